@@ -1,0 +1,60 @@
+package vn.dti.tracker.common;
+
+import java.util.List;
+
+/**
+ * A refusal the caller can act on. It carries a stable code and a Vietnamese detail; it knows
+ * nothing of HTTP ({@link ProblemMapper} decides the status from the {@link Kind}).
+ */
+public class DomainException extends RuntimeException {
+
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, STALE, PRECONDITION_REQUIRED }
+
+    private final Kind kind;
+    private final String code;
+    private final List<FieldError> errors;
+
+    public DomainException(Kind kind, String code, String detail, List<FieldError> errors) {
+        super(detail);
+        this.kind = kind;
+        this.code = code;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public static DomainException invalid(String code, String detail, List<FieldError> errors) {
+        return new DomainException(Kind.INVALID, code, detail, errors);
+    }
+
+    public static DomainException invalidField(String field, String code, String detail) {
+        return new DomainException(Kind.INVALID, code, detail, List.of(new FieldError(field, code, detail)));
+    }
+
+    public static DomainException notFound(String code, String detail) {
+        return new DomainException(Kind.NOT_FOUND, code, detail, List.of());
+    }
+
+    public static DomainException conflict(String code, String detail) {
+        return new DomainException(Kind.CONFLICT, code, detail, List.of());
+    }
+
+    public static DomainException conflictField(String field, String code, String detail) {
+        return new DomainException(Kind.CONFLICT, code, detail, List.of(new FieldError(field, code, detail)));
+    }
+
+    public Kind kind() { return kind; }
+
+    public String code() { return code; }
+
+    public List<FieldError> errors() { return errors; }
+
+    /** The same refusal with every field path put under {@code prefix} (used by the bundle import). */
+    public DomainException under(String prefix) {
+        List<FieldError> moved = errors.stream()
+                .map(e -> new FieldError(e.field() == null || e.field().isEmpty() ? prefix : prefix + "." + e.field(), e.code(), e.detail()))
+                .toList();
+        if (moved.isEmpty()) {
+            moved = List.of(new FieldError(prefix, code, getMessage()));
+        }
+        return new DomainException(kind, code, getMessage(), moved);
+    }
+}

@@ -1,0 +1,23 @@
+package vn.dti.tracker.common;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** RFC 9457 problem details, with a stable {@code code} and the offending fields. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "RFC 9457 problem details")
+public record Problem(
+        @Schema(examples = "https://dti.gov.vn/problems/plan.not-found") String type,
+        @Schema(examples = "Không tìm thấy") String title,
+        @Schema(examples = "404") int status,
+        @Schema(description = "Vietnamese explanation a person can read", examples = "Không tìm thấy kế hoạch.") String detail,
+        @Schema(description = "Stable machine-readable code", examples = "plan.not-found") String code,
+        @Schema(nullable = true) String instance,
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_BASE = "https://dti.gov.vn/problems/";
+}

@@ -1,0 +1,261 @@
+package vn.dti.tracker.common;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where refusals become HTTP: every error leaves as problem+json with a stable
+ * code, never as a stack trace, SQL text or class name.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** Database constraints that a service normally catches first; here they are the last line. */
+    private static final Map<String, String[]> CONSTRAINTS = Map.ofEntries(
+            Map.entry("org_unit_code_unique", new String[] {"code", "org-unit.code-taken", "Mã đơn vị đã được dùng."}),
+            Map.entry("org_unit_no_cycle", new String[] {"parentId", "org-unit.cycle", "Không thể đặt đơn vị vào bên dưới chính nó."}),
+            Map.entry("plan_code_unique", new String[] {"code", "plan.code-taken", "Mã kế hoạch đã được dùng."}),
+            Map.entry("plan_no_cycle", new String[] {"parentPlanId", "plan.cycle", "Kế hoạch không thể thực hiện chính nó qua kế hoạch cấp trên."}),
+            Map.entry("indicator_code_unique", new String[] {"code", "indicator.code-taken", "Mã chỉ tiêu đã có trong kế hoạch."}),
+            Map.entry("indicator_target_year_in_plan", new String[] {"targets", "target.year-outside-plan", "Năm của chỉ tiêu nằm ngoài thời gian của kế hoạch."}),
+            Map.entry("task_code_unique", new String[] {"code", "task.code-taken", "Mã nhiệm vụ đã có trong kế hoạch."}),
+            Map.entry("plan_group_code_unique", new String[] {"code", "group.code-taken", "Mã nhóm đã có trong kế hoạch."}),
+            Map.entry("dti_framework_code_unique", new String[] {"code", "dti-framework.code-taken", "Mã bộ chỉ số đã được dùng."}));
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        int status = switch (e.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE -> 412;
+            case PRECONDITION_REQUIRED -> 428;
+        };
+        return problem(status, e.code(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response beanValidation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(path(v.getPropertyPath()), "field." + constraintName(v), vietnamese(v)))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return problem(400, "request.invalid", "Dữ liệu gửi lên chưa hợp lệ: " + errors.size() + " trường cần sửa.", errors, uri);
+    }
+
+    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
+            JsonMappingException.class, JsonProcessingException.class})
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            String field = jsonPath(u);
+            return problem(400, "request.unknown-field", "Trường '" + field + "' không có trong mẫu dữ liệu.",
+                    List.of(new FieldError(field, "request.unknown-field", "Trường không được hỗ trợ.")), uri);
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            String field = jsonPath(f);
+            String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            String detail = "Giá trị '" + f.getValue() + "' không hợp lệ. Chọn một trong: " + allowed + ".";
+            return problem(400, "request.invalid-value", detail, List.of(new FieldError(field, "request.invalid-enum", detail)), uri);
+        }
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            String field = jsonPath(m);
+            String type = m.getTargetType() == null ? "" : describe(m.getTargetType());
+            String detail = "Giá trị của trường '" + field + "' sai kiểu" + (type.isEmpty() ? "." : ": cần " + type + ".");
+            return problem(400, "request.invalid-value", detail, List.of(new FieldError(field, "request.wrong-type", detail)), uri);
+        }
+        if (e instanceof MismatchedInputException) {
+            return problem(400, "request.invalid-body", "Nội dung gửi lên không đúng dạng: cần một đối tượng JSON.", List.of(), uri);
+        }
+        return problem(400, "request.malformed-json", "Nội dung gửi lên không phải JSON hợp lệ.", List.of(), uri);
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response stale(RuntimeException e, UriInfo uri) {
+        return problem(412, "conflict.stale-version",
+                "Dữ liệu đã được người khác thay đổi trong lúc bạn sửa. Hãy tải lại rồi sửa tiếp.", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return stale((RuntimeException) cause, uri);
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null) {
+                String name = c.getConstraintName();
+                String[] known = CONSTRAINTS.get(name);
+                if (known != null) {
+                    return problem(409, known[1], known[2], List.of(new FieldError(known[0], known[1], known[2])), uri);
+                }
+                return problem(409, "conflict.constraint", "Dữ liệu vi phạm ràng buộc '" + name + "' của cơ sở dữ liệu.", List.of(), uri);
+            }
+            cause = cause.getCause();
+        }
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException j) {
+            return json(j, uri);
+        }
+        return switch (status) {
+            case 400 -> problem(400, "request.invalid", "Yêu cầu không hợp lệ.", List.of(), uri);
+            case 404 -> problem(404, "resource.not-found", "Không tìm thấy địa chỉ hoặc đối tượng được yêu cầu.", List.of(), uri);
+            case 405 -> problem(405, "request.method-not-allowed", "Phương thức HTTP này không dùng được với địa chỉ này.", List.of(), uri);
+            case 406 -> problem(406, "request.not-acceptable", "Không trả về được định dạng được yêu cầu (dùng application/json).", List.of(), uri);
+            case 413 -> problem(413, "request.too-large", "Nội dung gửi lên quá lớn.", List.of(), uri);
+            case 415 -> problem(415, "request.unsupported-media-type", "Định dạng nội dung không được hỗ trợ (dùng application/json).", List.of(), uri);
+            default -> status >= 500 ? unexpected(e, uri)
+                    : problem(status, "request.refused", "Yêu cầu bị từ chối.", List.of(), uri);
+        };
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected error", e);
+        return problem(500, "server.error", "Máy chủ gặp lỗi ngoài dự kiến. Dữ liệu của bạn không bị thay đổi; hãy thử lại sau.", List.of(), uri);
+    }
+
+    public static Response problem(int status, String code, String detail, List<FieldError> errors, UriInfo uri) {
+        Problem body = new Problem(Problem.TYPE_BASE + code, title(status), status, detail, code,
+                uri == null ? null : uri.getPath(), errors.isEmpty() ? null : errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Dữ liệu không hợp lệ";
+            case 401 -> "Chưa đăng nhập";
+            case 403 -> "Không có quyền";
+            case 404 -> "Không tìm thấy";
+            case 405 -> "Phương thức không được phép";
+            case 406 -> "Định dạng không được hỗ trợ";
+            case 409 -> "Xung đột dữ liệu";
+            case 412 -> "Dữ liệu đã thay đổi";
+            case 413 -> "Quá lớn";
+            case 415 -> "Định dạng nội dung không được hỗ trợ";
+            case 428 -> "Thiếu điều kiện phiên bản";
+            default -> status >= 500 ? "Lỗi máy chủ" : "Yêu cầu bị từ chối";
+        };
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "số nguyên";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "số";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true hoặc false";
+        }
+        if (type == String.class) {
+            return "chuỗi ký tự";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "danh sách";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "ngày dạng YYYY-MM-DD";
+        }
+        if (type == java.util.UUID.class) {
+            return "mã định danh UUID";
+        }
+        return "đối tượng";
+    }
+
+    private static String path(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(node.getName());
+            if (node.isInIterable() && node.getIndex() != null) {
+                // Index belongs to the container before this node; put it there.
+                int dot = out.lastIndexOf(".");
+                if (dot > 0) {
+                    out.insert(dot, "[" + node.getIndex() + "]");
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String constraintName(ConstraintViolation<?> v) {
+        String simple = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return simple.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+    }
+
+    private static String vietnamese(ConstraintViolation<?> v) {
+        Map<String, Object> a = v.getConstraintDescriptor().getAttributes();
+        return switch (v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()) {
+            case "NotNull" -> "Bắt buộc phải có.";
+            case "NotBlank" -> "Không được để trống.";
+            case "NotEmpty" -> "Cần ít nhất một phần tử.";
+            case "Size" -> "Độ dài phải từ " + a.get("min") + " đến " + a.get("max") + ".";
+            case "Min" -> "Phải lớn hơn hoặc bằng " + a.get("value") + ".";
+            case "Max" -> "Phải nhỏ hơn hoặc bằng " + a.get("value") + ".";
+            case "Positive" -> "Phải lớn hơn 0.";
+            case "PositiveOrZero" -> "Không được âm.";
+            case "Pattern" -> "Sai định dạng (cần khớp " + a.get("regexp") + ").";
+            case "PastOrPresent" -> "Không được là ngày trong tương lai.";
+            default -> v.getMessage();
+        };
+    }
+
+    static List<FieldError> merge(List<FieldError> a, List<FieldError> b) {
+        List<FieldError> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,104 @@
+package vn.dti.tracker.common;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Gives every operation of the contract the error responses it can answer, all as
+ * problem+json, so that no operation documents its happy path only.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Components components = openAPI.getComponents();
+        components.addSchema("FieldError", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("One refused field")
+                .addProperty("field", string("JSON path of the field, e.g. `targets[0].year`"))
+                .addProperty("code", string("Stable code of the problem"))
+                .addProperty("detail", string("Vietnamese explanation"))
+                .required(List.of("field", "code", "detail")));
+        components.addSchema("Problem", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem details with a stable `code` and the offending fields")
+                .addProperty("type", string("URI of the problem type"))
+                .addProperty("title", string("Short title"))
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32"))
+                .addProperty("detail", string("Vietnamese explanation a person can read"))
+                .addProperty("code", string("Stable machine-readable code, e.g. `plan.not-found`"))
+                .addProperty("instance", string("Path of the request"))
+                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+                .required(List.of("type", "title", "status", "detail", "code")));
+        response(components, "BadRequest", "Bad input: malformed JSON, wrong types, unknown fields or values, failed rules",
+                "request.invalid", 400, "Dữ liệu gửi lên chưa hợp lệ: 1 trường cần sửa.");
+        response(components, "NotFound", "No such object", "plan.not-found", 404, "Không tìm thấy kế hoạch.");
+        response(components, "Conflict", "The change breaks a rule of the stored data (duplicate code, cycle, state)",
+                "org-unit.code-taken", 409, "Mã đơn vị 'DNAI' đã được dùng.");
+        response(components, "PreconditionFailed", "If-Match names an older version than the stored one",
+                "conflict.stale-version", 412, "Bản kế hoạch đã được người khác thay đổi. Hãy tải lại rồi sửa tiếp.");
+        response(components, "PreconditionRequired", "If-Match is missing", "request.if-match-required", 428,
+                "Cần gửi tiêu đề If-Match với ETag của bản đang sửa.");
+        response(components, "ServerError", "Unexpected failure; nothing was changed", "server.error", 500,
+                "Máy chủ gặp lỗi ngoài dự kiến.");
+
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> entry : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!entry.getKey().startsWith("/api/")) {
+                continue;
+            }
+            boolean hasId = entry.getKey().contains("{");
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : entry.getValue().getOperations().entrySet()) {
+                Operation operation = op.getValue();
+                boolean write = op.getKey() != PathItem.HttpMethod.GET;
+                boolean versioned = op.getKey() == PathItem.HttpMethod.PUT || op.getKey() == PathItem.HttpMethod.DELETE;
+                add(operation, "400", "BadRequest");
+                if (hasId) {
+                    add(operation, "404", "NotFound");
+                }
+                if (write) {
+                    add(operation, "409", "Conflict");
+                }
+                if (versioned) {
+                    add(operation, "412", "PreconditionFailed");
+                    add(operation, "428", "PreconditionRequired");
+                }
+                add(operation, "500", "ServerError");
+            }
+        }
+    }
+
+    private static void add(Operation operation, String status, String name) {
+        if (operation.getResponses().getAPIResponse(status) == null) {
+            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().ref("#/components/responses/" + name));
+        }
+    }
+
+    private static void response(Components components, String name, String description, String code, int status, String detail) {
+        APIResponse response = OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref(PROBLEM))
+                        .addExample("example", OASFactory.createExample().value(Map.of(
+                                "type", Problem.TYPE_BASE + code, "title", "…", "status", status, "detail", detail, "code", code)))));
+        components.addResponse(name, response);
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description(description);
+    }
+}

@@ -1,0 +1,108 @@
+package vn.dti.tracker.orgunit;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.dti.tracker.common.Page;
+import vn.dti.tracker.common.PageRequest;
+import vn.dti.tracker.common.Versions;
+import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitCreate;
+import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitUpdate;
+import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitView;
+
+@Path("/api/v1/org-units")
+@Tag(name = "Org units", description = "Đơn vị: the organisation tree")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrgUnitResource {
+
+    private final OrgUnitService service;
+
+    public OrgUnitResource(OrgUnitService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(operationId = "listOrgUnits", summary = "List organisation units",
+            description = "Paged; filter by text (with or without diacritics), kind, parent (children) or `withinId` (a whole subtree, the unit included).")
+    public Page<OrgUnitView> list(
+            @QueryParam("page") @Parameter(description = "0-based page number") Integer page,
+            @QueryParam("size") @Parameter(description = "Rows per page, 1-200 (default 20)") Integer size,
+            @QueryParam("sort") @Parameter(description = "`code`, `name`, `kind`, `updatedAt` or `path`, with `,asc` or `,desc`", example = "name,asc") String sort,
+            @QueryParam("q") @Parameter(description = "Text in code or name; diacritics optional", example = "van hoa") String q,
+            @QueryParam("kind") OrgUnitKind kind,
+            @QueryParam("parentId") @Parameter(description = "Only direct children of this unit") UUID parentId,
+            @QueryParam("withinId") @Parameter(description = "Only this unit and its whole subtree") UUID withinId,
+            @QueryParam("active") Boolean active,
+            @QueryParam("updatedSince") @Parameter(description = "Only units changed after this instant (ISO-8601)") OffsetDateTime updatedSince) {
+        PageRequest request = PageRequest.of(page, size, sort, OrgUnitService.SORTABLE, "u.path asc");
+        return service.list(new OrgUnitService.Filter(q, kind, parentId, withinId, active, updatedSince), request);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getOrgUnit", summary = "Read one organisation unit")
+    @APIResponse(responseCode = "200", description = "The unit; its ETag is its version",
+            content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        OrgUnitView view = service.get(id);
+        return Response.ok(view).tag(String.valueOf(view.version())).build();
+    }
+
+    @POST
+    @Operation(operationId = "createOrgUnit", summary = "Create an organisation unit")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
+    public Response create(@Valid @NotNull OrgUnitCreate body) {
+        OrgUnitView view = service.create(body);
+        return Response.created(URI.create("/api/v1/org-units/" + view.id())).entity(view)
+                .tag(String.valueOf(view.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "updateOrgUnit", summary = "Update, move or deactivate an organisation unit",
+            description = "Requires `If-Match` with the ETag last read. A move that would create a cycle is refused.")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
+    public Response update(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version being edited", required = true) String ifMatch,
+            @Valid @NotNull OrgUnitUpdate body) {
+        long expected = Versions.requireIfMatch(ifMatch);
+        OrgUnitView view = service.update(id, expected, body);
+        return Response.ok(view).tag(String.valueOf(view.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteOrgUnit", summary = "Delete an organisation unit that nothing refers to",
+            description = "A unit referred to by plans, indicators, tasks, ranks or child units is refused with 409 `org-unit.referenced`: deactivate it instead.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version being deleted", required = true) String ifMatch) {
+        service.delete(id, Versions.requireIfMatch(ifMatch));
+    }
+}

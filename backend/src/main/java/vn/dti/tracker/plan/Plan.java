@@ -1,0 +1,146 @@
+package vn.dti.tracker.plan;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.dti.tracker.common.Entities;
+import vn.dti.tracker.common.TextSearch;
+import vn.dti.tracker.orgunit.OrgUnit;
+
+/** Kế hoạch: a plan as issued, with its reporting regime. */
+@Entity
+@Table(name = "plan")
+public class Plan extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String code;
+
+    /** Số hiệu, e.g. 154/KH-UBND; blank while a draft has no number. */
+    @Column(name = "document_number")
+    public String documentNumber;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "issuing_unit_id")
+    public OrgUnit issuingUnit;
+
+    @Column(name = "issue_date")
+    public LocalDate issueDate;
+
+    @Column(name = "issue_place")
+    public String issuePlace;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "start_year", nullable = false)
+    public int startYear;
+
+    @Column(name = "end_year", nullable = false)
+    public int endYear;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PlanStatus status;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_plan_id")
+    public Plan parentPlan;
+
+    @ElementCollection
+    @CollectionTable(name = "plan_legal_basis", joinColumns = @JoinColumn(name = "plan_id"))
+    @OrderColumn(name = "position")
+    public List<LegalBasis> legalBases = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<PlanSection> sections = new ArrayList<>();
+
+    @Column(name = "signer_name")
+    public String signerName;
+
+    @Column(name = "signer_title")
+    public String signerTitle;
+
+    /** Nơi nhận, one line each. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> recipients = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "report_frequency", nullable = false)
+    public ReportFrequency reportFrequency;
+
+    /** Day of the month by which units report to the coordinator. */
+    @Column(name = "unit_report_day", nullable = false)
+    public short unitReportDay;
+
+    /** Day of the month by which the coordinator sends the consolidated report up. */
+    @Column(name = "consolidation_day")
+    public Short consolidationDay;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "coordinator_unit_id")
+    public OrgUnit coordinatorUnit;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "recipient_unit_id")
+    public OrgUnit recipientUnit;
+
+    @Column(name = "regime_wording")
+    public String regimeWording;
+
+    @Column(name = "search_text", nullable = false)
+    public String searchText;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @PrePersist
+    void beforeInsert() {
+        createdAt = Entities.now();
+        updatedAt = createdAt;
+        searchText = TextSearch.foldAll(code, documentNumber, title);
+    }
+
+    @PreUpdate
+    void beforeUpdate() {
+        updatedAt = Entities.now();
+        searchText = TextSearch.foldAll(code, documentNumber, title);
+    }
+
+    public boolean covers(int year) {
+        return year >= startYear && year <= endYear;
+    }
+}

@@ -1,0 +1,366 @@
+package vn.dti.tracker.plan;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import vn.dti.tracker.common.DomainException;
+import vn.dti.tracker.common.FieldError;
+import vn.dti.tracker.common.Page;
+import vn.dti.tracker.common.PageRequest;
+import vn.dti.tracker.common.TextSearch;
+import vn.dti.tracker.common.Versions;
+import vn.dti.tracker.orgunit.OrgUnit;
+import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitRef;
+import vn.dti.tracker.orgunit.OrgUnitService;
+import vn.dti.tracker.plan.PlanDtos.GroupInput;
+import vn.dti.tracker.plan.PlanDtos.GroupView;
+import vn.dti.tracker.plan.PlanDtos.LegalBasisInput;
+import vn.dti.tracker.plan.PlanDtos.LegalBasisView;
+import vn.dti.tracker.plan.PlanDtos.PlanCreate;
+import vn.dti.tracker.plan.PlanDtos.PlanFields;
+import vn.dti.tracker.plan.PlanDtos.PlanRef;
+import vn.dti.tracker.plan.PlanDtos.PlanSummary;
+import vn.dti.tracker.plan.PlanDtos.PlanView;
+import vn.dti.tracker.plan.PlanDtos.ReportingRegimeView;
+
+/** Rules of plans: years, status moves, parents without cycles, and what an issued plan must carry. */
+@ApplicationScoped
+public class PlanService {
+
+    static final Map<String, String> SORTABLE = Map.of("code", "p.code", "title", "p.title", "issueDate", "p.issueDate",
+            "startYear", "p.startYear", "status", "p.status", "updatedAt", "p.updatedAt");
+
+    public record Filter(String q, PlanStatus status, UUID issuingUnitId, UUID withinUnitId, UUID parentPlanId, Integer year,
+            OffsetDateTime updatedSince) {
+    }
+
+    private final EntityManager em;
+    private final OrgUnitService units;
+
+    public PlanService(EntityManager em, OrgUnitService units) {
+        this.em = em;
+        this.units = units;
+    }
+
+    @Transactional
+    public Page<PlanSummary> list(Filter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.q() != null && !filter.q().isBlank()) {
+            where.append(" and p.searchText like :q escape '\\'");
+            params.put("q", TextSearch.likePattern(filter.q()));
+        }
+        if (filter.status() != null) {
+            where.append(" and p.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.issuingUnitId() != null) {
+            where.append(" and p.issuingUnit.id = :issuer");
+            params.put("issuer", filter.issuingUnitId());
+        }
+        if (filter.withinUnitId() != null) {
+            where.append(" and p.issuingUnit.path like :within");
+            params.put("within", units.require(filter.withinUnitId()).path + "%");
+        }
+        if (filter.parentPlanId() != null) {
+            where.append(" and p.parentPlan.id = :parent");
+            params.put("parent", filter.parentPlanId());
+        }
+        if (filter.year() != null) {
+            where.append(" and p.startYear <= :year and p.endYear >= :year");
+            params.put("year", filter.year());
+        }
+        if (filter.updatedSince() != null) {
+            where.append(" and p.updatedAt > :updatedSince");
+            params.put("updatedSince", filter.updatedSince());
+        }
+        var count = em.createQuery("select count(p) from Plan p" + where, Long.class);
+        var list = em.createQuery("select p from Plan p join fetch p.issuingUnit" + where + " order by " + page.orderBy(), Plan.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            list.setParameter(k, v);
+        });
+        long total = count.getSingleResult();
+        List<PlanSummary> items = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultStream()
+                .map(PlanService::summary).toList();
+        return Page.of(items, page, total);
+    }
+
+    static PlanSummary summary(Plan p) {
+        return new PlanSummary(p.id, p.code, p.documentNumber, p.title, OrgUnitRef.of(p.issuingUnit), p.issueDate, p.startYear,
+                p.endYear, p.status, p.version, p.updatedAt);
+    }
+
+    @Transactional
+    public PlanView get(UUID id) {
+        return view(require(id));
+    }
+
+    public PlanView view(Plan p) {
+        long indicators = ((Number) em.createNativeQuery("select count(*) from indicator where plan_id = :id")
+                .setParameter("id", p.id).getSingleResult()).longValue();
+        long tasks = ((Number) em.createNativeQuery("select count(*) from task where plan_id = :id")
+                .setParameter("id", p.id).getSingleResult()).longValue();
+        List<LegalBasisView> bases = p.legalBases.stream()
+                .map(b -> new LegalBasisView(b.citation, PlanRef.of(b.referencedPlan))).toList();
+        ReportingRegimeView regime = new ReportingRegimeView(p.reportFrequency, p.unitReportDay,
+                p.consolidationDay == null ? null : p.consolidationDay.intValue(), OrgUnitRef.of(p.coordinatorUnit),
+                OrgUnitRef.of(p.recipientUnit), p.regimeWording);
+        return new PlanView(p.id, p.code, p.documentNumber, OrgUnitRef.of(p.issuingUnit), p.issueDate, p.issuePlace, p.title,
+                p.startYear, p.endYear, p.status, PlanRef.of(p.parentPlan), bases, List.copyOf(p.sections), p.signerName,
+                p.signerTitle, List.copyOf(p.recipients), regime, indicators, tasks, p.version, p.createdAt, p.updatedAt);
+    }
+
+    @Transactional
+    public PlanView create(PlanCreate input) {
+        if (Plan.count("code", input.code()) > 0) {
+            throw DomainException.conflictField("code", "plan.code-taken", "Mã kế hoạch '" + input.code() + "' đã được dùng.");
+        }
+        Plan plan = new Plan();
+        plan.id = UUID.randomUUID();
+        plan.code = input.code();
+        apply(plan, input, input.status() == null ? PlanStatus.DRAFT : input.status());
+        plan.persist();
+        em.flush();
+        return view(plan);
+    }
+
+    @Transactional
+    public PlanView update(UUID id, long expectedVersion, PlanDtos.PlanUpdate input) {
+        Plan plan = require(id);
+        Versions.check(expectedVersion, plan.version, "kế hoạch");
+        if (!plan.status.mayBecome(input.status())) {
+            throw DomainException.conflictField("status", "plan.invalid-status-change",
+                    "Không chuyển được kế hoạch từ " + plan.status + " sang " + input.status()
+                            + ". Trình tự là DRAFT → ISSUED → CLOSED.");
+        }
+        int oldStart = plan.startYear;
+        int oldEnd = plan.endYear;
+        apply(plan, input, input.status());
+        if (plan.startYear > oldStart || plan.endYear < oldEnd) {
+            Number outside = (Number) em.createNativeQuery("""
+                    select count(*) from indicator_target t join indicator i on i.id = t.indicator_id
+                    where i.plan_id = :id and (t.year < :start or t.year > :end)""")
+                    .setParameter("id", plan.id).setParameter("start", plan.startYear).setParameter("end", plan.endYear)
+                    .getSingleResult();
+            if (outside.longValue() > 0) {
+                throw DomainException.conflictField("startYear", "plan.targets-outside-years",
+                        "Có " + outside + " chỉ tiêu phấn đấu nằm ngoài thời gian mới " + plan.startYear + "–" + plan.endYear
+                                + ". Hãy sửa các chỉ tiêu đó trước.");
+            }
+        }
+        em.flush();
+        return view(plan);
+    }
+
+    private void apply(Plan plan, PlanFields in, PlanStatus status) {
+        List<FieldError> errors = new ArrayList<>();
+        if (in.endYear() < in.startYear()) {
+            errors.add(new FieldError("endYear", "plan.years-reversed", "Năm kết thúc phải bằng hoặc sau năm bắt đầu."));
+        } else if (in.endYear() - in.startYear() > 20) {
+            errors.add(new FieldError("endYear", "plan.years-too-long", "Một kế hoạch không kéo dài quá 20 năm."));
+        }
+        String number = blankToNull(in.documentNumber());
+        if (status != PlanStatus.DRAFT && number == null) {
+            errors.add(new FieldError("documentNumber", "plan.issued-needs-number", "Kế hoạch đã ban hành phải có số hiệu."));
+        }
+        if (status != PlanStatus.DRAFT && in.issueDate() == null) {
+            errors.add(new FieldError("issueDate", "plan.issued-needs-date", "Kế hoạch đã ban hành phải có ngày ban hành."));
+        }
+        var regime = in.reportingRegime();
+        if (regime.consolidationDay() != null && regime.consolidationDay() < regime.unitReportDay()) {
+            errors.add(new FieldError("reportingRegime.consolidationDay", "plan.consolidation-before-reports",
+                    "Ngày tổng hợp phải bằng hoặc sau ngày các đơn vị báo cáo."));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid("plan.invalid", "Kế hoạch chưa hợp lệ: " + errors.get(0).detail(), errors);
+        }
+        plan.documentNumber = number;
+        plan.issuingUnit = units.requireReferenced(in.issuingUnitId(), "issuingUnitId");
+        plan.issueDate = in.issueDate();
+        plan.issuePlace = blankToNull(in.issuePlace());
+        plan.title = in.title().trim();
+        plan.startYear = in.startYear();
+        plan.endYear = in.endYear();
+        plan.status = status;
+        plan.parentPlan = in.parentPlanId() == null ? null : requireParent(plan, in.parentPlanId());
+        plan.legalBases.clear();
+        List<LegalBasisInput> bases = in.legalBases() == null ? List.of() : in.legalBases();
+        for (int i = 0; i < bases.size(); i++) {
+            LegalBasisInput b = bases.get(i);
+            Plan cited = b.planId() == null ? null : requireReferenced(b.planId(), "legalBases[" + i + "].planId");
+            plan.legalBases.add(new LegalBasis(b.citation().trim(), cited));
+        }
+        plan.sections = in.sections() == null ? new ArrayList<>() : new ArrayList<>(in.sections());
+        plan.signerName = blankToNull(in.signerName());
+        plan.signerTitle = blankToNull(in.signerTitle());
+        plan.recipients = in.recipients() == null ? new ArrayList<>() : new ArrayList<>(in.recipients());
+        plan.reportFrequency = regime.frequency();
+        plan.unitReportDay = regime.unitReportDay().shortValue();
+        plan.consolidationDay = regime.consolidationDay() == null ? null : regime.consolidationDay().shortValue();
+        plan.coordinatorUnit = units.requireReferenced(regime.coordinatorUnitId(), "reportingRegime.coordinatorUnitId");
+        plan.recipientUnit = regime.recipientUnitId() == null ? null
+                : units.requireReferenced(regime.recipientUnitId(), "reportingRegime.recipientUnitId");
+        plan.regimeWording = blankToNull(regime.wording());
+    }
+
+    private Plan requireParent(Plan plan, UUID parentId) {
+        Plan parent = requireReferenced(parentId, "parentPlanId");
+        Set<UUID> seen = new HashSet<>();
+        for (Plan p = parent; p != null && seen.add(p.id); p = p.parentPlan) {
+            if (Objects.equals(p.id, plan.id)) {
+                throw DomainException.conflictField("parentPlanId", "plan.cycle",
+                        "Kế hoạch '" + parent.title + "' đã thực hiện kế hoạch này (trực tiếp hoặc gián tiếp), nên không thể là kế hoạch cấp trên của nó.");
+            }
+        }
+        return parent;
+    }
+
+    @Transactional
+    public void delete(UUID id, long expectedVersion) {
+        Plan plan = require(id);
+        Versions.check(expectedVersion, plan.version, "kế hoạch");
+        if (plan.status != PlanStatus.DRAFT) {
+            throw DomainException.conflict("plan.not-draft", "Chỉ xóa được kế hoạch dự thảo; kế hoạch đã ban hành thì đóng lại (CLOSED).");
+        }
+        long refs = ((Number) em.createNativeQuery("""
+                select (select count(*) from plan where parent_plan_id = :id)
+                     + (select count(*) from plan_legal_basis where referenced_plan_id = :id)
+                     + (select count(*) from indicator c join indicator p on c.contributes_to_id = p.id where p.plan_id = :id and c.plan_id <> :id)
+                """).setParameter("id", id).getSingleResult()).longValue();
+        if (refs > 0) {
+            throw DomainException.conflict("plan.referenced", "Kế hoạch đang được " + refs + " kế hoạch hoặc chỉ tiêu khác dẫn chiếu, nên không xóa được.");
+        }
+        em.createNativeQuery("update dti_rank_target set plan_id = null where plan_id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("update dti_rank_result set plan_id = null where plan_id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from indicator_target where indicator_id in (select id from indicator where plan_id = :id)")
+                .setParameter("id", id).executeUpdate();
+        em.createNativeQuery("update indicator set contributes_to_id = null where plan_id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from indicator where plan_id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from task where plan_id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from plan_group where plan_id = :id").setParameter("id", id).executeUpdate();
+        plan.delete();
+    }
+
+    public Plan require(UUID id) {
+        Plan plan = id == null ? null : Plan.findById(id);
+        if (plan == null) {
+            throw DomainException.notFound("plan.not-found", "Không tìm thấy kế hoạch.");
+        }
+        return plan;
+    }
+
+    public Plan requireReferenced(UUID id, String field) {
+        Plan plan = id == null ? null : Plan.findById(id);
+        if (plan == null) {
+            throw DomainException.invalidField(field, "plan.unknown", "Không có kế hoạch với mã định danh " + id + ".");
+        }
+        return plan;
+    }
+
+    public static Plan findByCode(String code) {
+        return Plan.find("code", code).firstResult();
+    }
+
+    // ---- groups ----
+
+    @Transactional
+    public List<GroupView> groups(UUID planId, GroupKind kind) {
+        require(planId);
+        String q = "plan.id = ?1" + (kind == null ? "" : " and kind = ?2") + " order by kind, position, code";
+        List<PlanGroup> groups = kind == null ? PlanGroup.list(q, planId) : PlanGroup.list(q, planId, kind);
+        return groups.stream().map(GroupView::of).toList();
+    }
+
+    @Transactional
+    public GroupView createGroup(UUID planId, GroupInput input) {
+        Plan plan = require(planId);
+        if (PlanGroup.count("plan.id = ?1 and kind = ?2 and code = ?3", planId, input.kind(), input.code()) > 0) {
+            throw DomainException.conflictField("code", "group.code-taken", "Nhóm '" + input.code() + "' đã có trong kế hoạch.");
+        }
+        PlanGroup g = new PlanGroup();
+        g.id = UUID.randomUUID();
+        g.plan = plan;
+        g.kind = input.kind();
+        g.code = input.code();
+        g.name = input.name().trim();
+        g.position = input.order();
+        g.persist();
+        em.flush();
+        return GroupView.of(g);
+    }
+
+    @Transactional
+    public GroupView updateGroup(UUID planId, UUID groupId, long expectedVersion, GroupInput input) {
+        PlanGroup g = requireGroup(planId, groupId);
+        Versions.check(expectedVersion, g.version, "nhóm");
+        if (g.kind != input.kind()) {
+            throw DomainException.conflictField("kind", "group.kind-fixed", "Không đổi được loại của nhóm đã có.");
+        }
+        if (!g.code.equals(input.code())
+                && PlanGroup.count("plan.id = ?1 and kind = ?2 and code = ?3", planId, input.kind(), input.code()) > 0) {
+            throw DomainException.conflictField("code", "group.code-taken", "Nhóm '" + input.code() + "' đã có trong kế hoạch.");
+        }
+        g.code = input.code();
+        g.name = input.name().trim();
+        g.position = input.order();
+        em.flush();
+        return GroupView.of(g);
+    }
+
+    @Transactional
+    public void deleteGroup(UUID planId, UUID groupId, long expectedVersion) {
+        PlanGroup g = requireGroup(planId, groupId);
+        Versions.check(expectedVersion, g.version, "nhóm");
+        long members = ((Number) em.createNativeQuery(
+                "select (select count(*) from indicator where group_id = :id) + (select count(*) from task where group_id = :id)")
+                .setParameter("id", groupId).getSingleResult()).longValue();
+        if (members > 0) {
+            throw DomainException.conflict("group.not-empty", "Nhóm còn " + members + " chỉ tiêu hoặc nhiệm vụ, nên không xóa được.");
+        }
+        g.delete();
+    }
+
+    public PlanGroup requireGroup(UUID planId, UUID groupId) {
+        PlanGroup g = groupId == null ? null : PlanGroup.findById(groupId);
+        if (g == null || !g.plan.id.equals(planId)) {
+            throw DomainException.notFound("group.not-found", "Không tìm thấy nhóm trong kế hoạch.");
+        }
+        return g;
+    }
+
+    public PlanGroup requireGroupField(Plan plan, UUID groupId, GroupKind kind, String field) {
+        PlanGroup g = groupId == null ? null : PlanGroup.findById(groupId);
+        if (g == null || !g.plan.id.equals(plan.id) || g.kind != kind) {
+            throw DomainException.invalidField(field, "group.unknown",
+                    "Không có nhóm " + (kind == GroupKind.INDICATOR ? "chỉ tiêu" : "nhiệm vụ") + " này trong kế hoạch.");
+        }
+        return g;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Units referenced by a plan itself (not its indicators or tasks). */
+    public static List<OrgUnit> unitsOf(Plan p) {
+        List<OrgUnit> out = new ArrayList<>();
+        out.add(p.issuingUnit);
+        out.add(p.coordinatorUnit);
+        if (p.recipientUnit != null) {
+            out.add(p.recipientUnit);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,332 @@
+import { useEffect, useEffectEvent, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { components } from '@/api/schema';
+import { readableError } from '@/lib/api-client';
+import { formatDate } from '@/lib/format';
+import { useLanguage } from '@/lib/i18n';
+import { useGetPlans, type GetPlansParams } from '@/features/plans/api/get-plans';
+
+type PlanStatus = components['schemas']['PlanStatus'];
+type PlanSummary = components['schemas']['PlanSummary'];
+
+const planStatuses = ['DRAFT', 'ISSUED', 'CLOSED'] as const satisfies readonly PlanStatus[];
+const sortFields = ['title', 'startYear', 'status', 'issueDate'] as const;
+type SortField = (typeof sortFields)[number];
+type Sort = { field: SortField; direction: 'asc' | 'desc' };
+
+const pageSize = 20;
+const searchDelayMs = 300;
+
+/** The list state lives in the URL so that a filtered, sorted page can be bookmarked and shared. */
+type ListState = { q: string; status?: PlanStatus; page: number; sort?: Sort };
+
+function readListState(params: URLSearchParams): ListState {
+  const status = params.get('status');
+  // Pages are 1-based in the URL because people read and type them; the API counts from 0.
+  const page = Number.parseInt(params.get('page') ?? '', 10);
+  const [field, direction] = (params.get('sort') ?? '').split(',');
+  return {
+    q: params.get('q') ?? '',
+    status: planStatuses.find((s) => s === status),
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+    sort:
+      sortFields.some((f) => f === field) && (direction === 'asc' || direction === 'desc')
+        ? { field: field as SortField, direction }
+        : undefined,
+  };
+}
+
+function toApiParams(state: ListState): GetPlansParams {
+  const params: GetPlansParams = { page: state.page - 1, size: pageSize };
+  const q = state.q.trim();
+  if (q) params.q = q;
+  if (state.status) params.status = state.status;
+  if (state.sort) params.sort = `${state.sort.field},${state.sort.direction}`;
+  return params;
+}
+
+function formatYears(plan: PlanSummary): string {
+  return plan.startYear === plan.endYear
+    ? String(plan.startYear)
+    : `${plan.startYear}–${plan.endYear}`;
+}
+
+export function PlansList() {
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = readListState(searchParams);
+  const plansQuery = useGetPlans(toApiParams(state));
+
+  function update(changes: Record<string, string | null>, { replace = false } = {}) {
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace },
+    );
+  }
+
+  function sortBy(field: SortField) {
+    const direction = state.sort?.field === field && state.sort.direction === 'asc' ? 'desc' : 'asc';
+    update({ sort: `${field},${direction}`, page: null });
+  }
+
+  const data = plansQuery.data;
+  const filtered = state.q.trim() !== '' || state.status !== undefined;
+
+  return (
+    <section className="page" aria-labelledby="plans-heading">
+      <title>{t('app.documentTitle', { page: t('plans.title') })}</title>
+      <h1 id="plans-heading">{t('plans.title')}</h1>
+
+      <div className="toolbar">
+        <SearchBox
+          value={state.q}
+          // Typing replaces the history entry so Back leaves the page instead of replaying keystrokes.
+          onSearch={(q) => update({ q, page: null }, { replace: true })}
+        />
+        <StatusFilter value={state.status} onChange={(status) => update({ status: status ?? null, page: null })} />
+      </div>
+
+      <div className="progress-slot">
+        {plansQuery.isFetching && <progress className="progress" aria-label={t('plans.loading')} />}
+      </div>
+
+      {plansQuery.isPending && (
+        <p role="status" className="notice">
+          {t('plans.loading')}
+        </p>
+      )}
+
+      {plansQuery.isError && (
+        <div role="alert" className="notice notice-error">
+          <h2>{t('plans.errorTitle')}</h2>
+          <p>{readableError(plansQuery.error)}</p>
+          <button type="button" className="button" onClick={() => void plansQuery.refetch()}>
+            {t('plans.retry')}
+          </button>
+        </div>
+      )}
+
+      {data && !plansQuery.isError && (
+        <div aria-busy={plansQuery.isFetching}>
+          {data.items.length === 0 ? (
+            <p role="status" className="notice">
+              {filtered ? t('plans.emptyFiltered') : t('plans.empty')}
+            </p>
+          ) : (
+            <PlansTable items={data.items} sort={state.sort} onSort={sortBy} />
+          )}
+          {data.totalItems > 0 && (
+            <Pagination
+              page={data.page + 1}
+              totalPages={data.totalPages}
+              totalItems={data.totalItems}
+              onPage={(page) => update({ page: page > 1 ? String(page) : null })}
+            />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState(value);
+  const [lastValue, setLastValue] = useState(value);
+  if (value !== lastValue) {
+    // The URL changed from outside (Back, a link): show what is actually searched.
+    setLastValue(value);
+    setText(value);
+  }
+
+  const search = useEffectEvent((q: string) => onSearch(q));
+  useEffect(() => {
+    if (text === value) return;
+    const timer = setTimeout(() => search(text), searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [text, value]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (text !== value) onSearch(text);
+  }
+
+  return (
+    <form role="search" className="field" onSubmit={submit}>
+      <label htmlFor={id}>{t('plans.searchLabel')}</label>
+      <input
+        id={id}
+        type="search"
+        value={text}
+        placeholder={t('plans.searchPlaceholder')}
+        autoComplete="off"
+        onChange={(event) => setText(event.target.value)}
+      />
+    </form>
+  );
+}
+
+function StatusFilter({
+  value,
+  onChange,
+}: {
+  value?: PlanStatus;
+  onChange: (status: PlanStatus | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('plans.statusFilter')}</label>
+      <select
+        id={id}
+        value={value ?? ''}
+        onChange={(event) => onChange(planStatuses.find((s) => s === event.target.value))}
+      >
+        <option value="">{t('plans.allStatuses')}</option>
+        {planStatuses.map((status) => (
+          <option key={status} value={status}>
+            {t(`plans.status.${status}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function PlansTable({
+  items,
+  sort,
+  onSort,
+}: {
+  items: PlanSummary[];
+  sort?: Sort;
+  onSort: (field: SortField) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const columns = {
+    documentNumber: t('plans.columns.documentNumber'),
+    title: t('plans.columns.title'),
+    issuingUnit: t('plans.columns.issuingUnit'),
+    years: t('plans.columns.years'),
+    status: t('plans.columns.status'),
+    issueDate: t('plans.columns.issueDate'),
+  };
+  const sortable = (field: SortField, label: string) => (
+    <SortableHeader field={field} label={label} sort={sort} onSort={onSort} />
+  );
+
+  return (
+    <table className="data-table">
+      <caption className="visually-hidden">{t('plans.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="not-sortable">
+            {columns.documentNumber}
+          </th>
+          {sortable('title', columns.title)}
+          <th scope="col" className="not-sortable">
+            {columns.issuingUnit}
+          </th>
+          {sortable('startYear', columns.years)}
+          {sortable('status', columns.status)}
+          {sortable('issueDate', columns.issueDate)}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((plan) => (
+          <tr key={plan.id}>
+            <td data-label={columns.documentNumber}>
+              {plan.documentNumber ?? <span className="muted">{t('plans.noDocumentNumber')}</span>}
+            </td>
+            <td data-label={columns.title} className="cell-title">
+              {plan.title}
+            </td>
+            <td data-label={columns.issuingUnit}>{plan.issuingUnit.name}</td>
+            <td data-label={columns.years}>{formatYears(plan)}</td>
+            <td data-label={columns.status}>
+              <span className={`status status-${plan.status.toLowerCase()}`}>
+                {t(`plans.status.${plan.status}`)}
+              </span>
+            </td>
+            <td data-label={columns.issueDate}>
+              {plan.issueDate ? formatDate(plan.issueDate, lang) : <span className="muted">—</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SortableHeader({
+  field,
+  label,
+  sort,
+  onSort,
+}: {
+  field: SortField;
+  label: string;
+  sort?: Sort;
+  onSort: (field: SortField) => void;
+}) {
+  const { t } = useTranslation();
+  const direction = sort?.field === field ? sort.direction : undefined;
+  const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined;
+  return (
+    <th scope="col" aria-sort={ariaSort}>
+      <button
+        type="button"
+        className="sort-button"
+        data-direction={direction}
+        title={t('plans.sortBy', { column: label })}
+        onClick={() => onSort(field)}
+      >
+        {label}
+      </button>
+    </th>
+  );
+}
+
+function Pagination({
+  page,
+  totalPages,
+  totalItems,
+  onPage,
+}: {
+  page: number;
+  totalPages: number;
+  totalItems: number;
+  onPage: (page: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <nav className="pagination" aria-label={t('plans.pagination.label')}>
+      <button type="button" className="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t('plans.pagination.previous')}
+      </button>
+      <span className="pagination-position">
+        {t('plans.pagination.pageOf', { page, pages: Math.max(totalPages, 1) })}
+      </span>
+      <button
+        type="button"
+        className="button"
+        disabled={page >= totalPages}
+        onClick={() => onPage(page + 1)}
+      >
+        {t('plans.pagination.next')}
+      </button>
+      <span className="pagination-total">{t('plans.pagination.total', { count: totalItems })}</span>
+    </nav>
+  );
+}
