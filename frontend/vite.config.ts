@@ -10,8 +10,9 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   server: {
-    // Same-origin in the browser, so no CORS setup is needed on the backend in development.
-    proxy: { '/api': backend, '/q': backend },
+    // Same origin in the browser, so the backend needs no CORS setup in development.
+    // Anchored patterns: a bare '/q' prefix would also capture app routes such as '/quan-ly'.
+    proxy: { '^/api/': backend, '^/q/': backend },
   },
   build: { outDir: 'dist' },
   test: {

@@ -2,7 +2,7 @@
 //   node scripts/gen-api.mjs           write the file
 //   node scripts/gen-api.mjs --check   fail if the committed file differs from a fresh one
 // OPENAPI_FILE overrides the contract location (relative to the frontend folder).
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +19,11 @@ async function generate() {
 }
 
 async function main() {
+  await access(contract).catch(() => {
+    throw new Error(
+      `OpenAPI contract not found: ${contract} (set OPENAPI_FILE to use another file)`,
+    );
+  });
   const fresh = await generate();
   if (!check) {
     await writeFile(target, fresh);

@@ -4,6 +4,168 @@
  */
 
 export interface paths {
+    "/api/v1/dti-frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List DTI framework editions */
+        get: operations["listDtiFrameworks"];
+        put?: never;
+        /** Create a DTI framework edition with its pillars */
+        post: operations["createDtiFramework"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dti-frameworks/{frameworkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a DTI framework with its pillars */
+        get: operations["getDtiFramework"];
+        /** Update a framework's name, edition and pillars (matched by code) */
+        put: operations["updateDtiFramework"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List organisation units
+         * @description Paged; filter by text (with or without diacritics), kind, parent (children) or `withinId` (a whole subtree, the unit included).
+         */
+        get: operations["listOrgUnits"];
+        put?: never;
+        /** Create an organisation unit */
+        post: operations["createOrgUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one organisation unit */
+        get: operations["getOrgUnit"];
+        /**
+         * Update, move or deactivate an organisation unit
+         * @description Requires `If-Match` with the ETag last read. A move that would create a cycle is refused.
+         */
+        put: operations["updateOrgUnit"];
+        post?: never;
+        /**
+         * Delete an organisation unit that nothing refers to
+         * @description A unit referred to by plans, indicators, tasks, ranks or child units is refused with 409 `org-unit.referenced`: deactivate it instead.
+         */
+        delete: operations["deleteOrgUnit"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{unitId}/dti-ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Target and actual ranks of a unit per pillar and in total, with the gap
+         * @description Uses the newest framework edition unless `frameworkId` is given.
+         */
+        get: operations["getDtiRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{unitId}/dti-results/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the published score and rank of a unit for a year
+         * @description Replaces the results stored for that unit, framework and year.
+         */
+        put: operations["replaceDtiResults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{unitId}/dti-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set all rank targets of a unit in one framework
+         * @description Replaces the unit's stored targets in that framework with the given list.
+         */
+        put: operations["replaceDtiTargets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a plan bundle, or preview it with dryRun=true
+         * @description Everything is matched by code: existing objects are updated, missing ones created, indicators, tasks and groups the bundle no longer lists are removed. All or nothing.
+         */
+        post: operations["importPlanBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -11,11 +173,179 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List plans */
+        /**
+         * List plans
+         * @description Paged; filter by text in code, number or title (diacritics optional), status, issuing unit, a unit's subtree, parent plan, a covered year, or `updatedSince`.
+         */
         get: operations["listPlans"];
+        put?: never;
+        /** Create a plan */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one plan with every fact of the document */
+        get: operations["getPlan"];
+        /**
+         * Update a plan, or move its status DRAFT → ISSUED → CLOSED
+         * @description Requires `If-Match`. Issuing needs a document number and an issue date.
+         */
+        put: operations["updatePlan"];
+        post?: never;
+        /** Delete a draft plan that no other plan refers to */
+        delete: operations["deletePlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a whole plan as a bundle
+         * @description The plan, its groups, indicators, tasks, the ranks it sets or cites, and every unit it names with their ancestors, all by code.
+         */
+        get: operations["exportPlanBundle"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the indicator and task groups of a plan, in order */
+        get: operations["listPlanGroups"];
+        put?: never;
+        /** Add a group of indicators or tasks to a plan */
+        post: operations["createPlanGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename, renumber or reorder a group */
+        put: operations["updatePlanGroup"];
+        post?: never;
+        /** Delete an empty group */
+        delete: operations["deletePlanGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the indicators of a plan
+         * @description In appendix order by default; filter by text (diacritics optional), group, a unit (lead or cooperating), the lead unit, or `updatedSince`.
+         */
+        get: operations["listIndicators"];
+        put?: never;
+        /** Add an indicator to a plan */
+        post: operations["createIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/indicators/{indicatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one indicator */
+        get: operations["getIndicator"];
+        /**
+         * Replace an indicator's content, targets and units
+         * @description Requires `If-Match`.
+         */
+        put: operations["updateIndicator"];
+        post?: never;
+        /** Delete an indicator no lower plan feeds */
+        delete: operations["deleteIndicator"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tasks of a plan
+         * @description In plan order by default; filter by text (diacritics optional), group, a unit (lead or cooperating), progress, or `updatedSince`.
+         */
+        get: operations["listTasks"];
+        put?: never;
+        /** Add a task to a plan */
+        post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one task */
+        get: operations["getTask"];
+        /**
+         * Replace a task's description, units, timeframe and progress
+         * @description Requires `If-Match`.
+         */
+        put: operations["updateTask"];
+        post?: never;
+        /** Delete a task */
+        delete: operations["deleteTask"];
         options?: never;
         head?: never;
         patch?: never;
@@ -25,32 +355,479 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        PlanStatus: "DRAFT" | "ISSUED" | "CLOSED";
-        OrgUnitRef: {
-            /** Format: uuid */
-            id: string;
+        BundleChanges: {
+            created?: string[];
+            updated?: string[];
+            removed?: string[];
+            /** Format: int32 */
+            unchanged?: number;
+        };
+        BundleDtiFramework: {
             code: string;
             name: string;
+            edition: string;
+            source?: string;
+            pillars: components["schemas"]["BundlePillar"][];
         };
-        PlanSummary: {
-            /** Format: uuid */
-            id: string;
+        BundleFraction: {
+            numeratorLabel?: string;
+            denominatorLabel?: string;
+        };
+        BundleGroup: {
             code: string;
-            documentNumber: string | null;
+            name: string;
+            /** Format: int32 */
+            order: number;
+        };
+        /** @description What the import created, updated and removed, by code */
+        BundleImportResult: {
+            dryRun?: boolean;
+            /** @description Null in a dry run of a new plan */
+            planId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            planCode?: string;
+            orgUnits?: components["schemas"]["BundleChanges"];
+            dtiFrameworks?: components["schemas"]["BundleChanges"];
+            plan?: components["schemas"]["BundleChanges"];
+            groups?: components["schemas"]["BundleChanges"];
+            indicators?: components["schemas"]["BundleChanges"];
+            tasks?: components["schemas"]["BundleChanges"];
+            dtiTargets?: components["schemas"]["BundleChanges"];
+            dtiResults?: components["schemas"]["BundleChanges"];
+        };
+        BundleIndicator: {
+            code: string;
+            groupCode: string;
+            /** Format: int32 */
+            order: number;
+            content: string;
+            unitOfMeasure?: string;
+            targets: components["schemas"]["Target"][];
+            baseline?: components["schemas"]["Target"];
+            leadUnitCode: string;
+            cooperatingUnitCodes?: string[];
+            leadWording?: string;
+            cooperatingWording?: string;
+            note?: string;
+            fraction?: components["schemas"]["BundleFraction"];
+            contributesTo?: components["schemas"]["BundleIndicatorRef"];
+        };
+        BundleIndicatorRef: {
+            planCode: string;
+            indicatorCode: string;
+        };
+        BundleLegalBasis: {
+            citation: string;
+            planCode?: string;
+        };
+        BundleOrgUnit: {
+            code: string;
+            name: string;
+            shortName?: string;
+            kind: components["schemas"]["OrgUnitKind"];
+            parentCode?: string;
+            active?: boolean;
+        };
+        BundlePillar: {
+            code: string;
+            /** Format: int32 */
+            order: number;
+            name: string;
+            /** Format: int32 */
+            subIndexCount: number;
+            maxPoints: number;
+        };
+        BundlePlanBody: {
+            code: string;
+            documentNumber?: string;
+            issuingUnitCode: string;
+            issueDate?: components["schemas"]["LocalDate"];
+            issuePlace?: string;
             title: string;
-            issuingUnit: components["schemas"]["OrgUnitRef"];
-            /** Format: date */
-            issueDate: string | null;
             /** Format: int32 */
             startYear: number;
             /** Format: int32 */
             endYear: number;
             status: components["schemas"]["PlanStatus"];
+            parentPlanCode?: string;
+            legalBases?: components["schemas"]["BundleLegalBasis"][];
+            sections?: components["schemas"]["PlanSection"][];
+            signerName?: string;
+            signerTitle?: string;
+            recipients?: string[];
+            reportingRegime: components["schemas"]["BundleReportingRegime"];
+        };
+        BundleRankResult: {
+            unitCode: string;
+            frameworkCode: string;
+            pillarCode?: string;
+            /** Format: int32 */
+            year: number;
+            score?: number;
+            /** Format: int32 */
+            rank: number;
+            /** Format: int32 */
+            outOf: number;
+            source?: string;
+        };
+        BundleRankTarget: {
+            unitCode: string;
+            frameworkCode: string;
+            pillarCode?: string;
+            /** Format: int32 */
+            year: number;
+            comparator: components["schemas"]["RankComparator"];
+            /** Format: int32 */
+            rank: number;
+            /** Format: int32 */
+            outOf: number;
+            wording?: string;
+        };
+        BundleReportingRegime: {
+            frequency: components["schemas"]["ReportFrequency"];
+            /** Format: int32 */
+            unitReportDay: number;
+            /** Format: int32 */
+            consolidationDay?: number;
+            coordinatorUnitCode: string;
+            recipientUnitCode?: string;
+            wording?: string;
+        };
+        BundleTask: {
+            code: string;
+            groupCode: string;
+            /** Format: int32 */
+            order: number;
+            description: string;
+            leadUnitCodes: string[];
+            cooperatingUnitCodes?: string[];
+            product?: string;
+            timeframe: components["schemas"]["Timeframe"];
+            progress?: components["schemas"]["Progress"];
+            note?: string;
+        };
+        /** @enum {string} */
+        Comparator: "EQ" | "GE" | "GT" | "LE" | "LT";
+        /** @description A DTI framework edition */
+        DtiFramework: {
+            id: components["schemas"]["UUID"];
+            code: string;
+            name: string;
+            edition: string;
+            source: string | null;
+            pillars: components["schemas"]["DtiPillar"][];
+            /** Format: int32 */
+            subIndexCount: number;
+            maxPoints: number;
             /** Format: int64 */
             version: number;
-            /** Format: date-time */
-            updatedAt: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            updatedAt: components["schemas"]["OffsetDateTime"];
+        };
+        /** @description A DTI framework edition with its pillars */
+        DtiFrameworkInput: {
+            /** @example DTI-405-2025 */
+            code: string;
+            name: string;
+            /** @example 2025 */
+            edition: string;
+            source?: string | null;
+            pillars: components["schemas"]["DtiPillarInput"][];
+        };
+        DtiPillar: {
+            id: components["schemas"]["UUID"];
+            code: string;
+            /** Format: int32 */
+            order: number;
+            name: string;
+            /** Format: int32 */
+            subIndexCount: number;
+            maxPoints: number;
+        };
+        DtiPillarInput: {
+            /** @example HT */
+            code: string;
+            /** Format: int32 */
+            order: number;
+            /** @example Hạ tầng và Nền tảng số */
+            name: string;
+            /**
+             * Format: int32
+             * @example 6
+             */
+            subIndexCount: number;
+            /** @example 200 */
+            maxPoints: number;
+        };
+        /** @description Target beside result for a year that has both; `gap` > 0 means places still to climb */
+        DtiRankGap: {
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            targetRank: number;
+            /** Format: int32 */
+            actualRank: number;
+            met: boolean;
+            /** Format: int32 */
+            gap: number;
+        };
+        DtiRankResult: {
+            /** Format: int32 */
+            year: number;
+            score: number | null;
+            /** Format: int32 */
+            rank: number;
+            /** Format: int32 */
+            outOf: number;
+            source: string | null;
+        };
+        DtiRankResultInput: {
+            /** @description Pillar code; null for the whole index */
+            pillarCode?: string | null;
+            score?: number | null;
+            /** Format: int32 */
+            rank: number;
+            /** Format: int32 */
+            outOf: number;
+            /** @description Where this result was published, when it differs from the common source */
+            source?: string | null;
+        };
+        /** @description The published results of one year (replaces that year's stored ones) */
+        DtiRankResultsInput: {
+            frameworkId: components["schemas"]["UUID"];
+            source?: string | null;
+            results: components["schemas"]["DtiRankResultInput"][];
+        };
+        DtiRankTarget: {
+            /** Format: int32 */
+            year: number;
+            comparator: components["schemas"]["RankComparator"];
+            /** Format: int32 */
+            rank: number;
+            /** Format: int32 */
+            outOf: number;
+            wording: string | null;
+            plan: components["schemas"]["PlanRef"] | null;
+        };
+        DtiRankTargetInput: {
+            /** @description Pillar code; null for the whole index */
+            pillarCode?: string | null;
+            /** Format: int32 */
+            year: number;
+            comparator: components["schemas"]["RankComparator"];
+            /** Format: int32 */
+            rank: number;
+            /**
+             * Format: int32
+             * @description Out of how many ranked units
+             * @example 34
+             */
+            outOf: number;
+            /** @example ≤12/34 */
+            wording?: string | null;
+        };
+        /** @description All rank targets of a unit in one framework (replaces the stored ones) */
+        DtiRankTargetsInput: {
+            frameworkId: components["schemas"]["UUID"];
+            targets: components["schemas"]["DtiRankTargetInput"][];
+        };
+        /** @description Targets and results of a unit in one framework, with the gap */
+        DtiRanking: {
+            unit: components["schemas"]["OrgUnitRef"];
+            framework: components["schemas"]["DtiFramework"];
+            rows: components["schemas"]["DtiRankingRow"][];
+        };
+        /** @description One pillar (or the whole index when pillar is null) */
+        DtiRankingRow: {
+            pillar: components["schemas"]["DtiPillar"] | null;
+            targets: components["schemas"]["DtiRankTarget"][];
+            results: components["schemas"]["DtiRankResult"][];
+            gaps: components["schemas"]["DtiRankGap"][];
+        };
+        /** @description One refused field */
+        FieldError: {
+            /** @description JSON path of the field, e.g. `targets[0].year` */
+            field: string;
+            /** @description Stable code of the problem */
+            code: string;
+            /** @description Vietnamese explanation */
+            detail: string;
+        };
+        /** @enum {string} */
+        GroupKind: "INDICATOR" | "TASK";
+        /** @description Chỉ tiêu: an indicator with its targets by year and its units */
+        Indicator: {
+            id: components["schemas"]["UUID"];
+            planId: components["schemas"]["UUID"];
+            code: string;
+            group: components["schemas"]["IndicatorGroupRef"];
+            /** Format: int32 */
+            order: number;
+            content: string;
+            unitOfMeasure: string | null;
+            targets: components["schemas"]["Target"][];
+            baseline: components["schemas"]["Target"] | null;
+            leadUnit: components["schemas"]["OrgUnitRef"];
+            cooperatingUnits: components["schemas"]["OrgUnitRef"][];
+            leadWording: string | null;
+            cooperatingWording: string | null;
+            note: string | null;
+            capturedAsFraction: boolean;
+            numeratorLabel: string | null;
+            denominatorLabel: string | null;
+            contributesTo: components["schemas"]["IndicatorRef"] | null;
+            /** Format: int64 */
+            version: number;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            updatedAt: components["schemas"]["OffsetDateTime"];
+        };
+        IndicatorGroupRef: {
+            id: components["schemas"]["UUID"];
+            code: string;
+            name: string;
+            /** Format: int32 */
+            order: number;
+        };
+        /** @description An indicator to create, or its new state (the code may change) */
+        IndicatorInput: {
+            /** @example C.11 */
+            code: string;
+            /** @description An INDICATOR group of the same plan */
+            groupId: components["schemas"]["UUID"];
+            /**
+             * Format: int32
+             * @description STT inside the group
+             * @example 11
+             */
+            order: number;
+            content: string;
+            /** @example % */
+            unitOfMeasure?: string | null;
+            targets: components["schemas"]["Target"][];
+            baseline?: components["schemas"]["Target"] | null;
+            /** @description Đơn vị chủ trì: exactly one */
+            leadUnitId: components["schemas"]["UUID"];
+            cooperatingUnitIds?: string[];
+            /** @description The lead cell as written, when it names more than the lead unit */
+            leadWording?: string | null;
+            /** @description The cooperating cell as written */
+            cooperatingWording?: string | null;
+            note?: string | null;
+            /** @description Values are reported as numerator and denominator */
+            capturedAsFraction?: boolean;
+            numeratorLabel?: string | null;
+            denominatorLabel?: string | null;
+            /** @description An indicator of the parent plan that this one feeds */
+            contributesToId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+        };
+        /** @description A short reference to an indicator */
+        IndicatorRef: {
+            id: components["schemas"]["UUID"];
+            planId: components["schemas"]["UUID"];
+            planCode: string;
+            code: string;
+            content: string;
+        };
+        LegalBasis: {
+            citation: string;
+            plan: components["schemas"]["PlanRef"] | null;
+        };
+        LegalBasisInput: {
+            /** @example Căn cứ Quyết định số 405/QĐ-BKHCN ngày 03/4/2025 của Bộ Khoa học và Công nghệ ... */
+            citation: string;
+            /** @description The cited plan, when it is in the system */
+            planId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+        };
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
+        LocalDate: string;
+        /**
+         * Format: date-time
+         * @example 2022-03-10T12:15:50-04:00
+         */
+        OffsetDateTime: string;
+        /** @description An organisation unit (đơn vị) */
+        OrgUnit: {
+            id: components["schemas"]["UUID"];
+            code: string;
+            name: string;
+            shortName: string | null;
+            kind: components["schemas"]["OrgUnitKind"];
+            parent: components["schemas"]["OrgUnitRef"] | null;
+            /** @description Ancestors from the root down to the parent */
+            ancestors: components["schemas"]["OrgUnitRef"][];
+            /** Format: int32 */
+            depth: number;
+            active: boolean;
+            /** Format: int64 */
+            version: number;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            updatedAt: components["schemas"]["OffsetDateTime"];
+        };
+        /** @description A new organisation unit */
+        OrgUnitCreate: {
+            /** @example DNAI.XUANLOC.VHXH */
+            code: string;
+            /** @example Phòng Văn hóa - Xã hội */
+            name: string;
+            /** @example Phòng VH-XH */
+            shortName?: string;
+            kind: components["schemas"]["OrgUnitKind"];
+            /** @description Parent unit; null for a top-level unit */
+            parentId?: components["schemas"]["UUID"];
+        };
+        /** @enum {string} */
+        OrgUnitKind: "PROVINCE" | "COMMUNE" | "WARD" | "DEPARTMENT" | "OFFICE" | "SERVICE_CENTER" | "PUBLIC_SERVICE_UNIT" | "POLICE" | "MILITARY" | "HEALTH_STATION" | "SCHOOL" | "HAMLET" | "NEIGHBOURHOOD" | "COMMUNITY_TECH_TEAM" | "MASS_ORGANISATION" | "MEDIA" | "UNIVERSITY" | "PARTNER_COMPANY" | "BANK" | "UNIT_GROUP";
+        /** @description A short reference to an organisation unit */
+        OrgUnitRef: {
+            id: components["schemas"]["UUID"];
+            /** @example DNAI.XUANLOC */
+            code: string;
+            /** @example Xã Xuân Lộc */
+            name: string;
+        };
+        /** @description Editable fields of an organisation unit; changing parentId moves it with its subtree */
+        OrgUnitUpdate: {
+            name: string;
+            shortName?: string;
+            kind: components["schemas"]["OrgUnitKind"];
+            parentId?: components["schemas"]["UUID"];
+            /** @description false deactivates the unit; its history is kept */
+            active: boolean;
+        };
+        PageFrameworkView: {
+            items: components["schemas"]["DtiFramework"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageIndicatorView: {
+            items: components["schemas"]["Indicator"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageOrgUnitView: {
+            items: components["schemas"]["OrgUnit"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
         };
         PagePlanSummary: {
             items: components["schemas"]["PlanSummary"][];
@@ -63,25 +840,376 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
-        FieldError: {
-            field: string;
-            code: string;
-            detail: string;
+        PageTaskView: {
+            items: components["schemas"]["Task"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
         };
+        /** @description A plan (kế hoạch) with every fact of the issued document */
+        Plan: {
+            id: components["schemas"]["UUID"];
+            code: string;
+            documentNumber: string | null;
+            issuingUnit: components["schemas"]["OrgUnitRef"];
+            issueDate: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            issuePlace: string | null;
+            title: string;
+            /** Format: int32 */
+            startYear: number;
+            /** Format: int32 */
+            endYear: number;
+            status: components["schemas"]["PlanStatus"];
+            parentPlan: components["schemas"]["PlanRef"] | null;
+            legalBases: components["schemas"]["LegalBasis"][];
+            sections: components["schemas"]["PlanSection"][];
+            signerName: string | null;
+            signerTitle: string | null;
+            recipients: string[];
+            reportingRegime: components["schemas"]["ReportingRegime"];
+            /** Format: int64 */
+            indicatorCount: number;
+            /** Format: int64 */
+            taskCount: number;
+            /** Format: int64 */
+            version: number;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            updatedAt: components["schemas"]["OffsetDateTime"];
+        };
+        /** @description A whole plan with everything it references, by code (format version 1) */
+        PlanBundle: {
+            /** @example dti-plan-bundle */
+            format: string;
+            /** Format: int32 */
+            formatVersion: number;
+            orgUnits: components["schemas"]["BundleOrgUnit"][];
+            dtiFrameworks?: components["schemas"]["BundleDtiFramework"][];
+            plan: components["schemas"]["BundlePlanBody"];
+            indicatorGroups?: components["schemas"]["BundleGroup"][];
+            indicators?: components["schemas"]["BundleIndicator"][];
+            taskGroups?: components["schemas"]["BundleGroup"][];
+            tasks?: components["schemas"]["BundleTask"][];
+            dtiTargets?: components["schemas"]["BundleRankTarget"][];
+            dtiResults?: components["schemas"]["BundleRankResult"][];
+        };
+        /** @description A new plan */
+        PlanCreate: {
+            /** @example XUANLOC-CDS-2026 */
+            code: string;
+            /** @example 154/KH-UBND */
+            documentNumber?: string | null;
+            issuingUnitId: components["schemas"]["UUID"];
+            issueDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            issuePlace?: string | null;
+            title: string;
+            /** Format: int32 */
+            startYear: number;
+            /** Format: int32 */
+            endYear: number;
+            /** @description Default DRAFT */
+            status?: ((string | components["schemas"]["PlanStatus"] | null) | null) | components["schemas"]["PlanStatus"] | null;
+            parentPlanId?: components["schemas"]["UUID"] | null;
+            legalBases?: components["schemas"]["LegalBasisInput"][];
+            sections?: components["schemas"]["PlanSection"][];
+            signerName?: string;
+            signerTitle?: string;
+            recipients?: string[];
+            reportingRegime: components["schemas"]["ReportingRegimeInput"];
+        };
+        /** @description A group of a plan's indicators or tasks */
+        PlanGroup: {
+            id: components["schemas"]["UUID"];
+            planId: components["schemas"]["UUID"];
+            kind: components["schemas"]["GroupKind"];
+            code: string;
+            name: string;
+            /** Format: int32 */
+            order: number;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description A group of indicators or tasks */
+        PlanGroupInput: {
+            kind: components["schemas"]["GroupKind"];
+            /** @example A */
+            code: string;
+            /** @example Phát triển hạ tầng */
+            name: string;
+            /** Format: int32 */
+            order: number;
+        };
+        /** @description A short reference to a plan */
+        PlanRef: {
+            id: components["schemas"]["UUID"];
+            /** @example DNAI-KH154-2026 */
+            code: string;
+            /** @example 154/KH-UBND */
+            documentNumber: string | null;
+            title: string;
+        };
+        PlanSection: {
+            key: components["schemas"]["SectionKey"];
+            /** @example I. MỤC ĐÍCH, YÊU CẦU */
+            heading?: string | null;
+            body: string;
+        };
+        /** @enum {string} */
+        PlanStatus: "DRAFT" | "ISSUED" | "CLOSED";
+        /** @description A plan as lists show it */
+        PlanSummary: {
+            id: components["schemas"]["UUID"];
+            code: string;
+            documentNumber: string | null;
+            title: string;
+            issuingUnit: components["schemas"]["OrgUnitRef"];
+            issueDate: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** Format: int32 */
+            startYear: number;
+            /** Format: int32 */
+            endYear: number;
+            status: components["schemas"]["PlanStatus"];
+            /** Format: int64 */
+            version: number;
+            updatedAt: components["schemas"]["OffsetDateTime"];
+        };
+        /** @description Editable fields of a plan (everything but its code) */
+        PlanUpdate: {
+            documentNumber?: string | null;
+            issuingUnitId: components["schemas"]["UUID"];
+            issueDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            issuePlace?: string | null;
+            title: string;
+            /** Format: int32 */
+            startYear: number;
+            /** Format: int32 */
+            endYear: number;
+            status: components["schemas"]["PlanStatus"];
+            parentPlanId?: components["schemas"]["UUID"] | null;
+            legalBases?: components["schemas"]["LegalBasisInput"][];
+            sections?: components["schemas"]["PlanSection"][];
+            signerName?: string;
+            signerTitle?: string;
+            recipients?: string[];
+            reportingRegime: components["schemas"]["ReportingRegimeInput"];
+        };
+        /** @description RFC 9457 problem details with a stable `code` and the offending fields */
         Problem: {
+            /** @description URI of the problem type */
             type: string;
+            /** @description Short title */
             title: string;
             /** Format: int32 */
             status: number;
+            /** @description Vietnamese explanation a person can read */
             detail: string;
+            /** @description Stable machine-readable code, e.g. `plan.not-found` */
             code: string;
-            instance?: string;
-            errors?: components["schemas"]["FieldError"][];
+            /** @description Path of the request */
+            instance: string;
+            errors: components["schemas"]["FieldError"][];
         };
+        /** @enum {string} */
+        Progress: "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED" | "SUSPENDED";
+        /** @enum {string} */
+        RankComparator: "LE" | "EQ";
+        /** @enum {string} */
+        ReportFrequency: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "YEARLY";
+        ReportingRegime: {
+            frequency: components["schemas"]["ReportFrequency"];
+            /** Format: int32 */
+            unitReportDay: number;
+            /** Format: int32 */
+            consolidationDay: number | null;
+            coordinatorUnit: components["schemas"]["OrgUnitRef"];
+            recipientUnit: components["schemas"]["OrgUnitRef"] | null;
+            wording: string | null;
+        };
+        ReportingRegimeInput: {
+            frequency: components["schemas"]["ReportFrequency"];
+            /**
+             * Format: int32
+             * @description Day of the month by which units report
+             * @example 20
+             */
+            unitReportDay: number;
+            /**
+             * Format: int32
+             * @description Day of the month by which the coordinator sends the consolidated report
+             * @example 25
+             */
+            consolidationDay?: number | null;
+            /** @description Unit that receives and consolidates the units' reports */
+            coordinatorUnitId: components["schemas"]["UUID"];
+            /** @description Unit that receives the consolidated report */
+            recipientUnitId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            wording?: string | null;
+        };
+        /** @enum {string} */
+        SectionKey: "PURPOSE" | "REQUIREMENTS" | "OBJECTIVES" | "TASKS" | "SOLUTIONS" | "FUNDING" | "ORGANISATION" | "REPORTING" | "CLOSING" | "OTHER";
+        /** @description A target in one of the shapes of the plans, with its original wording */
+        Target: {
+            /**
+             * Format: int32
+             * @description Year of the target; may be null for a baseline
+             * @example 2026
+             */
+            year?: number | null;
+            kind?: components["schemas"]["TargetKind"];
+            /** @description Null for PASS_FAIL and MILESTONE */
+            comparator?: ((string | components["schemas"]["Comparator"] | null) | null) | components["schemas"]["Comparator"] | null;
+            /** @example 50 */
+            value?: number | null;
+            /** @description RATIO only: value per this many (1000 for 1/1.000 dân) */
+            per?: number | null;
+            /**
+             * @description What a percentage or ratio is of, when not the population
+             * @example GRDP
+             */
+            basis?: string | null;
+            /**
+             * Format: int32
+             * @description RANK / LEADING_GROUP: out of how many
+             * @example 34
+             */
+            outOf?: number | null;
+            /**
+             * @description MILESTONE: the milestone in words
+             * @example Triển khai
+             */
+            text?: string | null;
+            /**
+             * @description An exception in words
+             * @example trừ văn bản mật
+             */
+            qualification?: string | null;
+            /**
+             * @description The target exactly as written in the plan
+             * @example ≥ 50%
+             */
+            wording?: string;
+        };
+        /** @enum {string} */
+        TargetKind: "PERCENT" | "RATIO" | "COUNT" | "NUMBER" | "PASS_FAIL" | "RANK" | "LEADING_GROUP" | "MILESTONE";
+        /** @description Nhiệm vụ: a task with its units, product and timeframe */
+        Task: {
+            id: components["schemas"]["UUID"];
+            planId: components["schemas"]["UUID"];
+            code: string;
+            group: components["schemas"]["TaskGroupRef"];
+            /** Format: int32 */
+            order: number;
+            description: string;
+            leadUnits: components["schemas"]["OrgUnitRef"][];
+            cooperatingUnits: components["schemas"]["OrgUnitRef"][];
+            product: string | null;
+            timeframe: components["schemas"]["Timeframe"];
+            progress: components["schemas"]["Progress"];
+            note: string | null;
+            /** Format: int64 */
+            version: number;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            updatedAt: components["schemas"]["OffsetDateTime"];
+        };
+        TaskGroupRef: {
+            id: components["schemas"]["UUID"];
+            code: string;
+            name: string;
+            /** Format: int32 */
+            order: number;
+        };
+        /** @description A task to create, or its new state */
+        TaskInput: {
+            /** @example III.1.1 */
+            code: string;
+            /** @description A TASK group of the same plan */
+            groupId: components["schemas"]["UUID"];
+            /** Format: int32 */
+            order: number;
+            description: string;
+            /** @description Cơ quan chủ trì: one or more */
+            leadUnitIds: string[];
+            cooperatingUnitIds?: string[];
+            /** @description Sản phẩm */
+            product?: string | null;
+            timeframe: components["schemas"]["Timeframe"];
+            /** @description Default NOT_STARTED */
+            progress?: ((string | components["schemas"]["Progress"] | null) | null) | components["schemas"]["Progress"] | null;
+            note?: string | null;
+        };
+        /** @description Thời gian thực hiện: YEAR (start = end), SPAN (start < end) or ONGOING (no years) */
+        Timeframe: {
+            kind: components["schemas"]["TimeframeKind"];
+            /**
+             * Format: int32
+             * @example 2026
+             */
+            startYear?: number | null;
+            /**
+             * Format: int32
+             * @example 2030
+             */
+            endYear?: number | null;
+            /** @example Giai đoạn 2026 - 2030 */
+            wording?: string | null;
+        };
+        /** @enum {string} */
+        TimeframeKind: "YEAR" | "SPAN" | "ONGOING";
+        /** Format: uuid */
+        UUID: string;
     };
     responses: {
-        /** @description Invalid input. */
+        /** @description Bad input: malformed JSON, wrong types, unknown fields or values, failed rules */
         BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such object */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The change breaks a rule of the stored data (duplicate code, cycle, state) */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description If-Match names an older version than the stored one */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description If-Match is missing */
+        PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unexpected failure; nothing was changed */
+        ServerError: {
             headers: {
                 [name: string]: unknown;
             };
@@ -97,19 +1225,13 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    listPlans: {
+    listDtiFrameworks: {
         parameters: {
             query?: {
-                /** @description Zero-based page index. */
                 page?: number;
                 size?: number;
-                /** @description `field,asc|desc`; fields: code, title, issueDate, startYear, status, updatedAt. */
+                /** @description `code`, `edition` or `updatedAt`, with `,asc` or `,desc` */
                 sort?: string;
-                /** @description Text search; matches with or without Vietnamese diacritics. */
-                q?: string;
-                status?: components["schemas"]["PlanStatus"];
-                issuingUnitId?: string;
-                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -117,7 +1239,460 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of plans. */
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageFrameworkView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createDtiFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DtiFrameworkInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DtiFramework"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getDtiFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                frameworkId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The framework */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DtiFramework"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateDtiFramework: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being edited */
+                "If-Match": string;
+            };
+            path: {
+                frameworkId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DtiFrameworkInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DtiFramework"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listOrgUnits: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                kind?: components["schemas"]["OrgUnitKind"];
+                /** @description 0-based page number */
+                page?: number;
+                /** @description Only direct children of this unit */
+                parentId?: components["schemas"]["UUID"];
+                /**
+                 * @description Text in code or name; diacritics optional
+                 * @example van hoa
+                 */
+                q?: string;
+                /** @description Rows per page, 1-200 (default 20) */
+                size?: number;
+                /**
+                 * @description `code`, `name`, `kind`, `updatedAt` or `path`, with `,asc` or `,desc`
+                 * @example name,asc
+                 */
+                sort?: string;
+                /** @description Only units changed after this instant (ISO-8601) */
+                updatedSince?: components["schemas"]["OffsetDateTime"];
+                /** @description Only this unit and its whole subtree */
+                withinId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOrgUnitView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createOrgUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgUnitCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnit"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getOrgUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unit; its ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateOrgUnit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being edited */
+                "If-Match": string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgUnitUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnit"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteOrgUnit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being deleted */
+                "If-Match": string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getDtiRanking: {
+        parameters: {
+            query?: {
+                frameworkId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path: {
+                unitId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DtiRanking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    replaceDtiResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: components["schemas"]["UUID"];
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DtiRankResultsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DtiRanking"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    replaceDtiTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DtiRankTargetsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DtiRanking"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    importPlanBundle: {
+        parameters: {
+            query?: {
+                /** @description Check and report without changing anything */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanBundle"];
+            };
+        };
+        responses: {
+            /** @description What was (or, in a dry run, would be) created, updated and removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleImportResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: {
+                issuingUnitId?: components["schemas"]["UUID"];
+                /** @description 0-based page number */
+                page?: number;
+                parentPlanId?: components["schemas"]["UUID"];
+                /**
+                 * @description Text to find; diacritics optional
+                 * @example chuyen doi so
+                 */
+                q?: string;
+                /** @description Rows per page, 1-200 (default 20) */
+                size?: number;
+                /**
+                 * @description `code`, `title`, `issueDate`, `startYear`, `status` or `updatedAt`, with `,asc` or `,desc`
+                 * @example title,asc
+                 */
+                sort?: string;
+                status?: components["schemas"]["PlanStatus"];
+                updatedSince?: components["schemas"]["OffsetDateTime"];
+                /** @description Plans issued by this unit or any unit below it */
+                withinUnitId?: components["schemas"]["UUID"];
+                /** @description Plans covering this year */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -127,6 +1702,637 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan; its ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being edited */
+                "If-Match": string;
+            };
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deletePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being deleted */
+                "If-Match": string;
+            };
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    exportPlanBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBundle"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listPlanGroups: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["GroupKind"];
+            };
+            header?: never;
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanGroup"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createPlanGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanGroupInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanGroup"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updatePlanGroup: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being edited */
+                "If-Match": string;
+            };
+            path: {
+                groupId: components["schemas"]["UUID"];
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanGroupInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanGroup"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deletePlanGroup: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being deleted */
+                "If-Match": string;
+            };
+            path: {
+                groupId: components["schemas"]["UUID"];
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listIndicators: {
+        parameters: {
+            query?: {
+                groupId?: components["schemas"]["UUID"];
+                leadUnitId?: components["schemas"]["UUID"];
+                page?: number;
+                /** @example chu ky so */
+                q?: string;
+                size?: number;
+                /** @description `order`, `code`, `content` or `updatedAt`, with `,asc` or `,desc` */
+                sort?: string;
+                /** @description Indicators this unit leads or cooperates on */
+                unitId?: components["schemas"]["UUID"];
+                updatedSince?: components["schemas"]["OffsetDateTime"];
+            };
+            header?: never;
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageIndicatorView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicatorId: components["schemas"]["UUID"];
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The indicator; its ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateIndicator: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being edited */
+                "If-Match": string;
+            };
+            path: {
+                indicatorId: components["schemas"]["UUID"];
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteIndicator: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being deleted */
+                "If-Match": string;
+            };
+            path: {
+                indicatorId: components["schemas"]["UUID"];
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                groupId?: components["schemas"]["UUID"];
+                page?: number;
+                progress?: components["schemas"]["Progress"];
+                /** @example tuyen truyen */
+                q?: string;
+                size?: number;
+                /** @description `order`, `code`, `progress` or `updatedAt`, with `,asc` or `,desc` */
+                sort?: string;
+                /** @description Tasks this unit leads or cooperates on */
+                unitId?: components["schemas"]["UUID"];
+                updatedSince?: components["schemas"]["OffsetDateTime"];
+            };
+            header?: never;
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageTaskView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: components["schemas"]["UUID"];
+                taskId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task; its ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being edited */
+                "If-Match": string;
+            };
+            path: {
+                planId: components["schemas"]["UUID"];
+                taskId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being deleted */
+                "If-Match": string;
+            };
+            path: {
+                planId: components["schemas"]["UUID"];
+                taskId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
         };
     };
 }

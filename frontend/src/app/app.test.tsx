@@ -29,9 +29,14 @@ describe('app', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Kế hoạch' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/plans');
-    expect(within(screen.getByRole('banner')).getByText('Theo dõi Kế hoạch chuyển đổi số')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('banner')).getByText('Theo dõi Kế hoạch chuyển đổi số'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('main')).toHaveAttribute('id', 'main');
-    expect(screen.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' })).toHaveAttribute('href', '#main');
+    expect(screen.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' })).toHaveAttribute(
+      'href',
+      '#main',
+    );
     expect(screen.getByRole('navigation', { name: 'Điều hướng chính' })).toBeInTheDocument();
   });
 
@@ -45,7 +50,11 @@ describe('app', () => {
               code: 'DN-2025-119',
               documentNumber: '119/KH-UBND',
               title: 'Kế hoạch chuyển đổi số năm 2025',
-              issuingUnit: { id: 'a0000000-0000-4000-8000-000000000001', code: 'DN', name: 'UBND tỉnh Đồng Nai' },
+              issuingUnit: {
+                id: 'a0000000-0000-4000-8000-000000000001',
+                code: 'DN',
+                name: 'UBND tỉnh Đồng Nai',
+              },
               issueDate: '2025-02-10',
               startYear: 2025,
               endYear: 2025,
@@ -79,7 +88,12 @@ describe('app', () => {
 
   it('shows a not-found page for unknown addresses', async () => {
     renderApp('/khong-co');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Không tìm thấy trang' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Về danh sách kế hoạch' })).toHaveAttribute('href', '/plans');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Không tìm thấy trang' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Về danh sách kế hoạch' })).toHaveAttribute(
+      'href',
+      '/plans',
+    );
   });
 });

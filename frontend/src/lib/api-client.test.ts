@@ -126,9 +126,7 @@ describe('api client', () => {
     const error = await failure(listPlans());
     expect(error.status).toBe(0);
     expect(error.code).toBe('network');
-    expect(error.detail).toBe(
-      'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.',
-    );
+    expect(error.detail).toBe('Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.');
     expect(error.cause).toBeInstanceOf(TypeError);
   });
 

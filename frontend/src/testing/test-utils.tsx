@@ -5,7 +5,10 @@ import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 
 /** Renders `element` as the route at `path`, starting from `url`; returns the router to inspect the URL. */
-export function renderRoute(element: ReactNode, { path = '/', url }: { path?: string; url?: string } = {}) {
+export function renderRoute(
+  element: ReactNode,
+  { path = '/', url }: { path?: string; url?: string } = {},
+) {
   const router = createMemoryRouter([{ path, element }], { initialEntries: [url ?? path] });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const user = userEvent.setup();

@@ -14,7 +14,11 @@ const provincePlan: PlanSummary = {
   code: 'DN-2026-154',
   documentNumber: '154/KH-UBND',
   title: 'Kế hoạch nâng cao Chỉ số chuyển đổi số tỉnh Đồng Nai giai đoạn 2026–2030',
-  issuingUnit: { id: 'a0000000-0000-4000-8000-000000000001', code: 'DN', name: 'UBND tỉnh Đồng Nai' },
+  issuingUnit: {
+    id: 'a0000000-0000-4000-8000-000000000001',
+    code: 'DN',
+    name: 'UBND tỉnh Đồng Nai',
+  },
   issueDate: '2026-03-26',
   startYear: 2026,
   endYear: 2030,
@@ -38,7 +42,14 @@ const communePlan: PlanSummary = {
 };
 
 function page(items: PlanSummary[], overrides: Partial<PagePlanSummary> = {}): PagePlanSummary {
-  return { items, page: 0, size: 20, totalItems: items.length, totalPages: items.length ? 1 : 0, ...overrides };
+  return {
+    items,
+    page: 0,
+    size: 20,
+    totalItems: items.length,
+    totalPages: items.length ? 1 : 0,
+    ...overrides,
+  };
 }
 
 /** Serves `respond` for the plans list and records the query string of every request. */
@@ -69,7 +80,9 @@ describe('PlansList', () => {
     const requests = servePlans(() => page([provincePlan, communePlan]));
     renderPlans();
 
-    expect(screen.getByRole('progressbar', { name: 'Đang tải danh sách kế hoạch…' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('progressbar', { name: 'Đang tải danh sách kế hoạch…' }),
+    ).toBeInTheDocument();
 
     const table = await screen.findByRole('table', { name: 'Danh sách kế hoạch' });
     const [, first, second] = within(table).getAllByRole('row');
@@ -154,7 +167,9 @@ describe('PlansList', () => {
       expect(router.state.location.search).toBe('?status=CLOSED&sort=issueDate%2Cdesc'),
     );
     await waitFor(() =>
-      expect(requests.at(-1)?.toString()).toBe('page=0&size=20&status=CLOSED&sort=issueDate%2Cdesc'),
+      expect(requests.at(-1)?.toString()).toBe(
+        'page=0&size=20&status=CLOSED&sort=issueDate%2Cdesc',
+      ),
     );
   });
 
@@ -210,7 +225,9 @@ describe('PlansList', () => {
     renderPlans();
 
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByRole('heading')).toHaveTextContent('Không tải được danh sách kế hoạch');
+    expect(within(alert).getByRole('heading')).toHaveTextContent(
+      'Không tải được danh sách kế hoạch',
+    );
     expect(alert).toHaveTextContent('Không sắp xếp được theo trường "owner".');
     expect(within(alert).getByRole('button', { name: 'Thử lại' })).toBeInTheDocument();
   });

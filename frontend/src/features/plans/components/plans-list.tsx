@@ -73,7 +73,8 @@ export function PlansList() {
   }
 
   function sortBy(field: SortField) {
-    const direction = state.sort?.field === field && state.sort.direction === 'asc' ? 'desc' : 'asc';
+    const direction =
+      state.sort?.field === field && state.sort.direction === 'asc' ? 'desc' : 'asc';
     update({ sort: `${field},${direction}`, page: null });
   }
 
@@ -91,7 +92,10 @@ export function PlansList() {
           // Typing replaces the history entry so Back leaves the page instead of replaying keystrokes.
           onSearch={(q) => update({ q, page: null }, { replace: true })}
         />
-        <StatusFilter value={state.status} onChange={(status) => update({ status: status ?? null, page: null })} />
+        <StatusFilter
+          value={state.status}
+          onChange={(status) => update({ status: status ?? null, page: null })}
+        />
       </div>
 
       <div className="progress-slot">
@@ -282,7 +286,8 @@ function SortableHeader({
 }) {
   const { t } = useTranslation();
   const direction = sort?.field === field ? sort.direction : undefined;
-  const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined;
+  const ariaSort =
+    direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined;
   return (
     <th scope="col" aria-sort={ariaSort}>
       <button
@@ -312,7 +317,12 @@ function Pagination({
   const { t } = useTranslation();
   return (
     <nav className="pagination" aria-label={t('plans.pagination.label')}>
-      <button type="button" className="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+      <button
+        type="button"
+        className="button"
+        disabled={page <= 1}
+        onClick={() => onPage(page - 1)}
+      >
         {t('plans.pagination.previous')}
       </button>
       <span className="pagination-position">

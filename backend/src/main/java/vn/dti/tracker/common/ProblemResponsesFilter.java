@@ -55,6 +55,7 @@ public class ProblemResponsesFilter implements OASFilter {
         response(components, "ServerError", "Unexpected failure; nothing was changed", "server.error", 500,
                 "Máy chủ gặp lỗi ngoài dự kiến.");
 
+        markReadShapesRequired(components);
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -66,7 +67,8 @@ public class ProblemResponsesFilter implements OASFilter {
             for (Map.Entry<PathItem.HttpMethod, Operation> op : entry.getValue().getOperations().entrySet()) {
                 Operation operation = op.getValue();
                 boolean write = op.getKey() != PathItem.HttpMethod.GET;
-                boolean versioned = op.getKey() == PathItem.HttpMethod.PUT || op.getKey() == PathItem.HttpMethod.DELETE;
+                boolean versioned = operation.getParameters() != null && operation.getParameters().stream()
+                        .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
                 add(operation, "400", "BadRequest");
                 if (hasId) {
                     add(operation, "404", "NotFound");
@@ -79,6 +81,25 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(operation, "428", "PreconditionRequired");
                 }
                 add(operation, "500", "ServerError");
+            }
+        }
+    }
+
+    /**
+     * Read shapes always carry every property (null where there is no value), so the contract
+     * says so and generated clients need no guards. Shapes that clients send stay as declared.
+     */
+    private static void markReadShapesRequired(Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        for (Map.Entry<String, Schema> entry : components.getSchemas().entrySet()) {
+            String name = entry.getKey();
+            Schema schema = entry.getValue();
+            boolean sent = name.endsWith("Input") || name.endsWith("Create") || name.endsWith("Update") || name.startsWith("Bundle")
+                    || name.equals("PlanBundle") || name.equals("Target") || name.equals("PlanSection") || name.equals("Timeframe");
+            if (!sent && schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+                schema.setRequired(List.copyOf(schema.getProperties().keySet()));
             }
         }
     }

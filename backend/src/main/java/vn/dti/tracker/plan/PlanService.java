@@ -195,12 +195,24 @@ public class PlanService {
         plan.endYear = in.endYear();
         plan.status = status;
         plan.parentPlan = in.parentPlanId() == null ? null : requireParent(plan, in.parentPlanId());
-        plan.legalBases.clear();
         List<LegalBasisInput> bases = in.legalBases() == null ? List.of() : in.legalBases();
+        List<LegalBasis> wanted = new ArrayList<>();
         for (int i = 0; i < bases.size(); i++) {
             LegalBasisInput b = bases.get(i);
             Plan cited = b.planId() == null ? null : requireReferenced(b.planId(), "legalBases[" + i + "].planId");
-            plan.legalBases.add(new LegalBasis(b.citation().trim(), cited));
+            wanted.add(new LegalBasis(b.citation().trim(), cited));
+        }
+        boolean same = wanted.size() == plan.legalBases.size();
+        for (int i = 0; same && i < wanted.size(); i++) {
+            LegalBasis a = wanted.get(i);
+            LegalBasis b = plan.legalBases.get(i);
+            same = a.citation.equals(b.citation) && Objects.equals(a.referencedPlan == null ? null : a.referencedPlan.id,
+                    b.referencedPlan == null ? null : b.referencedPlan.id);
+        }
+        if (!same) {
+            // Only a real change touches the collection, so an unchanged re-import keeps the version.
+            plan.legalBases.clear();
+            plan.legalBases.addAll(wanted);
         }
         plan.sections = in.sections() == null ? new ArrayList<>() : new ArrayList<>(in.sections());
         plan.signerName = blankToNull(in.signerName());

@@ -1,0 +1,30 @@
+package vn.dti.tracker.bundle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What an import did, or (dry run) would do. */
+@Schema(name = "BundleImportResult", description = "What the import created, updated and removed, by code")
+public record BundleImportResult(boolean dryRun, @Schema(nullable = true, description = "Null in a dry run of a new plan") UUID planId,
+        String planCode, Changes orgUnits, Changes dtiFrameworks, Changes plan, Changes groups, Changes indicators, Changes tasks,
+        Changes dtiTargets, Changes dtiResults) {
+
+    @Schema(name = "BundleChanges")
+    public record Changes(List<String> created, List<String> updated, List<String> removed, int unchanged) {
+    }
+
+    /** Collects the codes of one kind of object while the import runs. */
+    static final class Tally {
+        final List<String> created = new ArrayList<>();
+        final List<String> updated = new ArrayList<>();
+        final List<String> removed = new ArrayList<>();
+        int unchanged;
+
+        Changes done() {
+            return new Changes(List.copyOf(created), List.copyOf(updated), List.copyOf(removed), unchanged);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package vn.dti.tracker.bundle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import vn.dti.tracker.plan.Plan;
+
+/** Loads the demo plans (transcribed from real documents) through the bundle import, once, into an empty database. */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    private final BundleImporter importer;
+    private final ObjectMapper json;
+    private final boolean enabled;
+
+    public DemoData(BundleImporter importer, ObjectMapper json, @ConfigProperty(name = "dti.demo.load") boolean enabled) {
+        this.importer = importer;
+        this.json = json;
+        this.enabled = enabled;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        long plans = QuarkusTransaction.requiringNew().call(() -> Plan.count());
+        if (plans > 0) {
+            LOG.info("Demo data not loaded: the database already has plans");
+            return;
+        }
+        for (String name : bundleNames()) {
+            var result = importer.importBundle(read("demo/" + name), false);
+            LOG.infof("Demo plan %s loaded: %d indicators, %d tasks", result.planCode(), result.indicators().created().size(),
+                    result.tasks().created().size());
+        }
+    }
+
+    public static List<String> bundleNames() {
+        return lines("demo/bundles.txt");
+    }
+
+    public PlanBundle read(String resource) {
+        try (InputStream in = resourceStream(resource)) {
+            return json.readValue(in, PlanBundle.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Demo bundle " + resource + " could not be read", e);
+        }
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = resourceStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resourceStream(String resource) {
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("Missing resource " + resource);
+        }
+        return in;
+    }
+}

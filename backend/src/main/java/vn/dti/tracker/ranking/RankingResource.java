@@ -1,0 +1,111 @@
+package vn.dti.tracker.ranking;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.dti.tracker.common.Page;
+import vn.dti.tracker.common.PageRequest;
+import vn.dti.tracker.common.Versions;
+import vn.dti.tracker.ranking.RankingDtos.FrameworkInput;
+import vn.dti.tracker.ranking.RankingDtos.FrameworkView;
+import vn.dti.tracker.ranking.RankingDtos.RankResultsInput;
+import vn.dti.tracker.ranking.RankingDtos.RankTargetsInput;
+import vn.dti.tracker.ranking.RankingDtos.RankingView;
+
+@Path("/api/v1")
+@Tag(name = "DTI ranking", description = "Bộ chỉ số DTI, mục tiêu và kết quả xếp hạng")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RankingResource {
+
+    private final RankingService service;
+
+    public RankingResource(RankingService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/dti-frameworks")
+    @Operation(operationId = "listDtiFrameworks", summary = "List DTI framework editions")
+    public Page<FrameworkView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("sort") @Parameter(description = "`code`, `edition` or `updatedAt`, with `,asc` or `,desc`") String sort) {
+        return service.list(PageRequest.of(page, size, sort, RankingService.SORTABLE, "f.code asc"));
+    }
+
+    @GET
+    @Path("/dti-frameworks/{frameworkId}")
+    @Operation(operationId = "getDtiFramework", summary = "Read a DTI framework with its pillars")
+    @APIResponse(responseCode = "200", description = "The framework", content = @Content(schema = @Schema(implementation = FrameworkView.class)))
+    public Response get(@PathParam("frameworkId") UUID frameworkId) {
+        FrameworkView view = service.get(frameworkId);
+        return Response.ok(view).tag(String.valueOf(view.version())).build();
+    }
+
+    @POST
+    @Path("/dti-frameworks")
+    @Operation(operationId = "createDtiFramework", summary = "Create a DTI framework edition with its pillars")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FrameworkView.class)))
+    public Response create(@Valid @NotNull FrameworkInput body) {
+        FrameworkView view = service.create(body);
+        return Response.created(URI.create("/api/v1/dti-frameworks/" + view.id())).entity(view).tag(String.valueOf(view.version())).build();
+    }
+
+    @PUT
+    @Path("/dti-frameworks/{frameworkId}")
+    @Operation(operationId = "updateDtiFramework", summary = "Update a framework's name, edition and pillars (matched by code)")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = FrameworkView.class)))
+    public Response update(@PathParam("frameworkId") UUID frameworkId,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version being edited", required = true) String ifMatch,
+            @Valid @NotNull FrameworkInput body) {
+        FrameworkView view = service.update(frameworkId, Versions.requireIfMatch(ifMatch), body);
+        return Response.ok(view).tag(String.valueOf(view.version())).build();
+    }
+
+    @GET
+    @Path("/org-units/{unitId}/dti-ranking")
+    @Operation(operationId = "getDtiRanking", summary = "Target and actual ranks of a unit per pillar and in total, with the gap",
+            description = "Uses the newest framework edition unless `frameworkId` is given.")
+    public RankingView ranking(@PathParam("unitId") UUID unitId, @QueryParam("frameworkId") UUID frameworkId) {
+        return service.ranking(unitId, frameworkId);
+    }
+
+    @PUT
+    @Path("/org-units/{unitId}/dti-targets")
+    @Operation(operationId = "replaceDtiTargets", summary = "Set all rank targets of a unit in one framework",
+            description = "Replaces the unit's stored targets in that framework with the given list.")
+    public RankingView replaceTargets(@PathParam("unitId") UUID unitId, @Valid @NotNull RankTargetsInput body) {
+        return service.replaceTargets(unitId, body.frameworkId(), body.targets(), null);
+    }
+
+    @PUT
+    @Path("/org-units/{unitId}/dti-results/{year}")
+    @Operation(operationId = "replaceDtiResults", summary = "Record the published score and rank of a unit for a year",
+            description = "Replaces the results stored for that unit, framework and year.")
+    public RankingView replaceResults(@PathParam("unitId") UUID unitId,
+            @PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull RankResultsInput body) {
+        return service.replaceResults(unitId, year, body.frameworkId(), body.source(), body.results(), null);
+    }
+}
