@@ -218,7 +218,7 @@ export interface paths {
         };
         /**
          * Export a whole plan as a bundle
-         * @description The plan, its groups, indicators, tasks, the ranks it sets or cites, and every unit it names with their ancestors, all by code.
+         * @description The plan, its groups, indicators, tasks, the ranks it sets or cites, and every unit it names with their ancestors, all by code (docs/plan-bundle.md).
          */
         get: operations["exportPlanBundle"];
         put?: never;

@@ -89,8 +89,17 @@ public class BundleExporter {
                 indicators.stream().map(BundleExporter::indicator).toList(),
                 groups.stream().filter(g -> g.kind == GroupKind.TASK).map(BundleExporter::group).toList(),
                 tasks.stream().map(BundleExporter::task).toList(),
-                targets.stream().map(BundleExporter::target).sorted(TARGET_ORDER).toList(),
-                results.stream().map(BundleExporter::result).sorted(RESULT_ORDER).toList());
+                targets.stream().sorted(Comparator.<DtiRank.RankTarget, String>comparing(t -> t.unit.code)
+                        .thenComparing(t -> t.framework.code).thenComparing(t -> pillarOrder(t.pillar)).thenComparing(t -> t.year))
+                        .map(BundleExporter::target).toList(),
+                results.stream().sorted(Comparator.<DtiRank.RankResult, String>comparing(r -> r.unit.code)
+                        .thenComparing(r -> r.framework.code).thenComparing(r -> r.year).thenComparing(r -> pillarOrder(r.pillar)))
+                        .map(BundleExporter::result).toList());
+    }
+
+    /** Pillars in the framework's order, the whole index last, as the plans print them. */
+    private static int pillarOrder(vn.dti.tracker.ranking.DtiPillar pillar) {
+        return pillar == null ? Integer.MAX_VALUE : pillar.position;
     }
 
     static final Comparator<RankTarget> TARGET_ORDER = Comparator.comparing(RankTarget::unitCode)

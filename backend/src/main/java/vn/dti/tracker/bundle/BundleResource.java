@@ -1,14 +1,10 @@
 package vn.dti.tracker.bundle;
 
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -21,30 +17,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1")
+@Path("/v1/plan-bundles")
 @Tag(name = "Plan bundles", description = "A whole plan in one JSON document: export, import, dry run")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BundleResource {
 
-    private final BundleExporter exporter;
     private final BundleImporter importer;
 
-    public BundleResource(BundleExporter exporter, BundleImporter importer) {
-        this.exporter = exporter;
+    public BundleResource(BundleImporter importer) {
         this.importer = importer;
     }
 
-    @GET
-    @Path("/plans/{planId}/bundle")
-    @Operation(operationId = "exportPlanBundle", summary = "Export a whole plan as a bundle",
-            description = "The plan, its groups, indicators, tasks, the ranks it sets or cites, and every unit it names with their ancestors, all by code.")
-    public PlanBundle export(@PathParam("planId") UUID planId) {
-        return exporter.export(planId);
-    }
-
     @POST
-    @Path("/plan-bundles")
     @Operation(operationId = "importPlanBundle", summary = "Import a plan bundle, or preview it with dryRun=true",
             description = "Everything is matched by code: existing objects are updated, missing ones created, indicators, tasks and groups the bundle no longer lists are removed. All or nothing.")
     @APIResponse(responseCode = "200", description = "What was (or, in a dry run, would be) created, updated and removed",

@@ -8,14 +8,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Folding of Vietnamese text for search: lower case, no diacritics, đ as d, single spaces, so
- * that "Phòng Văn hóa" and "phong van hoa" find the same rows. Stored folded text is compared
+ * Folding of Vietnamese text for search: lower case, no diacritics, đ as d, punctuation as
+ * space, single spaces, so that "Phòng Văn hóa - Xã hội" and "phong van hoa xa hoi" match. Stored folded text is compared
  * with the folded query, which works the same on any PostgreSQL server (no extension needed).
  */
 public final class TextSearch {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private TextSearch() {
     }
@@ -26,13 +26,13 @@ public final class TextSearch {
         }
         String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
         String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
-        return SPACES.matcher(plain).replaceAll(" ").trim();
+        return SEPARATORS.matcher(plain).replaceAll(" ").trim();
     }
 
     /** The folded text of several fields, joined so that a query can match any of them. */
     public static String foldAll(String... parts) {
         return Stream.of(parts).filter(Objects::nonNull).map(TextSearch::fold).filter(s -> !s.isEmpty())
-                .collect(Collectors.joining(" | "));
+                .collect(Collectors.joining(" / "));
     }
 
     /** A LIKE pattern for the folded query, with LIKE's own wildcards escaped. */

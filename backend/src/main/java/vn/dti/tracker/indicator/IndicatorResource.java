@@ -32,7 +32,7 @@ import vn.dti.tracker.common.Versions;
 import vn.dti.tracker.indicator.IndicatorDtos.IndicatorInput;
 import vn.dti.tracker.indicator.IndicatorDtos.IndicatorView;
 
-@Path("/api/v1/plans/{planId}/indicators")
+@Path("/v1/plans/{planId}/indicators")
 @Tag(name = "Indicators", description = "Chỉ tiêu: indicators of a plan with targets by year")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

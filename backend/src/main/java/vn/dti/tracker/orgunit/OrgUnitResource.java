@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,17 +34,23 @@ import vn.dti.tracker.common.Versions;
 import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitCreate;
 import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitUpdate;
 import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitView;
+import vn.dti.tracker.ranking.RankingDtos.RankResultsInput;
+import vn.dti.tracker.ranking.RankingDtos.RankTargetsInput;
+import vn.dti.tracker.ranking.RankingDtos.RankingView;
+import vn.dti.tracker.ranking.RankingService;
 
-@Path("/api/v1/org-units")
+@Path("/v1/org-units")
 @Tag(name = "Org units", description = "Đơn vị: the organisation tree")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrgUnitResource {
 
     private final OrgUnitService service;
+    private final RankingService ranking;
 
-    public OrgUnitResource(OrgUnitService service) {
+    public OrgUnitResource(OrgUnitService service, RankingService ranking) {
         this.service = service;
+        this.ranking = ranking;
     }
 
     @GET
@@ -104,5 +112,30 @@ public class OrgUnitResource {
     public void delete(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version being deleted", required = true) String ifMatch) {
         service.delete(id, Versions.requireIfMatch(ifMatch));
+    }
+
+    @GET
+    @Path("/{unitId}/dti-ranking")
+    @Operation(operationId = "getDtiRanking", summary = "Target and actual ranks of a unit per pillar and in total, with the gap",
+            description = "Uses the newest framework edition unless `frameworkId` is given.")
+    public RankingView ranking(@PathParam("unitId") UUID unitId, @QueryParam("frameworkId") UUID frameworkId) {
+        return ranking.ranking(unitId, frameworkId);
+    }
+
+    @PUT
+    @Path("/{unitId}/dti-targets")
+    @Operation(operationId = "replaceDtiTargets", summary = "Set all rank targets of a unit in one framework",
+            description = "Replaces the unit's stored targets in that framework with the given list.")
+    public RankingView replaceTargets(@PathParam("unitId") UUID unitId, @Valid @NotNull RankTargetsInput body) {
+        return ranking.replaceTargets(unitId, body.frameworkId(), body.targets(), null);
+    }
+
+    @PUT
+    @Path("/{unitId}/dti-results/{year}")
+    @Operation(operationId = "replaceDtiResults", summary = "Record the published score and rank of a unit for a year",
+            description = "Replaces the results stored for that unit, framework and year.")
+    public RankingView replaceResults(@PathParam("unitId") UUID unitId,
+            @PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull RankResultsInput body) {
+        return ranking.replaceResults(unitId, year, body.frameworkId(), body.source(), body.results(), null);
     }
 }

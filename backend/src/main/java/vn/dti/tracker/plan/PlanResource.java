@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.dti.tracker.bundle.BundleExporter;
+import vn.dti.tracker.bundle.PlanBundle;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -37,16 +39,26 @@ import vn.dti.tracker.plan.PlanDtos.PlanSummary;
 import vn.dti.tracker.plan.PlanDtos.PlanUpdate;
 import vn.dti.tracker.plan.PlanDtos.PlanView;
 
-@Path("/api/v1/plans")
+@Path("/v1/plans")
 @Tag(name = "Plans", description = "Kế hoạch: plans, their text, reporting regime and groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
     private final PlanService service;
+    private final BundleExporter bundles;
 
-    public PlanResource(PlanService service) {
+    public PlanResource(PlanService service, BundleExporter bundles) {
         this.service = service;
+        this.bundles = bundles;
+    }
+
+    @GET
+    @Path("/{planId}/bundle")
+    @Operation(operationId = "exportPlanBundle", summary = "Export a whole plan as a bundle",
+            description = "The plan, its groups, indicators, tasks, the ranks it sets or cites, and every unit it names with their ancestors, all by code (docs/plan-bundle.md).")
+    public PlanBundle exportBundle(@PathParam("planId") UUID planId) {
+        return bundles.export(planId);
     }
 
     @GET

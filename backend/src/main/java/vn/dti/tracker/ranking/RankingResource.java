@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,11 +29,8 @@ import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
 import vn.dti.tracker.ranking.RankingDtos.FrameworkInput;
 import vn.dti.tracker.ranking.RankingDtos.FrameworkView;
-import vn.dti.tracker.ranking.RankingDtos.RankResultsInput;
-import vn.dti.tracker.ranking.RankingDtos.RankTargetsInput;
-import vn.dti.tracker.ranking.RankingDtos.RankingView;
 
-@Path("/api/v1")
+@Path("/v1/dti-frameworks")
 @Tag(name = "DTI ranking", description = "Bộ chỉ số DTI, mục tiêu và kết quả xếp hạng")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,7 +43,6 @@ public class RankingResource {
     }
 
     @GET
-    @Path("/dti-frameworks")
     @Operation(operationId = "listDtiFrameworks", summary = "List DTI framework editions")
     public Page<FrameworkView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @QueryParam("sort") @Parameter(description = "`code`, `edition` or `updatedAt`, with `,asc` or `,desc`") String sort) {
@@ -56,7 +50,7 @@ public class RankingResource {
     }
 
     @GET
-    @Path("/dti-frameworks/{frameworkId}")
+    @Path("/{frameworkId}")
     @Operation(operationId = "getDtiFramework", summary = "Read a DTI framework with its pillars")
     @APIResponse(responseCode = "200", description = "The framework", content = @Content(schema = @Schema(implementation = FrameworkView.class)))
     public Response get(@PathParam("frameworkId") UUID frameworkId) {
@@ -65,7 +59,6 @@ public class RankingResource {
     }
 
     @POST
-    @Path("/dti-frameworks")
     @Operation(operationId = "createDtiFramework", summary = "Create a DTI framework edition with its pillars")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FrameworkView.class)))
     public Response create(@Valid @NotNull FrameworkInput body) {
@@ -74,7 +67,7 @@ public class RankingResource {
     }
 
     @PUT
-    @Path("/dti-frameworks/{frameworkId}")
+    @Path("/{frameworkId}")
     @Operation(operationId = "updateDtiFramework", summary = "Update a framework's name, edition and pillars (matched by code)")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = FrameworkView.class)))
     public Response update(@PathParam("frameworkId") UUID frameworkId,
@@ -82,30 +75,5 @@ public class RankingResource {
             @Valid @NotNull FrameworkInput body) {
         FrameworkView view = service.update(frameworkId, Versions.requireIfMatch(ifMatch), body);
         return Response.ok(view).tag(String.valueOf(view.version())).build();
-    }
-
-    @GET
-    @Path("/org-units/{unitId}/dti-ranking")
-    @Operation(operationId = "getDtiRanking", summary = "Target and actual ranks of a unit per pillar and in total, with the gap",
-            description = "Uses the newest framework edition unless `frameworkId` is given.")
-    public RankingView ranking(@PathParam("unitId") UUID unitId, @QueryParam("frameworkId") UUID frameworkId) {
-        return service.ranking(unitId, frameworkId);
-    }
-
-    @PUT
-    @Path("/org-units/{unitId}/dti-targets")
-    @Operation(operationId = "replaceDtiTargets", summary = "Set all rank targets of a unit in one framework",
-            description = "Replaces the unit's stored targets in that framework with the given list.")
-    public RankingView replaceTargets(@PathParam("unitId") UUID unitId, @Valid @NotNull RankTargetsInput body) {
-        return service.replaceTargets(unitId, body.frameworkId(), body.targets(), null);
-    }
-
-    @PUT
-    @Path("/org-units/{unitId}/dti-results/{year}")
-    @Operation(operationId = "replaceDtiResults", summary = "Record the published score and rank of a unit for a year",
-            description = "Replaces the results stored for that unit, framework and year.")
-    public RankingView replaceResults(@PathParam("unitId") UUID unitId,
-            @PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull RankResultsInput body) {
-        return service.replaceResults(unitId, year, body.frameworkId(), body.source(), body.results(), null);
     }
 }

@@ -32,7 +32,7 @@ import vn.dti.tracker.common.Versions;
 import vn.dti.tracker.task.TaskDtos.TaskInput;
 import vn.dti.tracker.task.TaskDtos.TaskView;
 
-@Path("/api/v1/plans/{planId}/tasks")
+@Path("/v1/plans/{planId}/tasks")
 @Tag(name = "Tasks", description = "Nhiệm vụ: tasks of a plan")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
