@@ -125,7 +125,7 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException j) {
             return json(j, uri);
         }
-        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+        if (status == 404 && uri != null && !uri.getMatchedResources().isEmpty()) {
             // JAX-RS answers a query or path value it cannot convert with 404; the caller deserves to know which value.
             return problem(400, "request.invalid-parameter",
                     "Một tham số trên địa chỉ có giá trị không hợp lệ (số, ngày giờ ISO-8601, mã định danh hoặc giá trị liệt kê).", List.of(), uri);
