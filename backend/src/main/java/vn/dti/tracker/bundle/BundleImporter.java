@@ -83,13 +83,32 @@ public class BundleImporter {
     }
 
     public BundleImportResult importBundle(PlanBundle bundle, boolean dryRun) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            BundleImportResult result = run(bundle, dryRun);
-            if (dryRun) {
-                QuarkusTransaction.setRollbackOnly();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                BundleImportResult result = run(bundle, dryRun);
+                if (dryRun) {
+                    // Leaving by exception rolls the whole transaction back: the dry run did everything and keeps nothing.
+                    throw new DryRunDone(result);
+                }
+                return result;
+            });
+        } catch (DryRunDone done) {
+            return done.result;
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof DryRunDone done) {
+                return done.result;
             }
-            return result;
-        });
+            throw e;
+        }
+    }
+
+    private static final class DryRunDone extends RuntimeException {
+        final transient BundleImportResult result;
+
+        DryRunDone(BundleImportResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
     }
 
     private BundleImportResult run(PlanBundle b, boolean dryRun) {

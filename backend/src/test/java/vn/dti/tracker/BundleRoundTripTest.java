@@ -1,0 +1,74 @@
+package vn.dti.tracker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** export → import into an empty database → export again gives the same bundles, byte for byte. */
+@QuarkusTest
+@TestProfile(BundleRoundTripTest.EmptyDatabase.class)
+class BundleRoundTripTest {
+
+    public static class EmptyDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("dti.demo.load", "false");
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    void emptyTheDatabase() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "truncate dti_rank_result, dti_rank_target, dti_pillar, dti_framework, task_unit, task, indicator_target,"
+                        + " indicator_cooperating_unit, indicator, plan_group, plan_legal_basis, plan, org_unit cascade")
+                .executeUpdate());
+    }
+
+    List<String> importAndExport(List<String> bundles) {
+        List<String> exported = new ArrayList<>();
+        for (String bundle : bundles) {
+            String code = Api.json().body(bundle).post("/api/v1/plan-bundles").then().statusCode(200).extract().path("planCode");
+            exported.add(Api.json().get("/api/v1/plans/" + Api.planId(code) + "/bundle").then().statusCode(200).extract().asString());
+        }
+        return exported;
+    }
+
+    @Test
+    void exportImportExportIsTheSame() throws Exception {
+        emptyTheDatabase();
+        List<String> files = new ArrayList<>();
+        for (String name : List.of("01-dong-nai-dti-2026-2030.json", "02-xuan-loc-cds-2026.json", "03-phu-lam-dti-2026-2030.json")) {
+            files.add(DemoPlansTest.resource(name).toString());
+        }
+        List<String> first = importAndExport(files);
+
+        emptyTheDatabase();
+        List<String> second = importAndExport(first);
+        assertEquals(first, second);
+
+        // And importing the same export again changes nothing at all.
+        for (String bundle : second) {
+            Api.json().body(bundle).post("/api/v1/plan-bundles").then().statusCode(200)
+                    .body("plan.updated", org.hamcrest.Matchers.empty())
+                    .body("indicators.updated", org.hamcrest.Matchers.empty())
+                    .body("tasks.updated", org.hamcrest.Matchers.empty())
+                    .body("orgUnits.updated", org.hamcrest.Matchers.empty())
+                    .body("dtiTargets.updated", org.hamcrest.Matchers.empty())
+                    .body("dtiResults.updated", org.hamcrest.Matchers.empty());
+        }
+    }
+}
