@@ -114,9 +114,19 @@ public class ProblemResponsesFilter implements OASFilter {
         APIResponse response = OASFactory.createAPIResponse().description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref(PROBLEM))
-                        .addExample("example", OASFactory.createExample().value(Map.of(
-                                "type", Problem.TYPE_BASE + code, "title", "…", "status", status, "detail", detail, "code", code)))));
+                        .addExample("example", OASFactory.createExample().value(example(code, status, detail)))));
         components.addResponse(name, response);
+    }
+
+    /** In a fixed order, so that the generated contract is the same on every build. */
+    private static Map<String, Object> example(String code, int status, String detail) {
+        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("type", Problem.TYPE_BASE + code);
+        example.put("title", "…");
+        example.put("status", status);
+        example.put("detail", detail);
+        example.put("code", code);
+        return example;
     }
 
     private static Schema string(String description) {
