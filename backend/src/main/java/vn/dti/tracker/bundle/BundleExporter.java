@@ -1,5 +1,7 @@
 package vn.dti.tracker.bundle;
 
+import static vn.dti.tracker.common.Values.strip;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -188,14 +190,6 @@ public class BundleExporter {
     static RankResult result(DtiRank.RankResult r) {
         return new RankResult(r.unit.code, r.framework.code, r.pillar == null ? null : r.pillar.code, r.year, strip(r.score), r.rank,
                 r.outOf, r.source);
-    }
-
-    static java.math.BigDecimal strip(java.math.BigDecimal n) {
-        if (n == null) {
-            return null;
-        }
-        java.math.BigDecimal s = n.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     static boolean same(Object a, Object b) {

@@ -1,5 +1,7 @@
 package vn.dti.tracker.bundle;
 
+import static vn.dti.tracker.common.Values.strip;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -464,7 +466,7 @@ public class BundleImporter {
             List<RankResult> stored = DtiRank.RankResult.<DtiRank.RankResult>list("unit.id = ?1 and framework = ?2 and year = ?3", unit, f, year)
                     .stream().map(BundleExporter::result).sorted(BundleExporter.RESULT_ORDER).toList();
             List<RankResult> wanted = e.getValue().stream()
-                    .map(r -> new RankResult(r.unitCode(), r.frameworkCode(), r.pillarCode(), r.year(), BundleExporter.strip(r.score()), r.rank(),
+                    .map(r -> new RankResult(r.unitCode(), r.frameworkCode(), r.pillarCode(), r.year(), strip(r.score()), r.rank(),
                             r.outOf(), r.source()))
                     .sorted(BundleExporter.RESULT_ORDER).toList();
             boolean samePlan = DtiRank.RankResult.count("unit.id = ?1 and framework = ?2 and year = ?3 and (plan is null or plan <> ?4)",
@@ -504,7 +506,7 @@ public class BundleImporter {
 
     private static boolean normalisedEquals(Object a, Object b) {
         if (a instanceof RankResult x && b instanceof RankResult y) {
-            return x.equals(new RankResult(y.unitCode(), y.frameworkCode(), y.pillarCode(), y.year(), BundleExporter.strip(y.score()),
+            return x.equals(new RankResult(y.unitCode(), y.frameworkCode(), y.pillarCode(), y.year(), strip(y.score()),
                     y.rank(), y.outOf(), y.source()));
         }
         return Objects.equals(a, b);

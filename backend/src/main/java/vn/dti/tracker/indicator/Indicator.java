@@ -1,6 +1,5 @@
 package vn.dti.tracker.indicator;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,25 +16,21 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import vn.dti.tracker.common.Entities;
 import vn.dti.tracker.common.TextSearch;
 import vn.dti.tracker.orgunit.OrgUnit;
 import vn.dti.tracker.plan.Plan;
 import vn.dti.tracker.plan.PlanGroup;
+import vn.dti.tracker.common.VersionedEntity;
 
 /** Chỉ tiêu: one row of a plan's appendix, with its targets by year and its units. */
 @Entity
 @Table(name = "indicator")
-public class Indicator extends PanacheEntityBase {
+public class Indicator extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -107,25 +102,8 @@ public class Indicator extends PanacheEntityBase {
     @Column(name = "search_text", nullable = false)
     public String searchText;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void beforeInsert() {
-        createdAt = Entities.now();
-        updatedAt = createdAt;
-        searchText = TextSearch.foldAll(code, content, note);
-    }
-
-    @PreUpdate
-    void beforeUpdate() {
-        updatedAt = Entities.now();
+    @Override
+    protected void beforeWrite() {
         searchText = TextSearch.foldAll(code, content, note);
     }
 }

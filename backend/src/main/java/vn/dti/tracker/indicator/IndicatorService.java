@@ -1,5 +1,7 @@
 package vn.dti.tracker.indicator;
 
+import static vn.dti.tracker.common.Values.blankToNull;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -215,9 +217,5 @@ public class IndicatorService {
                 OrgUnitRef.of(i.leadUnit), i.cooperatingUnits.stream().map(OrgUnitRef::of).toList(), i.leadWording,
                 i.cooperatingWording, i.note, i.capturedAsFraction, i.numeratorLabel, i.denominatorLabel,
                 IndicatorRef.of(i.contributesTo), i.version, i.createdAt, i.updatedAt);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

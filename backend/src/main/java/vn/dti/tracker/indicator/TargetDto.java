@@ -1,5 +1,8 @@
 package vn.dti.tracker.indicator;
 
+import static vn.dti.tracker.common.Values.blankToNull;
+import static vn.dti.tracker.common.Values.strip;
+
 import java.math.BigDecimal;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,21 +47,8 @@ public record TargetDto(
         return t;
     }
 
-    /** Numbers as written (50, not 50.000000), so exports compare equal with what was imported. */
-    static BigDecimal strip(BigDecimal n) {
-        if (n == null) {
-            return null;
-        }
-        BigDecimal s = n.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
-    }
-
     TargetDto normalised() {
         return new TargetDto(year, kind, comparator, strip(value), strip(per), blankToNull(basis), outOf, blankToNull(text),
                 blankToNull(qualification), wording == null ? null : wording.trim());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

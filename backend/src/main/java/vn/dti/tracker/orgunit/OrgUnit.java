@@ -1,6 +1,5 @@
 package vn.dti.tracker.orgunit;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,19 +10,15 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import vn.dti.tracker.common.Entities;
 import vn.dti.tracker.common.TextSearch;
+import vn.dti.tracker.common.VersionedEntity;
 
 /** Đơn vị: a node of the organisation tree. Never hard-deleted once anything refers to it. */
 @Entity
 @Table(name = "org_unit")
-public class OrgUnit extends PanacheEntityBase {
+public class OrgUnit extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -55,33 +50,12 @@ public class OrgUnit extends PanacheEntityBase {
     @Column(name = "search_text", nullable = false)
     public String searchText;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void beforeInsert() {
-        createdAt = Entities.now();
-        updatedAt = createdAt;
-        beforeWrite();
-    }
-
-    @PreUpdate
-    void beforeUpdate() {
-        updatedAt = Entities.now();
-        beforeWrite();
-    }
-
-    private void beforeWrite() {
-        searchText = TextSearch.foldAll(code, name, shortName);
-    }
-
     public static OrgUnit findByCode(String code) {
         return find("code", code).firstResult();
+    }
+
+    @Override
+    protected void beforeWrite() {
+        searchText = TextSearch.foldAll(code, name, shortName);
     }
 }

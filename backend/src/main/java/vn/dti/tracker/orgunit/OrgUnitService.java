@@ -1,5 +1,7 @@
 package vn.dti.tracker.orgunit;
 
+import static vn.dti.tracker.common.Values.blankToNull;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -216,9 +218,5 @@ public class OrgUnitService {
         return em.createQuery("select u from OrgUnit u where u.code in :codes", OrgUnit.class)
                 .setParameter("codes", codes).getResultStream()
                 .collect(Collectors.toMap(u -> u.code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

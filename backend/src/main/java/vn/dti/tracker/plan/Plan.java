@@ -1,7 +1,6 @@
 package vn.dti.tracker.plan;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,23 +16,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import vn.dti.tracker.common.Entities;
 import vn.dti.tracker.common.TextSearch;
 import vn.dti.tracker.orgunit.OrgUnit;
+import vn.dti.tracker.common.VersionedEntity;
 
 /** Kế hoạch: a plan as issued, with its reporting regime. */
 @Entity
 @Table(name = "plan")
-public class Plan extends PanacheEntityBase {
+public class Plan extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -118,29 +113,12 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "search_text", nullable = false)
     public String searchText;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void beforeInsert() {
-        createdAt = Entities.now();
-        updatedAt = createdAt;
-        searchText = TextSearch.foldAll(code, documentNumber, title);
-    }
-
-    @PreUpdate
-    void beforeUpdate() {
-        updatedAt = Entities.now();
-        searchText = TextSearch.foldAll(code, documentNumber, title);
-    }
-
     public boolean covers(int year) {
         return year >= startYear && year <= endYear;
+    }
+
+    @Override
+    protected void beforeWrite() {
+        searchText = TextSearch.foldAll(code, documentNumber, title);
     }
 }

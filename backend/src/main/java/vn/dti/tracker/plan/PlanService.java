@@ -1,5 +1,7 @@
 package vn.dti.tracker.plan;
 
+import static vn.dti.tracker.common.Values.blankToNull;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -359,10 +361,6 @@ public class PlanService {
                     "Không có nhóm " + (kind == GroupKind.INDICATOR ? "chỉ tiêu" : "nhiệm vụ") + " này trong kế hoạch.");
         }
         return g;
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** Units referenced by a plan itself (not its indicators or tasks). */

@@ -1,6 +1,5 @@
 package vn.dti.tracker.ranking;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,18 +10,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import vn.dti.tracker.common.VersionedEntity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import vn.dti.tracker.common.Entities;
 
 /** Bộ chỉ số DTI: one edition of the ministry's index, with its pillars (chỉ số chính). */
 @Entity
 @Table(name = "dti_framework")
-public class DtiFramework extends PanacheEntityBase {
+public class DtiFramework extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -41,24 +36,4 @@ public class DtiFramework extends PanacheEntityBase {
     @OneToMany(mappedBy = "framework", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<DtiPillar> pillars = new ArrayList<>();
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void beforeInsert() {
-        createdAt = Entities.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void beforeUpdate() {
-        updatedAt = Entities.now();
-    }
 }

@@ -1,5 +1,7 @@
 package vn.dti.tracker.ranking;
 
+import static vn.dti.tracker.common.Values.strip;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -163,14 +165,6 @@ public class RankingService {
 
     static PillarView view(DtiPillar p) {
         return new PillarView(p.id, p.code, p.position, p.name, p.subIndexCount, strip(p.maxPoints));
-    }
-
-    static BigDecimal strip(BigDecimal n) {
-        if (n == null) {
-            return null;
-        }
-        BigDecimal s = n.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     // ---- ranks ----

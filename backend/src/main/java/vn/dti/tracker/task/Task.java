@@ -1,6 +1,5 @@
 package vn.dti.tracker.task;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,21 +15,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import vn.dti.tracker.common.Entities;
 import vn.dti.tracker.common.TextSearch;
 import vn.dti.tracker.plan.Plan;
 import vn.dti.tracker.plan.PlanGroup;
+import vn.dti.tracker.common.VersionedEntity;
 
 /** Nhiệm vụ: a task of a plan, with its units, expected product and timeframe. */
 @Entity
 @Table(name = "task")
-public class Task extends PanacheEntityBase {
+public class Task extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -82,25 +77,8 @@ public class Task extends PanacheEntityBase {
     @Column(name = "search_text", nullable = false)
     public String searchText;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void beforeInsert() {
-        createdAt = Entities.now();
-        updatedAt = createdAt;
-        searchText = TextSearch.foldAll(code, description, product, note);
-    }
-
-    @PreUpdate
-    void beforeUpdate() {
-        updatedAt = Entities.now();
+    @Override
+    protected void beforeWrite() {
         searchText = TextSearch.foldAll(code, description, product, note);
     }
 }

@@ -1,5 +1,7 @@
 package vn.dti.tracker.task;
 
+import static vn.dti.tracker.common.Values.blankToNull;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -217,9 +219,5 @@ public class TaskService {
                 t.position, t.description, leads, coop, t.product,
                 new Timeframe(t.timeframeKind, t.timeframeStartYear, t.timeframeEndYear, t.timeframeWording), t.progress, t.note,
                 t.version, t.createdAt, t.updatedAt);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }
