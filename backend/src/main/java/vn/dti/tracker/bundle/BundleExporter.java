@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -190,9 +189,5 @@ public class BundleExporter {
     static RankResult result(DtiRank.RankResult r) {
         return new RankResult(r.unit.code, r.framework.code, r.pillar == null ? null : r.pillar.code, r.year, strip(r.score), r.rank,
                 r.outOf, r.source);
-    }
-
-    static boolean same(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 }

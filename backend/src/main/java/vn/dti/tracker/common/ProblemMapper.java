@@ -1,6 +1,5 @@
 package vn.dti.tracker.common;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -258,9 +257,4 @@ public class ProblemMapper {
         };
     }
 
-    static List<FieldError> merge(List<FieldError> a, List<FieldError> b) {
-        List<FieldError> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
 }

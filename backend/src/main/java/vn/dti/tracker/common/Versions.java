@@ -11,10 +11,6 @@ public final class Versions {
     private Versions() {
     }
 
-    public static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
     /** The version named by an If-Match header; required for every update and delete. */
     public static long requireIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {

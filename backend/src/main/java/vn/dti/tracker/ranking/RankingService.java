@@ -1,5 +1,6 @@
 package vn.dti.tracker.ranking;
 
+import static vn.dti.tracker.common.Values.blankToNull;
 import static vn.dti.tracker.common.Values.strip;
 
 import java.math.BigDecimal;
@@ -110,7 +111,7 @@ public class RankingService {
         }
         f.name = in.name().trim();
         f.edition = in.edition().trim();
-        f.source = in.source() == null || in.source().isBlank() ? null : in.source().trim();
+        f.source = blankToNull(in.source());
         Map<String, DtiPillar> existing = f.pillars.stream().collect(Collectors.toMap(p -> p.code, Function.identity()));
         for (DtiPillar old : List.copyOf(f.pillars)) {
             if (!codes.contains(old.code)) {
@@ -207,12 +208,7 @@ public class RankingService {
         for (int i = 0; i < input.size(); i++) {
             RankTargetInput t = input.get(i);
             String at = "targets[" + i + "]";
-            if (t.pillarCode() != null && !pillars.containsKey(t.pillarCode())) {
-                errors.add(new FieldError(at + ".pillarCode", "dti-pillar.unknown", "Bộ chỉ số không có chỉ số chính '" + t.pillarCode() + "'."));
-            }
-            if (t.rank() > t.outOf()) {
-                errors.add(new FieldError(at + ".rank", "rank.beyond-out-of", "Thứ hạng " + t.rank() + " lớn hơn tổng số " + t.outOf() + "."));
-            }
+            checkRank(pillars, t.pillarCode(), t.rank(), t.outOf(), at, errors);
             if (!seen.add(t.pillarCode() + "/" + t.year())) {
                 errors.add(new FieldError(at + ".year", "rank.year-repeated", "Năm " + t.year() + " đã có mục tiêu cho chỉ số này."));
             }
@@ -224,16 +220,9 @@ public class RankingService {
         em.flush();
         for (RankTargetInput t : input) {
             RankTarget row = new RankTarget();
-            row.id = UUID.randomUUID();
-            row.unit = unit;
-            row.framework = f;
-            row.pillar = t.pillarCode() == null ? null : pillars.get(t.pillarCode());
-            row.year = t.year();
+            row.place(unit, f, t.pillarCode() == null ? null : pillars.get(t.pillarCode()), t.year(), t.rank(), t.outOf(), plan);
             row.comparator = t.comparator();
-            row.rank = t.rank();
-            row.outOf = t.outOf();
-            row.wording = t.wording() == null || t.wording().isBlank() ? null : t.wording().trim();
-            row.plan = plan;
+            row.wording = blankToNull(t.wording());
             row.persist();
         }
         em.flush();
@@ -251,12 +240,7 @@ public class RankingService {
             RankResultInput r = input.get(i);
             String at = "results[" + i + "]";
             DtiPillar pillar = r.pillarCode() == null ? null : pillars.get(r.pillarCode());
-            if (r.pillarCode() != null && pillar == null) {
-                errors.add(new FieldError(at + ".pillarCode", "dti-pillar.unknown", "Bộ chỉ số không có chỉ số chính '" + r.pillarCode() + "'."));
-            }
-            if (r.rank() > r.outOf()) {
-                errors.add(new FieldError(at + ".rank", "rank.beyond-out-of", "Thứ hạng " + r.rank() + " lớn hơn tổng số " + r.outOf() + "."));
-            }
+            checkRank(pillars, r.pillarCode(), r.rank(), r.outOf(), at, errors);
             if (r.score() != null && pillar != null && r.score().compareTo(pillar.maxPoints) > 0) {
                 errors.add(new FieldError(at + ".score", "rank.score-beyond-max", "Điểm vượt quá điểm tối đa " + strip(pillar.maxPoints) + "."));
             }
@@ -271,21 +255,23 @@ public class RankingService {
         em.flush();
         for (RankResultInput r : input) {
             RankResult row = new RankResult();
-            row.id = UUID.randomUUID();
-            row.unit = unit;
-            row.framework = f;
-            row.pillar = r.pillarCode() == null ? null : pillars.get(r.pillarCode());
-            row.year = year;
+            row.place(unit, f, r.pillarCode() == null ? null : pillars.get(r.pillarCode()), year, r.rank(), r.outOf(), plan);
             row.score = r.score();
-            row.rank = r.rank();
-            row.outOf = r.outOf();
-            String rowSource = r.source() != null && !r.source().isBlank() ? r.source() : source;
-            row.source = rowSource == null || rowSource.isBlank() ? null : rowSource.trim();
-            row.plan = plan;
+            row.source = r.source() != null && !r.source().isBlank() ? r.source().trim() : blankToNull(source);
             row.persist();
         }
         em.flush();
         return ranking(unitId, f.id);
+    }
+
+    /** Rules every rank row follows, target or result. */
+    private static void checkRank(Map<String, DtiPillar> pillars, String pillarCode, int rank, int outOf, String at, List<FieldError> errors) {
+        if (pillarCode != null && !pillars.containsKey(pillarCode)) {
+            errors.add(new FieldError(at + ".pillarCode", "dti-pillar.unknown", "Bộ chỉ số không có chỉ số chính '" + pillarCode + "'."));
+        }
+        if (rank > outOf) {
+            errors.add(new FieldError(at + ".rank", "rank.beyond-out-of", "Thứ hạng " + rank + " lớn hơn tổng số " + outOf + "."));
+        }
     }
 
     private static Map<String, DtiPillar> pillarsByCode(DtiFramework f) {
