@@ -4,12 +4,14 @@ import java.nio.file.Path;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import vn.dti.tracker.auth.SigningKeys;
 import vn.dti.tracker.common.EmbeddedDatabase;
 
 /**
  * Starts the product. With no database configured ({@code QUARKUS_DATASOURCE_JDBC_URL}), a real
  * PostgreSQL is started first with its files under the data directory ({@code DTI_DATA_DIR},
- * default {@code ./data}); with one configured, nothing else is started.
+ * default {@code ./data}); with one configured, nothing else is started. Without configured token
+ * signing keys, a key pair is made once in the data directory.
  */
 @QuarkusMain
 public class Main {
@@ -25,6 +27,12 @@ public class Main {
             System.setProperty("dti.data-dir", dir.toString());
             EmbeddedDatabase toClose = embedded;
             Runtime.getRuntime().addShutdownHook(new Thread(toClose::close, "embedded-postgres-stop"));
+        }
+        if (setting("DTI_AUTH_PRIVATE_KEY_FILE", "dti.auth.private-key-file") == null) {
+            String dataDir = setting("DTI_DATA_DIR", "dti.data-dir");
+            Path keys = SigningKeys.ensure(Path.of(dataDir == null ? "data" : dataDir).toAbsolutePath().normalize().resolve("keys"));
+            System.setProperty("dti.auth.private-key-file", keys.resolve(SigningKeys.PRIVATE_FILE).toString());
+            System.setProperty("dti.auth.public-key-file", keys.resolve(SigningKeys.PUBLIC_FILE).toString());
         }
         try {
             Quarkus.run(args);

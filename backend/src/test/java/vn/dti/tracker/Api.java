@@ -16,7 +16,41 @@ final class Api {
     private Api() {
     }
 
+    static final String DEMO_PASSWORD = "Demo@2026";
+
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A JSON request by the demo administrator. */
     static RequestSpecification json() {
+        return as("admin");
+    }
+
+    /** A JSON request signed in as a demo account (password Demo@2026); tokens are reused within the run. */
+    static RequestSpecification as(String username) {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header("Authorization", "Bearer " + TOKENS.computeIfAbsent(username, u -> signIn(u, DEMO_PASSWORD)));
+    }
+
+    /** A fresh access token from the password grant. */
+    static String signIn(String username, String password) {
+        return given().formParam("grant_type", "password").formParam("username", username).formParam("password", password)
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A fresh token of the demo service account. */
+    static String serviceToken(String clientId, String secret) {
+        return given().formParam("grant_type", "client_credentials").formParam("client_id", clientId).formParam("client_secret", secret)
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A JSON request of the demo service account province-system. */
+    static RequestSpecification asService() {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header("Authorization", "Bearer " + TOKENS.computeIfAbsent("~province-system", u -> serviceToken("province-system", DEMO_PASSWORD)));
+    }
+
+    /** A JSON request without any token. */
+    static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 

@@ -1,5 +1,6 @@
 package vn.dti.tracker.bundle;
 
+import static vn.dti.tracker.common.Values.blankToNull;
 import static vn.dti.tracker.common.Values.strip;
 
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import vn.dti.tracker.bundle.PlanBundle.BundlePlan;
 import vn.dti.tracker.bundle.PlanBundle.BundleTask;
 import vn.dti.tracker.bundle.PlanBundle.Framework;
 import vn.dti.tracker.bundle.PlanBundle.Group;
+import vn.dti.tracker.bundle.PlanBundle.Pillar;
 import vn.dti.tracker.bundle.PlanBundle.RankResult;
 import vn.dti.tracker.bundle.PlanBundle.RankTarget;
 import vn.dti.tracker.bundle.PlanBundle.Unit;
@@ -263,6 +265,12 @@ public class BundleImporter {
             return created;
         }
         Unit before = BundleExporter.unit(existing);
+        if (before.equals(new Unit(u.code(), u.name() == null ? null : u.name().trim(), blankToNull(u.shortName()), u.kind(),
+                u.parentCode(), active))) {
+            // Unchanged units (the ancestors every bundle names) are not written, so importing needs no right over them.
+            tally.unchanged++;
+            return existing;
+        }
         OrgUnitUpdate update = valid(new OrgUnitUpdate(u.name(), u.shortName(), u.kind(), parentId, active), at);
         wrap(at, () -> units.update(existing.id, existing.version, update));
         count(tally, u.code(), before, BundleExporter.unit(existing));
@@ -280,6 +288,12 @@ public class BundleImporter {
             return DtiFramework.findById(id);
         }
         Framework before = BundleExporter.framework(existing);
+        Framework wanted = new Framework(f.code(), f.name(), f.edition(), f.source(), f.pillars().stream()
+                .map(p -> new Pillar(p.code(), p.order(), p.name(), p.subIndexCount(), strip(p.maxPoints()))).toList());
+        if (before.equals(wanted)) {
+            tally.unchanged++;
+            return existing;
+        }
         wrap(at, () -> ranking.update(existing.id, existing.version, input));
         count(tally, f.code(), before, BundleExporter.framework(existing));
         return existing;

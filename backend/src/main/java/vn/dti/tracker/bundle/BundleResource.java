@@ -1,5 +1,6 @@
 package vn.dti.tracker.bundle;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.dti.tracker.auth.Role.Names;
+
 @Path("/v1/plan-bundles")
 @Tag(name = "Plan bundles", description = "A whole plan in one JSON document: export, import, dry run")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +33,7 @@ public class BundleResource {
     }
 
     @POST
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "importPlanBundle", summary = "Import a plan bundle, or preview it with dryRun=true",
             description = "Everything is matched by code: existing objects are updated, missing ones created, indicators, tasks and groups the bundle no longer lists are removed. All or nothing.")
     @APIResponse(responseCode = "200", description = "What was (or, in a dry run, would be) created, updated and removed",

@@ -16,20 +16,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import vn.dti.tracker.auth.AccessPolicy;
+import vn.dti.tracker.auth.AccountBootstrap;
 import vn.dti.tracker.plan.Plan;
 
-/** Loads the demo plans (transcribed from real documents) through the bundle import, once, into an empty database. */
+/** Loads the demo plans (transcribed from real documents) through the bundle import, once, into an empty database, and the demo accounts. */
 @ApplicationScoped
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
     private final BundleImporter importer;
+    private final AccountBootstrap accounts;
     private final ObjectMapper json;
     private final boolean enabled;
 
-    public DemoData(BundleImporter importer, ObjectMapper json, @ConfigProperty(name = "dti.demo.load") boolean enabled) {
+    public DemoData(BundleImporter importer, AccountBootstrap accounts, ObjectMapper json,
+            @ConfigProperty(name = "dti.demo.load") boolean enabled) {
         this.importer = importer;
+        this.accounts = accounts;
         this.json = json;
         this.enabled = enabled;
     }
@@ -40,14 +45,15 @@ public class DemoData {
         }
         long plans = QuarkusTransaction.requiringNew().call(() -> Plan.count());
         if (plans > 0) {
-            LOG.info("Demo data not loaded: the database already has plans");
-            return;
+            LOG.info("Demo plans not loaded: the database already has plans");
+        } else {
+            for (String name : bundleNames()) {
+                var result = AccessPolicy.asSystem(() -> importer.importBundle(read("demo/" + name), false));
+                LOG.infof("Demo plan %s loaded: %d indicators, %d tasks", result.planCode(), result.indicators().created().size(),
+                        result.tasks().created().size());
+            }
         }
-        for (String name : bundleNames()) {
-            var result = importer.importBundle(read("demo/" + name), false);
-            LOG.infof("Demo plan %s loaded: %d indicators, %d tasks", result.planCode(), result.indicators().created().size(),
-                    result.tasks().created().size());
-        }
+        accounts.demoAccounts();
     }
 
     public static List<String> bundleNames() {

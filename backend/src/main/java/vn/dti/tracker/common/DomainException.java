@@ -8,11 +8,12 @@ import java.util.List;
  */
 public class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, STALE, PRECONDITION_REQUIRED }
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, STALE, PRECONDITION_REQUIRED, TOO_MANY }
 
     private final Kind kind;
     private final String code;
     private final List<FieldError> errors;
+    private Long retryAfterSeconds;
 
     public DomainException(Kind kind, String code, String detail, List<FieldError> errors) {
         super(detail);
@@ -40,6 +41,24 @@ public class DomainException extends RuntimeException {
     public static DomainException conflictField(String field, String code, String detail) {
         return new DomainException(Kind.CONFLICT, code, detail, List.of(new FieldError(field, code, detail)));
     }
+
+    /** No valid credentials: the caller must sign in (again). */
+    public static DomainException unauthenticated(String code, String detail) {
+        return new DomainException(Kind.UNAUTHENTICATED, code, detail, List.of());
+    }
+
+    /** The caller may know the object exists but may not do this to it. */
+    public static DomainException forbidden(String code, String detail) {
+        return new DomainException(Kind.FORBIDDEN, code, detail, List.of());
+    }
+
+    public static DomainException tooMany(String code, String detail, long retryAfterSeconds) {
+        DomainException e = new DomainException(Kind.TOO_MANY, code, detail, List.of());
+        e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return e;
+    }
+
+    public Long retryAfterSeconds() { return retryAfterSeconds; }
 
     public Kind kind() { return kind; }
 

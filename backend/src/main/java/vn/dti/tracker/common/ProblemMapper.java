@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -49,12 +53,34 @@ public class ProblemMapper {
     public Response domain(DomainException e, UriInfo uri) {
         int status = switch (e.kind()) {
             case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case STALE -> 412;
             case PRECONDITION_REQUIRED -> 428;
+            case TOO_MANY -> 429;
         };
-        return problem(status, e.code(), e.getMessage(), e.errors(), uri);
+        Response response = problem(status, e.code(), e.getMessage(), e.errors(), uri);
+        if (status == 401) {
+            response.getHeaders().putSingle("WWW-Authenticate", "Bearer");
+        }
+        if (e.retryAfterSeconds() != null) {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        return response;
+    }
+
+    /** No token, or one that is expired, forged, of another issuer, or of an account that no longer may sign in. */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return domain(DomainException.unauthenticated("auth.unauthenticated",
+                "Cần đăng nhập: không có mã truy cập, hoặc mã đã hết hạn hay không hợp lệ."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return domain(DomainException.forbidden("access.denied", "Vai trò của bạn không được phép thực hiện thao tác này."), uri);
     }
 
     @ServerExceptionMapper
@@ -166,6 +192,7 @@ public class ProblemMapper {
             case 413 -> "Quá lớn";
             case 415 -> "Định dạng nội dung không được hỗ trợ";
             case 428 -> "Thiếu điều kiện phiên bản";
+            case 429 -> "Thử lại sau";
             default -> status >= 500 ? "Lỗi máy chủ" : "Yêu cầu bị từ chối";
         };
     }

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Gives every operation of the contract the error responses it can answer, all as
- * problem+json, so that no operation documents its happy path only.
+ * problem+json, so that no operation documents its happy path only; secured operations get
+ * their 401 and 403.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -45,7 +46,16 @@ public class ProblemResponsesFilter implements OASFilter {
                 .required(List.of("type", "title", "status", "detail", "code")));
         response(components, "BadRequest", "Bad input: malformed JSON, wrong types, unknown fields or values, failed rules",
                 "request.invalid", 400, "Dữ liệu gửi lên chưa hợp lệ: 1 trường cần sửa.");
-        response(components, "NotFound", "No such object", "plan.not-found", 404, "Không tìm thấy kế hoạch.");
+        response(components, "Unauthorized", "No valid access token: missing, expired, forged, of an unknown issuer, or of an account"
+                + " that was deactivated or changed its password since", "auth.unauthenticated", 401,
+                "Cần đăng nhập: không có mã truy cập, hoặc mã đã hết hạn hay không hợp lệ.");
+        response(components, "Forbidden", "The caller may see the object but its role may not do this to it (an object outside"
+                + " the caller's scope is answered 404 instead)", "access.denied", 403,
+                "Vai trò của bạn không được phép thực hiện thao tác này.");
+        response(components, "TooManyAttempts", "Too many failed sign-ins: wait the seconds given in Retry-After",
+                "auth.account-locked", 429, "Đăng nhập sai nhiều lần: tài khoản tạm khóa, hãy thử lại sau 60 giây.");
+        response(components, "NotFound", "No such object, or one outside the caller's scope (the two are not told apart)",
+                "plan.not-found", 404, "Không tìm thấy kế hoạch.");
         response(components, "Conflict", "The change breaks a rule of the stored data (duplicate code, cycle, state)",
                 "org-unit.code-taken", 409, "Mã đơn vị 'DNAI' đã được dùng.");
         response(components, "PreconditionFailed", "If-Match names an older version than the stored one",
@@ -70,6 +80,14 @@ public class ProblemResponsesFilter implements OASFilter {
                 boolean versioned = operation.getParameters() != null && operation.getParameters().stream()
                         .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
                 add(operation, "400", "BadRequest");
+                boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+                if (secured) {
+                    put(operation, "401", "Unauthorized");
+                    put(operation, "403", "Forbidden");
+                } else if ("createToken".equals(operation.getOperationId())) {
+                    put(operation, "401", "Unauthorized");
+                    put(operation, "429", "TooManyAttempts");
+                }
                 if (hasId) {
                     add(operation, "404", "NotFound");
                 }
@@ -97,11 +115,18 @@ public class ProblemResponsesFilter implements OASFilter {
             String name = entry.getKey();
             Schema schema = entry.getValue();
             boolean sent = name.endsWith("Input") || name.endsWith("Create") || name.endsWith("Update") || name.startsWith("Bundle")
+                    || name.equals("PasswordChange") || name.equals("PasswordReset") || name.equals("TokenResponse")
                     || name.equals("PlanBundle") || name.equals("Target") || name.equals("PlanSection") || name.equals("Timeframe");
             if (!sent && schema.getProperties() != null && !schema.getProperties().isEmpty()) {
                 schema.setRequired(List.copyOf(schema.getProperties().keySet()));
             }
         }
+    }
+
+    /** Replaces whatever response the generator put for this status (its security ones have no body). */
+    private static void put(Operation operation, String status, String name) {
+        operation.getResponses().removeAPIResponse(status);
+        add(operation, status, name);
     }
 
     private static void add(Operation operation, String status, String name) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -45,6 +47,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "listIndicators", summary = "List the indicators of a plan",
             description = "In appendix order by default; filter by text (diacritics optional), group, a unit (lead or cooperating), the lead unit, or `updatedSince`.")
     public Page<IndicatorView> list(@PathParam("planId") UUID planId,
@@ -62,6 +65,7 @@ public class IndicatorResource {
 
     @GET
     @Path("/{indicatorId}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "getIndicator", summary = "Read one indicator")
     @APIResponse(responseCode = "200", description = "The indicator; its ETag is its version",
             content = @Content(schema = @Schema(implementation = IndicatorView.class)))
@@ -71,6 +75,7 @@ public class IndicatorResource {
     }
 
     @POST
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "createIndicator", summary = "Add an indicator to a plan")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     public Response create(@PathParam("planId") UUID planId, @Valid @NotNull IndicatorInput body) {
@@ -81,6 +86,7 @@ public class IndicatorResource {
 
     @PUT
     @Path("/{indicatorId}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "updateIndicator", summary = "Replace an indicator's content, targets and units",
             description = "Requires `If-Match`.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
@@ -93,6 +99,7 @@ public class IndicatorResource {
 
     @DELETE
     @Path("/{indicatorId}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "deleteIndicator", summary = "Delete an indicator no lower plan feeds")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("planId") UUID planId, @PathParam("indicatorId") UUID indicatorId,

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.FieldError;
 import vn.dti.tracker.common.Page;
@@ -45,8 +46,10 @@ public class IndicatorService {
     private final EntityManager em;
     private final PlanService plans;
     private final OrgUnitService units;
+    private final AccessPolicy access;
 
-    public IndicatorService(EntityManager em, PlanService plans, OrgUnitService units) {
+    public IndicatorService(EntityManager em, PlanService plans, OrgUnitService units, AccessPolicy access) {
+        this.access = access;
         this.em = em;
         this.plans = plans;
         this.units = units;
@@ -98,7 +101,7 @@ public class IndicatorService {
 
     @Transactional
     public IndicatorView create(UUID planId, IndicatorInput input) {
-        Plan plan = plans.require(planId);
+        Plan plan = plans.requireEditable(planId);
         if (Indicator.count("plan.id = ?1 and code = ?2", planId, input.code()) > 0) {
             throw DomainException.conflictField("code", "indicator.code-taken", "Mã chỉ tiêu '" + input.code() + "' đã có trong kế hoạch.");
         }
@@ -113,7 +116,7 @@ public class IndicatorService {
 
     @Transactional
     public IndicatorView update(UUID planId, UUID id, long expectedVersion, IndicatorInput input) {
-        Indicator indicator = require(planId, id);
+        Indicator indicator = requireEditable(planId, id);
         Versions.check(expectedVersion, indicator.version, "chỉ tiêu");
         if (!indicator.code.equals(input.code()) && Indicator.count("plan.id = ?1 and code = ?2", planId, input.code()) > 0) {
             throw DomainException.conflictField("code", "indicator.code-taken", "Mã chỉ tiêu '" + input.code() + "' đã có trong kế hoạch.");
@@ -125,7 +128,7 @@ public class IndicatorService {
 
     @Transactional
     public void delete(UUID planId, UUID id, long expectedVersion) {
-        Indicator indicator = require(planId, id);
+        Indicator indicator = requireEditable(planId, id);
         Versions.check(expectedVersion, indicator.version, "chỉ tiêu");
         long fed = Indicator.count("contributesTo.id", id);
         if (fed > 0) {
@@ -193,7 +196,7 @@ public class IndicatorService {
 
     private Indicator contribution(Plan plan, UUID id) {
         Indicator target = Indicator.findById(id);
-        if (target == null) {
+        if (target == null || !access.readsPlan(target.plan)) {
             throw DomainException.invalidField("contributesToId", "indicator.unknown", "Không có chỉ tiêu với mã định danh " + id + ".");
         }
         if (plan.parentPlan == null || !target.plan.id.equals(plan.parentPlan.id)) {
@@ -203,7 +206,19 @@ public class IndicatorService {
         return target;
     }
 
+    /** One the caller may change: the plan's content is edited by those who coordinate its issuer. */
+    public Indicator requireEditable(UUID planId, UUID id) {
+        plans.requireEditable(planId);
+        return find(planId, id);
+    }
+
+    /** One the caller may read; any other is answered as missing. */
     public Indicator require(UUID planId, UUID id) {
+        plans.require(planId);
+        return find(planId, id);
+    }
+
+    private Indicator find(UUID planId, UUID id) {
         Indicator indicator = id == null ? null : Indicator.findById(id);
         if (indicator == null || !indicator.plan.id.equals(planId)) {
             throw DomainException.notFound("indicator.not-found", "Không tìm thấy chỉ tiêu trong kế hoạch.");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -54,6 +56,7 @@ public class OrgUnitResource {
     }
 
     @GET
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "listOrgUnits", summary = "List organisation units",
             description = "Paged; filter by text (with or without diacritics), kind, parent (children) or `withinId` (a whole subtree, the unit included).")
     public Page<OrgUnitView> list(
@@ -72,6 +75,7 @@ public class OrgUnitResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "getOrgUnit", summary = "Read one organisation unit")
     @APIResponse(responseCode = "200", description = "The unit; its ETag is its version",
             content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
@@ -81,6 +85,7 @@ public class OrgUnitResource {
     }
 
     @POST
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "createOrgUnit", summary = "Create an organisation unit")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
@@ -92,6 +97,7 @@ public class OrgUnitResource {
 
     @PUT
     @Path("/{id}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "updateOrgUnit", summary = "Update, move or deactivate an organisation unit",
             description = "Requires `If-Match` with the ETag last read. A move that would create a cycle is refused.")
     @APIResponse(responseCode = "200", description = "Updated",
@@ -106,6 +112,7 @@ public class OrgUnitResource {
 
     @DELETE
     @Path("/{id}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "deleteOrgUnit", summary = "Delete an organisation unit that nothing refers to",
             description = "A unit referred to by plans, indicators, tasks, ranks or child units is refused with 409 `org-unit.referenced`: deactivate it instead.")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -116,6 +123,7 @@ public class OrgUnitResource {
 
     @GET
     @Path("/{unitId}/dti-ranking")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "getDtiRanking", summary = "Target and actual ranks of a unit per pillar and in total, with the gap",
             description = "Uses the newest framework edition unless `frameworkId` is given.")
     public RankingView ranking(@PathParam("unitId") UUID unitId, @QueryParam("frameworkId") UUID frameworkId) {
@@ -124,6 +132,7 @@ public class OrgUnitResource {
 
     @PUT
     @Path("/{unitId}/dti-targets")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "replaceDtiTargets", summary = "Set all rank targets of a unit in one framework",
             description = "Replaces the unit's stored targets in that framework with the given list.")
     public RankingView replaceTargets(@PathParam("unitId") UUID unitId, @Valid @NotNull RankTargetsInput body) {
@@ -132,6 +141,7 @@ public class OrgUnitResource {
 
     @PUT
     @Path("/{unitId}/dti-results/{year}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "replaceDtiResults", summary = "Record the published score and rank of a unit for a year",
             description = "Replaces the results stored for that unit, framework and year.")
     public RankingView replaceResults(@PathParam("unitId") UUID unitId,

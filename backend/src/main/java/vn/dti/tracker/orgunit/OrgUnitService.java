@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
@@ -40,15 +41,18 @@ public class OrgUnitService {
     }
 
     private final EntityManager em;
+    private final AccessPolicy access;
 
-    public OrgUnitService(EntityManager em) {
+    public OrgUnitService(EntityManager em, AccessPolicy access) {
         this.em = em;
+        this.access = access;
     }
 
     @Transactional
     public Page<OrgUnitView> list(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        AccessPolicy.Clause scope = access.unitScope("u.path", true);
+        StringBuilder where = new StringBuilder(" where ").append(scope.jpql());
+        Map<String, Object> params = new HashMap<>(scope.params());
         if (filter.q() != null && !filter.q().isBlank()) {
             where.append(" and u.searchText like :q escape '\\'");
             params.put("q", TextSearch.likePattern(filter.q()));
@@ -62,7 +66,7 @@ public class OrgUnitService {
             params.put("parentId", filter.parentId());
         }
         if (filter.withinId() != null) {
-            OrgUnit root = require(filter.withinId());
+            OrgUnit root = requireVisible(filter.withinId());
             where.append(" and u.path like :within");
             params.put("within", root.path + "%");
         }
@@ -87,7 +91,7 @@ public class OrgUnitService {
 
     @Transactional
     public OrgUnitView get(UUID id) {
-        return views(List.of(require(id))).get(0);
+        return views(List.of(requireVisible(id))).get(0);
     }
 
     @Transactional
@@ -102,6 +106,9 @@ public class OrgUnitService {
         unit.shortName = blankToNull(input.shortName());
         unit.kind = input.kind();
         unit.parent = input.parentId() == null ? null : requireParent(input.parentId());
+        if (unit.parent == null && !access.caller().isAdmin()) {
+            throw DomainException.forbidden("access.unit-denied", "Chỉ quản trị viên được tạo đơn vị cấp cao nhất.");
+        }
         unit.path = (unit.parent == null ? "/" : unit.parent.path) + unit.id + "/";
         unit.persist();
         return get(unit.id);
@@ -110,6 +117,7 @@ public class OrgUnitService {
     @Transactional
     public OrgUnitView update(UUID id, long expectedVersion, OrgUnitUpdate input) {
         OrgUnit unit = require(id);
+        access.requireUnitManageable(unit);
         Versions.check(expectedVersion, unit.version, "đơn vị");
         OrgUnit newParent = input.parentId() == null ? null : requireParent(input.parentId());
         UUID oldParentId = unit.parent == null ? null : unit.parent.id;
@@ -148,6 +156,7 @@ public class OrgUnitService {
     @Transactional
     public void delete(UUID id, long expectedVersion) {
         OrgUnit unit = require(id);
+        access.requireUnitManageable(unit);
         Versions.check(expectedVersion, unit.version, "đơn vị");
         Number refs = (Number) em.createNativeQuery("""
                 select (select count(*) from org_unit where parent_id = :id)
@@ -157,6 +166,8 @@ public class OrgUnitService {
                      + (select count(*) from task_unit where unit_id = :id)
                      + (select count(*) from dti_rank_target where unit_id = :id)
                      + (select count(*) from dti_rank_result where unit_id = :id)
+                     + (select count(*) from app_user where org_unit_id = :id)
+                     + (select count(*) from service_account where org_unit_id = :id)
                 """).setParameter("id", id).getSingleResult();
         if (refs.longValue() > 0) {
             throw DomainException.conflict("org-unit.referenced",
@@ -173,17 +184,31 @@ public class OrgUnitService {
         return unit;
     }
 
-    /** A unit named inside a request body: a missing one is a field error, not a missing resource. */
+    /** A unit the caller may see; any other is answered as missing. */
+    public OrgUnit requireVisible(UUID id) {
+        return access.requireReadable(require(id));
+    }
+
+    /**
+     * A unit named inside a request body: a missing one is a field error, not a missing resource, and
+     * one outside the caller's sight is as unknown as a missing one.
+     */
     public OrgUnit requireReferenced(UUID id, String field) {
         OrgUnit unit = id == null ? null : OrgUnit.findById(id);
         if (unit == null) {
             throw DomainException.invalidField(field, "org-unit.unknown", "Không có đơn vị với mã định danh " + id + ".");
         }
-        return unit;
+        return access.referenced(unit, field, id);
     }
 
+    /** A new parent: the caller coordinates it, so the unit stays inside the caller's subtree. */
     private OrgUnit requireParent(UUID parentId) {
-        return requireReferenced(parentId, "parentId");
+        OrgUnit parent = requireReferenced(parentId, "parentId");
+        if (!access.manages(parent.path)) {
+            throw DomainException.forbidden("access.unit-denied",
+                    "Bạn không được đặt đơn vị vào bên dưới '" + parent.name + "': đơn vị đó nằm ngoài phạm vi bạn điều phối.");
+        }
+        return parent;
     }
 
     /** Read shapes for a batch of units, with their ancestors fetched in one query. */

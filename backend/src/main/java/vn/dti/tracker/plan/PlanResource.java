@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.bundle.BundleExporter;
 import vn.dti.tracker.bundle.PlanBundle;
 import vn.dti.tracker.common.Page;
@@ -55,6 +57,7 @@ public class PlanResource {
 
     @GET
     @Path("/{planId}/bundle")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "exportPlanBundle", summary = "Export a whole plan as a bundle",
             description = "The plan, its groups, indicators, tasks, the ranks it sets or cites, and every unit it names with their ancestors, all by code (docs/plan-bundle.md).")
     public PlanBundle exportBundle(@PathParam("planId") UUID planId) {
@@ -62,6 +65,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "listPlans", summary = "List plans",
             description = "Paged; filter by text in code, number or title (diacritics optional), status, issuing unit, a unit's subtree, parent plan, a covered year, or `updatedSince`.")
     public Page<PlanSummary> list(
@@ -81,6 +85,7 @@ public class PlanResource {
 
     @GET
     @Path("/{planId}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "getPlan", summary = "Read one plan with every fact of the document")
     @APIResponse(responseCode = "200", description = "The plan; its ETag is its version",
             content = @Content(schema = @Schema(implementation = PlanView.class)))
@@ -90,6 +95,7 @@ public class PlanResource {
     }
 
     @POST
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "createPlan", summary = "Create a plan")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PlanView.class)))
     public Response create(@Valid @NotNull PlanCreate body) {
@@ -99,6 +105,7 @@ public class PlanResource {
 
     @PUT
     @Path("/{planId}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "updatePlan", summary = "Update a plan, or move its status DRAFT → ISSUED → CLOSED",
             description = "Requires `If-Match`. Issuing needs a document number and an issue date.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PlanView.class)))
@@ -111,6 +118,7 @@ public class PlanResource {
 
     @DELETE
     @Path("/{planId}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "deletePlan", summary = "Delete a draft plan that no other plan refers to")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("planId") UUID planId,
@@ -120,6 +128,7 @@ public class PlanResource {
 
     @GET
     @Path("/{planId}/groups")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "listPlanGroups", summary = "List the indicator and task groups of a plan, in order")
     public List<GroupView> groups(@PathParam("planId") UUID planId, @QueryParam("kind") GroupKind kind) {
         return service.groups(planId, kind);
@@ -127,6 +136,7 @@ public class PlanResource {
 
     @POST
     @Path("/{planId}/groups")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "createPlanGroup", summary = "Add a group of indicators or tasks to a plan")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = GroupView.class)))
     public Response createGroup(@PathParam("planId") UUID planId, @Valid @NotNull GroupInput body) {
@@ -137,6 +147,7 @@ public class PlanResource {
 
     @PUT
     @Path("/{planId}/groups/{groupId}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "updatePlanGroup", summary = "Rename, renumber or reorder a group")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = GroupView.class)))
     public Response updateGroup(@PathParam("planId") UUID planId, @PathParam("groupId") UUID groupId,
@@ -148,6 +159,7 @@ public class PlanResource {
 
     @DELETE
     @Path("/{planId}/groups/{groupId}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "deletePlanGroup", summary = "Delete an empty group")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteGroup(@PathParam("planId") UUID planId, @PathParam("groupId") UUID groupId,

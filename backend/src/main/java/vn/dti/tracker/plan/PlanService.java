@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.FieldError;
 import vn.dti.tracker.common.Page;
@@ -49,16 +50,19 @@ public class PlanService {
 
     private final EntityManager em;
     private final OrgUnitService units;
+    private final AccessPolicy access;
 
-    public PlanService(EntityManager em, OrgUnitService units) {
+    public PlanService(EntityManager em, OrgUnitService units, AccessPolicy access) {
         this.em = em;
         this.units = units;
+        this.access = access;
     }
 
     @Transactional
     public Page<PlanSummary> list(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        AccessPolicy.Clause scope = access.planScope("p");
+        StringBuilder where = new StringBuilder(" where ").append(scope.jpql());
+        Map<String, Object> params = new HashMap<>(scope.params());
         if (filter.q() != null && !filter.q().isBlank()) {
             where.append(" and p.searchText like :q escape '\\'");
             params.put("q", TextSearch.likePattern(filter.q()));
@@ -73,7 +77,7 @@ public class PlanService {
         }
         if (filter.withinUnitId() != null) {
             where.append(" and p.issuingUnit.path like :within");
-            params.put("within", units.require(filter.withinUnitId()).path + "%");
+            params.put("within", units.requireVisible(filter.withinUnitId()).path + "%");
         }
         if (filter.parentPlanId() != null) {
             where.append(" and p.parentPlan.id = :parent");
@@ -87,7 +91,7 @@ public class PlanService {
             where.append(" and p.updatedAt > :updatedSince");
             params.put("updatedSince", filter.updatedSince());
         }
-        var count = em.createQuery("select count(p) from Plan p" + where, Long.class);
+        var count = em.createQuery("select count(p) from Plan p join p.issuingUnit" + where, Long.class);
         var list = em.createQuery("select p from Plan p join fetch p.issuingUnit" + where + " order by " + page.orderBy(), Plan.class);
         params.forEach((k, v) -> {
             count.setParameter(k, v);
@@ -133,6 +137,7 @@ public class PlanService {
         plan.id = UUID.randomUUID();
         plan.code = input.code();
         apply(plan, input, input.status() == null ? PlanStatus.DRAFT : input.status());
+        requireIssuerManaged(plan);
         plan.persist();
         em.flush();
         return view(plan);
@@ -140,7 +145,7 @@ public class PlanService {
 
     @Transactional
     public PlanView update(UUID id, long expectedVersion, PlanDtos.PlanUpdate input) {
-        Plan plan = require(id);
+        Plan plan = requireEditable(id);
         Versions.check(expectedVersion, plan.version, "kế hoạch");
         if (!plan.status.mayBecome(input.status())) {
             throw DomainException.conflictField("status", "plan.invalid-status-change",
@@ -150,6 +155,7 @@ public class PlanService {
         int oldStart = plan.startYear;
         int oldEnd = plan.endYear;
         apply(plan, input, input.status());
+        requireIssuerManaged(plan);
         if (plan.startYear > oldStart || plan.endYear < oldEnd) {
             Number outside = (Number) em.createNativeQuery("""
                     select count(*) from indicator_target t join indicator i on i.id = t.indicator_id
@@ -243,7 +249,7 @@ public class PlanService {
 
     @Transactional
     public void delete(UUID id, long expectedVersion) {
-        Plan plan = require(id);
+        Plan plan = requireEditable(id);
         Versions.check(expectedVersion, plan.version, "kế hoạch");
         if (plan.status != PlanStatus.DRAFT) {
             throw DomainException.conflict("plan.not-draft", "Chỉ xóa được kế hoạch dự thảo; kế hoạch đã ban hành thì đóng lại (CLOSED).");
@@ -267,12 +273,26 @@ public class PlanService {
         plan.delete();
     }
 
+    /** A plan the caller may read; any other is answered as missing. */
     public Plan require(UUID id) {
         Plan plan = id == null ? null : Plan.findById(id);
         if (plan == null) {
             throw DomainException.notFound("plan.not-found", "Không tìm thấy kế hoạch.");
         }
-        return plan;
+        return access.requireReadable(plan);
+    }
+
+    /** A plan whose content the caller may change: 404 outside its sight, 403 where it may only read. */
+    public Plan requireEditable(UUID id) {
+        return access.requireEditable(require(id));
+    }
+
+    /** The issuing unit decides who edits the plan; nobody hands a plan to a unit they do not coordinate. */
+    private void requireIssuerManaged(Plan plan) {
+        if (!access.manages(plan.issuingUnit.path)) {
+            throw DomainException.forbidden("access.plan-denied",
+                    "Bạn không được lập hoặc chuyển kế hoạch cho đơn vị '" + plan.issuingUnit.name + "' ngoài phạm vi bạn điều phối.");
+        }
     }
 
     public Plan requireReferenced(UUID id, String field) {
@@ -280,7 +300,7 @@ public class PlanService {
         if (plan == null) {
             throw DomainException.invalidField(field, "plan.unknown", "Không có kế hoạch với mã định danh " + id + ".");
         }
-        return plan;
+        return access.referenced(plan, field, id);
     }
 
     public static Plan findByCode(String code) {
@@ -299,7 +319,7 @@ public class PlanService {
 
     @Transactional
     public GroupView createGroup(UUID planId, GroupInput input) {
-        Plan plan = require(planId);
+        Plan plan = requireEditable(planId);
         if (PlanGroup.count("plan.id = ?1 and kind = ?2 and code = ?3", planId, input.kind(), input.code()) > 0) {
             throw DomainException.conflictField("code", "group.code-taken", "Nhóm '" + input.code() + "' đã có trong kế hoạch.");
         }
@@ -347,6 +367,7 @@ public class PlanService {
     }
 
     public PlanGroup requireGroup(UUID planId, UUID groupId) {
+        requireEditable(planId);
         PlanGroup g = groupId == null ? null : PlanGroup.findById(groupId);
         if (g == null || !g.plan.id.equals(planId)) {
             throw DomainException.notFound("group.not-found", "Không tìm thấy nhóm trong kế hoạch.");

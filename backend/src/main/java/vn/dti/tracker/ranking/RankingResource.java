@@ -3,6 +3,7 @@ package vn.dti.tracker.ranking;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -43,6 +45,7 @@ public class RankingResource {
     }
 
     @GET
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "listDtiFrameworks", summary = "List DTI framework editions")
     public Page<FrameworkView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @QueryParam("sort") @Parameter(description = "`code`, `edition` or `updatedAt`, with `,asc` or `,desc`") String sort) {
@@ -51,6 +54,7 @@ public class RankingResource {
 
     @GET
     @Path("/{frameworkId}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "getDtiFramework", summary = "Read a DTI framework with its pillars")
     @APIResponse(responseCode = "200", description = "The framework", content = @Content(schema = @Schema(implementation = FrameworkView.class)))
     public Response get(@PathParam("frameworkId") UUID frameworkId) {
@@ -59,6 +63,7 @@ public class RankingResource {
     }
 
     @POST
+    @RolesAllowed(Names.ADMIN)
     @Operation(operationId = "createDtiFramework", summary = "Create a DTI framework edition with its pillars")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FrameworkView.class)))
     public Response create(@Valid @NotNull FrameworkInput body) {
@@ -68,6 +73,7 @@ public class RankingResource {
 
     @PUT
     @Path("/{frameworkId}")
+    @RolesAllowed(Names.ADMIN)
     @Operation(operationId = "updateDtiFramework", summary = "Update a framework's name, edition and pillars (matched by code)")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = FrameworkView.class)))
     public Response update(@PathParam("frameworkId") UUID frameworkId,

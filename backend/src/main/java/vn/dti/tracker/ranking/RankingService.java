@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.FieldError;
 import vn.dti.tracker.common.Page;
@@ -53,9 +54,19 @@ public class RankingService {
     private final EntityManager em;
     private final OrgUnitService units;
 
-    public RankingService(EntityManager em, OrgUnitService units) {
+    private final AccessPolicy access;
+
+    public RankingService(EntityManager em, OrgUnitService units, AccessPolicy access) {
         this.em = em;
         this.units = units;
+        this.access = access;
+    }
+
+    /** The national framework is the ministry's; only administrators record it, whatever the path (API or bundle). */
+    private void requireFrameworkEditor() {
+        if (!access.caller().isAdmin()) {
+            throw DomainException.forbidden("access.framework-denied", "Chỉ quản trị viên được sửa bộ chỉ số DTI.");
+        }
     }
 
     @Transactional
@@ -74,6 +85,7 @@ public class RankingService {
 
     @Transactional
     public FrameworkView create(FrameworkInput input) {
+        requireFrameworkEditor();
         if (DtiFramework.count("code", input.code()) > 0) {
             throw DomainException.conflictField("code", "dti-framework.code-taken", "Mã bộ chỉ số '" + input.code() + "' đã được dùng.");
         }
@@ -88,6 +100,7 @@ public class RankingService {
 
     @Transactional
     public FrameworkView update(UUID id, long expectedVersion, FrameworkInput input) {
+        requireFrameworkEditor();
         DtiFramework f = require(id);
         Versions.check(expectedVersion, f.version, "bộ chỉ số");
         if (!f.code.equals(input.code())) {
@@ -172,7 +185,7 @@ public class RankingService {
 
     @Transactional
     public RankingView ranking(UUID unitId, UUID frameworkId) {
-        OrgUnit unit = units.require(unitId);
+        OrgUnit unit = units.requireVisible(unitId);
         DtiFramework f = frameworkId != null ? require(frameworkId)
                 : em.createQuery("select f from DtiFramework f order by f.edition desc, f.createdAt desc", DtiFramework.class)
                         .setMaxResults(1).getResultStream().findFirst()
@@ -201,6 +214,7 @@ public class RankingService {
     @Transactional
     public RankingView replaceTargets(UUID unitId, UUID frameworkId, List<RankTargetInput> input, Plan plan) {
         OrgUnit unit = units.require(unitId);
+        access.requireUnitDataEditable(unit);
         DtiFramework f = requireReferenced(frameworkId);
         Map<String, DtiPillar> pillars = pillarsByCode(f);
         List<FieldError> errors = new ArrayList<>();
@@ -232,6 +246,7 @@ public class RankingService {
     @Transactional
     public RankingView replaceResults(UUID unitId, int year, UUID frameworkId, String source, List<RankResultInput> input, Plan plan) {
         OrgUnit unit = units.require(unitId);
+        access.requireUnitDataEditable(unit);
         DtiFramework f = requireReferenced(frameworkId);
         Map<String, DtiPillar> pillars = pillarsByCode(f);
         List<FieldError> errors = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -45,6 +47,7 @@ public class TaskResource {
     }
 
     @GET
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "listTasks", summary = "List the tasks of a plan",
             description = "In plan order by default; filter by text (diacritics optional), group, a unit (lead or cooperating), progress, or `updatedSince`.")
     public Page<TaskView> list(@PathParam("planId") UUID planId,
@@ -62,6 +65,7 @@ public class TaskResource {
 
     @GET
     @Path("/{taskId}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "getTask", summary = "Read one task")
     @APIResponse(responseCode = "200", description = "The task; its ETag is its version",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
@@ -71,6 +75,7 @@ public class TaskResource {
     }
 
     @POST
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "createTask", summary = "Add a task to a plan")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response create(@PathParam("planId") UUID planId, @Valid @NotNull TaskInput body) {
@@ -81,6 +86,7 @@ public class TaskResource {
 
     @PUT
     @Path("/{taskId}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "updateTask", summary = "Replace a task's description, units, timeframe and progress",
             description = "Requires `If-Match`.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = TaskView.class)))
@@ -93,6 +99,7 @@ public class TaskResource {
 
     @DELETE
     @Path("/{taskId}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "deleteTask", summary = "Delete a task")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("planId") UUID planId, @PathParam("taskId") UUID taskId,

@@ -98,7 +98,7 @@ public class TaskService {
 
     @Transactional
     public TaskView create(UUID planId, TaskInput input) {
-        Plan plan = plans.require(planId);
+        Plan plan = plans.requireEditable(planId);
         if (Task.count("plan.id = ?1 and code = ?2", planId, input.code()) > 0) {
             throw DomainException.conflictField("code", "task.code-taken", "Mã nhiệm vụ '" + input.code() + "' đã có trong kế hoạch.");
         }
@@ -113,7 +113,7 @@ public class TaskService {
 
     @Transactional
     public TaskView update(UUID planId, UUID id, long expectedVersion, TaskInput input) {
-        Task task = require(planId, id);
+        Task task = requireEditable(planId, id);
         Versions.check(expectedVersion, task.version, "nhiệm vụ");
         if (!task.code.equals(input.code()) && Task.count("plan.id = ?1 and code = ?2", planId, input.code()) > 0) {
             throw DomainException.conflictField("code", "task.code-taken", "Mã nhiệm vụ '" + input.code() + "' đã có trong kế hoạch.");
@@ -125,7 +125,7 @@ public class TaskService {
 
     @Transactional
     public void delete(UUID planId, UUID id, long expectedVersion) {
-        Task task = require(planId, id);
+        Task task = requireEditable(planId, id);
         Versions.check(expectedVersion, task.version, "nhiệm vụ");
         task.delete();
     }
@@ -204,7 +204,19 @@ public class TaskService {
         }
     }
 
+    /** One the caller may change: the plan's content is edited by those who coordinate its issuer. */
+    public Task requireEditable(UUID planId, UUID id) {
+        plans.requireEditable(planId);
+        return find(planId, id);
+    }
+
+    /** One the caller may read; any other is answered as missing. */
     public Task require(UUID planId, UUID id) {
+        plans.require(planId);
+        return find(planId, id);
+    }
+
+    private Task find(UUID planId, UUID id) {
         Task task = id == null ? null : Task.findById(id);
         if (task == null || !task.plan.id.equals(planId)) {
             throw DomainException.notFound("task.not-found", "Không tìm thấy nhiệm vụ trong kế hoạch.");

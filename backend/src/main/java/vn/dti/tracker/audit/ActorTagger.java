@@ -1,0 +1,59 @@
+package vn.dti.tracker.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalPoolInterceptor;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import vn.dti.tracker.auth.Caller;
+
+/**
+ * Tells the database who is writing: every connection handed out carries the caller's identity and
+ * address as session settings, which the audit triggers (V2 migration) copy into each audit row.
+ */
+@ApplicationScoped
+public class ActorTagger implements AgroalPoolInterceptor {
+
+    private static final String SET = "select set_config('dti.actor_kind', ?, false), set_config('dti.actor_id', ?, false),"
+            + " set_config('dti.actor_name', ?, false), set_config('dti.client_ip', ?, false)";
+
+    @Override
+    public void onConnectionAcquire(Connection connection) {
+        String kind = "SYSTEM";
+        String id = "";
+        String name = "";
+        String ip = "";
+        ManagedContext requestContext = Arc.container().requestContext();
+        if (requestContext.isActive()) {
+            RequestActor actor = Arc.container().instance(RequestActor.class).get();
+            Caller caller = actor.caller();
+            kind = caller == null ? "ANONYMOUS" : caller.kind().name();
+            id = caller == null || caller.id() == null ? "" : caller.id().toString();
+            name = caller == null ? "" : caller.name();
+            String address = actor.clientIp();
+            ip = address == null ? "" : address;
+        }
+        apply(connection, kind, id, name, ip);
+    }
+
+    @Override
+    public void onConnectionReturn(Connection connection) {
+        apply(connection, "", "", "", "");
+    }
+
+    private static void apply(Connection connection, String kind, String id, String name, String ip) {
+        try (PreparedStatement statement = connection.prepareStatement(SET)) {
+            statement.setString(1, kind);
+            statement.setString(2, id);
+            statement.setString(3, name);
+            statement.setString(4, ip);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tag the database connection with the caller", e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package vn.dti.tracker.audit;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.dti.tracker.auth.AccessPolicy;
+import vn.dti.tracker.auth.Caller;
+import vn.dti.tracker.auth.Role.Names;
+import vn.dti.tracker.common.Page;
+import vn.dti.tracker.common.PageRequest;
+
+@Path("/v1/audit-events")
+@Tag(name = "Audit", description = "Nhật ký: every write and sign-in, append-only")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
+public class AuditResource {
+
+    static final Map<String, String> SORTABLE = Map.of("occurredAt", "e.occurredAt");
+
+    @Schema(name = "AuditEvent", description = "One entry of the audit trail")
+    public record AuditEventView(
+            long id,
+            OffsetDateTime occurredAt,
+            @Schema(examples = "USER", description = "USER, SERVICE, SYSTEM or ANONYMOUS") String actorKind,
+            @Schema(nullable = true) UUID actorId,
+            @Schema(nullable = true, examples = "commune") String actorName,
+            @Schema(nullable = true, examples = "203.113.1.10") String clientIp,
+            @Schema(examples = "UPDATE", description = "CREATE, UPDATE, DELETE, SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_IN_THROTTLED, ACCOUNT_LOCKED, SIGN_OUT, TOKENS_REVOKED, REFRESH_TOKEN_REUSED") String action,
+            @Schema(examples = "plan", description = "The table of the object") String objectType,
+            @Schema(nullable = true) String objectId,
+            @Schema(nullable = true, description = "For UPDATE, {field: {from, to}}; for CREATE and DELETE, the row; for other events, details") Map<String, Object> changes,
+            @Schema(description = "Entries of one transaction share it") long transactionId) {
+    }
+
+    private final EntityManager em;
+    private final AccessPolicy access;
+
+    public AuditResource(EntityManager em, AccessPolicy access) {
+        this.em = em;
+        this.access = access;
+    }
+
+    @GET
+    @Transactional
+    @Operation(operationId = "listAuditEvents", summary = "Read the audit trail, newest first",
+            description = "Administrators read all of it; coordinators the entries about their subtree's data. Nobody can change or remove an entry.")
+    public Page<AuditEventView> list(
+            @QueryParam("page") @Parameter(description = "0-based page number") Integer page,
+            @QueryParam("size") @Parameter(description = "Rows per page, 1-200 (default 20)") Integer size,
+            @QueryParam("sort") @Parameter(description = "`occurredAt` with `,asc` or `,desc` (default newest first)") String sort,
+            @QueryParam("objectType") @Parameter(description = "Table of the object", example = "plan") String objectType,
+            @QueryParam("objectId") String objectId,
+            @QueryParam("actorId") UUID actorId,
+            @QueryParam("action") String action,
+            @QueryParam("from") @Parameter(description = "From this instant (inclusive)") OffsetDateTime from,
+            @QueryParam("to") @Parameter(description = "Before this instant") OffsetDateTime to) {
+        PageRequest request = PageRequest.of(page, size, sort, SORTABLE, "e.occurredAt desc, e.id desc");
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        Caller caller = access.caller();
+        if (!caller.isAdmin()) {
+            List<String> parts = new ArrayList<>();
+            int i = 0;
+            for (String root : caller.manageRoots()) {
+                parts.add("e.scopePath like :m" + i);
+                params.put("m" + i++, root + "%");
+            }
+            where.append(" and (").append(parts.isEmpty() ? "1 = 0" : String.join(" or ", parts)).append(")");
+        }
+        if (objectType != null && !objectType.isBlank()) {
+            where.append(" and e.objectType = :type");
+            params.put("type", objectType);
+        }
+        if (objectId != null && !objectId.isBlank()) {
+            where.append(" and e.objectId = :objectId");
+            params.put("objectId", objectId);
+        }
+        if (actorId != null) {
+            where.append(" and e.actorId = :actor");
+            params.put("actor", actorId);
+        }
+        if (action != null && !action.isBlank()) {
+            where.append(" and e.action = :action");
+            params.put("action", action);
+        }
+        if (from != null) {
+            where.append(" and e.occurredAt >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            where.append(" and e.occurredAt < :to");
+            params.put("to", to);
+        }
+        var count = em.createQuery("select count(e) from AuditEvent e" + where, Long.class);
+        var list = em.createQuery("select e from AuditEvent e" + where + " order by " + request.orderBy(), AuditEvent.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            list.setParameter(k, v);
+        });
+        long total = count.getSingleResult();
+        List<AuditEventView> items = list.setFirstResult(request.page() * request.size()).setMaxResults(request.size())
+                .getResultStream()
+                .map(e -> new AuditEventView(e.id, e.occurredAt, e.actorKind, e.actorId, e.actorName, e.clientIp, e.action,
+                        e.objectType, e.objectId, e.changes, e.txId))
+                .toList();
+        return Page.of(items, request, total);
+    }
+}

@@ -1,0 +1,191 @@
+package vn.dti.tracker.auth;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import vn.dti.tracker.common.DomainException;
+import vn.dti.tracker.orgunit.OrgUnit;
+import vn.dti.tracker.plan.Plan;
+import vn.dti.tracker.plan.PlanStatus;
+
+/**
+ * The one place that answers "may this caller touch this unit's data". Roles on the resources say
+ * which kinds of caller may call an operation at all; this bean says where they may act.
+ *
+ * <p>Refusals follow one rule (docs/access.md): what lies outside the caller's read scope is
+ * answered 404, exactly as if it did not exist; what the caller may read but not change is
+ * answered 403. Ids inside a request body that the caller may not read are "unknown" (400).
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    private static final ThreadLocal<Boolean> SYSTEM = new ThreadLocal<>();
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** Runs start-up work (demo load) with full access; never used on behalf of an HTTP caller. */
+    public static <T> T asSystem(Supplier<T> work) {
+        SYSTEM.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            SYSTEM.remove();
+        }
+    }
+
+    public Caller caller() {
+        if (Boolean.TRUE.equals(SYSTEM.get())) {
+            return Caller.SYSTEM;
+        }
+        Caller caller = identity.isAnonymous() ? null : identity.getAttribute(Caller.ATTRIBUTE);
+        if (caller == null) {
+            throw DomainException.unauthenticated("auth.unauthenticated", "Cần đăng nhập để thực hiện thao tác này.");
+        }
+        return caller;
+    }
+
+    // ---- subtrees ----
+
+    /** Data owned by the unit at {@code path} lies in the caller's read scope. */
+    public boolean reads(String path) {
+        return caller().readRoots().stream().anyMatch(path::startsWith);
+    }
+
+    /** The caller coordinates the unit at {@code path} (its own root included). */
+    public boolean manages(String path) {
+        return caller().manageRoots().stream().anyMatch(path::startsWith);
+    }
+
+    /** A unit record is visible inside the subtree and along the chain of its ancestors. */
+    public boolean readsUnit(OrgUnit unit) {
+        return reads(unit.path) || caller().readRoots().stream().anyMatch(root -> root.startsWith(unit.path));
+    }
+
+    public OrgUnit requireReadable(OrgUnit unit) {
+        if (!readsUnit(unit)) {
+            throw DomainException.notFound("org-unit.not-found", "Không tìm thấy đơn vị.");
+        }
+        return unit;
+    }
+
+    /** Units are created, edited and removed strictly below a coordinator's own root; an administrator edits any. */
+    public void requireUnitManageable(OrgUnit unit) {
+        requireReadable(unit);
+        Caller caller = caller();
+        if (caller.isAdmin()) {
+            return;
+        }
+        boolean below = caller.manageRoots().stream().anyMatch(root -> unit.path.startsWith(root) && !unit.path.equals(root));
+        if (!below) {
+            throw DomainException.forbidden("access.unit-denied",
+                    "Bạn không được sửa đơn vị '" + unit.name + "': đơn vị này không nằm dưới phạm vi bạn điều phối.");
+        }
+    }
+
+    /** Data of a unit (its DTI targets and results, its accounts) is edited by those who coordinate it. */
+    public void requireUnitDataEditable(OrgUnit unit) {
+        requireReadable(unit);
+        if (!manages(unit.path)) {
+            throw DomainException.forbidden("access.unit-denied",
+                    "Bạn không được sửa dữ liệu của đơn vị '" + unit.name + "'.");
+        }
+    }
+
+    /** A unit named in a request body: one the caller may not see is as unknown as one that does not exist. */
+    public OrgUnit referenced(OrgUnit unit, String field, java.util.UUID id) {
+        if (!readsUnit(unit)) {
+            throw DomainException.invalidField(field, "org-unit.unknown", "Không có đơn vị với mã định danh " + id + ".");
+        }
+        return unit;
+    }
+
+    // ---- plans ----
+
+    /**
+     * A plan is read by everyone whose scope holds its issuing unit, and, once issued, by the units
+     * below that issuer too: a province plan is addressed to the communes that carry it out.
+     */
+    public boolean readsPlan(Plan plan) {
+        String issuer = plan.issuingUnit.path;
+        return reads(issuer)
+                || plan.status != PlanStatus.DRAFT && caller().readRoots().stream().anyMatch(root -> root.startsWith(issuer));
+    }
+
+    public Plan requireReadable(Plan plan) {
+        if (!readsPlan(plan)) {
+            throw DomainException.notFound("plan.not-found", "Không tìm thấy kế hoạch.");
+        }
+        return plan;
+    }
+
+    /** Plan content (the plan, its groups, indicators and tasks) is edited by those who coordinate its issuer. */
+    public Plan requireEditable(Plan plan) {
+        requireReadable(plan);
+        if (!manages(plan.issuingUnit.path)) {
+            throw DomainException.forbidden("access.plan-denied",
+                    "Bạn chỉ được xem kế hoạch '" + plan.code + "', không được sửa.");
+        }
+        return plan;
+    }
+
+    /** A plan named in a request body (parent plan, legal basis). */
+    public Plan referenced(Plan plan, String field, java.util.UUID id) {
+        if (!readsPlan(plan)) {
+            throw DomainException.invalidField(field, "plan.unknown", "Không có kế hoạch với mã định danh " + id + ".");
+        }
+        return plan;
+    }
+
+    // ---- list filters ----
+
+    /** A JPQL condition with its parameters. */
+    public record Clause(String jpql, Map<String, Object> params) {
+    }
+
+    /** Rows whose unit path ({@code pathExpr}) lies in a read subtree, or (with ancestors) above one. */
+    public Clause unitScope(String pathExpr, boolean withAncestors) {
+        Caller caller = caller();
+        if (caller.isAdmin()) {
+            return new Clause("1 = 1", Map.of());
+        }
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        int i = 0;
+        for (String root : caller.readRoots()) {
+            String name = "scope" + i++;
+            params.put(name, root);
+            parts.add(pathExpr + " like concat(:" + name + ", '%')");
+            if (withAncestors) {
+                parts.add(":" + name + " like concat(" + pathExpr + ", '%')");
+            }
+        }
+        return new Clause(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")", params);
+    }
+
+    /** Plans the caller reads ({@link #readsPlan}), for a plan alias whose issuing unit is joined. */
+    public Clause planScope(String planAlias) {
+        Caller caller = caller();
+        if (caller.isAdmin()) {
+            return new Clause("1 = 1", Map.of());
+        }
+        String issuer = planAlias + ".issuingUnit.path";
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        int i = 0;
+        for (String root : caller.readRoots()) {
+            String name = "scope" + i++;
+            params.put(name, root);
+            parts.add(issuer + " like concat(:" + name + ", '%')");
+            parts.add("(" + planAlias + ".status <> vn.dti.tracker.plan.PlanStatus.DRAFT and :" + name + " like concat(" + issuer + ", '%'))");
+        }
+        return new Clause(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")", params);
+    }
+}

@@ -1,0 +1,273 @@
+package vn.dti.tracker.auth;
+
+import static vn.dti.tracker.common.Values.blankToNull;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import vn.dti.tracker.auth.AuthDtos.MeView;
+import vn.dti.tracker.auth.AuthDtos.PasswordChange;
+import vn.dti.tracker.auth.AuthDtos.RoleScope;
+import vn.dti.tracker.auth.AuthDtos.UserCreate;
+import vn.dti.tracker.auth.AuthDtos.UserUpdate;
+import vn.dti.tracker.auth.AuthDtos.UserView;
+import vn.dti.tracker.auth.RefreshToken.RevokeReason;
+import vn.dti.tracker.common.DomainException;
+import vn.dti.tracker.common.Entities;
+import vn.dti.tracker.common.Page;
+import vn.dti.tracker.common.PageRequest;
+import vn.dti.tracker.common.TextSearch;
+import vn.dti.tracker.common.Versions;
+import vn.dti.tracker.orgunit.OrgUnit;
+import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitRef;
+import vn.dti.tracker.orgunit.OrgUnitKind;
+import vn.dti.tracker.orgunit.OrgUnitService;
+
+/**
+ * Accounts of people. Administrators manage all; coordinators manage the accounts of their subtree and
+ * may give only the roles at or below their own.
+ */
+@ApplicationScoped
+public class AccountService {
+
+    static final Map<String, String> SORTABLE = Map.of("username", "a.username", "fullName", "a.fullName",
+            "updatedAt", "a.updatedAt", "lastSignInAt", "a.lastSignInAt");
+
+    public record Filter(String q, UUID withinUnitId, Role role, Boolean active) {
+    }
+
+    private final EntityManager em;
+    private final AccessPolicy access;
+    private final OrgUnitService units;
+    private final Passwords passwords;
+    private final TokenService tokens;
+
+    public AccountService(EntityManager em, AccessPolicy access, OrgUnitService units, Passwords passwords, TokenService tokens) {
+        this.em = em;
+        this.access = access;
+        this.units = units;
+        this.passwords = passwords;
+        this.tokens = tokens;
+    }
+
+    // ---- the signed-in account ----
+
+    @Transactional
+    public MeView me() {
+        Caller caller = access.caller();
+        OrgUnit unit = OrgUnit.findById(caller.unitId());
+        List<RoleScope> scopes = new ArrayList<>();
+        caller.roots().forEach((role, path) -> scopes.add(new RoleScope(role, OrgUnitRef.of(unitAt(path)))));
+        scopes.sort((a, b) -> a.role().compareTo(b.role()));
+        String fullName = null;
+        String email = null;
+        if (caller.kind() == Caller.Kind.USER && caller.id() != null) {
+            AppUser user = AppUser.findById(caller.id());
+            fullName = user.fullName;
+            email = user.email;
+        } else if (caller.kind() == Caller.Kind.SERVICE) {
+            fullName = ServiceAccount.<ServiceAccount>findById(caller.id()).name;
+        }
+        return new MeView(caller.kind(), caller.id(), caller.name(), fullName, email, OrgUnitRef.of(unit), new java.util.TreeSet<>(caller.roles()), scopes);
+    }
+
+    private OrgUnit unitAt(String path) {
+        if ("/".equals(path)) {
+            return null;
+        }
+        String[] parts = path.split("/");
+        return OrgUnit.findById(UUID.fromString(parts[parts.length - 1]));
+    }
+
+    @Transactional
+    public void changeOwnPassword(PasswordChange input) {
+        Caller caller = access.caller();
+        if (caller.kind() != Caller.Kind.USER || caller.id() == null) {
+            throw DomainException.conflict("auth.password-managed-elsewhere",
+                    "Mật khẩu của tài khoản này không do hệ thống quản lý.");
+        }
+        AppUser user = AppUser.findById(caller.id());
+        if (!passwords.verify(input.currentPassword(), user.passwordHash)) {
+            throw DomainException.invalidField("currentPassword", "auth.wrong-password", "Mật khẩu hiện tại không đúng.");
+        }
+        setPassword(user, input.newPassword(), "newPassword", RevokeReason.PASSWORD_CHANGED);
+    }
+
+    private void setPassword(AppUser user, String password, String field, RevokeReason reason) {
+        passwords.checkPolicy(password, user.username, field);
+        user.passwordHash = passwords.hash(password);
+        user.passwordChangedAt = Entities.now();
+        user.tokenVersion++;
+        user.failedAttempts = 0;
+        user.lockedUntil = null;
+        em.flush();
+        tokens.revokeAll(user, reason);
+    }
+
+    // ---- management ----
+
+    @Transactional
+    public Page<UserView> list(Filter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        Caller caller = access.caller();
+        if (!caller.isAdmin()) {
+            List<String> parts = new ArrayList<>();
+            int i = 0;
+            for (String root : caller.manageRoots()) {
+                parts.add("a.orgUnit.path like :m" + i);
+                params.put("m" + i++, root + "%");
+            }
+            where.append(" and (").append(parts.isEmpty() ? "1 = 0" : String.join(" or ", parts)).append(")");
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            where.append(" and a.searchText like :q escape '\\'");
+            params.put("q", TextSearch.likePattern(filter.q()));
+        }
+        if (filter.withinUnitId() != null) {
+            where.append(" and a.orgUnit.path like :within");
+            params.put("within", access.requireReadable(units.require(filter.withinUnitId())).path + "%");
+        }
+        if (filter.role() != null) {
+            where.append(" and :role member of a.roles");
+            params.put("role", filter.role());
+        }
+        if (filter.active() != null) {
+            where.append(" and a.active = :active");
+            params.put("active", filter.active());
+        }
+        var count = em.createQuery("select count(a) from AppUser a" + where, Long.class);
+        var list = em.createQuery("select a from AppUser a join fetch a.orgUnit" + where + " order by " + page.orderBy(), AppUser.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            list.setParameter(k, v);
+        });
+        long total = count.getSingleResult();
+        List<UserView> items = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultStream()
+                .map(AccountService::view).toList();
+        return Page.of(items, page, total);
+    }
+
+    @Transactional
+    public UserView get(UUID id) {
+        return view(requireManaged(id));
+    }
+
+    @Transactional
+    public UserView create(UserCreate input) {
+        OrgUnit unit = access.referenced(units.requireReferenced(input.orgUnitId(), "orgUnitId"), "orgUnitId", input.orgUnitId());
+        requireMayAssign(unit, input.roles());
+        if (AppUser.count("username", input.username()) > 0) {
+            throw DomainException.conflictField("username", "user.username-taken", "Tên đăng nhập '" + input.username() + "' đã được dùng.");
+        }
+        passwords.checkPolicy(input.password(), input.username(), "password");
+        AppUser user = new AppUser();
+        user.id = UUID.randomUUID();
+        user.username = input.username();
+        user.fullName = input.fullName().trim();
+        user.email = blankToNull(input.email());
+        user.phone = blankToNull(input.phone());
+        user.orgUnit = unit;
+        user.roles = EnumSet.copyOf(input.roles());
+        user.passwordHash = passwords.hash(input.password());
+        user.passwordChangedAt = Entities.now();
+        user.persist();
+        em.flush();
+        return view(user);
+    }
+
+    @Transactional
+    public UserView update(UUID id, long expectedVersion, UserUpdate input) {
+        AppUser user = requireManaged(id);
+        Versions.check(expectedVersion, user.version, "tài khoản");
+        requireMayAssign(user.orgUnit, user.roles);
+        OrgUnit unit = access.referenced(units.requireReferenced(input.orgUnitId(), "orgUnitId"), "orgUnitId", input.orgUnitId());
+        requireMayAssign(unit, input.roles());
+        Caller caller = access.caller();
+        if (user.id.equals(caller.id()) && (!input.active() || !user.roles.equals(EnumSet.copyOf(input.roles())))) {
+            throw DomainException.conflict("user.self-change",
+                    "Không tự ngừng hoạt động hay tự đổi vai trò của chính mình; hãy nhờ một quản trị viên khác.");
+        }
+        boolean deactivating = user.active && !input.active();
+        user.fullName = input.fullName().trim();
+        user.email = blankToNull(input.email());
+        user.phone = blankToNull(input.phone());
+        user.orgUnit = unit;
+        if (!user.roles.equals(EnumSet.copyOf(input.roles()))) {
+            user.roles.clear();
+            user.roles.addAll(input.roles());
+        }
+        user.active = input.active();
+        if (deactivating) {
+            user.tokenVersion++;
+        }
+        em.flush();
+        if (deactivating) {
+            tokens.revokeAll(user, RevokeReason.DEACTIVATED);
+        }
+        return view(user);
+    }
+
+    @Transactional
+    public UserView resetPassword(UUID id, long expectedVersion, String password) {
+        AppUser user = requireManaged(id);
+        Versions.check(expectedVersion, user.version, "tài khoản");
+        requireMayAssign(user.orgUnit, user.roles);
+        setPassword(user, password, "newPassword", RevokeReason.ADMIN);
+        return view(user);
+    }
+
+    /** An account inside the caller's managed subtree; any other is answered as missing. */
+    private AppUser requireManaged(UUID id) {
+        AppUser user = id == null ? null : AppUser.findById(id);
+        if (user == null || !access.manages(user.orgUnit.path)) {
+            throw DomainException.notFound("user.not-found", "Không tìm thấy tài khoản.");
+        }
+        return user;
+    }
+
+    /** The caller coordinates the unit and may give each of the roles; roles fit the unit's level. */
+    private void requireMayAssign(OrgUnit unit, Set<Role> roles) {
+        Caller caller = access.caller();
+        Role managing = caller.managingRoleFor(unit.path);
+        if (managing == null) {
+            throw DomainException.forbidden("access.unit-denied", "Bạn không quản lý tài khoản của đơn vị '" + unit.name + "'.");
+        }
+        for (Role role : roles) {
+            if (role == Role.SERVICE_ACCOUNT) {
+                throw DomainException.invalidField("roles", "user.role-invalid",
+                        "Vai trò SERVICE_ACCOUNT chỉ dành cho tài khoản hệ thống (service-accounts).");
+            }
+            if (!managing.grantable().contains(role)) {
+                throw DomainException.forbidden("access.role-denied", "Bạn không được giao vai trò " + role + ".");
+            }
+        }
+        List<OrgUnit> chain = em.createQuery("select u from OrgUnit u where :path like concat(u.path, '%')", OrgUnit.class)
+                .setParameter("path", unit.path).getResultList();
+        if (roles.contains(Role.PROVINCE_COORDINATOR) && chain.stream().noneMatch(u -> u.kind == OrgUnitKind.PROVINCE)) {
+            throw DomainException.invalidField("roles", "user.role-unit-mismatch",
+                    "Cán bộ điều phối cấp tỉnh phải thuộc một đơn vị trong tỉnh.");
+        }
+        if (roles.contains(Role.COMMUNE_COORDINATOR)
+                && chain.stream().noneMatch(u -> u.kind == OrgUnitKind.COMMUNE || u.kind == OrgUnitKind.WARD)) {
+            throw DomainException.invalidField("roles", "user.role-unit-mismatch",
+                    "Cán bộ điều phối cấp xã phải thuộc một xã hoặc phường.");
+        }
+    }
+
+    static UserView view(AppUser u) {
+        OffsetDateTime locked = u.lockedUntil != null && u.lockedUntil.isAfter(Entities.now()) ? u.lockedUntil : null;
+        return new UserView(u.id, u.username, u.fullName, u.email, u.phone, OrgUnitRef.of(u.orgUnit), new java.util.TreeSet<>(u.roles), u.active,
+                u.lastSignInAt, locked, u.version, u.createdAt, u.updatedAt);
+    }
+}
