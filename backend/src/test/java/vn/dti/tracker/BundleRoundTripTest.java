@@ -24,7 +24,8 @@ class BundleRoundTripTest {
     public static class EmptyDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("dti.demo.load", "false");
+            // No demo data: the first administrator comes from the bootstrap settings, as in production.
+            return Map.of("dti.demo.load", "false", "dti.bootstrap.admin-password", Api.DEMO_PASSWORD, "dti.bootstrap.unit-code", "ROUNDTRIP-ROOT");
         }
     }
 
@@ -34,7 +35,8 @@ class BundleRoundTripTest {
     void emptyTheDatabase() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "truncate dti_rank_result, dti_rank_target, dti_pillar, dti_framework, task_unit, task, indicator_target,"
-                        + " indicator_cooperating_unit, indicator, plan_group, plan_legal_basis, plan, org_unit cascade")
+                        + " indicator_cooperating_unit, indicator, plan_group, plan_legal_basis, plan cascade;"
+                        + " delete from org_unit where id not in (select org_unit_id from app_user)")
                 .executeUpdate());
     }
 
