@@ -27,8 +27,12 @@ final class Api {
 
     /** A JSON request signed in as a demo account (password Demo@2026); tokens are reused within the run. */
     static RequestSpecification as(String username) {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON)
-                .header("Authorization", "Bearer " + TOKENS.computeIfAbsent(username, u -> signIn(u, DEMO_PASSWORD)));
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON).header("Authorization", "Bearer " + token(username));
+    }
+
+    /** The access token of a demo account, or of the demo service account for "~service"; reused within the run. */
+    static String token(String who) {
+        return TOKENS.computeIfAbsent(who, u -> u.equals("~service") ? serviceToken("province-system", DEMO_PASSWORD) : signIn(u, DEMO_PASSWORD));
     }
 
     /** A fresh access token from the password grant. */
@@ -45,8 +49,7 @@ final class Api {
 
     /** A JSON request of the demo service account province-system. */
     static RequestSpecification asService() {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON)
-                .header("Authorization", "Bearer " + TOKENS.computeIfAbsent("~province-system", u -> serviceToken("province-system", DEMO_PASSWORD)));
+        return as("~service");
     }
 
     /** A JSON request without any token. */
