@@ -1,7 +1,7 @@
 package vn.dti.tracker;
 
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.util.HashMap;
@@ -34,7 +34,7 @@ class RankingTest {
     @Test
     void targetsAndResultsGiveTheGap() {
         String frameworkId = Api.json().get("/api/v1/dti-frameworks").then().statusCode(200)
-                .body("items.code", contains("DTI-405-2025")).extract().path("items[0].id");
+                .body("items.code", hasItem("DTI-405-2025")).extract().path("items.find { it.code == 'DTI-405-2025' }.id");
         String unitId = Api.createUnit(Api.code("T"), "Tỉnh thử", "PROVINCE", null);
         Map<String, Object> target = rank("HT", 2026, 4, 34);
         target.put("comparator", "LE");

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.auth.Caller;
 
 /**
@@ -28,13 +29,20 @@ public class ActorTagger implements AgroalPoolInterceptor {
         String name = "";
         String ip = "";
         ManagedContext requestContext = Arc.container().requestContext();
-        if (requestContext.isActive()) {
+        if (AccessPolicy.isSystem()) {
+            name = Caller.SYSTEM.name();
+        } else if (requestContext.isActive()) {
             RequestActor actor = Arc.container().instance(RequestActor.class).get();
-            Caller caller = actor.caller();
-            kind = caller == null ? "ANONYMOUS" : caller.kind().name();
-            id = caller == null || caller.id() == null ? "" : caller.id().toString();
-            name = caller == null ? "" : caller.name();
             String address = actor.clientIp();
+            Caller caller = actor.caller();
+            if (caller != null) {
+                kind = caller.kind().name();
+                id = caller.id() == null ? "" : caller.id().toString();
+                name = caller.name();
+            } else if (address != null) {
+                // An HTTP request without a signed-in caller (sign-in itself).
+                kind = "ANONYMOUS";
+            }
             ip = address == null ? "" : address;
         }
         apply(connection, kind, id, name, ip);

@@ -41,6 +41,11 @@ public class AccessPolicy {
         }
     }
 
+    /** True while this thread runs start-up work through {@link #asSystem}. */
+    public static boolean isSystem() {
+        return Boolean.TRUE.equals(SYSTEM.get());
+    }
+
     public Caller caller() {
         if (Boolean.TRUE.equals(SYSTEM.get())) {
             return Caller.SYSTEM;
