@@ -59,4 +59,11 @@ class MalformedInputTest {
                 "request.unsupported-media-type", null);
         Api.refused(Api.json().get("/api/v1/plans/" + UUID.randomUUID()).then(), 404, "plan.not-found", null);
     }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
+        byte[] big = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        Api.refused(Api.json().body(big).post("/api/v1/plan-bundles").then(), 413, "request.too-large", null);
+    }
 }
