@@ -21,6 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.build.Jwt;
 import vn.dti.tracker.audit.AuditLog;
 import vn.dti.tracker.audit.AuditLog.Actor;
+import vn.dti.tracker.audit.RequestActor;
 import vn.dti.tracker.auth.AuthDtos.TokenResponse;
 import vn.dti.tracker.auth.RefreshToken.RevokeReason;
 import vn.dti.tracker.common.DomainException;
@@ -40,12 +41,14 @@ public class TokenService {
     private final AuthSettings settings;
     private final Passwords passwords;
     private final AuditLog audit;
+    private final RequestActor requestActor;
 
-    public TokenService(EntityManager em, AuthSettings settings, Passwords passwords, AuditLog audit) {
+    public TokenService(EntityManager em, AuthSettings settings, Passwords passwords, AuditLog audit, RequestActor requestActor) {
         this.em = em;
         this.settings = settings;
         this.passwords = passwords;
         this.audit = audit;
+        this.requestActor = requestActor;
     }
 
     /** Either tokens or the refusal to throw once the attempt is on record. */
@@ -262,7 +265,7 @@ public class TokenService {
         stored.tokenHash = sha256(refresh);
         stored.issuedAt = now;
         stored.expiresAt = now.plus(settings.refreshTokenTtl());
-        stored.clientIp = null;
+        stored.clientIp = requestActor.clientIp();
         stored.persist();
         return new TokenResponse(access, "Bearer", ttl, refresh, settings.refreshTokenTtl().toSeconds(), null);
     }
