@@ -1,11 +1,21 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { routes } from '@/app/router';
+import { getSession } from '@/lib/auth';
 import { server } from '@/testing/mocks/server';
+import {
+  bearer,
+  problem,
+  seedSession,
+  serveAuth,
+  testMe,
+  testPassword,
+  unauthenticated,
+} from '@/testing/session';
 
 function renderApp(url: string) {
   const router = createMemoryRouter(routes, { initialEntries: [url] });
@@ -18,13 +28,15 @@ function renderApp(url: string) {
   return { router, user: userEvent.setup() };
 }
 
+const emptyPage = { items: [], page: 0, size: 20, totalItems: 0, totalPages: 0 };
+
 describe('app', () => {
+  beforeEach(async () => {
+    await seedSession();
+  });
+
   it('opens the plan list from the root, inside the page landmarks', async () => {
-    server.use(
-      http.get('*/api/v1/plans', () =>
-        HttpResponse.json({ items: [], page: 0, size: 20, totalItems: 0, totalPages: 0 }),
-      ),
-    );
+    server.use(http.get('*/api/v1/plans', () => HttpResponse.json(emptyPage)));
     const { router } = renderApp('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Kế hoạch' })).toBeInTheDocument();
@@ -95,5 +107,129 @@ describe('app', () => {
       'href',
       '/plans',
     );
+  });
+});
+
+describe('signing in and out', () => {
+  function servePlans() {
+    server.use(
+      http.get('*/api/v1/plans', ({ request }) =>
+        bearer(request) ? HttpResponse.json(emptyPage) : unauthenticated(),
+      ),
+    );
+  }
+
+  async function signInThroughForm(user: ReturnType<typeof renderApp>['user']) {
+    await user.type(await screen.findByLabelText('Tên đăng nhập'), testMe.username);
+    await user.type(screen.getByLabelText('Mật khẩu'), testPassword);
+    await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+  }
+
+  it('sends a visitor without a session to sign in, then back to the page asked for', async () => {
+    serveAuth();
+    servePlans();
+    const { router, user } = renderApp('/plans?status=ISSUED');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(router.state.location.search).toBe('?next=%2Fplans%3Fstatus%3DISSUED');
+    expect(screen.queryByRole('navigation', { name: 'Điều hướng chính' })).not.toBeInTheDocument();
+
+    await signInThroughForm(user);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kế hoạch' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/plans');
+    expect(router.state.location.search).toBe('?status=ISSUED');
+    expect(getSession()).toEqual({ status: 'signed-in' });
+    expect(sessionStorage.getItem('auth.refresh')).toContain('refresh-');
+  });
+
+  it('does not follow a next address on another site', async () => {
+    serveAuth();
+    servePlans();
+    const { router, user } = renderApp('/sign-in?next=%2F%2Fevil.example%2Fplans');
+
+    await signInThroughForm(user);
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/plans'));
+  });
+
+  it('shows who is signed in: name, role and unit', async () => {
+    await seedSession({
+      me: { ...testMe, roles: ['PROVINCE_COORDINATOR', 'VIEWER'], fullName: 'Trần Thị Bình' },
+    });
+    servePlans();
+    renderApp('/plans');
+
+    const account = await screen.findByRole('group', { name: 'Tài khoản' });
+    expect(await within(account).findByText('Trần Thị Bình')).toBeInTheDocument();
+    expect(within(account).getByText('Điều phối cấp tỉnh, Lãnh đạo (xem)')).toBeInTheDocument();
+    expect(within(account).getByText('UBND xã Xuân Lộc')).toBeInTheDocument();
+    expect(within(account).getByRole('link', { name: 'Đổi mật khẩu' })).toHaveAttribute(
+      'href',
+      '/change-password',
+    );
+  });
+
+  it('refreshes once when the access token is refused, and retries', async () => {
+    const { tokenRequests, issued } = await seedSession();
+    const refused = issued[0]?.access_token;
+    const seenByPlans: (string | null)[] = [];
+    server.use(
+      http.get('*/api/v1/plans', ({ request }) => {
+        seenByPlans.push(bearer(request));
+        return bearer(request) === refused ? unauthenticated() : HttpResponse.json(emptyPage);
+      }),
+      http.get('*/api/v1/me', ({ request }) =>
+        bearer(request) === refused ? unauthenticated() : HttpResponse.json(testMe),
+      ),
+    );
+    renderApp('/plans');
+
+    expect(await screen.findByText('Chưa có kế hoạch nào.')).toBeInTheDocument();
+    expect(await screen.findByText('Nguyễn Văn An')).toBeInTheDocument();
+    // The plans list and the header were both refused; they share one refresh.
+    const refreshes = tokenRequests.filter((form) => form.get('grant_type') === 'refresh_token');
+    expect(refreshes).toHaveLength(1);
+    expect(seenByPlans).toEqual([refused, issued[1]?.access_token]);
+  });
+
+  it('ends the session when the refresh is refused, and says so on the sign-in page', async () => {
+    await seedSession();
+    server.use(
+      http.get('*/api/v1/plans', () => unauthenticated()),
+      http.get('*/api/v1/me', () => unauthenticated()),
+      http.post('*/api/v1/auth/token', () =>
+        problem(401, 'auth.invalid-refresh-token', 'Phiên đăng nhập đã hết hạn.'),
+      ),
+    );
+    const { router } = renderApp('/plans');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Phiên đăng nhập đã hết hạn');
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(router.state.location.search).toBe('?next=%2Fplans');
+    expect(getSession()).toEqual({ status: 'signed-out', reason: 'expired' });
+    expect(sessionStorage.getItem('auth.refresh')).toBeNull();
+  });
+
+  it('signs out: revokes the sign-in on the server and forgets it here', async () => {
+    const { signOutRequests } = await seedSession();
+    const refreshToken = (JSON.parse(sessionStorage.getItem('auth.refresh')!) as { token: string })
+      .token;
+    servePlans();
+    const { router, user } = renderApp('/plans');
+
+    await user.click(await screen.findByRole('button', { name: 'Đăng xuất' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Bạn đã đăng xuất.');
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(router.state.location.search).toBe('');
+    await waitFor(() =>
+      expect(signOutRequests.map((form) => form.get('refresh_token'))).toEqual([refreshToken]),
+    );
+    expect(getSession()).toEqual({ status: 'signed-out', reason: 'signed-out' });
+    expect(sessionStorage.getItem('auth.refresh')).toBeNull();
   });
 });

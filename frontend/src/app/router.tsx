@@ -1,18 +1,23 @@
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { AppLayout } from '@/components/layouts/app-layout';
+import { ChangePasswordRoute } from '@/app/routes/change-password';
 import { NotFoundRoute } from '@/app/routes/not-found';
 import { PlansRoute } from '@/app/routes/plans';
+import { ProtectedLayout } from '@/app/routes/protected-layout';
 import { RouteError } from '@/app/routes/route-error';
+import { SignInRoute } from '@/app/routes/sign-in';
 
 export const routes: RouteObject[] = [
+  { path: 'sign-in', element: <SignInRoute />, errorElement: <RouteError /> },
   {
-    element: <AppLayout />,
+    // Every other page needs a session.
+    element: <ProtectedLayout />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Navigate to="/plans" replace /> },
       { path: 'plans', element: <PlansRoute /> },
+      { path: 'change-password', element: <ChangePasswordRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -95,6 +95,27 @@ describe('api client', () => {
     expect(error.fieldErrors).toEqual({});
   });
 
+  it('reads Retry-After as seconds or as a date', async () => {
+    const locked = (retryAfter: string) =>
+      HttpResponse.json(
+        { status: 429, detail: 'Thử lại sau.', code: 'auth.account-locked' },
+        {
+          status: 429,
+          headers: { 'Content-Type': 'application/problem+json', 'Retry-After': retryAfter },
+        },
+      );
+    server.use(http.get(plansUrl, () => locked('45')));
+    expect((await failure(listPlans())).retryAfter).toBe(45);
+
+    server.use(http.get(plansUrl, () => locked(new Date(Date.now() + 90_000).toUTCString())));
+    const retryAfter = (await failure(listPlans())).retryAfter;
+    expect(retryAfter).toBeGreaterThanOrEqual(89);
+    expect(retryAfter).toBeLessThanOrEqual(90);
+
+    server.use(http.get(plansUrl, () => HttpResponse.json({}, { status: 500 })));
+    expect((await failure(listPlans())).retryAfter).toBeUndefined();
+  });
+
   it('falls back to a Vietnamese message for a 404 without a body', async () => {
     server.use(http.get(plansUrl, () => new HttpResponse(null, { status: 404 })));
 

@@ -7,6 +7,8 @@ type Problem = components['schemas']['Problem'];
 /** A failed API call, reduced to what the UI needs: a readable message and per-field messages. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  /** Seconds to wait before trying again, from a `Retry-After` header (e.g. a locked account). */
+  readonly retryAfter: number | undefined;
 
   constructor(
     /** HTTP status; 0 when no response arrived. */
@@ -17,9 +19,10 @@ export class ApiError extends Error {
     readonly detail: string,
     /** Field path (as the API names it) → message, for placing errors next to form inputs. */
     readonly fieldErrors: Readonly<Record<string, string>> = {},
-    options?: ErrorOptions,
+    options?: ErrorOptions & { retryAfter?: number },
   ) {
     super(detail, options);
+    this.retryAfter = options?.retryAfter;
   }
 }
 
@@ -30,6 +33,7 @@ export const apiClient = createClient<paths>({
   // Looked up per request, so a fetch wrapped after this module loads (mocks, tracing) is used.
   fetch: (request) => globalThis.fetch(request),
 });
+// The Authorization header and token refresh are added by the middleware in '@/lib/auth'.
 
 apiClient.use({
   onRequest({ request }) {
@@ -60,6 +64,15 @@ function nonBlank(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+/** `Retry-After` as seconds from now; the header holds either seconds or an HTTP date. */
+function retryAfterSeconds(response: Response): number | undefined {
+  const value = response.headers.get('Retry-After')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
 /** Turns a non-2xx response and its (already parsed) body into an ApiError. */
 export function toApiError(response: Response, body: unknown): ApiError {
   const problem = asProblem(response, body);
@@ -76,6 +89,7 @@ export function toApiError(response: Response, body: unknown): ApiError {
     nonBlank(problem?.code) ?? `http.${response.status}`,
     nonBlank(problem?.detail) ?? nonBlank(problem?.title) ?? fallbackDetail(response.status),
     fieldErrors,
+    { retryAfter: retryAfterSeconds(response) },
   );
 }
 
@@ -101,8 +115,9 @@ export async function unwrap<T>(call: Promise<ClientResult<T>>): Promise<T> {
   try {
     result = await call;
   } catch (cause) {
-    // Cancellation (e.g. a superseded query) must stay recognisable as such.
-    if (isAbort(cause)) throw cause;
+    // Cancellation (e.g. a superseded query) must stay recognisable as such, and an answer already
+    // read as an ApiError (a failed token refresh) keeps its own status.
+    if (isAbort(cause) || cause instanceof ApiError) throw cause;
     throw toNetworkError(cause);
   }
   if (!result.response.ok) throw toApiError(result.response, result.error);

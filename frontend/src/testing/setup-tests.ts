@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { resetSession } from '@/lib/auth';
 import { i18n } from '@/lib/i18n';
 import { server } from '@/testing/mocks/server';
 
@@ -9,8 +10,10 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 
 afterEach(async () => {
   cleanup();
+  resetSession();
   server.resetHandlers();
   localStorage.clear();
+  sessionStorage.clear();
   await i18n.changeLanguage('vi');
 });
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 
-export function AppLayout({ children }: { children?: ReactNode }) {
+/** `account` is the signed-in person's menu, supplied by the app so that shared code stays feature-free. */
+export function AppLayout({ children, account }: { children?: ReactNode; account?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
@@ -18,6 +19,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
           <nav aria-label={t('app.mainNav')} className="main-nav">
             <NavLink to="/plans">{t('nav.plans')}</NavLink>
           </nav>
+          {account}
           <LanguageSwitch />
         </div>
       </header>

@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { components } from '@/api/schema';
 import { PlansList } from '@/features/plans/components/plans-list';
 import { server } from '@/testing/mocks/server';
+import { bearer, seedSession, unauthenticated } from '@/testing/session';
 import { renderRoute } from '@/testing/test-utils';
 
 type PlanSummary = components['schemas']['PlanSummary'];
@@ -57,6 +58,7 @@ function servePlans(respond: (query: URLSearchParams) => PagePlanSummary) {
   const requests: URLSearchParams[] = [];
   server.use(
     http.get('*/api/v1/plans', ({ request }) => {
+      if (!bearer(request)) return unauthenticated();
       const query = new URL(request.url).searchParams;
       requests.push(query);
       return HttpResponse.json(respond(query));
@@ -76,6 +78,10 @@ function cellTexts(row: HTMLElement) {
 }
 
 describe('PlansList', () => {
+  beforeEach(async () => {
+    await seedSession();
+  });
+
   it('shows a progress indicator, then one row per plan in Vietnamese', async () => {
     const requests = servePlans(() => page([provincePlan, communePlan]));
     renderPlans();

@@ -1,0 +1,5 @@
+import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
+
+export function ChangePasswordRoute() {
+  return <ChangePasswordForm />;
+}
