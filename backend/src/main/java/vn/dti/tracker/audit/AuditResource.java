@@ -1,7 +1,6 @@
 package vn.dti.tracker.audit;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.dti.tracker.auth.AccessPolicy;
-import vn.dti.tracker.auth.Caller;
 import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
@@ -73,18 +71,9 @@ public class AuditResource {
             @QueryParam("from") @Parameter(description = "From this instant (inclusive)") OffsetDateTime from,
             @QueryParam("to") @Parameter(description = "Before this instant") OffsetDateTime to) {
         PageRequest request = PageRequest.of(page, size, sort, SORTABLE, "e.occurredAt desc, e.id desc");
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        Caller caller = access.caller();
-        if (!caller.isAdmin()) {
-            List<String> parts = new ArrayList<>();
-            int i = 0;
-            for (String root : caller.manageRoots()) {
-                parts.add("e.scopePath like :m" + i);
-                params.put("m" + i++, root + "%");
-            }
-            where.append(" and (").append(parts.isEmpty() ? "1 = 0" : String.join(" or ", parts)).append(")");
-        }
+        AccessPolicy.Clause scope = access.managedScope("e.scopePath");
+        StringBuilder where = new StringBuilder(" where ").append(scope.jpql());
+        Map<String, Object> params = new HashMap<>(scope.params());
         if (objectType != null && !objectType.isBlank()) {
             where.append(" and e.objectType = :type");
             params.put("type", objectType);

@@ -175,6 +175,23 @@ public class AccessPolicy {
         return new Clause(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")", params);
     }
 
+    /** Rows whose unit path ({@code pathExpr}) lies in a subtree the caller coordinates (accounts, audit trail). */
+    public Clause managedScope(String pathExpr) {
+        Caller caller = caller();
+        if (caller.isAdmin()) {
+            return new Clause("1 = 1", Map.of());
+        }
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        int i = 0;
+        for (String root : caller.manageRoots()) {
+            String name = "managed" + i++;
+            params.put(name, root);
+            parts.add(pathExpr + " like concat(:" + name + ", '%')");
+        }
+        return new Clause(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")", params);
+    }
+
     /** Plans the caller reads ({@link #readsPlan}), for a plan alias whose issuing unit is joined. */
     public Clause planScope(String planAlias) {
         Caller caller = caller();

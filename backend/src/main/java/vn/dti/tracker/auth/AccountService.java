@@ -118,18 +118,9 @@ public class AccountService {
 
     @Transactional
     public Page<UserView> list(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        Caller caller = access.caller();
-        if (!caller.isAdmin()) {
-            List<String> parts = new ArrayList<>();
-            int i = 0;
-            for (String root : caller.manageRoots()) {
-                parts.add("a.orgUnit.path like :m" + i);
-                params.put("m" + i++, root + "%");
-            }
-            where.append(" and (").append(parts.isEmpty() ? "1 = 0" : String.join(" or ", parts)).append(")");
-        }
+        AccessPolicy.Clause scope = access.managedScope("a.orgUnit.path");
+        StringBuilder where = new StringBuilder(" where ").append(scope.jpql());
+        Map<String, Object> params = new HashMap<>(scope.params());
         if (filter.q() != null && !filter.q().isBlank()) {
             where.append(" and a.searchText like :q escape '\\'");
             params.put("q", TextSearch.likePattern(filter.q()));

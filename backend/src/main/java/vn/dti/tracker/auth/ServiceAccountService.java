@@ -3,10 +3,8 @@ package vn.dti.tracker.auth;
 import static vn.dti.tracker.common.Values.blankToNull;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,18 +48,9 @@ public class ServiceAccountService {
 
     @Transactional
     public Page<ServiceAccountView> list(String q, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        Caller caller = access.caller();
-        if (!caller.isAdmin()) {
-            List<String> parts = new ArrayList<>();
-            int i = 0;
-            for (String root : caller.manageRoots()) {
-                parts.add("s.orgUnit.path like :m" + i);
-                params.put("m" + i++, root + "%");
-            }
-            where.append(" and (").append(parts.isEmpty() ? "1 = 0" : String.join(" or ", parts)).append(")");
-        }
+        AccessPolicy.Clause scope = access.managedScope("s.orgUnit.path");
+        StringBuilder where = new StringBuilder(" where ").append(scope.jpql());
+        Map<String, Object> params = new HashMap<>(scope.params());
         if (q != null && !q.isBlank()) {
             where.append(" and s.searchText like :q escape '\\'");
             params.put("q", TextSearch.likePattern(q));
