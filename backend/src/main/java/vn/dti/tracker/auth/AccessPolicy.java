@@ -1,9 +1,11 @@
 package vn.dti.tracker.auth;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -153,60 +155,35 @@ public class AccessPolicy {
 
     /** A JPQL condition with its parameters. */
     public record Clause(String jpql, Map<String, Object> params) {
+        static final Clause ALL = new Clause("1 = 1", Map.of());
     }
 
     /** Rows whose unit path ({@code pathExpr}) lies in a read subtree, or (with ancestors) above one. */
     public Clause unitScope(String pathExpr, boolean withAncestors) {
-        Caller caller = caller();
-        if (caller.isAdmin()) {
-            return new Clause("1 = 1", Map.of());
-        }
-        List<String> parts = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        int i = 0;
-        for (String root : caller.readRoots()) {
-            String name = "scope" + i++;
-            params.put(name, root);
-            parts.add(pathExpr + " like concat(:" + name + ", '%')");
-            if (withAncestors) {
-                parts.add(":" + name + " like concat(" + pathExpr + ", '%')");
-            }
-        }
-        return new Clause(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")", params);
+        return caller().isAdmin() ? Clause.ALL : anyRoot(caller().readRoots(), root -> pathExpr + " like concat(" + root + ", '%')"
+                + (withAncestors ? " or " + root + " like concat(" + pathExpr + ", '%')" : ""));
     }
 
     /** Rows whose unit path ({@code pathExpr}) lies in a subtree the caller coordinates (accounts, audit trail). */
     public Clause managedScope(String pathExpr) {
-        Caller caller = caller();
-        if (caller.isAdmin()) {
-            return new Clause("1 = 1", Map.of());
-        }
-        List<String> parts = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        int i = 0;
-        for (String root : caller.manageRoots()) {
-            String name = "managed" + i++;
-            params.put(name, root);
-            parts.add(pathExpr + " like concat(:" + name + ", '%')");
-        }
-        return new Clause(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")", params);
+        return caller().isAdmin() ? Clause.ALL : anyRoot(caller().manageRoots(), root -> pathExpr + " like concat(" + root + ", '%')");
     }
 
     /** Plans the caller reads ({@link #readsPlan}), for a plan alias whose issuing unit is joined. */
     public Clause planScope(String planAlias) {
-        Caller caller = caller();
-        if (caller.isAdmin()) {
-            return new Clause("1 = 1", Map.of());
-        }
         String issuer = planAlias + ".issuingUnit.path";
+        return caller().isAdmin() ? Clause.ALL : anyRoot(caller().readRoots(), root -> issuer + " like concat(" + root + ", '%') or ("
+                + planAlias + ".status <> vn.dti.tracker.plan.PlanStatus.DRAFT and " + root + " like concat(" + issuer + ", '%'))");
+    }
+
+    /** One condition per root, joined by "or"; each root is a parameter, never text in the query. */
+    private static Clause anyRoot(Collection<String> roots, Function<String, String> condition) {
         List<String> parts = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        int i = 0;
-        for (String root : caller.readRoots()) {
-            String name = "scope" + i++;
+        for (String root : roots) {
+            String name = "scope" + params.size();
             params.put(name, root);
-            parts.add(issuer + " like concat(:" + name + ", '%')");
-            parts.add("(" + planAlias + ".status <> vn.dti.tracker.plan.PlanStatus.DRAFT and :" + name + " like concat(" + issuer + ", '%'))");
+            parts.add("(" + condition.apply(":" + name) + ")");
         }
         return new Clause(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")", params);
     }
