@@ -66,21 +66,16 @@ public class CallerLoader {
         if (id == null || version == null) {
             throw refused();
         }
-        if ("service".equals(kind)) {
-            ServiceAccount account = em.find(ServiceAccount.class, id);
-            if (account == null || !account.active || account.tokenVersion != version) {
-                throw refused();
-            }
-            return build(Caller.Kind.SERVICE, account.id, account.clientId, account.orgUnit, EnumSet.of(Role.SERVICE_ACCOUNT));
-        }
-        if (!"user".equals(kind)) {
+        SignInAccount account = switch (kind == null ? "" : kind) {
+            case "user" -> em.find(AppUser.class, id);
+            case "service" -> em.find(ServiceAccount.class, id);
+            default -> null;
+        };
+        if (account == null || !account.active || account.tokenVersion != version) {
             throw refused();
         }
-        AppUser user = em.find(AppUser.class, id);
-        if (user == null || !user.active || user.tokenVersion != version) {
-            throw refused();
-        }
-        return build(Caller.Kind.USER, user.id, user.username, user.orgUnit, user.roles);
+        Set<Role> roles = account instanceof AppUser user ? user.roles : EnumSet.of(Role.SERVICE_ACCOUNT);
+        return build(account.kind(), account.id, account.signInName(), account.orgUnit, roles);
     }
 
     /** A token of the province single sign-on: a local account of the same name decides, else the mapped claims. */

@@ -74,43 +74,57 @@ public class TokenService {
 
     private Outcome signIn(String username, String password) {
         AppUser user = AppUser.findByUsername(username);
-        OffsetDateTime now = Entities.now();
         if (user == null) {
             passwords.verifyDecoy(password);
             audit.record(Actor.anonymous(username), "SIGN_IN_FAILED", "app_user", null, null, Map.of("reason", "unknown-account"));
             return new Outcome(null, invalidCredentials());
         }
-        Actor actor = new Actor("USER", user.id, user.username);
-        String scope = user.orgUnit.path;
-        if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
-            audit.record(actor, "SIGN_IN_REFUSED", "app_user", user.id, scope, Map.of("reason", "locked", "lockedUntil", user.lockedUntil.toString()));
-            return new Outcome(null, locked(user.lockedUntil, now));
+        OffsetDateTime now = Entities.now();
+        DomainException refusal = check(user, password, now, invalidCredentials(), DomainException.unauthenticated(
+                "auth.account-disabled", "Tài khoản đã bị ngừng hoạt động. Hãy liên hệ quản trị viên."));
+        return refusal != null ? new Outcome(null, refusal) : new Outcome(issue(user, UUID.randomUUID(), now), null);
+    }
+
+    /**
+     * What every sign-in checks, a person's password or a system's secret: not locked, the right secret
+     * (else one more failure, and a wait once they add up), still active. Returns the refusal, or null
+     * once the success is recorded.
+     */
+    private DomainException check(SignInAccount account, String secret, OffsetDateTime now, DomainException wrong,
+            DomainException inactive) {
+        Actor actor = new Actor(account.kind().name(), account.id, account.signInName());
+        String type = account instanceof AppUser ? "app_user" : "service_account";
+        String entity = account.getClass().getSimpleName();
+        String scope = account.orgUnit.path;
+        if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
+            audit.record(actor, "SIGN_IN_REFUSED", type, account.id, scope,
+                    Map.of("reason", "locked", "lockedUntil", account.lockedUntil.toString()));
+            return locked(account.lockedUntil, now);
         }
-        if (!passwords.verify(password, user.passwordHash)) {
-            int failures = user.failedAttempts + 1;
+        if (!passwords.verify(secret, account.secretHash())) {
+            int failures = account.failedAttempts + 1;
             OffsetDateTime lockedUntil = lockAfter(failures, now);
-            em.createNativeQuery("update app_user set failed_attempts = :n, locked_until = :until where id = :id")
-                    .setParameter("n", failures).setParameter("until", lockedUntil).setParameter("id", user.id).executeUpdate();
+            em.createQuery("update " + entity + " a set a.failedAttempts = :n, a.lockedUntil = :until where a.id = :id")
+                    .setParameter("n", failures).setParameter("until", lockedUntil).setParameter("id", account.id).executeUpdate();
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("reason", "wrong-password");
+            details.put("reason", account instanceof AppUser ? "wrong-password" : "wrong-secret");
             details.put("consecutiveFailures", failures);
-            audit.record(actor, "SIGN_IN_FAILED", "app_user", user.id, scope, details);
+            audit.record(actor, "SIGN_IN_FAILED", type, account.id, scope, details);
             if (lockedUntil != null) {
                 boolean full = Duration.between(now, lockedUntil).compareTo(settings.lockout().lockDuration()) >= 0;
-                audit.record(actor, full ? "ACCOUNT_LOCKED" : "SIGN_IN_THROTTLED", "app_user", user.id, scope,
+                audit.record(actor, full ? "ACCOUNT_LOCKED" : "SIGN_IN_THROTTLED", type, account.id, scope,
                         Map.of("lockedUntil", lockedUntil.toString()));
             }
-            return new Outcome(null, invalidCredentials());
+            return wrong;
         }
-        if (!user.active) {
-            audit.record(actor, "SIGN_IN_REFUSED", "app_user", user.id, scope, Map.of("reason", "inactive"));
-            return new Outcome(null, DomainException.unauthenticated("auth.account-disabled",
-                    "Tài khoản đã bị ngừng hoạt động. Hãy liên hệ quản trị viên."));
+        if (!account.active) {
+            audit.record(actor, "SIGN_IN_REFUSED", type, account.id, scope, Map.of("reason", "inactive"));
+            return inactive;
         }
-        em.createNativeQuery("update app_user set failed_attempts = 0, locked_until = null, last_sign_in_at = :now where id = :id")
-                .setParameter("now", now).setParameter("id", user.id).executeUpdate();
-        audit.record(actor, "SIGN_IN", "app_user", user.id, scope, null);
-        return new Outcome(issue(user, UUID.randomUUID(), now), null);
+        em.createQuery("update " + entity + " a set a.failedAttempts = 0, a.lockedUntil = null, a." + account.lastSignInField()
+                + " = :now where a.id = :id").setParameter("now", now).setParameter("id", account.id).executeUpdate();
+        audit.record(actor, "SIGN_IN", type, account.id, scope, null);
+        return null;
     }
 
     /** Failures beyond the free ones each wait twice as long as the last, up to the lock duration. */
@@ -186,34 +200,16 @@ public class TokenService {
 
     private Outcome client(String clientId, String secret) {
         ServiceAccount account = ServiceAccount.findByClientId(clientId);
-        OffsetDateTime now = Entities.now();
         if (account == null) {
             passwords.verifyDecoy(secret);
             audit.record(Actor.anonymous(clientId), "SIGN_IN_FAILED", "service_account", null, null, Map.of("reason", "unknown-client"));
             return new Outcome(null, invalidClient());
         }
-        Actor actor = new Actor("SERVICE", account.id, account.clientId);
-        String scope = account.orgUnit.path;
-        if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
-            audit.record(actor, "SIGN_IN_REFUSED", "service_account", account.id, scope, Map.of("reason", "locked"));
-            return new Outcome(null, locked(account.lockedUntil, now));
+        OffsetDateTime now = Entities.now();
+        DomainException refusal = check(account, secret, now, invalidClient(), invalidClient());
+        if (refusal != null) {
+            return new Outcome(null, refusal);
         }
-        if (!passwords.verify(secret, account.secretHash)) {
-            int failures = account.failedAttempts + 1;
-            OffsetDateTime lockedUntil = lockAfter(failures, now);
-            em.createNativeQuery("update service_account set failed_attempts = :n, locked_until = :until where id = :id")
-                    .setParameter("n", failures).setParameter("until", lockedUntil).setParameter("id", account.id).executeUpdate();
-            audit.record(actor, "SIGN_IN_FAILED", "service_account", account.id, scope,
-                    Map.of("reason", "wrong-secret", "consecutiveFailures", failures));
-            return new Outcome(null, invalidClient());
-        }
-        if (!account.active) {
-            audit.record(actor, "SIGN_IN_REFUSED", "service_account", account.id, scope, Map.of("reason", "revoked"));
-            return new Outcome(null, invalidClient());
-        }
-        em.createNativeQuery("update service_account set failed_attempts = 0, locked_until = null, last_used_at = :now where id = :id")
-                .setParameter("now", now).setParameter("id", account.id).executeUpdate();
-        audit.record(actor, "SIGN_IN", "service_account", account.id, scope, null);
         String access = Jwt.issuer(settings.issuer())
                 .subject(account.id.toString())
                 .upn(account.clientId)
