@@ -151,6 +151,33 @@ public class AccessPolicy {
         return plan;
     }
 
+    // ---- reports ----
+
+    /**
+     * A unit's report is written by the people of that unit: its reporters, and its coordinators when the
+     * coordinating office leads indicators itself (Phòng Văn hóa - Xã hội often does). Nobody writes
+     * another unit's report, administrators included: a result must be the unit's own word.
+     */
+    public void requireReportWriter(OrgUnit unit) {
+        Caller caller = caller();
+        if (caller.kind() == Caller.Kind.SYSTEM) {
+            return;
+        }
+        boolean reportingRole = caller.has(Role.UNIT_REPORTER) || caller.has(Role.COMMUNE_COORDINATOR) || caller.has(Role.PROVINCE_COORDINATOR);
+        if (!reportingRole || !unit.id.equals(caller.unitId())) {
+            throw DomainException.forbidden("access.not-your-unit",
+                    "Chỉ cán bộ của '" + unit.name + "' mới được lập và sửa báo cáo của đơn vị này.");
+        }
+    }
+
+    /** Reports under a plan are reviewed (accepted, returned, reopened) by those who coordinate the plan's issuer. */
+    public void requireReviewer(Plan plan) {
+        if (!manages(plan.issuingUnit.path)) {
+            throw DomainException.forbidden("access.review-denied",
+                    "Chỉ cán bộ điều phối của '" + plan.issuingUnit.name + "' mới được duyệt báo cáo của kế hoạch này.");
+        }
+    }
+
     // ---- list filters ----
 
     /** A JPQL condition with its parameters. */

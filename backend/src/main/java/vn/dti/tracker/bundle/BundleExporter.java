@@ -26,6 +26,7 @@ import vn.dti.tracker.bundle.PlanBundle.Pillar;
 import vn.dti.tracker.bundle.PlanBundle.RankResult;
 import vn.dti.tracker.bundle.PlanBundle.RankTarget;
 import vn.dti.tracker.bundle.PlanBundle.Regime;
+import vn.dti.tracker.plan.DeadlineShift;
 import vn.dti.tracker.bundle.PlanBundle.Unit;
 import vn.dti.tracker.indicator.Indicator;
 import vn.dti.tracker.indicator.IndicatorService;
@@ -158,7 +159,8 @@ public class BundleExporter {
                 p.legalBases.stream().map(b -> new LegalBasis(b.citation, b.referencedPlan == null ? null : b.referencedPlan.code)).toList(),
                 List.copyOf(p.sections), p.signerName, p.signerTitle, List.copyOf(p.recipients),
                 new Regime(p.reportFrequency, (int) p.unitReportDay, p.consolidationDay == null ? null : p.consolidationDay.intValue(),
-                        p.coordinatorUnit.code, p.recipientUnit == null ? null : p.recipientUnit.code, p.regimeWording));
+                        p.coordinatorUnit.code, p.recipientUnit == null ? null : p.recipientUnit.code, p.regimeWording,
+                        p.deadlineShift == DeadlineShift.NONE ? null : p.deadlineShift));
     }
 
     static Group group(PlanGroup g) {

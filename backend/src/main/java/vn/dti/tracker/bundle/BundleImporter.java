@@ -310,7 +310,8 @@ public class BundleImporter {
         }
         var r = p.reportingRegime();
         ReportingRegimeInput regime = new ReportingRegimeInput(r.frequency(), r.unitReportDay(), r.consolidationDay(),
-                unitId.apply(r.coordinatorUnitCode()), r.recipientUnitCode() == null ? null : unitId.apply(r.recipientUnitCode()), r.wording());
+                unitId.apply(r.coordinatorUnitCode()), r.recipientUnitCode() == null ? null : unitId.apply(r.recipientUnitCode()), r.wording(),
+                r.deadlineShift());
         Plan existing = PlanService.findByCode(p.code());
         if (existing == null) {
             PlanCreate create = valid(new PlanCreate(p.code(), p.documentNumber(), unitId.apply(p.issuingUnitCode()), p.issueDate(),

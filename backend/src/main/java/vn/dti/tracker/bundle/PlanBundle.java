@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import vn.dti.tracker.indicator.TargetDto;
 import vn.dti.tracker.orgunit.OrgUnitKind;
+import vn.dti.tracker.plan.DeadlineShift;
 import vn.dti.tracker.plan.PlanSection;
 import vn.dti.tracker.plan.PlanStatus;
 import vn.dti.tracker.plan.ReportFrequency;
@@ -64,7 +65,8 @@ public record PlanBundle(
 
     @Schema(name = "BundleReportingRegime")
     public record Regime(@NotNull ReportFrequency frequency, @NotNull Integer unitReportDay, Integer consolidationDay,
-            @NotBlank String coordinatorUnitCode, String recipientUnitCode, String wording) {
+            @NotBlank String coordinatorUnitCode, String recipientUnitCode, String wording,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "Omitted when NONE") DeadlineShift deadlineShift) {
     }
 
     @Schema(name = "BundlePlanBody")

@@ -14,6 +14,7 @@ public class DomainException extends RuntimeException {
     private final String code;
     private final List<FieldError> errors;
     private Long retryAfterSeconds;
+    private Long currentVersion;
 
     public DomainException(Kind kind, String code, String detail, List<FieldError> errors) {
         super(detail);
@@ -57,6 +58,15 @@ public class DomainException extends RuntimeException {
         e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
         return e;
     }
+
+    /** A stale write: the version now stored, so that the client can reload it. */
+    public static DomainException stale(String detail, long currentVersion) {
+        DomainException e = new DomainException(Kind.STALE, "conflict.stale-version", detail, List.of());
+        e.currentVersion = currentVersion;
+        return e;
+    }
+
+    public Long currentVersion() { return currentVersion; }
 
     public Long retryAfterSeconds() { return retryAfterSeconds; }
 

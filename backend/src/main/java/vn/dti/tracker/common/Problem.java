@@ -16,7 +16,8 @@ public record Problem(
         @Schema(description = "Vietnamese explanation a person can read", examples = "Không tìm thấy kế hoạch.") String detail,
         @Schema(description = "Stable machine-readable code", examples = "plan.not-found") String code,
         @Schema(nullable = true) String instance,
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        @Schema(nullable = true, description = "On 412: the version now stored (also sent as the ETag header)", examples = "4") Long currentVersion) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://dti.gov.vn/problems/";

@@ -47,6 +47,11 @@ public class ProblemMapper {
             Map.entry("indicator_target_year_in_plan", new String[] {"targets", "target.year-outside-plan", "Năm của chỉ tiêu nằm ngoài thời gian của kế hoạch."}),
             Map.entry("task_code_unique", new String[] {"code", "task.code-taken", "Mã nhiệm vụ đã có trong kế hoạch."}),
             Map.entry("plan_group_code_unique", new String[] {"code", "group.code-taken", "Mã nhóm đã có trong kế hoạch."}),
+            Map.entry("report_indicator_id_fkey", new String[] {"id", "indicator.has-reports", "Chỉ tiêu đã có báo cáo kết quả của đơn vị, nên không xóa được."}),
+            Map.entry("report_task_id_fkey", new String[] {"id", "task.has-reports", "Nhiệm vụ đã có báo cáo kết quả của đơn vị, nên không xóa được."}),
+            Map.entry("report_period_id_fkey", new String[] {"reportingRegime", "plan.periods-in-use", "Kỳ báo cáo đã có báo cáo của đơn vị, nên không bỏ được."}),
+            Map.entry("report_indicator_unique", new String[] {"indicatorId", "report.exists", "Đơn vị đã có báo cáo cho chỉ tiêu này trong kỳ."}),
+            Map.entry("report_task_unique", new String[] {"taskId", "report.exists", "Đơn vị đã có báo cáo cho nhiệm vụ này trong kỳ."}),
             Map.entry("dti_framework_code_unique", new String[] {"code", "dti-framework.code-taken", "Mã bộ chỉ số đã được dùng."}));
 
     @ServerExceptionMapper
@@ -61,7 +66,10 @@ public class ProblemMapper {
             case PRECONDITION_REQUIRED -> 428;
             case TOO_MANY -> 429;
         };
-        Response response = problem(status, e.code(), e.getMessage(), e.errors(), uri);
+        Response response = problem(status, e.code(), e.getMessage(), e.errors(), e.currentVersion(), uri);
+        if (e.currentVersion() != null) {
+            response.getHeaders().putSingle("ETag", "\"" + e.currentVersion() + "\"");
+        }
         if (status == 401) {
             response.getHeaders().putSingle("WWW-Authenticate", "Bearer");
         }
@@ -174,8 +182,12 @@ public class ProblemMapper {
     }
 
     public static Response problem(int status, String code, String detail, List<FieldError> errors, UriInfo uri) {
+        return problem(status, code, detail, errors, null, uri);
+    }
+
+    static Response problem(int status, String code, String detail, List<FieldError> errors, Long currentVersion, UriInfo uri) {
         Problem body = new Problem(Problem.TYPE_BASE + code, title(status), status, detail, code,
-                uri == null ? null : uri.getPath(), errors.isEmpty() ? null : errors);
+                uri == null ? null : uri.getPath(), errors.isEmpty() ? null : errors, currentVersion);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

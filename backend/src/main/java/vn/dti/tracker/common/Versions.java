@@ -35,10 +35,8 @@ public final class Versions {
 
     public static void check(long expected, long actual, String what) {
         if (expected != actual) {
-            throw new DomainException(DomainException.Kind.STALE, "conflict.stale-version",
-                    "Bản " + what + " đã được người khác thay đổi (phiên bản hiện tại " + actual + ", bạn sửa từ phiên bản "
-                            + expected + "). Hãy tải lại rồi sửa tiếp.",
-                    List.of());
+            throw DomainException.stale("Bản " + what + " đã được người khác thay đổi (phiên bản hiện tại " + actual
+                    + ", bạn sửa từ phiên bản " + expected + "). Hãy tải lại rồi sửa tiếp.", actual);
         }
     }
 }

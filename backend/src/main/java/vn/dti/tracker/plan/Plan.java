@@ -107,6 +107,11 @@ public class Plan extends VersionedEntity {
     @JoinColumn(name = "recipient_unit_id")
     public OrgUnit recipientUnit;
 
+    /** Whether a deadline on a weekend or holiday moves to the previous working day. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "deadline_shift", nullable = false)
+    public DeadlineShift deadlineShift = DeadlineShift.NONE;
+
     @Column(name = "regime_wording")
     public String regimeWording;
 

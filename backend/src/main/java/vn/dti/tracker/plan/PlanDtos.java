@@ -55,12 +55,15 @@ public final class PlanDtos {
             @Min(1) @Max(31) @Schema(nullable = true, description = "Day of the month by which the coordinator sends the consolidated report", examples = "25") Integer consolidationDay,
             @NotNull @Schema(description = "Unit that receives and consolidates the units' reports") UUID coordinatorUnitId,
             @Schema(nullable = true, description = "Unit that receives the consolidated report") UUID recipientUnitId,
-            @Size(max = 4000) @Schema(nullable = true) String wording) {
+            @Size(max = 4000) @Schema(nullable = true) String wording,
+            @Schema(nullable = true, description = "Whether a deadline on a weekend or a configured holiday moves to the previous working day; default NONE")
+            DeadlineShift deadlineShift) {
     }
 
     @Schema(name = "ReportingRegime")
     public record ReportingRegimeView(ReportFrequency frequency, int unitReportDay, @Schema(nullable = true) Integer consolidationDay,
-            OrgUnitRef coordinatorUnit, @Schema(nullable = true) OrgUnitRef recipientUnit, @Schema(nullable = true) String wording) {
+            OrgUnitRef coordinatorUnit, @Schema(nullable = true) OrgUnitRef recipientUnit, @Schema(nullable = true) String wording,
+            DeadlineShift deadlineShift) {
     }
 
     /** Fields shared by create and update. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -51,11 +52,13 @@ public class PlanService {
     private final EntityManager em;
     private final OrgUnitService units;
     private final AccessPolicy access;
+    private final Event<PlanSaved> saved;
 
-    public PlanService(EntityManager em, OrgUnitService units, AccessPolicy access) {
+    public PlanService(EntityManager em, OrgUnitService units, AccessPolicy access, Event<PlanSaved> saved) {
         this.em = em;
         this.units = units;
         this.access = access;
+        this.saved = saved;
     }
 
     @Transactional
@@ -122,7 +125,7 @@ public class PlanService {
                 .map(b -> new LegalBasisView(b.citation, PlanRef.of(b.referencedPlan))).toList();
         ReportingRegimeView regime = new ReportingRegimeView(p.reportFrequency, p.unitReportDay,
                 p.consolidationDay == null ? null : p.consolidationDay.intValue(), OrgUnitRef.of(p.coordinatorUnit),
-                OrgUnitRef.of(p.recipientUnit), p.regimeWording);
+                OrgUnitRef.of(p.recipientUnit), p.regimeWording, p.deadlineShift);
         return new PlanView(p.id, p.code, p.documentNumber, OrgUnitRef.of(p.issuingUnit), p.issueDate, p.issuePlace, p.title,
                 p.startYear, p.endYear, p.status, PlanRef.of(p.parentPlan), bases, List.copyOf(p.sections), p.signerName,
                 p.signerTitle, List.copyOf(p.recipients), regime, indicators, tasks, p.version, p.createdAt, p.updatedAt);
@@ -140,6 +143,7 @@ public class PlanService {
         requireIssuerManaged(plan);
         plan.persist();
         em.flush();
+        saved.fire(new PlanSaved(plan));
         return view(plan);
     }
 
@@ -169,6 +173,7 @@ public class PlanService {
             }
         }
         em.flush();
+        saved.fire(new PlanSaved(plan));
         return view(plan);
     }
 
@@ -233,6 +238,7 @@ public class PlanService {
         plan.recipientUnit = regime.recipientUnitId() == null ? null
                 : units.requireReferenced(regime.recipientUnitId(), "reportingRegime.recipientUnitId");
         plan.regimeWording = blankToNull(regime.wording());
+        plan.deadlineShift = regime.deadlineShift() == null ? DeadlineShift.NONE : regime.deadlineShift();
     }
 
     private Plan requireParent(Plan plan, UUID parentId) {
@@ -253,6 +259,11 @@ public class PlanService {
         Versions.check(expectedVersion, plan.version, "kế hoạch");
         if (plan.status != PlanStatus.DRAFT) {
             throw DomainException.conflict("plan.not-draft", "Chỉ xóa được kế hoạch dự thảo; kế hoạch đã ban hành thì đóng lại (CLOSED).");
+        }
+        long reports = ((Number) em.createNativeQuery("select count(*) from report where plan_id = :id").setParameter("id", id)
+                .getSingleResult()).longValue();
+        if (reports > 0) {
+            throw DomainException.conflict("plan.has-reports", "Kế hoạch đã có " + reports + " báo cáo kết quả của các đơn vị, nên không xóa được.");
         }
         long refs = ((Number) em.createNativeQuery("""
                 select (select count(*) from plan where parent_plan_id = :id)

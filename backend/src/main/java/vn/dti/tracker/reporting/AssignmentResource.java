@@ -1,0 +1,55 @@
+package vn.dti.tracker.reporting;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.dti.tracker.auth.Role.Names;
+import vn.dti.tracker.common.Page;
+import vn.dti.tracker.common.PageRequest;
+import vn.dti.tracker.reporting.ReportingDtos.AssignmentState;
+import vn.dti.tracker.reporting.ReportingDtos.AssignmentView;
+
+@Path("/v1/assignments")
+@Tag(name = "Reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class AssignmentResource {
+
+    private final AssignmentService service;
+
+    public AssignmentResource(AssignmentService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
+    @Operation(operationId = "listAssignments", summary = "What is due: indicators and tasks × periods, with deadline and state",
+            description = "Every unit in the caller's scope, or one unit (`unitId`), or the caller's own unit (`mine=true`, a reporter's \"my work\")."
+                    + " Without a period or a date range: every period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED,"
+                    + " ACCEPTED, and LATE for a lead unit whose deadline passed without a submission.")
+    public Page<AssignmentView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("sort") @Parameter(description = "`deadline`, `plan`, `unit` or `state`, with `,asc` or `,desc`") String sort,
+            @QueryParam("planId") UUID planId,
+            @QueryParam("periodKey") @Parameter(example = "2026-03") String periodKey,
+            @QueryParam("unitId") UUID unitId,
+            @QueryParam("mine") @Parameter(description = "Only the caller's own unit") boolean mine,
+            @QueryParam("state") @Parameter(description = "Repeat for several") List<AssignmentState> states,
+            @QueryParam("dueFrom") @Parameter(description = "Deadline on or after this day") LocalDate dueFrom,
+            @QueryParam("dueTo") @Parameter(description = "Deadline on or before this day") LocalDate dueTo) {
+        PageRequest request = PageRequest.of(page, size, sort, AssignmentService.SORTABLE, AssignmentService.DEFAULT_ORDER);
+        return service.list(new AssignmentService.Filter(planId, periodKey, unitId, mine,
+                states == null || states.isEmpty() ? null : EnumSet.copyOf(states), dueFrom, dueTo), request);
+    }
+}

@@ -1,0 +1,100 @@
+package vn.dti.tracker.reporting;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.dti.tracker.auth.Role.Names;
+import vn.dti.tracker.common.Versions;
+import vn.dti.tracker.reporting.ReportingDtos.ConsolidatedReport;
+import vn.dti.tracker.reporting.ReportingDtos.PeriodView;
+import vn.dti.tracker.reporting.ReportingDtos.ProvinceOverview;
+import vn.dti.tracker.reporting.ReportingDtos.SendUpInput;
+
+@Path("/v1/plans/{planId}/periods")
+@Tag(name = "Reporting periods", description = "Kỳ báo cáo: periods and deadlines of a plan, its consolidated report, and sending it up")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PeriodResource {
+
+    private final PeriodService periods;
+    private final ConsolidationService consolidation;
+
+    public PeriodResource(PeriodService periods, ConsolidationService consolidation) {
+        this.periods = periods;
+        this.consolidation = consolidation;
+    }
+
+    @GET
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
+    @Operation(operationId = "listPeriods", summary = "List a plan's reporting periods with their deadlines",
+            description = "Derived from the plan's reporting regime and years (never typed): monthly keys `2026-03`, quarterly `2026-Q1`,"
+                    + " half-yearly `2026-H1`, yearly `2026`. Deadlines are days in Vietnam's time zone.")
+    public List<PeriodView> list(@PathParam("planId") UUID planId, @QueryParam("year") @Parameter(example = "2026") Integer year) {
+        return periods.list(planId, year);
+    }
+
+    @GET
+    @Path("/{periodKey}")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
+    @Operation(operationId = "getPeriod", summary = "Read one reporting period")
+    @APIResponse(responseCode = "200", description = "The period; its ETag is its version",
+            content = @Content(schema = @Schema(implementation = PeriodView.class)))
+    public Response get(@PathParam("planId") UUID planId, @PathParam("periodKey") String key) {
+        PeriodView view = periods.get(planId, key);
+        return Response.ok(view).tag(String.valueOf(view.version())).build();
+    }
+
+    @POST
+    @Path("/{periodKey}/send-up")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
+    @Operation(operationId = "sendUpPeriod", summary = "Mark the period's consolidated report as sent up, closing the period",
+            description = "Coordinators of the plan's issuer. Reports still waiting for review must be accepted or returned first."
+                    + " Afterwards accepted reports of the period are locked. Requires `If-Match` (the period's ETag).")
+    @APIResponse(responseCode = "200", description = "Sent up", content = @Content(schema = @Schema(implementation = PeriodView.class)))
+    public Response sendUp(@PathParam("planId") UUID planId, @PathParam("periodKey") String key,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the period", required = true) String ifMatch,
+            @Valid SendUpInput body) {
+        PeriodView view = periods.sendUp(planId, key, Versions.requireIfMatch(ifMatch), body == null ? null : body.note());
+        return Response.ok(view).tag(String.valueOf(view.version())).build();
+    }
+
+    @GET
+    @Path("/{periodKey}/consolidated")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
+    @Operation(operationId = "getConsolidatedReport", summary = "The plan's consolidated report for a period",
+            description = "Every indicator with its target for the year, the lead unit's latest accepted value, the computed status and the"
+                    + " narrative; tasks with their progress; timeliness of the units and which are late, by how many days.")
+    public ConsolidatedReport consolidated(@PathParam("planId") UUID planId, @PathParam("periodKey") String key) {
+        return consolidation.consolidated(planId, key);
+    }
+
+    @GET
+    @Path("/{periodKey}/overview")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
+    @Operation(operationId = "getPlanOverview", summary = "The province's view of a period: the plans carrying out this one, and roll-ups",
+            description = "For each plan whose parent is this one (the communes'): when its consolidated report was sent up, its status counts"
+                    + " and timeliness. For each indicator fed by the communes' indicators: the roll-up and its method.")
+    public ProvinceOverview overview(@PathParam("planId") UUID planId, @PathParam("periodKey") String key) {
+        return consolidation.overview(planId, key);
+    }
+}

@@ -1,0 +1,614 @@
+package vn.dti.tracker.reporting;
+
+import static vn.dti.tracker.common.Values.blankToNull;
+import static vn.dti.tracker.common.Values.strip;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.dti.tracker.auth.AccessPolicy;
+import vn.dti.tracker.auth.Caller;
+import vn.dti.tracker.common.DomainException;
+import vn.dti.tracker.common.FieldError;
+import vn.dti.tracker.common.Page;
+import vn.dti.tracker.common.PageRequest;
+import vn.dti.tracker.common.Versions;
+import vn.dti.tracker.indicator.Indicator;
+import vn.dti.tracker.indicator.Target;
+import vn.dti.tracker.indicator.TargetKind;
+import vn.dti.tracker.orgunit.OrgUnit;
+import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitRef;
+import vn.dti.tracker.orgunit.OrgUnitService;
+import vn.dti.tracker.plan.Plan;
+import vn.dti.tracker.plan.PlanDtos.PlanRef;
+import vn.dti.tracker.plan.PlanStatus;
+import vn.dti.tracker.reporting.ReportingDtos.FieldChange;
+import vn.dti.tracker.reporting.ReportingDtos.ItemRef;
+import vn.dti.tracker.reporting.ReportingDtos.PeriodRef;
+import vn.dti.tracker.reporting.ReportingDtos.ReportChange;
+import vn.dti.tracker.reporting.ReportingDtos.ReportContent;
+import vn.dti.tracker.reporting.ReportingDtos.ReportCreate;
+import vn.dti.tracker.reporting.ReportingDtos.ReportView;
+import vn.dti.tracker.task.Task;
+import vn.dti.tracker.task.TaskEnums;
+import vn.dti.tracker.task.TaskUnit;
+
+/**
+ * The life of a report: a unit writes it (draft), submits it, a coordinator accepts it or returns it
+ * with a comment, the unit resubmits … Once its period is closed an accepted report is locked until a
+ * coordinator reopens it with a reason. Every refusal names its own reason.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    static final Map<String, String> SORTABLE = Map.of("period", "p.startsOn", "updatedAt", "r.updatedAt", "submittedAt",
+            "r.submittedAt", "state", "r.state", "unit", "u.code");
+
+    public record Filter(UUID planId, String periodKey, UUID unitId, UUID indicatorId, UUID taskId, ReportState state,
+            Report.Role role, OffsetDateTime updatedSince) {
+    }
+
+    /** Column names of the audit trail as the API names the fields. */
+    private static final Map<String, String> FIELD_NAMES = Map.ofEntries(Map.entry("state", "state"),
+            Map.entry("value_number", "value.number"), Map.entry("numerator", "value.numerator"),
+            Map.entry("denominator", "value.denominator"), Map.entry("met", "value.met"), Map.entry("rank", "value.rank"),
+            Map.entry("rank_out_of", "value.rankOutOf"), Map.entry("milestone_text", "value.text"), Map.entry("progress", "progress"),
+            Map.entry("achievements", "achievements"), Map.entry("difficulties", "difficulties"), Map.entry("proposals", "proposals"),
+            Map.entry("review_comment", "reviewComment"), Map.entry("submitted_at", "submittedAt"),
+            Map.entry("first_submitted_at", "firstSubmittedAt"), Map.entry("submitted_by_name", "submittedBy"),
+            Map.entry("reviewed_at", "reviewedAt"), Map.entry("reviewed_by_name", "reviewedBy"), Map.entry("reopen_reason", "reopenReason"),
+            Map.entry("unit_id", "unitId"), Map.entry("indicator_id", "indicatorId"), Map.entry("task_id", "taskId"),
+            Map.entry("period_id", "periodId"), Map.entry("role", "role"));
+
+    private final EntityManager em;
+    private final AccessPolicy access;
+    private final OrgUnitService units;
+    private final PeriodService periods;
+    private final ReportingClock clock;
+    private final ObjectMapper json;
+
+    public ReportService(EntityManager em, AccessPolicy access, OrgUnitService units, PeriodService periods, ReportingClock clock,
+            ObjectMapper json) {
+        this.em = em;
+        this.access = access;
+        this.units = units;
+        this.periods = periods;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    // ---- reading ----
+
+    @Transactional
+    public Page<ReportView> list(Filter f, PageRequest page) {
+        AccessPolicy.Clause scope = access.unitScope("u.path", false);
+        StringBuilder where = new StringBuilder(" where ").append(scope.jpql());
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (f.planId() != null) {
+            where.append(" and r.plan.id = :plan");
+            params.put("plan", f.planId());
+        }
+        if (f.periodKey() != null && !f.periodKey().isBlank()) {
+            where.append(" and p.key = :key");
+            params.put("key", f.periodKey().trim());
+        }
+        if (f.unitId() != null) {
+            where.append(" and u.id = :unit");
+            params.put("unit", f.unitId());
+        }
+        if (f.indicatorId() != null) {
+            where.append(" and r.indicator.id = :indicator");
+            params.put("indicator", f.indicatorId());
+        }
+        if (f.taskId() != null) {
+            where.append(" and r.task.id = :task");
+            params.put("task", f.taskId());
+        }
+        if (f.state() != null) {
+            where.append(" and r.state = :state");
+            params.put("state", f.state());
+        }
+        if (f.role() != null) {
+            where.append(" and r.role = :role");
+            params.put("role", f.role());
+        }
+        if (f.updatedSince() != null) {
+            where.append(" and r.updatedAt > :since");
+            params.put("since", f.updatedSince());
+        }
+        var count = em.createQuery("select count(r) from Report r join r.unit u join r.period p" + where, Long.class);
+        var list = em.createQuery("select r from Report r join fetch r.unit u join fetch r.period p join fetch r.plan"
+                + " left join fetch r.indicator left join fetch r.task" + where + " order by " + page.orderBy(), Report.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            list.setParameter(k, v);
+        });
+        long total = count.getSingleResult();
+        List<ReportView> items = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultStream()
+                .map(this::view).toList();
+        return Page.of(items, page, total);
+    }
+
+    @Transactional
+    public ReportView get(UUID id) {
+        return view(require(id));
+    }
+
+    /** Every change of the report, oldest first, from the audit trail that no write can skip. */
+    @Transactional
+    public List<ReportChange> history(UUID id) {
+        Report report = require(id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select occurred_at, actor_name, action, cast(changes as text) from audit_event
+                where object_type = 'report' and object_id = :id order by occurred_at, id""")
+                .setParameter("id", report.id.toString()).getResultList();
+        List<ReportChange> out = new ArrayList<>();
+        for (Object[] row : rows) {
+            out.add(new ReportChange(toOffset(row[0]), (String) row[1], (String) row[2], changes((String) row[2], (String) row[3])));
+        }
+        return out;
+    }
+
+    private Map<String, FieldChange> changes(String action, String text) {
+        Map<String, FieldChange> out = new LinkedHashMap<>();
+        if (text == null) {
+            return out;
+        }
+        try {
+            Map<String, Object> raw = json.readValue(text, Map.class);
+            raw.forEach((column, v) -> {
+                String field = FIELD_NAMES.get(column);
+                if (field == null) {
+                    return;
+                }
+                if ("UPDATE".equals(action) && v instanceof Map<?, ?> m) {
+                    out.put(field, new FieldChange(m.get("from"), m.get("to")));
+                } else if (v != null) {
+                    out.put(field, "DELETE".equals(action) ? new FieldChange(v, null) : new FieldChange(null, v));
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable audit entry", e);
+        }
+        return out;
+    }
+
+    private static OffsetDateTime toOffset(Object o) {
+        if (o instanceof OffsetDateTime t) {
+            return t.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (o instanceof Instant i) {
+            return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+        }
+        return OffsetDateTime.ofInstant(((java.sql.Timestamp) o).toInstant(), ZoneOffset.UTC);
+    }
+
+    // ---- writing ----
+
+    @Transactional
+    public ReportView create(ReportCreate in) {
+        if ((in.indicatorId() == null) == (in.taskId() == null)) {
+            throw DomainException.invalidField("indicatorId", "report.item-required",
+                    "Báo cáo phải nói về đúng một chỉ tiêu (indicatorId) hoặc một nhiệm vụ (taskId).");
+        }
+        Indicator indicator = null;
+        Task task = null;
+        Plan plan;
+        if (in.indicatorId() != null) {
+            indicator = Indicator.findById(in.indicatorId());
+            if (indicator == null || !access.readsPlan(indicator.plan)) {
+                throw DomainException.invalidField("indicatorId", "indicator.unknown", "Không có chỉ tiêu với mã định danh " + in.indicatorId() + ".");
+            }
+            plan = indicator.plan;
+        } else {
+            task = Task.findById(in.taskId());
+            if (task == null || !access.readsPlan(task.plan)) {
+                throw DomainException.invalidField("taskId", "task.unknown", "Không có nhiệm vụ với mã định danh " + in.taskId() + ".");
+            }
+            plan = task.plan;
+        }
+        OrgUnit unit;
+        if (in.unitId() != null) {
+            unit = units.requireReferenced(in.unitId(), "unitId");
+        } else {
+            Caller caller = access.caller();
+            unit = caller.unitId() == null ? null : OrgUnit.findById(caller.unitId());
+            if (unit == null) {
+                throw DomainException.invalidField("unitId", "report.unit-required", "Cần chọn đơn vị báo cáo.");
+            }
+        }
+        access.requireReportWriter(unit);
+        if (plan.status == PlanStatus.CLOSED) {
+            throw DomainException.conflict("report.plan-closed", "Kế hoạch '" + plan.code + "' đã đóng; không nhận thêm báo cáo.");
+        }
+        ReportingPeriod period = ReportingPeriod.find("plan = ?1 and key = ?2", plan, in.periodKey().trim()).firstResult();
+        if (period == null) {
+            throw DomainException.invalidField("periodKey", "report.period-unknown", "Kế hoạch '" + plan.code + "' không có kỳ báo cáo '"
+                    + in.periodKey() + "'. Các kỳ được tính từ chế độ báo cáo của kế hoạch, ví dụ 2026-03.");
+        }
+        Report.Role role = indicator != null ? roleOn(indicator, unit) : roleOn(task, unit, period.year);
+        if (role == null) {
+            String field = indicator != null ? "indicatorId" : "taskId";
+            String what = indicator != null ? "chỉ tiêu " + indicator.code : "nhiệm vụ " + task.code + (task.units.stream()
+                    .anyMatch(u -> u.unit.id.equals(unit.id)) ? " trong năm " + period.year : "");
+            throw DomainException.invalidField(field, "report.not-assigned",
+                    "Đơn vị '" + unit.name + "' không được giao chủ trì hay phối hợp " + what + ".");
+        }
+        if (period.closed()) {
+            throw closedPeriod(period);
+        }
+        long existing = indicator != null ? Report.count("indicator = ?1 and period = ?2 and unit = ?3", indicator, period, unit)
+                : Report.count("task = ?1 and period = ?2 and unit = ?3", task, period, unit);
+        if (existing > 0) {
+            throw DomainException.conflictField(indicator != null ? "indicatorId" : "taskId", "report.exists",
+                    "Đơn vị '" + unit.name + "' đã có báo cáo kỳ " + period.key + " cho mục này; hãy sửa báo cáo đó.");
+        }
+        Report r = new Report();
+        r.id = UUID.randomUUID();
+        r.plan = plan;
+        r.period = period;
+        r.indicator = indicator;
+        r.task = task;
+        r.unit = unit;
+        r.role = role;
+        r.state = ReportState.DRAFT;
+        apply(r, in);
+        r.persist();
+        em.flush();
+        return view(r);
+    }
+
+    @Transactional
+    public ReportView update(UUID id, long expectedVersion, ReportContent in) {
+        Report r = requireWritable(id);
+        Versions.check(expectedVersion, r.version, "báo cáo");
+        apply(r, in);
+        em.flush();
+        return view(r);
+    }
+
+    @Transactional
+    public ReportView submit(UUID id, long expectedVersion) {
+        Report r = requireWritable(id);
+        Versions.check(expectedVersion, r.version, "báo cáo");
+        List<FieldError> missing = completeness(r);
+        if (!missing.isEmpty()) {
+            throw DomainException.invalid("report.incomplete", "Báo cáo chưa đủ để gửi: " + missing.get(0).detail(), missing);
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        r.state = ReportState.SUBMITTED;
+        r.submittedAt = now;
+        if (r.firstSubmittedAt == null) {
+            r.firstSubmittedAt = now;
+        }
+        r.submittedByName = access.caller().name();
+        em.flush();
+        return view(r);
+    }
+
+    @Transactional
+    public ReportView accept(UUID id, long expectedVersion, String comment) {
+        Report r = requireReviewable(id);
+        Versions.check(expectedVersion, r.version, "báo cáo");
+        requireState(r, ReportState.SUBMITTED, "chấp nhận");
+        review(r, ReportState.ACCEPTED, blankToNull(comment));
+        return view(r);
+    }
+
+    @Transactional
+    public ReportView sendBack(UUID id, long expectedVersion, String comment) {
+        Report r = requireReviewable(id);
+        Versions.check(expectedVersion, r.version, "báo cáo");
+        requireState(r, ReportState.SUBMITTED, "trả lại");
+        if (blankToNull(comment) == null) {
+            throw DomainException.invalidField("comment", "report.comment-required", "Khi trả lại báo cáo, cần ghi rõ lý do để đơn vị sửa.");
+        }
+        review(r, ReportState.RETURNED, comment.trim());
+        return view(r);
+    }
+
+    /** Mở lại: an accepted report (locked once its period is closed) goes back to its unit, with the reason on record. */
+    @Transactional
+    public ReportView reopen(UUID id, long expectedVersion, String reason) {
+        Report r = requireReviewable(id);
+        Versions.check(expectedVersion, r.version, "báo cáo");
+        if (r.state != ReportState.ACCEPTED) {
+            throw DomainException.conflict("report.not-accepted", "Chỉ mở lại được báo cáo đã được chấp nhận; báo cáo này đang ở trạng thái "
+                    + r.state + ".");
+        }
+        if (blankToNull(reason) == null) {
+            throw DomainException.invalidField("comment", "report.reason-required", "Cần ghi lý do mở lại báo cáo.");
+        }
+        r.reopenReason = reason.trim();
+        review(r, ReportState.RETURNED, reason.trim());
+        return view(r);
+    }
+
+    private void review(Report r, ReportState state, String comment) {
+        r.state = state;
+        r.reviewComment = comment;
+        r.reviewedAt = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        r.reviewedByName = access.caller().name();
+        em.flush();
+    }
+
+    private static void requireState(Report r, ReportState wanted, String action) {
+        if (r.state == wanted) {
+            return;
+        }
+        throw switch (r.state) {
+            case ACCEPTED -> DomainException.conflict("report.already-accepted", "Báo cáo đã được chấp nhận; muốn sửa thì mở lại kèm lý do.");
+            case RETURNED -> DomainException.conflict("report.already-returned", "Báo cáo đã được trả lại cho đơn vị; chờ đơn vị gửi lại.");
+            default -> DomainException.conflict("report.not-submitted", "Báo cáo chưa được gửi nên chưa " + action + " được.");
+        };
+    }
+
+    // ---- rules ----
+
+    /** One the caller may read; any other is answered as missing. */
+    public Report require(UUID id) {
+        Report r = id == null ? null : Report.findById(id);
+        if (r == null || !access.reads(r.unit.path)) {
+            throw DomainException.notFound("report.not-found", "Không tìm thấy báo cáo.");
+        }
+        return r;
+    }
+
+    private Report requireWritable(UUID id) {
+        Report r = require(id);
+        access.requireReportWriter(r.unit);
+        switch (r.state) {
+            case SUBMITTED -> throw DomainException.conflict("report.under-review",
+                    "Báo cáo đã gửi và đang chờ duyệt; không sửa được cho đến khi được trả lại.");
+            case ACCEPTED -> throw r.period.closed() ? DomainException.conflict("report.locked",
+                    "Kỳ " + r.period.key + " đã khóa và báo cáo đã được chấp nhận; chỉ cán bộ điều phối mở lại được (kèm lý do).")
+                    : DomainException.conflict("report.already-accepted", "Báo cáo đã được chấp nhận; muốn sửa thì đề nghị cán bộ điều phối mở lại.");
+            case DRAFT -> {
+                if (r.period.closed()) {
+                    throw closedPeriod(r.period);
+                }
+            }
+            case RETURNED -> {
+                // A returned report may be corrected even after the period closed: the coordinator asked for it.
+            }
+        }
+        if (r.plan.status == PlanStatus.CLOSED) {
+            throw DomainException.conflict("report.plan-closed", "Kế hoạch '" + r.plan.code + "' đã đóng; không sửa báo cáo được nữa.");
+        }
+        return r;
+    }
+
+    private Report requireReviewable(UUID id) {
+        Report r = require(id);
+        access.requireReviewer(r.plan);
+        return r;
+    }
+
+    private static DomainException closedPeriod(ReportingPeriod p) {
+        return DomainException.conflict("report.period-closed",
+                "Kỳ " + p.key + " đã đóng (báo cáo tổng hợp đã gửi); không nhận báo cáo mới hay sửa báo cáo nháp của kỳ này.");
+    }
+
+    static Report.Role roleOn(Indicator indicator, OrgUnit unit) {
+        if (indicator.leadUnit.id.equals(unit.id)) {
+            return Report.Role.LEAD;
+        }
+        return indicator.cooperatingUnits.stream().anyMatch(u -> u.id.equals(unit.id)) ? Report.Role.COOPERATING : null;
+    }
+
+    static Report.Role roleOn(Task task, OrgUnit unit, int year) {
+        boolean inTimeframe = task.timeframeKind == TaskEnums.TimeframeKind.ONGOING
+                || year >= task.timeframeStartYear && year <= task.timeframeEndYear;
+        if (!inTimeframe) {
+            return null;
+        }
+        for (TaskUnit tu : task.units) {
+            if (tu.unit.id.equals(unit.id)) {
+                return tu.role == TaskEnums.UnitRole.LEAD ? Report.Role.LEAD : Report.Role.COOPERATING;
+            }
+        }
+        return null;
+    }
+
+    /** The target that decides the value's shape: the period's year, else the indicator's first. */
+    static Target targetFor(Indicator indicator, int year) {
+        Target first = null;
+        for (Target t : indicator.targets) {
+            if (t.year == year) {
+                return t;
+            }
+            if (first == null) {
+                first = t;
+            }
+        }
+        return first;
+    }
+
+    private void apply(Report r, ReportContent in) {
+        ReportValue v = in.value() == null ? ReportValue.EMPTY : in.value();
+        List<FieldError> errors = r.indicator != null ? shape(r.indicator, r.period.year, v) : taskShape(v);
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors.get(0).code(), "Giá trị báo cáo chưa hợp lệ: " + errors.get(0).detail(), errors);
+        }
+        if (r.indicator != null && in.progress() != null) {
+            throw DomainException.invalidField("progress", "report.progress-not-allowed", "Tiến độ chỉ dùng cho báo cáo nhiệm vụ.");
+        }
+        r.valueNumber = strip(v.number());
+        r.numerator = strip(v.numerator());
+        r.denominator = strip(v.denominator());
+        r.met = v.met();
+        r.rank = v.rank();
+        r.rankOutOf = v.rankOutOf();
+        r.milestoneText = blankToNull(v.text());
+        r.progress = in.progress();
+        r.achievements = blankToNull(in.achievements());
+        r.difficulties = blankToNull(in.difficulties());
+        r.proposals = blankToNull(in.proposals());
+    }
+
+    /** A value must have the indicator's shape; a draft may leave it out, a submission of the lead unit may not. */
+    static List<FieldError> shape(Indicator indicator, int year, ReportValue v) {
+        List<FieldError> errors = new ArrayList<>();
+        Target target = targetFor(indicator, year);
+        TargetKind kind = target == null ? TargetKind.NUMBER : target.kind;
+        boolean fraction = indicator.capturedAsFraction;
+        for (var n : List.of(Map.entry("value.number", nz(v.number())), Map.entry("value.numerator", nz(v.numerator())))) {
+            if (n.getValue().signum() < 0) {
+                errors.add(new FieldError(n.getKey(), "report.value-negative", "Giá trị không được âm."));
+            }
+        }
+        if (v.denominator() != null && v.denominator().signum() == 0) {
+            errors.add(new FieldError("value.denominator", "report.denominator-zero", "Mẫu số phải lớn hơn 0."));
+        } else if (v.denominator() != null && v.denominator().signum() < 0) {
+            errors.add(new FieldError("value.denominator", "report.value-negative", "Mẫu số không được âm."));
+        }
+        switch (kind) {
+            case PERCENT, RATIO, COUNT, NUMBER -> {
+                if (fraction) {
+                    notAllowed(errors, "value.number", v.number(), "Chỉ tiêu này báo cáo bằng tử số và mẫu số, không nhập số trực tiếp.");
+                    if ((v.numerator() == null) != (v.denominator() == null)) {
+                        errors.add(new FieldError(v.numerator() == null ? "value.numerator" : "value.denominator", "report.fraction-incomplete",
+                                "Cần cả tử số và mẫu số."));
+                    } else if (kind == TargetKind.PERCENT && v.numerator() != null && v.denominator().signum() > 0
+                            && v.numerator().compareTo(v.denominator()) > 0) {
+                        errors.add(new FieldError("value.numerator", "report.numerator-exceeds-denominator",
+                                "Tử số (" + strip(v.numerator()) + ") lớn hơn mẫu số (" + strip(v.denominator()) + "): tỷ lệ vượt 100%."));
+                    }
+                } else {
+                    notAllowed(errors, "value.numerator", v.numerator(), "Chỉ tiêu này báo cáo bằng một số, không dùng tử số.");
+                    notAllowed(errors, "value.denominator", v.denominator(), "Chỉ tiêu này báo cáo bằng một số, không dùng mẫu số.");
+                    if (kind == TargetKind.COUNT && v.number() != null && strip(v.number()).scale() > 0) {
+                        errors.add(new FieldError("value.number", "report.count-not-whole", "Số lượng phải là số nguyên."));
+                    }
+                    if (kind == TargetKind.PERCENT && v.number() != null && v.number().compareTo(BigDecimal.valueOf(100)) > 0) {
+                        errors.add(new FieldError("value.number", "report.percent-over-100", "Tỷ lệ phần trăm không vượt quá 100."));
+                    }
+                }
+                notAllowed(errors, "value.met", v.met(), "Chỉ tiêu dạng số không dùng đạt/không đạt.");
+                notAllowed(errors, "value.rank", v.rank(), "Chỉ tiêu dạng số không dùng thứ hạng.");
+                notAllowed(errors, "value.rankOutOf", v.rankOutOf(), "Chỉ tiêu dạng số không dùng thứ hạng.");
+            }
+            case PASS_FAIL, MILESTONE -> {
+                String words = kind == TargetKind.PASS_FAIL ? "Chỉ tiêu đạt/không đạt" : "Chỉ tiêu dạng mốc";
+                notAllowed(errors, "value.number", v.number(), words + " không nhập số; chọn đạt hoặc chưa đạt.");
+                notAllowed(errors, "value.numerator", v.numerator(), words + " không dùng tử số.");
+                notAllowed(errors, "value.denominator", v.denominator(), words + " không dùng mẫu số.");
+                notAllowed(errors, "value.rank", v.rank(), words + " không dùng thứ hạng.");
+                notAllowed(errors, "value.rankOutOf", v.rankOutOf(), words + " không dùng thứ hạng.");
+            }
+            case RANK, LEADING_GROUP -> {
+                notAllowed(errors, "value.number", v.number(), "Chỉ tiêu xếp hạng báo cáo bằng thứ hạng (rank).");
+                notAllowed(errors, "value.numerator", v.numerator(), "Chỉ tiêu xếp hạng không dùng tử số.");
+                notAllowed(errors, "value.denominator", v.denominator(), "Chỉ tiêu xếp hạng không dùng mẫu số.");
+                notAllowed(errors, "value.met", v.met(), "Chỉ tiêu xếp hạng báo cáo bằng thứ hạng, không dùng đạt/không đạt.");
+                if (v.rank() != null && v.rank() < 1) {
+                    errors.add(new FieldError("value.rank", "report.rank-invalid", "Thứ hạng là số nguyên từ 1 trở lên."));
+                }
+                if (v.rankOutOf() != null && (v.rankOutOf() < 1 || v.rank() != null && v.rank() > v.rankOutOf())) {
+                    errors.add(new FieldError("value.rankOutOf", "report.rank-beyond-out-of", "Thứ hạng không được lớn hơn tổng số được xếp hạng."));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static List<FieldError> taskShape(ReportValue v) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!v.isEmpty()) {
+            errors.add(new FieldError("value", "report.value-shape", "Báo cáo nhiệm vụ không có giá trị chỉ tiêu; hãy báo cáo tiến độ và kết quả."));
+        }
+        return errors;
+    }
+
+    /** What a report must carry to be submitted. */
+    static List<FieldError> completeness(Report r) {
+        List<FieldError> missing = new ArrayList<>();
+        ReportValue v = r.value();
+        if (r.task != null) {
+            if (r.progress == null) {
+                missing.add(new FieldError("progress", "report.progress-required", "Cần cho biết tiến độ thực hiện nhiệm vụ."));
+            }
+            if (r.achievements == null) {
+                missing.add(new FieldError("achievements", "report.achievements-required", "Cần nêu kết quả thực hiện."));
+            }
+            return missing;
+        }
+        if (r.role == Report.Role.COOPERATING) {
+            if (v.isEmpty() && r.achievements == null) {
+                missing.add(new FieldError("achievements", "report.contribution-empty", "Cần nêu phần đóng góp (kết quả hoặc giá trị)."));
+            }
+            return missing;
+        }
+        Target target = targetFor(r.indicator, r.period.year);
+        TargetKind kind = target == null ? TargetKind.NUMBER : target.kind;
+        switch (kind) {
+            case PASS_FAIL, MILESTONE -> {
+                if (v.met() == null) {
+                    missing.add(new FieldError("value.met", "report.value-required", "Cần cho biết đạt hay chưa đạt."));
+                }
+            }
+            case RANK, LEADING_GROUP -> {
+                if (v.rank() == null) {
+                    missing.add(new FieldError("value.rank", "report.value-required", "Cần nhập thứ hạng đạt được."));
+                }
+            }
+            default -> {
+                if (r.indicator.capturedAsFraction ? v.numerator() == null : v.number() == null) {
+                    missing.add(new FieldError(r.indicator.capturedAsFraction ? "value.numerator" : "value.number", "report.value-required",
+                            "Cần nhập giá trị đạt được."));
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static void notAllowed(List<FieldError> errors, String field, Object value, String detail) {
+        if (value != null) {
+            errors.add(new FieldError(field, "report.value-shape", detail));
+        }
+    }
+
+    private static BigDecimal nz(BigDecimal n) {
+        return n == null ? BigDecimal.ZERO : n;
+    }
+
+    // ---- read shape ----
+
+    ReportView view(Report r) {
+        ReportingPeriod p = r.period;
+        Boolean onTime = null;
+        long late = 0;
+        Instant deadlineEnd = clock.endOf(p.unitDeadline);
+        if (r.firstSubmittedAt != null) {
+            onTime = !r.firstSubmittedAt.toInstant().isAfter(deadlineEnd);
+            late = onTime ? 0 : ChronoUnit.DAYS.between(p.unitDeadline, clock.dayOf(r.firstSubmittedAt.toInstant()));
+        } else if (clock.now().isAfter(deadlineEnd)) {
+            late = ChronoUnit.DAYS.between(p.unitDeadline, clock.today());
+        }
+        return new ReportView(r.id, PlanRef.of(r.plan), PeriodRef.of(p), item(r), OrgUnitRef.of(r.unit), r.role, r.state, r.value(),
+                r.progress, r.achievements, r.difficulties, r.proposals, r.reviewComment, r.firstSubmittedAt, r.submittedAt,
+                r.submittedByName, r.reviewedAt, r.reviewedByName, r.reopenReason, onTime, (int) late,
+                r.state == ReportState.ACCEPTED && p.closed(), r.version, r.createdAt, r.updatedAt);
+    }
+
+    static ItemRef item(Report r) {
+        return r.indicator != null ? new ItemRef("INDICATOR", r.indicator.id, r.indicator.code, r.indicator.content)
+                : new ItemRef("TASK", r.task.id, r.task.code, r.task.description);
+    }
+}
