@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/v1/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What is due: indicators and tasks × periods, with deadline and state
+         * @description Every unit in the caller's scope, or one unit (`unitId`), or the caller's own unit (`mine=true`, a reporter's "my work"). Without a period or a date range: every period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED, ACCEPTED, and LATE for a lead unit whose deadline passed without a submission.
+         */
+        get: operations["listAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -405,6 +425,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{planId}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a plan's reporting periods with their deadlines
+         * @description Derived from the plan's reporting regime and years (never typed): monthly keys `2026-03`, quarterly `2026-Q1`, half-yearly `2026-H1`, yearly `2026`. Deadlines are days in Vietnam's time zone.
+         */
+        get: operations["listPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/periods/{periodKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one reporting period */
+        get: operations["getPeriod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/periods/{periodKey}/consolidated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan's consolidated report for a period
+         * @description Every indicator with its target for the year, the lead unit's latest accepted value, the computed status and the narrative; tasks with their progress; timeliness of the units and which are late, by how many days.
+         */
+        get: operations["getConsolidatedReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/periods/{periodKey}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The province's view of a period: the plans carrying out this one, and roll-ups
+         * @description For each plan whose parent is this one (the communes'): when its consolidated report was sent up, its status counts and timeliness. For each indicator fed by the communes' indicators: the roll-up and its method.
+         */
+        get: operations["getPlanOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/periods/{periodKey}/send-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the period's consolidated report as sent up, closing the period
+         * @description Coordinators of the plan's issuer. Reports still waiting for review must be accepted or returned first. Afterwards accepted reports of the period are locked. Requires `If-Match` (the period's ETag).
+         */
+        post: operations["sendUpPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{planId}/tasks": {
         parameters: {
             query?: never;
@@ -443,6 +560,148 @@ export interface paths {
         post?: never;
         /** Delete a task */
         delete: operations["deleteTask"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reports
+         * @description Reports of units in the caller's scope. Filter by plan, period, unit, indicator or task (with `role=COOPERATING`, the contributions a lead unit sees while writing its own), state, or `updatedSince`.
+         */
+        get: operations["listReports"];
+        put?: never;
+        /**
+         * Start a report (saved as a draft)
+         * @description By a person of the reporting unit, on an indicator or task the unit leads or cooperates on, for a period of the plan. The value must have the indicator's shape.
+         */
+        post: operations["createReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one report */
+        get: operations["getReport"];
+        /**
+         * Save a draft or returned report
+         * @description Requires `If-Match`.
+         */
+        put: operations["updateReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a submitted report
+         * @description Coordinators of the plan's issuer. Requires `If-Match`.
+         */
+        post: operations["acceptReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of a report: who, when, which fields, before and after */
+        get: operations["getReportHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen an accepted (or locked) report, with a reason
+         * @description The report goes back to its unit as RETURNED, the reason recorded. Requires `If-Match`.
+         */
+        post: operations["reopenReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return a submitted report to its unit with a comment
+         * @description Coordinators of the plan's issuer. Requires `If-Match` and a comment.
+         */
+        post: operations["returnReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a report for review
+         * @description Requires `If-Match`. A draft or returned report becomes SUBMITTED.
+         */
+        post: operations["submitReport"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -564,6 +823,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One indicator or task a unit must report on in one period, with its deadline and state */
+        Assignment: {
+            plan: components["schemas"]["PlanRef"];
+            period: components["schemas"]["ReportPeriodRef"];
+            item: components["schemas"]["ReportItem"];
+            unit: components["schemas"]["OrgUnitRef"];
+            role: components["schemas"]["ReportRole"];
+            /** @description LATE: the lead unit has not submitted and the deadline has passed */
+            state: components["schemas"]["AssignmentState"];
+            deadline: components["schemas"]["LocalDate"];
+            /**
+             * Format: int64
+             * @description Days until the deadline (negative once passed)
+             */
+            daysLeft: number;
+            reportId: components["schemas"]["UUID"] | null;
+            /** Format: int64 */
+            reportVersion: number | null;
+        };
+        /** @enum {string} */
+        AssignmentState: "NOT_STARTED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED" | "LATE";
         /** @description One entry of the audit trail */
         AuditEvent: {
             /** Format: int64 */
@@ -736,6 +1016,8 @@ export interface components {
             coordinatorUnitCode: string;
             recipientUnitCode?: string;
             wording?: string;
+            /** @description Omitted when NONE */
+            deadlineShift?: ((string | components["schemas"]["DeadlineShift"] | null) | null) | components["schemas"]["DeadlineShift"] | null;
         };
         BundleTask: {
             code: string;
@@ -752,6 +1034,20 @@ export interface components {
         };
         /** @enum {string} */
         Comparator: "EQ" | "GE" | "GT" | "LE" | "LT";
+        /** @description Báo cáo tổng hợp of a plan for a period */
+        ConsolidatedReport: {
+            plan: components["schemas"]["PlanRef"];
+            issuingUnit: components["schemas"]["OrgUnitRef"];
+            period: components["schemas"]["ReportingPeriod"];
+            statusCounts: {
+                [key: string]: number;
+            };
+            indicators: components["schemas"]["IndicatorResult"][];
+            tasks: components["schemas"]["TaskResult"][];
+            timeliness: components["schemas"]["Timeliness"];
+        };
+        /** @enum {string} */
+        DeadlineShift: "NONE" | "PREVIOUS_WORKING_DAY";
         /** @description A DTI framework edition */
         DtiFramework: {
             id: components["schemas"]["UUID"];
@@ -888,6 +1184,10 @@ export interface components {
             results: components["schemas"]["DtiRankResult"][];
             gaps: components["schemas"]["DtiRankGap"][];
         };
+        FieldChange: {
+            from: unknown;
+            to: unknown;
+        };
         /** @description One refused field */
         FieldError: {
             /** @description JSON path of the field, e.g. `targets[0].year` */
@@ -972,8 +1272,48 @@ export interface components {
             code: string;
             content: string;
         };
+        /** @description An indicator in a consolidated report: target, value, computed status */
+        IndicatorResult: {
+            indicator: components["schemas"]["ReportItem"];
+            /** @example A */
+            groupCode: string;
+            unitOfMeasure: string | null;
+            target: components["schemas"]["Target"] | null;
+            leadUnit: components["schemas"]["OrgUnitRef"];
+            status: components["schemas"]["IndicatorStatus"];
+            /** @description The value in the target's units (a fraction as a rate) */
+            achieved: number | null;
+            /** @description Where the line from the baseline to the target stands at the end of the period */
+            expected: number | null;
+            /** @description The lead unit's latest accepted report of the year up to this period */
+            reportId: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            reportPeriodKey: string | null;
+            value: components["schemas"]["ReportValue"] | null;
+            /** @description State of the lead unit's report of this very period */
+            reportState: ((string | components["schemas"]["ReportState"] | null) | null) | components["schemas"]["ReportState"] | null;
+            achievements: string | null;
+            difficulties: string | null;
+            proposals: string | null;
+            /** Format: int32 */
+            contributions: number;
+        };
+        /** @enum {string} */
+        IndicatorStatus: "MET" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NOT_MET" | "NOT_REPORTED" | "NO_TARGET";
         /** @enum {string} */
         Kind: "USER" | "SERVICE" | "SYSTEM";
+        /** @description A unit that missed the deadline for some of its lead assignments */
+        LateUnit: {
+            unit: components["schemas"]["OrgUnitRef"];
+            /** Format: int32 */
+            missing: number;
+            /** Format: int32 */
+            submittedLate: number;
+            /**
+             * Format: int64
+             * @description The longest delay, in days
+             */
+            daysLate: number;
+        };
         LegalBasis: {
             citation: string;
             plan: components["schemas"]["PlanRef"] | null;
@@ -1057,6 +1397,17 @@ export interface components {
             /** @description false deactivates the unit; its history is kept */
             active: boolean;
         };
+        PageAssignmentView: {
+            items: components["schemas"]["Assignment"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
         PageAuditEventView: {
             items: components["schemas"]["AuditEvent"][];
             /** Format: int32 */
@@ -1112,6 +1463,17 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        PageReportView: {
+            items: components["schemas"]["Report"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
         PageServiceAccountView: {
             items: components["schemas"]["ServiceAccount"][];
             /** Format: int32 */
@@ -1154,6 +1516,8 @@ export interface components {
         PasswordReset: {
             newPassword: string;
         };
+        /** @enum {string} */
+        PeriodKind: "MONTH" | "QUARTER" | "HALF_YEAR" | "YEAR";
         /** @description A plan (kế hoạch) with every fact of the issued document */
         Plan: {
             id: components["schemas"]["UUID"];
@@ -1318,10 +1682,180 @@ export interface components {
         };
         /** @enum {string} */
         Progress: "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED" | "SUSPENDED";
+        /** @description The province's view of a period: each plan carrying out its plan, and roll-ups */
+        ProvinceOverview: {
+            plan: components["schemas"]["PlanRef"];
+            /** @example 2026-03 */
+            periodKey: string;
+            plans: components["schemas"]["SubordinatePlan"][];
+            rollups: components["schemas"]["Rollup"][];
+        };
         /** @enum {string} */
         RankComparator: "LE" | "EQ";
+        /** @description Báo cáo kết quả of one unit on one indicator or task for one period */
+        Report: {
+            id: components["schemas"]["UUID"];
+            plan: components["schemas"]["PlanRef"];
+            period: components["schemas"]["ReportPeriodRef"];
+            item: components["schemas"]["ReportItem"];
+            unit: components["schemas"]["OrgUnitRef"];
+            /** @description LEAD: the report that counts; COOPERATING: a contribution */
+            role: components["schemas"]["ReportRole"];
+            state: components["schemas"]["ReportState"];
+            value: components["schemas"]["ReportValue"];
+            progress: components["schemas"]["Progress"] | null;
+            achievements: string | null;
+            difficulties: string | null;
+            proposals: string | null;
+            reviewComment: string | null;
+            firstSubmittedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            submittedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            submittedBy: string | null;
+            reviewedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            reviewedBy: string | null;
+            reopenReason: string | null;
+            /** @description Whether the first submission came by the deadline; null until submitted */
+            onTime: boolean | null;
+            /**
+             * Format: int32
+             * @description Days after the deadline of the first submission, or, while not submitted, of today; 0 when on time
+             */
+            daysLate: number;
+            /** @description Accepted in a closed period: only a coordinator's reopen changes it */
+            locked: boolean;
+            /** Format: int64 */
+            version: number;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            updatedAt: components["schemas"]["OffsetDateTime"];
+        };
+        /** @description One change of a report: who, when, which fields, before and after */
+        ReportChange: {
+            at: components["schemas"]["OffsetDateTime"];
+            by: string | null;
+            /** @example UPDATE */
+            action: string;
+            /** @description {field: {from, to}}; on creation, {field: {from: null, to}} */
+            changes: {
+                [key: string]: components["schemas"]["FieldChange"];
+            };
+        };
+        /** @description A unit's report on one indicator or one task for one period, saved as a draft */
+        ReportCreate: {
+            /** @example 2026-03 */
+            periodKey: string;
+            /** @description The indicator reported on (or taskId) */
+            indicatorId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description The task reported on (or indicatorId) */
+            taskId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description The reporting unit; default the caller's own unit */
+            unitId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            value?: components["schemas"]["ReportValue"] | null;
+            /** @description Tasks: progress as the unit reports it */
+            progress?: ((string | components["schemas"]["Progress"] | null) | null) | components["schemas"]["Progress"] | null;
+            /** @description Kết quả thực hiện: what was done */
+            achievements?: string | null;
+            /** @description Khó khăn, vướng mắc */
+            difficulties?: string | null;
+            /** @description Kiến nghị, đề xuất */
+            proposals?: string | null;
+        };
         /** @enum {string} */
         ReportFrequency: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "YEARLY";
+        /** @description What a report is about: an indicator or a task */
+        ReportItem: {
+            /**
+             * @description INDICATOR or TASK
+             * @example INDICATOR
+             */
+            kind: string;
+            id: components["schemas"]["UUID"];
+            /** @example C.11 */
+            code: string;
+            content: string;
+        };
+        ReportPeriodRef: {
+            id: components["schemas"]["UUID"];
+            /** @example 2026-03 */
+            key: string;
+            unitDeadline: components["schemas"]["LocalDate"];
+            closed: boolean;
+        };
+        /**
+         * @description LEAD: the report that counts; COOPERATING: a contribution
+         * @enum {string}
+         */
+        ReportRole: "LEAD" | "COOPERATING";
+        /** @enum {string} */
+        ReportState: "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
+        /** @description The new content of a draft or returned report */
+        ReportUpdate: {
+            value?: components["schemas"]["ReportValue"] | null;
+            progress?: components["schemas"]["Progress"] | null;
+            achievements?: string | null;
+            difficulties?: string | null;
+            proposals?: string | null;
+        };
+        /** @description The value achieved, in the indicator's own shape */
+        ReportValue: {
+            /** @example 72.5 */
+            number: number | null;
+            /**
+             * @description Tử số, when the indicator is captured as a fraction
+             * @example 1450
+             */
+            numerator: number | null;
+            /**
+             * @description Mẫu số, greater than zero
+             * @example 2000
+             */
+            denominator: number | null;
+            /** @description Đạt / không đạt (PASS_FAIL), or the milestone is reached (MILESTONE) */
+            met: boolean | null;
+            /**
+             * Format: int32
+             * @example 3
+             */
+            rank: number | null;
+            /**
+             * Format: int32
+             * @example 34
+             */
+            rankOutOf: number | null;
+            /**
+             * @description The milestone or the result in words
+             * @example Đã triển khai tại 31 ấp
+             */
+            text: string | null;
+            empty: boolean;
+        };
+        /** @description Kỳ báo cáo: derived from the plan's reporting regime */
+        ReportingPeriod: {
+            id: components["schemas"]["UUID"];
+            planId: components["schemas"]["UUID"];
+            /** @example 2026-03 */
+            key: string;
+            kind: components["schemas"]["PeriodKind"];
+            /** Format: int32 */
+            year: number;
+            /**
+             * Format: int32
+             * @description Month, quarter or half of the year, 1-based
+             */
+            seq: number;
+            startsOn: components["schemas"]["LocalDate"];
+            endsOn: components["schemas"]["LocalDate"];
+            /** @description Units report by the end of this day (Vietnam time) */
+            unitDeadline: components["schemas"]["LocalDate"];
+            /** @description The coordinator sends the consolidated report up by this day */
+            consolidationDeadline: components["schemas"]["LocalDate"];
+            /** @description The consolidated report is sent up; accepted reports are locked */
+            closed: boolean;
+            sentUpAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            sentUpBy: string | null;
+            sentUpNote: string | null;
+            /** Format: int64 */
+            version: number;
+        };
         ReportingRegime: {
             frequency: components["schemas"]["ReportFrequency"];
             /** Format: int32 */
@@ -1331,6 +1865,7 @@ export interface components {
             coordinatorUnit: components["schemas"]["OrgUnitRef"];
             recipientUnit: components["schemas"]["OrgUnitRef"] | null;
             wording: string | null;
+            deadlineShift: components["schemas"]["DeadlineShift"];
         };
         ReportingRegimeInput: {
             frequency: components["schemas"]["ReportFrequency"];
@@ -1351,6 +1886,13 @@ export interface components {
             /** @description Unit that receives the consolidated report */
             recipientUnitId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
             wording?: string | null;
+            /** @description Whether a deadline on a weekend or a configured holiday moves to the previous working day; default NONE */
+            deadlineShift?: ((string | components["schemas"]["DeadlineShift"] | null) | null) | components["schemas"]["DeadlineShift"] | null;
+        };
+        /** @description A reviewer's comment: optional when accepting, required when returning; the reason when reopening */
+        ReviewInput: {
+            /** @example Bổ sung tài liệu kiểm chứng */
+            comment?: string | null;
         };
         /** @enum {string} */
         Role: "ADMIN" | "PROVINCE_COORDINATOR" | "COMMUNE_COORDINATOR" | "UNIT_REPORTER" | "VIEWER" | "SERVICE_ACCOUNT";
@@ -1359,8 +1901,40 @@ export interface components {
             role: components["schemas"]["Role"];
             scope: components["schemas"]["OrgUnitRef"];
         };
+        /** @description A province indicator summed from the commune indicators that feed it */
+        Rollup: {
+            indicator: components["schemas"]["ReportItem"];
+            target: components["schemas"]["Target"] | null;
+            /**
+             * @description SUM_FRACTIONS (numerators and denominators summed, then divided), SUM (counts summed), COUNT_MET (pass/fail counted), NONE (not combinable: see each commune)
+             * @example SUM_FRACTIONS
+             */
+            method: string;
+            numerator: number | null;
+            denominator: number | null;
+            /** @description The combined value in the target's units */
+            value: number | null;
+            /** Format: int32 */
+            met: number | null;
+            /**
+             * Format: int32
+             * @description Feeding indicators with an accepted value
+             */
+            reported: number;
+            /**
+             * Format: int32
+             * @description Feeding indicators in all
+             */
+            feeding: number;
+            status: components["schemas"]["IndicatorStatus"];
+        };
         /** @enum {string} */
         SectionKey: "PURPOSE" | "REQUIREMENTS" | "OBJECTIVES" | "TASKS" | "SOLUTIONS" | "FUNDING" | "ORGANISATION" | "REPORTING" | "CLOSING" | "OTHER";
+        /** @description Marks the period's consolidated report as sent up */
+        SendUpInput: {
+            /** @example Báo cáo số 45/BC-UBND ngày 25/3/2026 */
+            note?: string | null;
+        };
         /** @description A service account (its secret is never shown again) */
         ServiceAccount: {
             id: components["schemas"]["UUID"];
@@ -1398,6 +1972,21 @@ export interface components {
             description?: string;
             orgUnitId: components["schemas"]["UUID"];
             active: boolean;
+        };
+        /** @description A plan carrying out this one (a commune's), with its report for the period */
+        SubordinatePlan: {
+            plan: components["schemas"]["PlanRef"];
+            issuingUnit: components["schemas"]["OrgUnitRef"];
+            periodKey: string | null;
+            consolidationDeadline: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            sentUpAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            sentUpBy: string | null;
+            /** @description Sent up after the consolidation deadline, or not yet and it has passed */
+            late: boolean;
+            statusCounts: {
+                [key: string]: number;
+            };
+            timeliness: components["schemas"]["Timeliness"];
         };
         /** @description A target in one of the shapes of the plans, with its original wording */
         Target: {
@@ -1489,6 +2078,20 @@ export interface components {
             progress?: ((string | components["schemas"]["Progress"] | null) | null) | components["schemas"]["Progress"] | null;
             note?: string | null;
         };
+        /** @description A task in a consolidated report */
+        TaskResult: {
+            task: components["schemas"]["ReportItem"];
+            /** @example I */
+            groupCode: string;
+            leadUnits: components["schemas"]["OrgUnitRef"][];
+            /** @description Progress in the plan */
+            planProgress: components["schemas"]["Progress"];
+            /** @description Progress reported by the lead units this period (the least advanced when several) */
+            reportedProgress: ((string | components["schemas"]["Progress"] | null) | null) | components["schemas"]["Progress"] | null;
+            achievements: string | null;
+            /** Format: int32 */
+            reports: number;
+        };
         /** @description Thời gian thực hiện: YEAR (start = end), SPAN (start < end) or ONGOING (no years) */
         Timeframe: {
             kind: components["schemas"]["TimeframeKind"];
@@ -1507,6 +2110,20 @@ export interface components {
         };
         /** @enum {string} */
         TimeframeKind: "YEAR" | "SPAN" | "ONGOING";
+        /** @description Lead assignments of the period: expected, submitted, on time, late, missing */
+        Timeliness: {
+            /** Format: int32 */
+            expected: number;
+            /** Format: int32 */
+            submitted: number;
+            /** Format: int32 */
+            onTime: number;
+            /** Format: int32 */
+            late: number;
+            /** Format: int32 */
+            missing: number;
+            lateUnits: components["schemas"]["LateUnit"][];
+        };
         /** @description Tokens (RFC 6749 §5.1 field names) */
         TokenResponse: {
             /** @description RS256 JWT for the Authorization: Bearer header */
@@ -1658,6 +2275,47 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAssignments: {
+        parameters: {
+            query?: {
+                /** @description Deadline on or after this day */
+                dueFrom?: components["schemas"]["LocalDate"];
+                /** @description Deadline on or before this day */
+                dueTo?: components["schemas"]["LocalDate"];
+                /** @description Only the caller's own unit */
+                mine?: boolean;
+                page?: number;
+                /** @example 2026-03 */
+                periodKey?: string;
+                planId?: components["schemas"]["UUID"];
+                size?: number;
+                /** @description `deadline`, `plan`, `unit` or `state`, with `,asc` or `,desc` */
+                sort?: string;
+                /** @description Repeat for several */
+                state?: components["schemas"]["AssignmentState"][];
+                unitId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAssignmentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -2828,6 +3486,165 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    listPeriods: {
+        parameters: {
+            query?: {
+                /** @example 2026 */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPeriod"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodKey: string;
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The period; its ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPeriod"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getConsolidatedReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodKey: string;
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsolidatedReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getPlanOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodKey: string;
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvinceOverview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    sendUpPeriod: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the period */
+                "If-Match": string;
+            };
+            path: {
+                periodKey: string;
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendUpInput"];
+                "*/*": components["schemas"]["SendUpInput"];
+            };
+        };
+        responses: {
+            /** @description Sent up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPeriod"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     listTasks: {
         parameters: {
             query?: {
@@ -2998,6 +3815,339 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: {
+                indicatorId?: components["schemas"]["UUID"];
+                page?: number;
+                /** @example 2026-03 */
+                periodKey?: string;
+                planId?: components["schemas"]["UUID"];
+                role?: components["schemas"]["ReportRole"];
+                size?: number;
+                /** @description `period`, `updatedAt`, `submittedAt`, `state` or `unit`, with `,asc` or `,desc` */
+                sort?: string;
+                state?: components["schemas"]["ReportState"];
+                taskId?: components["schemas"]["UUID"];
+                unitId?: components["schemas"]["UUID"];
+                updatedSince?: components["schemas"]["OffsetDateTime"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageReportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreate"];
+            };
+        };
+        responses: {
+            /** @description Created as DRAFT */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; its ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                reportId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    acceptReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                reportId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+                "*/*": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getReportHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportChange"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    reopenReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                reportId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            /** @description Reopened */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    returnReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                reportId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            /** @description Returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    submitReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                reportId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Submitted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

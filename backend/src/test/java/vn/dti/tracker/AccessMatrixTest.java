@@ -59,7 +59,11 @@ class AccessMatrixTest {
         /** Accounts: 403 for roles that do not manage accounts, 404 outside the managed subtree. */
         MANAGED_ONE,
         /** Account and audit lists: 403 for roles that do not manage, listed only inside the managed subtree. */
-        MANAGED_LIST
+        MANAGED_LIST,
+        /** Start a report of a unit that is none of the callers': 403 for roles that never report, 400 (unknown item) outside the read scope, else 403 (not your unit). */
+        REPORT_CREATE,
+        /** Change a report of a unit that is none of the callers': 403 for roles that never report, 404 outside the read scope, else 403. */
+        REPORT_WRITE
     }
 
     record Call(String method, String path, Object body, Map<String, String> form, String ifMatch, String token, String probe) {
@@ -87,7 +91,7 @@ class AccessMatrixTest {
 
     /** Objects made once per scope, read by every role. */
     record Fixture(String root, String unit, String plan, String indicatorGroup, String taskGroup, String indicator, String task,
-            String user, String username, String serviceAccount, String clientId) {
+            String user, String username, String serviceAccount, String clientId, String reporterToken, String report) {
     }
 
     static Map<Scope, Fixture> fixtures;
@@ -111,6 +115,11 @@ class AccessMatrixTest {
         };
     }
 
+    /** Roles whose holders write their own unit's reports. */
+    static boolean reporter(String role) {
+        return role.equals("province") || role.equals("commune") || role.equals("reporter") || role.equals("reporter2");
+    }
+
     static boolean writer(String role) {
         return role.equals("admin") || role.equals("province") || role.equals("commune");
     }
@@ -128,6 +137,8 @@ class AccessMatrixTest {
             case ADMIN_ONLY -> role.equals("admin") ? ok : 403;
             case MANAGED_ONE -> !writer(role) ? 403 : manages(role, scope) ? ok : 404;
             case MANAGED_LIST -> !writer(role) ? 403 : ok;
+            case REPORT_CREATE -> !reporter(role) ? 403 : !reads(role, scope) ? 400 : 403;
+            case REPORT_WRITE -> !reporter(role) ? 403 : !reads(role, scope) ? 404 : 403;
         };
     }
 
@@ -199,6 +210,51 @@ class AccessMatrixTest {
         return Api.json().body(serviceAccountBody(unit)).post("/api/v1/service-accounts").then().statusCode(201).extract().path("account.id");
     }
 
+    /** A reporter account of the unit, signed in. */
+    static String reporterOf(String unit) {
+        Map<String, Object> body = userBody(unit);
+        body.put("roles", List.of("UNIT_REPORTER"));
+        Api.json().body(body).post("/api/v1/users").then().statusCode(201);
+        return Api.signIn((String) body.get("username"), "Kiem@Thu2026");
+    }
+
+    /** A report of the indicator's lead unit for January 2026, submitted when asked. */
+    static Response report(String reporterToken, String indicator, boolean submit) {
+        Response draft = given().contentType(ContentType.JSON).header("Authorization", "Bearer " + reporterToken)
+                .body(Map.of("periodKey", "2026-01", "indicatorId", indicator, "value", Map.of("number", 50))).post("/api/v1/reports");
+        draft.then().statusCode(201);
+        if (!submit) {
+            return draft;
+        }
+        Response submitted = given().header("Authorization", "Bearer " + reporterToken).header("If-Match", draft.getHeader("ETag"))
+                .post("/api/v1/reports/" + draft.path("id") + "/submit");
+        submitted.then().statusCode(200);
+        return submitted;
+    }
+
+    /** A submitted report on a new indicator of the scope's plan, or an accepted one; the case may change it. */
+    static Response freshReport(Scope s, boolean accepted) {
+        Response submitted = report(f(s).reporterToken(), indicator(f(s).plan(), f(s).indicatorGroup(), f(s).unit()), true);
+        if (!accepted) {
+            return submitted;
+        }
+        Response done = Api.json().header("If-Match", submitted.getHeader("ETag")).body(Map.of())
+                .post("/api/v1/reports/" + submitted.path("id") + "/accept");
+        done.then().statusCode(200);
+        return done;
+    }
+
+    static Call review(Scope s, boolean fresh, String action, boolean accepted, Object body) {
+        String id = f(s).report();
+        String tag = "\"1\"";
+        if (fresh) {
+            Response r = freshReport(s, accepted);
+            id = r.path("id");
+            tag = r.getHeader("ETag");
+        }
+        return Call.send("POST", "/api/v1/reports/" + id + "/" + action, body, tag, "/api/v1/reports/" + id);
+    }
+
     static Map<Scope, Fixture> fixtures() {
         if (fixtures == null) {
             Map<Scope, String> roots = Map.of(Scope.XUAN_LOC, Api.unitId("DNAI.XUANLOC"), Scope.PHU_LAM, Api.unitId("DNAI.PHULAM"),
@@ -212,8 +268,11 @@ class AccessMatrixTest {
                 String taskGroup = Api.createGroup(plan, "TASK", "III");
                 String user = user(unit);
                 String account = serviceAccount(unit);
-                made.put(scope, new Fixture(root, unit, plan, indicatorGroup, taskGroup, indicator(plan, indicatorGroup, unit),
-                        task(plan, taskGroup, unit), user, username(user), account, clientId(account)));
+                String indicator = indicator(plan, indicatorGroup, unit);
+                String reporterToken = reporterOf(unit);
+                String report = report(reporterToken, indicator, true).path("id");
+                made.put(scope, new Fixture(root, unit, plan, indicatorGroup, taskGroup, indicator, task(plan, taskGroup, unit), user,
+                        username(user), account, clientId(account), reporterToken, report));
             }
             frameworkId = Api.json().get("/api/v1/dti-frameworks").then().statusCode(200).extract().path("items[0].id");
             fixtures = made;
@@ -392,6 +451,37 @@ class AccessMatrixTest {
             String id = fresh ? serviceAccount(f(s).unit()) : f(s).serviceAccount();
             return Call.send("POST", "/api/v1/service-accounts/" + id + "/secret", null, "\"0\"", "/api/v1/service-accounts/" + id);
         }, none));
+
+        // Reporting: periods, reports and their review, what is due, consolidation
+        c.put("listPeriods", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/plans/" + f(s).plan() + "/periods"), none));
+        c.put("getPeriod", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/plans/" + f(s).plan() + "/periods/2026-01"), none));
+        c.put("getConsolidatedReport", new Case(Rule.READ_ONE, 200, (role, s, fresh) ->
+                Call.get("/api/v1/plans/" + f(s).plan() + "/periods/2026-01/consolidated"), none));
+        c.put("getPlanOverview", new Case(Rule.READ_ONE, 200, (role, s, fresh) ->
+                Call.get("/api/v1/plans/" + f(s).plan() + "/periods/2026-01/overview"), none));
+        c.put("sendUpPeriod", new Case(Rule.WRITE, 200, (role, s, fresh) -> {
+            String plan = fresh ? plan(f(s).root()) : f(s).plan();
+            String path = "/api/v1/plans/" + plan + "/periods/2026-12";
+            return Call.send("POST", path + "/send-up", Map.of("note", "Đã gửi"), "\"0\"", path);
+        }, none));
+        c.put("listAssignments", new Case(Rule.READ_LIST, 200, (role, s, fresh) ->
+                Call.get("/api/v1/assignments?periodKey=2026-01&planId=" + f(s).plan()), (s, json) -> !json.getList("items").isEmpty()));
+        c.put("listReports", new Case(Rule.READ_LIST, 200, (role, s, fresh) -> Call.get("/api/v1/reports?planId=" + f(s).plan()),
+                (s, json) -> json.getList("items.id").contains(f(s).report())));
+        c.put("getReport", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/reports/" + f(s).report()), none));
+        c.put("getReportHistory", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/reports/" + f(s).report() + "/history"), none));
+        c.put("createReport", new Case(Rule.REPORT_CREATE, 201, (role, s, fresh) -> Call.send("POST", "/api/v1/reports",
+                Map.of("periodKey", "2026-02", "indicatorId", f(s).indicator(), "unitId", f(s).unit(), "value", Map.of("number", 10)), null,
+                null), none));
+        c.put("updateReport", new Case(Rule.REPORT_WRITE, 200, (role, s, fresh) -> Call.send("PUT", "/api/v1/reports/" + f(s).report(),
+                Map.of("value", Map.of("number", 99)), "\"1\"", "/api/v1/reports/" + f(s).report()), none));
+        c.put("submitReport", new Case(Rule.REPORT_WRITE, 200, (role, s, fresh) -> Call.send("POST", "/api/v1/reports/" + f(s).report()
+                + "/submit", null, "\"1\"", "/api/v1/reports/" + f(s).report()), none));
+        c.put("acceptReport", new Case(Rule.WRITE, 200, (role, s, fresh) -> review(s, fresh, "accept", false, Map.of()), none));
+        c.put("returnReport", new Case(Rule.WRITE, 200, (role, s, fresh) -> review(s, fresh, "return", false,
+                Map.of("comment", "Bổ sung tài liệu kiểm chứng")), none));
+        c.put("reopenReport", new Case(Rule.WRITE, 200, (role, s, fresh) -> review(s, fresh, "reopen", true,
+                Map.of("comment", "Rà soát lại số liệu")), none));
 
         // Audit trail: the creation of each scope's fixture unit is on record
         c.put("listAuditEvents", new Case(Rule.MANAGED_LIST, 200, (role, s, fresh) ->

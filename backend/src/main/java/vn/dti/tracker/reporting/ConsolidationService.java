@@ -1,5 +1,7 @@
 package vn.dti.tracker.reporting;
 
+import static vn.dti.tracker.common.Values.strip;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -175,8 +177,7 @@ public class ConsolidationService {
                 from indicator_target t join indicator i on i.id = t.indicator_id
                 where i.plan_id in (:plans) and t.year = :year""").setParameter("plans", withPeriod).setParameter("year", year))) {
             targets.put((UUID) r[0], new TargetDto(((Number) r[1]).intValue(), TargetKind.valueOf((String) r[2]),
-                    r[3] == null ? null : Comparator.valueOf((String) r[3]), vn.dti.tracker.common.Values.strip((BigDecimal) r[4]),
-                    vn.dti.tracker.common.Values.strip((BigDecimal) r[5]), (String) r[6], r[7] == null ? null : ((Number) r[7]).intValue(),
+                    r[3] == null ? null : Comparator.valueOf((String) r[3]), strip((BigDecimal) r[4]), strip((BigDecimal) r[5]), (String) r[6], r[7] == null ? null : ((Number) r[7]).intValue(),
                     (String) r[8], (String) r[9], (String) r[10]));
         }
         // The latest accepted value of the lead unit in the year, up to this period: results are cumulative.
@@ -188,8 +189,8 @@ public class ConsolidationService {
                   and p.year = :year and p.ends_on <= :endsOn
                 order by r.indicator_id, p.starts_on desc""").setParameter("plans", withPeriod).setParameter("year", year)
                 .setParameter("endsOn", endsOn))) {
-            accepted.put((UUID) r[0], new Accepted((UUID) r[1], (String) r[2], new ReportValue((BigDecimal) r[3], (BigDecimal) r[4],
-                    (BigDecimal) r[5], (Boolean) r[6], r[7] == null ? null : ((Number) r[7]).intValue(),
+            accepted.put((UUID) r[0], new Accepted((UUID) r[1], (String) r[2], new ReportValue(strip((BigDecimal) r[3]),
+                    strip((BigDecimal) r[4]), strip((BigDecimal) r[5]), (Boolean) r[6], r[7] == null ? null : ((Number) r[7]).intValue(),
                     r[8] == null ? null : ((Number) r[8]).intValue(), (String) r[9]), (String) r[10], (String) r[11], (String) r[12]));
         }
         for (Object[] r : rows(em.createNativeQuery("""
@@ -230,7 +231,7 @@ public class ConsolidationService {
         Accepted a = facts.accepted().get(i.id());
         StatusRules.Evaluation e = StatusRules.evaluate(target, i.baseline(), i.fraction(), a == null ? null : a.value(), pp.monthsElapsed());
         return new IndicatorResult(new ItemRef("INDICATOR", i.id(), i.code(), i.content()), i.groupCode(), i.unitOfMeasure(), target,
-                i.lead(), e.status(), e.achieved(), e.expected(), a == null ? null : a.reportId(), a == null ? null : a.periodKey(),
+                i.lead(), e.status(), strip(e.achieved()), strip(e.expected()), a == null ? null : a.reportId(), a == null ? null : a.periodKey(),
                 a == null ? null : a.value(), facts.leadState().get(i.id()), a == null ? null : a.achievements(),
                 a == null ? null : a.difficulties(), a == null ? null : a.proposals(), facts.contributions().getOrDefault(i.id(), 0));
     }

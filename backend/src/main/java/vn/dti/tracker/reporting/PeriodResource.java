@@ -66,6 +66,7 @@ public class PeriodResource {
 
     @POST
     @Path("/{periodKey}/send-up")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "sendUpPeriod", summary = "Mark the period's consolidated report as sent up, closing the period",
             description = "Coordinators of the plan's issuer. Reports still waiting for review must be accepted or returned first."

@@ -14,6 +14,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import vn.dti.tracker.common.Values;
 import vn.dti.tracker.common.VersionedEntity;
 import vn.dti.tracker.indicator.Indicator;
 import vn.dti.tracker.orgunit.OrgUnit;
@@ -30,6 +33,7 @@ import vn.dti.tracker.task.TaskEnums;
 public class Report extends VersionedEntity {
 
     /** Đơn vị chủ trì or phối hợp on the item. */
+    @Schema(name = "ReportRole", description = "LEAD: the report that counts; COOPERATING: a contribution")
     public enum Role { LEAD, COOPERATING }
 
     @Id
@@ -118,6 +122,7 @@ public class Report extends VersionedEntity {
     public String reopenReason;
 
     public ReportValue value() {
-        return new ReportValue(valueNumber, numerator, denominator, met, rank, rankOutOf, milestoneText);
+        return new ReportValue(Values.strip(valueNumber), Values.strip(numerator), Values.strip(denominator), met, rank, rankOutOf,
+                milestoneText);
     }
 }

@@ -112,6 +112,7 @@ public class ReportResource {
 
     @POST
     @Path("/{reportId}/submit")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER})
     @Operation(operationId = "submitReport", summary = "Submit a report for review", description = "Requires `If-Match`. A draft or returned report becomes SUBMITTED.")
     @APIResponse(responseCode = "200", description = "Submitted", content = @Content(schema = @Schema(implementation = ReportView.class)))
@@ -122,6 +123,7 @@ public class ReportResource {
 
     @POST
     @Path("/{reportId}/accept")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "acceptReport", summary = "Accept a submitted report", description = "Coordinators of the plan's issuer. Requires `If-Match`.")
     @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = ReportView.class)))

@@ -178,15 +178,20 @@ public class ReportService {
                     return;
                 }
                 if ("UPDATE".equals(action) && v instanceof Map<?, ?> m) {
-                    out.put(field, new FieldChange(m.get("from"), m.get("to")));
+                    out.put(field, new FieldChange(plain(m.get("from")), plain(m.get("to"))));
                 } else if (v != null) {
-                    out.put(field, "DELETE".equals(action) ? new FieldChange(v, null) : new FieldChange(null, v));
+                    out.put(field, "DELETE".equals(action) ? new FieldChange(plain(v), null) : new FieldChange(null, plain(v)));
                 }
             });
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable audit entry", e);
         }
         return out;
+    }
+
+    /** Numbers as the API writes them (65, not 65.000000 as the numeric column keeps it). */
+    private static Object plain(Object v) {
+        return v instanceof Number n && !(v instanceof Boolean) ? strip(new BigDecimal(n.toString())) : v;
     }
 
     private static OffsetDateTime toOffset(Object o) {
