@@ -120,6 +120,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mail-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every e-mail sent or waiting, newest first
+         * @description Administrators only. Without an SMTP server configured, reminders stay here instead of being sent.
+         */
+        get: operations["listMailOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -150,6 +170,57 @@ export interface paths {
          * @description Signs the account out everywhere: every refresh token is revoked and existing access tokens stop working.
          */
         put: operations["changeMyPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's notifications, newest first */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the listed notifications (or all) of the signed-in person read */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the signed-in person's notifications are unread */
+        get: operations["countUnreadNotifications"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1329,6 +1400,10 @@ export interface components {
          * @example 2022-03-10
          */
         LocalDate: string;
+        /** @description Notifications to mark read; none listed means all of the caller's */
+        MarkRead: {
+            ids: string[] | null;
+        };
         /** @description The signed-in account */
         Me: {
             /** @example USER */
@@ -1342,6 +1417,21 @@ export interface components {
             unit: components["schemas"]["OrgUnitRef"];
             roles: components["schemas"]["Role"][];
             scopes: components["schemas"]["RoleScope"][];
+        };
+        /** @description A reminder or a review outcome for the signed-in person */
+        Notification: {
+            id: components["schemas"]["UUID"];
+            /**
+             * @description DEADLINE_SOON, DEADLINE_PASSED, UNIT_LATE, REPORT_RETURNED or REPORT_ACCEPTED
+             * @example DEADLINE_SOON
+             */
+            kind: string;
+            title: string;
+            body: string;
+            /** @description Where in the web app it leads */
+            link: string | null;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            readAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
         };
         /**
          * Format: date-time
@@ -1397,6 +1487,18 @@ export interface components {
             /** @description false deactivates the unit; its history is kept */
             active: boolean;
         };
+        /** @description An e-mail the product sent, or holds while no SMTP server is configured */
+        OutboxMail: {
+            id: components["schemas"]["UUID"];
+            to: string;
+            subject: string;
+            body: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            sentAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** Format: int32 */
+            attempts: number;
+            lastError: string | null;
+        };
         PageAssignmentView: {
             items: components["schemas"]["Assignment"][];
             /** Format: int32 */
@@ -1432,6 +1534,28 @@ export interface components {
         };
         PageIndicatorView: {
             items: components["schemas"]["Indicator"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageMailView: {
+            items: components["schemas"]["OutboxMail"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageNotificationView: {
+            items: components["schemas"]["Notification"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -2145,6 +2269,10 @@ export interface components {
         };
         /** Format: uuid */
         UUID: string;
+        UnreadCount: {
+            /** Format: int64 */
+            unread: number;
+        };
         /** @description An account of a person */
         User: {
             id: components["schemas"]["UUID"];
@@ -2568,6 +2696,33 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    listMailOutbox: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMailView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -2622,6 +2777,92 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageNotificationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkRead"];
+                "*/*": components["schemas"]["MarkRead"];
+            };
+        };
+        responses: {
+            /** @description Marked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -483,6 +483,13 @@ class AccessMatrixTest {
         c.put("reopenReport", new Case(Rule.WRITE, 200, (role, s, fresh) -> review(s, fresh, "reopen", true,
                 Map.of("comment", "Rà soát lại số liệu")), none));
 
+        // Notifications are each person's own; the outbox is the administrators'
+        c.put("listNotifications", new Case(Rule.PERSON, 200, (role, s, fresh) -> Call.get("/api/v1/notifications"), none));
+        c.put("countUnreadNotifications", new Case(Rule.PERSON, 200, (role, s, fresh) -> Call.get("/api/v1/notifications/unread-count"), none));
+        c.put("markNotificationsRead", new Case(Rule.PERSON, 204, (role, s, fresh) ->
+                Call.send("POST", "/api/v1/notifications/read", Map.of(), null, null), none));
+        c.put("listMailOutbox", new Case(Rule.ADMIN_ONLY, 200, (role, s, fresh) -> Call.get("/api/v1/mail-outbox"), none));
+
         // Audit trail: the creation of each scope's fixture unit is on record
         c.put("listAuditEvents", new Case(Rule.MANAGED_LIST, 200, (role, s, fresh) ->
                 Call.get("/api/v1/audit-events?objectType=org_unit&action=CREATE&objectId=" + f(s).unit()),

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -81,9 +82,11 @@ public class ReportService {
     private final PeriodService periods;
     private final ReportingClock clock;
     private final ObjectMapper json;
+    private final Event<ReportReviewed> reviewed;
 
     public ReportService(EntityManager em, AccessPolicy access, OrgUnitService units, PeriodService periods, ReportingClock clock,
-            ObjectMapper json) {
+            ObjectMapper json, Event<ReportReviewed> reviewed) {
+        this.reviewed = reviewed;
         this.em = em;
         this.access = access;
         this.units = units;
@@ -351,6 +354,7 @@ public class ReportService {
         r.reviewedAt = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         r.reviewedByName = access.caller().name();
         em.flush();
+        reviewed.fire(new ReportReviewed(r.id, state == ReportState.ACCEPTED, comment));
     }
 
     private static void requireState(Report r, ReportState wanted, String action) {

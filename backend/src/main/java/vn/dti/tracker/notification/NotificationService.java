@@ -1,0 +1,230 @@
+package vn.dti.tracker.notification;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import vn.dti.tracker.auth.AccessPolicy;
+import vn.dti.tracker.auth.Caller;
+import vn.dti.tracker.common.DomainException;
+import vn.dti.tracker.common.Page;
+import vn.dti.tracker.common.PageRequest;
+import vn.dti.tracker.notification.NotificationDtos.MailView;
+import vn.dti.tracker.notification.NotificationDtos.NotificationView;
+import vn.dti.tracker.reporting.ReportReviewed;
+import vn.dti.tracker.reporting.ReportingClock;
+import vn.dti.tracker.reporting.ReportingSettings;
+
+/**
+ * Owners who are never reminded never report. Before each deadline (by default 3 days and 1 day) the
+ * people of every unit with something still due are reminded; once it has passed, they and the plan's
+ * coordinators are told the unit is late. Each reminder is inserted with a dedup key under a unique
+ * constraint, so it exists once per person even when several instances run the job at once; its
+ * e-mail is queued in the same statement.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    /** People who write a unit's reports: its reporters, and its coordinators (who also report for their own office). */
+    static final String WRITERS = "exists (select 1 from app_user_role ur where ur.user_id = u.id"
+            + " and ur.role in ('UNIT_REPORTER', 'COMMUNE_COORDINATOR', 'PROVINCE_COORDINATOR'))";
+
+    /** Lead assignments of a unit in a period still not submitted. */
+    static final String PENDING = """
+            select a.period_id, a.unit_id, count(*) as items, rp.period_key, rp.unit_deadline, pl.id as plan_id, pl.code as plan_code,
+                   pl.coordinator_unit_id, ou.name as unit_name
+              from assignment a
+              join reporting_period rp on rp.id = a.period_id
+              join plan pl on pl.id = a.plan_id
+              join org_unit ou on ou.id = a.unit_id
+              left join report r on r.unit_id = a.unit_id and r.period_id = a.period_id and coalesce(r.indicator_id, r.task_id) = a.item_id
+             where a.role = 'LEAD' and pl.status <> 'CLOSED' and rp.sent_up_at is null
+               and (r.id is null or r.state in ('DRAFT', 'RETURNED')) and %s
+             group by a.period_id, a.unit_id, rp.period_key, rp.unit_deadline, pl.id, pl.code, pl.coordinator_unit_id, ou.name
+            """;
+
+    /** Inserts the notifications chosen by {@code select} (columns: user_id, kind, title, body, link, dedup_key) and queues their e-mail. */
+    static final String INSERT = """
+            with chosen as (%s),
+            ins as (
+                insert into notification (id, user_id, kind, title, body, link, dedup_key, created_at)
+                select gen_random_uuid(), c.user_id, c.kind, c.title, c.body, c.link, c.dedup_key, :now from chosen c
+                on conflict (user_id, dedup_key) do nothing
+                returning id, user_id, title, body),
+            mail as (
+                insert into mail_outbox (id, notification_id, to_address, subject, body, created_at)
+                select gen_random_uuid(), ins.id, u.email, ins.title, ins.body, :now from ins join app_user u on u.id = ins.user_id
+                 where u.email is not null
+                returning 1)
+            select count(*) from ins
+            """;
+
+    private final EntityManager em;
+    private final AccessPolicy access;
+    private final ReportingClock clock;
+    private final List<Integer> daysBefore;
+
+    public NotificationService(EntityManager em, AccessPolicy access, ReportingClock clock, ReportingSettings settings) {
+        this.em = em;
+        this.access = access;
+        this.clock = clock;
+        this.daysBefore = List.copyOf(settings.reminderDaysBefore());
+    }
+
+    /** One pass of the reminder job for a day; running it again the same day adds nothing. Returns how many notifications it made. */
+    @Transactional
+    public int remind(LocalDate today) {
+        int made = 0;
+        for (int days : daysBefore) {
+            String due = PENDING.formatted("rp.unit_deadline = cast(:day as date)");
+            made += insert("""
+                    select u.id as user_id, 'DEADLINE_SOON' as kind,
+                           'Sắp đến hạn báo cáo kỳ ' || d.period_key as title,
+                           'Đơn vị ' || d.unit_name || ' còn ' || d.items || ' mục chưa gửi báo cáo kỳ ' || d.period_key || ' của kế hoạch '
+                               || d.plan_code || '. Hạn gửi: ' || to_char(d.unit_deadline, 'DD/MM/YYYY') || '.' as body,
+                           '/my-work?periodKey=' || d.period_key as link,
+                           'due:' || d.period_id || ':' || d.unit_id || ':' || :days as dedup_key
+                      from (%s) d join app_user u on u.org_unit_id = d.unit_id and u.active and %s
+                    """.formatted(due, WRITERS), today.plusDays(days), days);
+        }
+        // Once a deadline has passed (looking back a week, so a stopped server catches up): the unit, then its coordinators.
+        String late = PENDING.formatted("rp.unit_deadline < cast(:day as date) and rp.unit_deadline >= cast(:day as date) - 7");
+        made += insert("""
+                select u.id as user_id, 'DEADLINE_PASSED' as kind,
+                       'Đã quá hạn báo cáo kỳ ' || d.period_key as title,
+                       'Đơn vị ' || d.unit_name || ' chưa gửi ' || d.items || ' mục của kỳ ' || d.period_key || ' (kế hoạch ' || d.plan_code
+                           || '); hạn là ' || to_char(d.unit_deadline, 'DD/MM/YYYY') || '. Hãy gửi ngay.' as body,
+                       '/my-work?periodKey=' || d.period_key as link,
+                       'late:' || d.period_id || ':' || d.unit_id as dedup_key
+                  from (%s) d join app_user u on u.org_unit_id = d.unit_id and u.active and %s
+                """.formatted(late, WRITERS), today, 0);
+        made += insert("""
+                select u.id as user_id, 'UNIT_LATE' as kind,
+                       'Đơn vị chậm báo cáo: ' || d.unit_name as title,
+                       d.unit_name || ' chưa gửi ' || d.items || ' mục của kỳ ' || d.period_key || ' (kế hoạch ' || d.plan_code
+                           || '), hạn ' || to_char(d.unit_deadline, 'DD/MM/YYYY') || '.' as body,
+                       '/review?periodKey=' || d.period_key as link,
+                       'late-unit:' || d.period_id || ':' || d.unit_id as dedup_key
+                  from (%s) d join app_user u on u.org_unit_id = d.coordinator_unit_id and u.active
+                   and exists (select 1 from app_user_role ur where ur.user_id = u.id
+                               and ur.role in ('COMMUNE_COORDINATOR', 'PROVINCE_COORDINATOR'))
+                """.formatted(late), today, 0);
+        return made;
+    }
+
+    /** A report was returned or accepted: its unit's people are told, once per review, in the review's transaction. */
+    void reviewed(@Observes ReportReviewed event) {
+        UUID reportId = event.reportId();
+        boolean accepted = event.accepted();
+        String comment = event.comment();
+        String kind = accepted ? "REPORT_ACCEPTED" : "REPORT_RETURNED";
+        em.createNativeQuery(INSERT.formatted("""
+                select u.id as user_id, :kind as kind,
+                       case when :accepted then 'Báo cáo đã được chấp nhận: ' else 'Báo cáo bị trả lại: ' end
+                           || coalesce(i.code, t.code) || ' kỳ ' || rp.period_key as title,
+                       case when :accepted then 'Báo cáo của đơn vị về ' else 'Báo cáo của đơn vị về ' end
+                           || coalesce(i.code, t.code) || ' kỳ ' || rp.period_key
+                           || case when :accepted then ' đã được chấp nhận.' else ' cần sửa và gửi lại.' end
+                           || coalesce(' Ý kiến: ' || cast(:comment as text), '') as body,
+                       '/reports/' || r.id as link,
+                       'review:' || r.id || ':' || r.version as dedup_key
+                  from report r join reporting_period rp on rp.id = r.period_id
+                  left join indicator i on i.id = r.indicator_id left join task t on t.id = r.task_id
+                  join app_user u on u.org_unit_id = r.unit_id and u.active and %s
+                 where r.id = :report""".formatted(WRITERS)))
+                .setParameter("kind", kind).setParameter("accepted", accepted).setParameter("comment", comment)
+                .setParameter("report", reportId).setParameter("now", now()).getSingleResult();
+    }
+
+    private int insert(String select, LocalDate day, int days) {
+        var q = em.createNativeQuery(INSERT.formatted(select)).setParameter("day", day).setParameter("now", now());
+        if (select.contains(":days")) {
+            q.setParameter("days", days);
+        }
+        return ((Number) q.getSingleResult()).intValue();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    // ---- the person's own notifications ----
+
+    @Transactional
+    public Page<NotificationView> mine(boolean unreadOnly, PageRequest page) {
+        UUID user = person();
+        String where = " where n.user_id = :user" + (unreadOnly ? " and n.read_at is null" : "");
+        long total = ((Number) em.createNativeQuery("select count(*) from notification n" + where).setParameter("user", user)
+                .getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select n.id, n.kind, n.title, n.body, n.link, n.created_at, n.read_at from notification n"
+                + where + " order by n.created_at desc, n.id limit " + page.size() + " offset " + (long) page.page() * page.size())
+                .setParameter("user", user).getResultList();
+        List<NotificationView> items = new ArrayList<>();
+        for (Object[] r : rows) {
+            items.add(new NotificationView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], time(r[5]), time(r[6])));
+        }
+        return Page.of(items, page, total);
+    }
+
+    @Transactional
+    public long unreadCount() {
+        return ((Number) em.createNativeQuery("select count(*) from notification where user_id = :user and read_at is null")
+                .setParameter("user", person()).getSingleResult()).longValue();
+    }
+
+    /** Marks the caller's notifications read: the listed ones, or all; others' ids are not the caller's and change nothing. */
+    @Transactional
+    public void markRead(List<UUID> ids) {
+        var q = em.createNativeQuery("update notification set read_at = :now where user_id = :user and read_at is null"
+                + (ids == null || ids.isEmpty() ? "" : " and id in (:ids)")).setParameter("now", now()).setParameter("user", person());
+        if (ids != null && !ids.isEmpty()) {
+            q.setParameter("ids", ids);
+        }
+        q.executeUpdate();
+    }
+
+    @Transactional
+    public Page<MailView> outbox(PageRequest page) {
+        long total = ((Number) em.createNativeQuery("select count(*) from mail_outbox").getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, to_address, subject, body, created_at, sent_at, attempts, last_error"
+                + " from mail_outbox order by created_at desc, id limit " + page.size() + " offset " + (long) page.page() * page.size())
+                .getResultList();
+        List<MailView> items = new ArrayList<>();
+        for (Object[] r : rows) {
+            items.add(new MailView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], time(r[4]), time(r[5]),
+                    ((Number) r[6]).intValue(), (String) r[7]));
+        }
+        return Page.of(items, page, total);
+    }
+
+    private UUID person() {
+        Caller caller = access.caller();
+        if (caller.kind() != Caller.Kind.USER) {
+            throw DomainException.forbidden("access.denied", "Chỉ tài khoản người dùng mới có thông báo.");
+        }
+        return caller.id();
+    }
+
+    static OffsetDateTime time(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (o instanceof java.time.Instant i) {
+            return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+        }
+        return OffsetDateTime.ofInstant(((java.sql.Timestamp) o).toInstant(), ZoneOffset.UTC);
+    }
+}
