@@ -202,7 +202,8 @@ class ReportingWorkflowTest {
         Api.json().queryParam("indicatorId", c3).queryParam("unitId", Api.unitId("DNAI.XUANLOC.CA")).get("/api/v1/reports").then()
                 .body("totalItems", equalTo(0));
         // And what is due for the police post lists only its own indicators (C.16 and C.22) and its tasks.
-        JsonPath due = Api.as("reporter2").queryParam("mine", true).queryParam("periodKey", "2026-03").queryParam("size", 200)
+        JsonPath due = Api.as("reporter2").queryParam("mine", true).queryParam("planId", plan).queryParam("periodKey", "2026-03")
+                .queryParam("size", 200)
                 .get("/api/v1/assignments").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("C.16", "C.22"), due.getList("items.findAll { it.item.kind == 'INDICATOR' && it.role == 'LEAD' }.item.code"));
         assertTrue(due.getList("items.unit.code").stream().allMatch("DNAI.XUANLOC.CA"::equals));
