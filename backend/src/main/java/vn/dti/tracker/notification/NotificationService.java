@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.auth.Caller;
 import vn.dti.tracker.common.DomainException;
+import vn.dti.tracker.common.Entities;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.notification.NotificationDtos.MailView;
@@ -170,7 +171,7 @@ public class NotificationService {
                 .setParameter("user", user).getResultList();
         List<NotificationView> items = new ArrayList<>();
         for (Object[] r : rows) {
-            items.add(new NotificationView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], time(r[5]), time(r[6])));
+            items.add(new NotificationView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], Entities.utc(r[5]), Entities.utc(r[6])));
         }
         return Page.of(items, page, total);
     }
@@ -201,7 +202,7 @@ public class NotificationService {
                 .getResultList();
         List<MailView> items = new ArrayList<>();
         for (Object[] r : rows) {
-            items.add(new MailView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], time(r[4]), time(r[5]),
+            items.add(new MailView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], Entities.utc(r[4]), Entities.utc(r[5]),
                     ((Number) r[6]).intValue(), (String) r[7]));
         }
         return Page.of(items, page, total);
@@ -215,16 +216,4 @@ public class NotificationService {
         return caller.id();
     }
 
-    static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (o instanceof java.time.Instant i) {
-            return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-        }
-        return OffsetDateTime.ofInstant(((java.sql.Timestamp) o).toInstant(), ZoneOffset.UTC);
-    }
 }

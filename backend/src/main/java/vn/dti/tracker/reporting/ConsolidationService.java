@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.dti.tracker.auth.AccessPolicy;
+import vn.dti.tracker.common.Entities;
 import vn.dti.tracker.indicator.Comparator;
 import vn.dti.tracker.indicator.TargetDto;
 import vn.dti.tracker.indicator.TargetKind;
@@ -155,7 +156,7 @@ public class ConsolidationService {
                 select plan_id, id, period_key, year, ends_on, consolidation_deadline, sent_up_at, sent_up_by_name
                 from reporting_period where plan_id in (:plans) and period_key = :key""").setParameter("plans", planIds).setParameter("key", key))) {
             periodsByPlan.put((UUID) r[0], new PlanPeriod((UUID) r[0], (UUID) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                    AssignmentService.toDate(r[4]), AssignmentService.toDate(r[5]), offset(r[6]), (String) r[7]));
+                    AssignmentService.toDate(r[4]), AssignmentService.toDate(r[5]), Entities.utc(r[6]), (String) r[7]));
         }
         if (periodsByPlan.isEmpty()) {
             return new Facts(periodsByPlan, indicators, targets, accepted, leadState, contributions, timeliness);
@@ -413,18 +414,6 @@ public class ConsolidationService {
         }
     }
 
-    private static OffsetDateTime offset(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.withOffsetSameInstant(java.time.ZoneOffset.UTC);
-        }
-        if (o instanceof java.time.Instant i) {
-            return OffsetDateTime.ofInstant(i, java.time.ZoneOffset.UTC);
-        }
-        return OffsetDateTime.ofInstant(((java.sql.Timestamp) o).toInstant(), java.time.ZoneOffset.UTC);
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Object[]> rows(Query q) {

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.auth.Caller;
 import vn.dti.tracker.common.DomainException;
+import vn.dti.tracker.common.Entities;
 import vn.dti.tracker.common.FieldError;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
@@ -163,7 +164,7 @@ public class ReportService {
                 .setParameter("id", report.id.toString()).getResultList();
         List<ReportChange> out = new ArrayList<>();
         for (Object[] row : rows) {
-            out.add(new ReportChange(toOffset(row[0]), (String) row[1], (String) row[2], changes((String) row[2], (String) row[3])));
+            out.add(new ReportChange(Entities.utc(row[0]), (String) row[1], (String) row[2], changes((String) row[2], (String) row[3])));
         }
         return out;
     }
@@ -197,15 +198,6 @@ public class ReportService {
         return v instanceof Number n && !(v instanceof Boolean) ? strip(new BigDecimal(n.toString())) : v;
     }
 
-    private static OffsetDateTime toOffset(Object o) {
-        if (o instanceof OffsetDateTime t) {
-            return t.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (o instanceof Instant i) {
-            return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-        }
-        return OffsetDateTime.ofInstant(((java.sql.Timestamp) o).toInstant(), ZoneOffset.UTC);
-    }
 
     // ---- writing ----
 
