@@ -120,6 +120,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List evidence
+         * @description Evidence attached to reports the caller may read, and the caller's own uploads not yet attached. Filter by report, indicator, task, plan, period, unit (its own or attached to its reports), kind, words of the title, number, file name or issuer, or `updatedSince`.
+         */
+        get: operations["listEvidence"];
+        put?: never;
+        /**
+         * Upload a document (multipart/form-data)
+         * @description By the people of a reporting unit; the evidence belongs to their unit. The type is decided from the content (415 outside the accepted types); files over the limit (default 50 MB) get 413, before the body is read when its length is declared. Identical content is stored once. With `reportId` the evidence is attached at once, and only to reports the caller may write; evidence attached to nothing is removed after 24 hours.
+         */
+        post: operations["uploadEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Re-read every stored file and report any missing, damaged or unreferenced
+         * @description Reads all stored content: slow on a large store.
+         */
+        get: operations["checkEvidenceIntegrity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a document by its http(s) address */
+        post: operations["createEvidenceLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the evidence sweep now
+         * @description Removes evidence attached to nothing for longer than the grace period, files nothing references, and stored content without its row.
+         */
+        post: operations["sweepEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one piece of evidence with the reports it is attached to */
+        get: operations["getEvidence"];
+        /**
+         * Change what describes the evidence
+         * @description By the people of its unit. Requires `If-Match`.
+         */
+        put: operations["updateEvidence"];
+        post?: never;
+        /**
+         * Delete evidence attached to nothing
+         * @description By the people of its unit. Requires `If-Match`.
+         */
+        delete: operations["deleteEvidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{evidenceId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download or preview the file
+         * @description PDF and images are shown inline when `inline=true`; everything else is an attachment. `Repr-Digest` carries the SHA-256 of the content (RFC 9530), the ETag is the hash, and `Content-Disposition` carries the original name in UTF-8.
+         */
+        get: operations["downloadEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mail-outbox": {
         parameters: {
             query?: never;
@@ -701,6 +827,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/{reportId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach evidence to a report
+         * @description By whoever may write the report (its own unit, while it is a draft or returned), with evidence the caller may see. Attaching twice changes nothing.
+         */
+        post: operations["attachEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take evidence off a report
+         * @description By whoever may write the report. Evidence left attached to nothing is removed after the grace period.
+         */
+        delete: operations["detachEvidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/{reportId}/history": {
         parameters: {
             query?: never;
@@ -1006,6 +1172,8 @@ export interface components {
             note?: string;
             fraction?: components["schemas"]["BundleFraction"];
             contributesTo?: components["schemas"]["BundleIndicatorRef"];
+            /** @description Reports must carry evidence; omitted when false */
+            evidenceRequired?: boolean | null;
         };
         BundleIndicatorRef: {
             planCode: string;
@@ -1255,6 +1423,112 @@ export interface components {
             results: components["schemas"]["DtiRankResult"][];
             gaps: components["schemas"]["DtiRankGap"][];
         };
+        /** @description Tài liệu kiểm chứng: an uploaded file or a registered link, with what describes it */
+        Evidence: {
+            id: components["schemas"]["UUID"];
+            kind: components["schemas"]["EvidenceKind"];
+            title: string;
+            docNumber: string | null;
+            docDate: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            issuer: string | null;
+            summary: string | null;
+            /** @description The uploaded file's own name */
+            fileName: string | null;
+            /**
+             * @description Decided from the content
+             * @example application/pdf
+             */
+            mediaType: string | null;
+            /** Format: int64 */
+            sizeBytes: number | null;
+            /** @description SHA-256 of the content (hex); downloads carry it in Repr-Digest */
+            sha256: string | null;
+            /** @description LINK: the address */
+            url: string | null;
+            /** @description FILE: where to download it (with the access token) */
+            contentUrl: string | null;
+            /** @description FILE: a browser can show it inline (PDF and images) */
+            previewable: boolean;
+            ownerUnit: components["schemas"]["OrgUnitRef"];
+            uploadedBy: string | null;
+            attachments: components["schemas"]["EvidenceAttachment"][];
+            /** Format: int64 */
+            version: number;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            updatedAt: components["schemas"]["OffsetDateTime"];
+        };
+        /** @description The evidence to attach to a report */
+        EvidenceAttachInput: {
+            evidenceId: components["schemas"]["UUID"];
+        };
+        /** @description A report the evidence is attached to (only those the caller may read are listed) */
+        EvidenceAttachment: {
+            reportId: components["schemas"]["UUID"];
+            planId: components["schemas"]["UUID"];
+            /** @example 2026-03 */
+            periodKey: string;
+            item: components["schemas"]["ReportItem"];
+            unit: components["schemas"]["OrgUnitRef"];
+            attachedAt: components["schemas"]["OffsetDateTime"];
+            attachedBy: string | null;
+        };
+        /**
+         * @description FILE: uploaded content; LINK: a registered http(s) address
+         * @enum {string}
+         */
+        EvidenceKind: "FILE" | "LINK";
+        /** @description A document registered by its http(s) address instead of uploaded */
+        EvidenceLinkCreate: {
+            /** @example https://dongnai.gov.vn/van-ban/123-qd-ubnd */
+            url: string;
+            title: string;
+            docNumber?: string | null;
+            docDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            issuer?: string | null;
+            summary?: string | null;
+            /** @description Reports to attach it to at once */
+            reportIds?: string[] | null;
+        };
+        /** @description The new description of a piece of evidence (its content never changes) */
+        EvidenceUpdate: {
+            /** @example Quyết định phê duyệt Kế hoạch chuyển đổi số năm 2026 */
+            title: string;
+            /** @example 123/QĐ-UBND */
+            docNumber?: string | null;
+            /** @description Ngày ban hành; not in the future */
+            docDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @example UBND xã Xuân Lộc */
+            issuer?: string | null;
+            /** @description Trích yếu */
+            summary?: string | null;
+        };
+        EvidenceUploadInput: {
+            /**
+             * Format: binary
+             * @description The file: PDF, an image, Word, Excel or OpenDocument; the type is decided by its content
+             */
+            file: string;
+            /** @description Tên tài liệu; default the file's name */
+            title?: string;
+            /**
+             * @description Số, ký hiệu
+             * @example 123/QĐ-UBND
+             */
+            docNumber?: string;
+            /**
+             * Format: date
+             * @description Ngày ban hành (YYYY-MM-DD), not in the future
+             */
+            docDate?: string;
+            /** @description Cơ quan ban hành */
+            issuer?: string;
+            /** @description Trích yếu */
+            summary?: string;
+            /** @description SHA-256 (hex) of the file as the client computed it; the upload is refused if the received bytes differ */
+            sha256?: string;
+            /** @description Reports to attach it to at once (repeat the field for several) */
+            reportIds?: string[];
+        };
         FieldChange: {
             from: unknown;
             to: unknown;
@@ -1291,6 +1565,8 @@ export interface components {
             numeratorLabel: string | null;
             denominatorLabel: string | null;
             contributesTo: components["schemas"]["IndicatorRef"] | null;
+            /** @description Reports must carry evidence or explain why there is none */
+            evidenceRequired: boolean;
             /** Format: int64 */
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
@@ -1334,6 +1610,8 @@ export interface components {
             denominatorLabel?: string | null;
             /** @description An indicator of the parent plan that this one feeds */
             contributesToId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description Reports must carry evidence or explain why there is none; default false */
+            evidenceRequired?: boolean | null;
         };
         /** @description A short reference to an indicator */
         IndicatorRef: {
@@ -1367,9 +1645,35 @@ export interface components {
             proposals: string | null;
             /** Format: int32 */
             contributions: number;
+            /**
+             * Format: int32
+             * @description Pieces of evidence attached to the lead unit's report used
+             */
+            evidenceCount: number;
         };
         /** @enum {string} */
         IndicatorStatus: "MET" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NOT_MET" | "NOT_REPORTED" | "NO_TARGET";
+        /** @description A stored file that is missing, whose content no longer matches its hash, or that no row references */
+        IntegrityProblem: {
+            sha256: string;
+            problem: components["schemas"]["IntegrityProblemKind"];
+            detail: string;
+            evidenceIds: string[];
+        };
+        /** @enum {string} */
+        IntegrityProblemKind: "MISSING" | "CORRUPT" | "UNREFERENCED";
+        /** @description The result of re-reading every stored file and comparing it with its SHA-256 */
+        IntegrityReport: {
+            checkedAt: components["schemas"]["OffsetDateTime"];
+            storage: string;
+            /** Format: int64 */
+            filesChecked: number;
+            /** Format: int64 */
+            bytesChecked: number;
+            /** Format: int64 */
+            filesOk: number;
+            problems: components["schemas"]["IntegrityProblem"][];
+        };
         /** @enum {string} */
         Kind: "USER" | "SERVICE" | "SYSTEM";
         /** @description A unit that missed the deadline for some of its lead assignments */
@@ -1512,6 +1816,17 @@ export interface components {
         };
         PageAuditEventView: {
             items: components["schemas"]["AuditEvent"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PageEvidenceView: {
+            items: components["schemas"]["Evidence"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -1847,6 +2162,14 @@ export interface components {
             daysLate: number;
             /** @description Accepted in a closed period: only a coordinator's reopen changes it */
             locked: boolean;
+            /**
+             * Format: int32
+             * @description Pieces of evidence attached
+             */
+            evidenceCount: number;
+            /** @description The indicator requires evidence (or an explanation) for submission */
+            evidenceRequired: boolean;
+            evidenceExplanation: string | null;
             /** Format: int64 */
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
@@ -1882,6 +2205,8 @@ export interface components {
             difficulties?: string | null;
             /** @description Kiến nghị, đề xuất */
             proposals?: string | null;
+            /** @description Why there is no evidence, where the indicator requires it */
+            evidenceExplanation?: string | null;
         };
         /** @enum {string} */
         ReportFrequency: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "YEARLY";
@@ -1918,6 +2243,8 @@ export interface components {
             achievements?: string | null;
             difficulties?: string | null;
             proposals?: string | null;
+            /** @description Why there is no evidence, where the indicator requires it */
+            evidenceExplanation?: string | null;
         };
         /** @description The value achieved, in the indicator's own shape */
         ReportValue: {
@@ -2111,6 +2438,15 @@ export interface components {
                 [key: string]: number;
             };
             timeliness: components["schemas"]["Timeliness"];
+        };
+        /** @description What one pass of the evidence sweep removed */
+        SweepResult: {
+            /** Format: int32 */
+            evidenceRemoved: number;
+            /** Format: int32 */
+            filesRemoved: number;
+            /** Format: int32 */
+            strayFilesRemoved: number;
         };
         /** @description A target in one of the shapes of the plans, with its original wording */
         Target: {
@@ -2379,6 +2715,24 @@ export interface components {
         };
         /** @description If-Match is missing */
         PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The file is over the limit; refused before reading when its length is declared */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The content (not the name) is of a type that is not accepted */
+        UnsupportedType: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2693,6 +3047,300 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listEvidence: {
+        parameters: {
+            query?: {
+                indicatorId?: components["schemas"]["UUID"];
+                kind?: components["schemas"]["EvidenceKind"];
+                page?: number;
+                /** @example 2026-03 */
+                periodKey?: string;
+                planId?: components["schemas"]["UUID"];
+                q?: string;
+                reportId?: components["schemas"]["UUID"];
+                size?: number;
+                /** @description `createdAt`, `title` or `docDate`, with `,asc` or `,desc` */
+                sort?: string;
+                taskId?: components["schemas"]["UUID"];
+                unitId?: components["schemas"]["UUID"];
+                updatedSince?: components["schemas"]["OffsetDateTime"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageEvidenceView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    uploadEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EvidenceUploadInput"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    checkEvidenceIntegrity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrityReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createEvidenceLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceLinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    sweepEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SweepResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evidenceId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evidence; its ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateEvidence: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                evidenceId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteEvidence: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being deleted */
+                "If-Match": string;
+            };
+            path: {
+                evidenceId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    downloadEvidence: {
+        parameters: {
+            query?: {
+                /** @description Show in the browser (PDF and images only) */
+                inline?: boolean;
+            };
+            header?: {
+                "If-None-Match"?: string;
+            };
+            path: {
+                evidenceId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The content */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the hash) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -4251,6 +4899,71 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    attachEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceAttachInput"];
+            };
+        };
+        responses: {
+            /** @description Attached; the evidence with its attachments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    detachEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evidenceId: components["schemas"]["UUID"];
+                reportId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Detached */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["ServerError"];
         };
     };

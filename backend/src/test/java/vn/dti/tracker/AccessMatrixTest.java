@@ -63,7 +63,13 @@ class AccessMatrixTest {
         /** Start a report of a unit that is none of the callers': 403 for roles that never report, 400 (unknown item) outside the read scope, else 403 (not your unit). */
         REPORT_CREATE,
         /** Change a report of a unit that is none of the callers': 403 for roles that never report, 404 outside the read scope, else 403. */
-        REPORT_WRITE
+        REPORT_WRITE,
+        /** Put evidence on record for one's own unit: the people of reporting units, wherever the scope. */
+        REPORTING_PERSON
+    }
+
+    /** A multipart upload of one file, sent in place of a JSON body. */
+    record Upload(String fileName, byte[] content) {
     }
 
     record Call(String method, String path, Object body, Map<String, String> form, String ifMatch, String token, String probe) {
@@ -91,7 +97,8 @@ class AccessMatrixTest {
 
     /** Objects made once per scope, read by every role. */
     record Fixture(String root, String unit, String plan, String indicatorGroup, String taskGroup, String indicator, String task,
-            String user, String username, String serviceAccount, String clientId, String reporterToken, String report) {
+            String user, String username, String serviceAccount, String clientId, String reporterToken, String report, String draftReport,
+            String evidence) {
     }
 
     static Map<Scope, Fixture> fixtures;
@@ -139,6 +146,7 @@ class AccessMatrixTest {
             case MANAGED_LIST -> !writer(role) ? 403 : ok;
             case REPORT_CREATE -> !reporter(role) ? 403 : !reads(role, scope) ? 400 : 403;
             case REPORT_WRITE -> !reporter(role) ? 403 : !reads(role, scope) ? 404 : 403;
+            case REPORTING_PERSON -> reporter(role) ? ok : 403;
         };
     }
 
@@ -271,8 +279,12 @@ class AccessMatrixTest {
                 String indicator = indicator(plan, indicatorGroup, unit);
                 String reporterToken = reporterOf(unit);
                 String report = report(reporterToken, indicator, true).path("id");
+                String draftReport = report(reporterToken, indicator(plan, indicatorGroup, unit), false).path("id");
+                String evidence = given().header("Authorization", "Bearer " + reporterToken).accept(ContentType.JSON)
+                        .multiPart("file", "bien-ban.pdf", EvidenceTest.pdf(), "application/pdf").multiPart("reportId", draftReport)
+                        .post("/api/v1/evidence").then().statusCode(201).extract().path("id");
                 made.put(scope, new Fixture(root, unit, plan, indicatorGroup, taskGroup, indicator, task(plan, taskGroup, unit), user,
-                        username(user), account, clientId(account), reporterToken, report));
+                        username(user), account, clientId(account), reporterToken, report, draftReport, evidence));
             }
             frameworkId = Api.json().get("/api/v1/dti-frameworks").then().statusCode(200).extract().path("items[0].id");
             fixtures = made;
@@ -483,6 +495,27 @@ class AccessMatrixTest {
         c.put("reopenReport", new Case(Rule.WRITE, 200, (role, s, fresh) -> review(s, fresh, "reopen", true,
                 Map.of("comment", "Rà soát lại số liệu")), none));
 
+        // Evidence: read with the reports it is attached to, written by the people of its unit
+        c.put("uploadEvidence", new Case(Rule.REPORTING_PERSON, 201, (role, s, fresh) -> Call.send("POST", "/api/v1/evidence",
+                new Upload("Quyết định.pdf", EvidenceTest.pdf()), null, null), none));
+        c.put("createEvidenceLink", new Case(Rule.REPORTING_PERSON, 201, (role, s, fresh) -> Call.send("POST", "/api/v1/evidence/links",
+                Map.of("url", "https://dongnai.gov.vn/van-ban/1", "title", "Văn bản"), null, null), none));
+        c.put("listEvidence", new Case(Rule.READ_LIST, 200, (role, s, fresh) -> Call.get("/api/v1/evidence?unitId=" + f(s).unit()),
+                (s, json) -> json.getList("items.id").contains(f(s).evidence())));
+        c.put("getEvidence", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/evidence/" + f(s).evidence()), none));
+        c.put("downloadEvidence", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/evidence/" + f(s).evidence() + "/content"), none));
+        c.put("updateEvidence", new Case(Rule.REPORT_WRITE, 200, (role, s, fresh) -> Call.send("PUT", "/api/v1/evidence/" + f(s).evidence(),
+                Map.of("title", "Tên mới"), "\"0\"", "/api/v1/evidence/" + f(s).evidence()), none));
+        c.put("deleteEvidence", new Case(Rule.REPORT_WRITE, 204, (role, s, fresh) -> Call.send("DELETE", "/api/v1/evidence/" + f(s).evidence(),
+                null, "\"0\"", "/api/v1/evidence/" + f(s).evidence()), none));
+        c.put("attachEvidence", new Case(Rule.REPORT_WRITE, 200, (role, s, fresh) -> Call.send("POST",
+                "/api/v1/reports/" + f(s).draftReport() + "/evidence", Map.of("evidenceId", f(s).evidence()), null,
+                "/api/v1/evidence/" + f(s).evidence()), none));
+        c.put("detachEvidence", new Case(Rule.REPORT_WRITE, 204, (role, s, fresh) -> Call.send("DELETE",
+                "/api/v1/reports/" + f(s).draftReport() + "/evidence/" + f(s).evidence(), null, null, "/api/v1/evidence/" + f(s).evidence()), none));
+        c.put("checkEvidenceIntegrity", new Case(Rule.ADMIN_ONLY, 200, (role, s, fresh) -> Call.get("/api/v1/evidence/integrity"), none));
+        c.put("sweepEvidence", new Case(Rule.ADMIN_ONLY, 200, (role, s, fresh) -> Call.send("POST", "/api/v1/evidence/sweep", null, null, null), none));
+
         // Notifications are each person's own; the outbox is the administrators'
         c.put("listNotifications", new Case(Rule.PERSON, 200, (role, s, fresh) -> Call.get("/api/v1/notifications"), none));
         c.put("countUnreadNotifications", new Case(Rule.PERSON, 200, (role, s, fresh) -> Call.get("/api/v1/notifications/unread-count"), none));
@@ -581,6 +614,8 @@ class AccessMatrixTest {
         }
         if (call.form() != null) {
             spec.contentType(ContentType.URLENC).formParams(call.form());
+        } else if (call.body() instanceof Upload u) {
+            spec.multiPart("file", u.fileName(), u.content(), "application/octet-stream");
         } else if (call.body() != null) {
             spec.contentType(ContentType.JSON).body(call.body());
         } else if (!call.method().equals("GET") && !call.method().equals("DELETE")) {

@@ -172,7 +172,8 @@ public class BundleExporter {
         return new BundleIndicator(i.code, i.group.code, i.position, i.content, i.unitOfMeasure, view.targets(), view.baseline(),
                 i.leadUnit.code, i.cooperatingUnits.stream().map(u -> u.code).toList(), i.leadWording, i.cooperatingWording, i.note,
                 i.capturedAsFraction ? new Fraction(i.numeratorLabel, i.denominatorLabel) : null,
-                i.contributesTo == null ? null : new IndicatorKey(i.contributesTo.plan.code, i.contributesTo.code));
+                i.contributesTo == null ? null : new IndicatorKey(i.contributesTo.plan.code, i.contributesTo.code),
+                i.evidenceRequired ? Boolean.TRUE : null);
     }
 
     static BundleTask task(Task t) {

@@ -379,7 +379,7 @@ public class BundleImporter {
                 list(bi.targets()), bi.baseline(), unitId.apply(bi.leadUnitCode()),
                 list(bi.cooperatingUnitCodes()).stream().map(unitId).toList(), bi.leadWording(), bi.cooperatingWording(), bi.note(),
                 bi.fraction() != null, bi.fraction() == null ? null : bi.fraction().numeratorLabel(),
-                bi.fraction() == null ? null : bi.fraction().denominatorLabel(), contributesTo), at);
+                bi.fraction() == null ? null : bi.fraction().denominatorLabel(), contributesTo, bi.evidenceRequired()), at);
         Indicator existing = Indicator.find("plan = ?1 and code = ?2", plan, bi.code()).firstResult();
         if (existing == null) {
             wrap(at, () -> indicators.create(plan.id, input));

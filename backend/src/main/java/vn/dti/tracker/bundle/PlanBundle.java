@@ -92,7 +92,8 @@ public record PlanBundle(
     public record BundleIndicator(@NotBlank String code, @NotBlank String groupCode, @NotNull Integer order, @NotBlank String content,
             String unitOfMeasure, @NotNull List<@NotNull TargetDto> targets, TargetDto baseline, @NotBlank String leadUnitCode,
             List<@NotBlank String> cooperatingUnitCodes, String leadWording, String cooperatingWording, String note,
-            Fraction fraction, @Valid IndicatorKey contributesTo) {
+            Fraction fraction, @Valid IndicatorKey contributesTo,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "Reports must carry evidence; omitted when false") Boolean evidenceRequired) {
     }
 
     @Schema(name = "BundleTask")

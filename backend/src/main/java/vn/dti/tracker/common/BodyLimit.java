@@ -11,15 +11,23 @@ import io.vertx.ext.web.Router;
 
 /**
  * A request whose declared body is larger than the limit is answered at once, before any of it is
- * read, with the same problem details as every other refusal.
+ * read, with the same problem details as every other refusal. Evidence uploads have their own,
+ * larger limit (the file plus room for its form fields); every other request has the JSON limit.
  */
 @ApplicationScoped
 public class BodyLimit {
 
-    private final long limit;
+    /** Room for the form fields that travel with an uploaded file. */
+    static final long FORM_ALLOWANCE = 256 * 1024;
+    static final String UPLOAD_PATH = "/api/v1/evidence";
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+    private final long limit;
+    private final long uploadLimit;
+
+    public BodyLimit(@ConfigProperty(name = "dti.http.max-json-size") MemorySize limit,
+            @ConfigProperty(name = "dti.evidence.max-file-size") MemorySize maxFile) {
         this.limit = limit.asLongValue();
+        this.uploadLimit = maxFile.asLongValue() + FORM_ALLOWANCE;
     }
 
     void install(@Observes Router router) {
@@ -31,10 +39,16 @@ public class BodyLimit {
             } catch (NumberFormatException e) {
                 length = -1;
             }
-            if (length > limit) {
-                String detail = "Nội dung gửi lên quá lớn (" + length + " byte); giới hạn là " + limit + " byte.";
-                JsonObject problem = new JsonObject().put("type", Problem.TYPE_BASE + "request.too-large").put("title", "Quá lớn")
-                        .put("status", 413).put("detail", detail).put("code", "request.too-large").put("instance", context.request().path());
+            boolean upload = "POST".equals(context.request().method().name()) && UPLOAD_PATH.equals(context.request().path());
+            long max = upload ? uploadLimit : limit;
+            if (length > max) {
+                String code = upload ? "evidence.too-large" : "request.too-large";
+                String detail = upload
+                        ? String.format(java.util.Locale.ROOT, "Tệp quá lớn (%.1f MB); mỗi tệp tối đa %.1f MB.", length / 1048576.0,
+                                (uploadLimit - FORM_ALLOWANCE) / 1048576.0)
+                        : "Nội dung gửi lên quá lớn (" + length + " byte); giới hạn là " + max + " byte.";
+                JsonObject problem = new JsonObject().put("type", Problem.TYPE_BASE + code).put("title", "Quá lớn")
+                        .put("status", 413).put("detail", detail).put("code", code).put("instance", context.request().path());
                 context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
                         .end(problem.encode());
                 return;

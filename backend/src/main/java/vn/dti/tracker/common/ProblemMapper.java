@@ -65,6 +65,8 @@ public class ProblemMapper {
             case STALE -> 412;
             case PRECONDITION_REQUIRED -> 428;
             case TOO_MANY -> 429;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE -> 415;
         };
         Response response = problem(status, e.code(), e.getMessage(), e.errors(), e.currentVersion(), uri);
         if (e.currentVersion() != null) {
@@ -173,6 +175,13 @@ public class ProblemMapper {
             default -> status >= 500 ? unexpected(e, uri)
                     : problem(status, "request.refused", "Yêu cầu bị từ chối.", List.of(), uri);
         };
+    }
+
+    /** A multipart body that cannot be parsed (a broken boundary, a raw line break inside a part's header). */
+    @ServerExceptionMapper
+    public Response multipart(org.jboss.resteasy.reactive.server.core.multipart.MultipartParser.MalformedMessageException e, UriInfo uri) {
+        return problem(400, "request.malformed-multipart",
+                "Nội dung multipart/form-data không đọc được (ranh giới hoặc tiêu đề của một phần bị hỏng). Hãy gửi lại tệp.", List.of(), uri);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

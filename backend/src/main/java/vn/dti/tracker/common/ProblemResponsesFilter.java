@@ -62,6 +62,10 @@ public class ProblemResponsesFilter implements OASFilter {
                 "conflict.stale-version", 412, "Bản kế hoạch đã được người khác thay đổi. Hãy tải lại rồi sửa tiếp.");
         response(components, "PreconditionRequired", "If-Match is missing", "request.if-match-required", 428,
                 "Cần gửi tiêu đề If-Match với ETag của bản đang sửa.");
+        response(components, "TooLarge", "The file is over the limit; refused before reading when its length is declared",
+                "evidence.too-large", 413, "Tệp quá lớn (72.0 MB); mỗi tệp tối đa 50.0 MB.");
+        response(components, "UnsupportedType", "The content (not the name) is of a type that is not accepted",
+                "evidence.type-not-allowed", 415, "Nội dung tệp 'bao-cao.pdf' là application/x-msdownload, không thuộc các loại được nhận.");
         response(components, "ServerError", "Unexpected failure; nothing was changed", "server.error", 500,
                 "Máy chủ gặp lỗi ngoài dự kiến.");
 
@@ -97,6 +101,12 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (versioned) {
                     add(operation, "412", "PreconditionFailed");
                     add(operation, "428", "PreconditionRequired");
+                }
+                boolean upload = operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                        && operation.getRequestBody().getContent().hasMediaType("multipart/form-data");
+                if (upload) {
+                    add(operation, "413", "TooLarge");
+                    add(operation, "415", "UnsupportedType");
                 }
                 add(operation, "500", "ServerError");
             }

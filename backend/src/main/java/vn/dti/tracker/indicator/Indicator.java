@@ -88,6 +88,10 @@ public class Indicator extends VersionedEntity {
     @Column(name = "captured_as_fraction", nullable = false)
     public boolean capturedAsFraction;
 
+    /** Reports on it must carry evidence, or explain in writing why there is none. */
+    @jakarta.persistence.Column(name = "evidence_required")
+    public boolean evidenceRequired;
+
     @Column(name = "numerator_label")
     public String numeratorLabel;
 

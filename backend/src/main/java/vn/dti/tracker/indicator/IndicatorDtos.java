@@ -40,7 +40,8 @@ public final class IndicatorDtos {
             @Schema(description = "Values are reported as numerator and denominator") Boolean capturedAsFraction,
             @Size(max = 500) @Schema(nullable = true) String numeratorLabel,
             @Size(max = 500) @Schema(nullable = true) String denominatorLabel,
-            @Schema(nullable = true, description = "An indicator of the parent plan that this one feeds") UUID contributesToId) {
+            @Schema(nullable = true, description = "An indicator of the parent plan that this one feeds") UUID contributesToId,
+            @Schema(nullable = true, description = "Reports must carry evidence or explain why there is none; default false") Boolean evidenceRequired) {
     }
 
     @Schema(name = "IndicatorGroupRef")
@@ -60,6 +61,7 @@ public final class IndicatorDtos {
             OrgUnitRef leadUnit, List<OrgUnitRef> cooperatingUnits, @Schema(nullable = true) String leadWording,
             @Schema(nullable = true) String cooperatingWording, @Schema(nullable = true) String note, boolean capturedAsFraction,
             @Schema(nullable = true) String numeratorLabel, @Schema(nullable = true) String denominatorLabel,
-            @Schema(nullable = true) IndicatorRef contributesTo, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            @Schema(nullable = true) IndicatorRef contributesTo,
+            @Schema(description = "Reports must carry evidence or explain why there is none") boolean evidenceRequired, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 }

@@ -192,6 +192,7 @@ public class IndicatorService {
         indicator.numeratorLabel = blankToNull(in.numeratorLabel());
         indicator.denominatorLabel = blankToNull(in.denominatorLabel());
         indicator.contributesTo = in.contributesToId() == null ? null : contribution(plan, in.contributesToId());
+        indicator.evidenceRequired = Boolean.TRUE.equals(in.evidenceRequired());
     }
 
     private Indicator contribution(Plan plan, UUID id) {
@@ -231,6 +232,6 @@ public class IndicatorService {
                 i.position, i.content, i.unitOfMeasure, i.targets.stream().map(TargetDto::of).toList(), i.baseline,
                 OrgUnitRef.of(i.leadUnit), i.cooperatingUnits.stream().map(OrgUnitRef::of).toList(), i.leadWording,
                 i.cooperatingWording, i.note, i.capturedAsFraction, i.numeratorLabel, i.denominatorLabel,
-                IndicatorRef.of(i.contributesTo), i.version, i.createdAt, i.updatedAt);
+                IndicatorRef.of(i.contributesTo), i.evidenceRequired, i.version, i.createdAt, i.updatedAt);
     }
 }

@@ -80,7 +80,8 @@ public class ConsolidationService {
             boolean fraction, OrgUnitRef lead, UUID contributesTo) {
     }
 
-    record Accepted(UUID reportId, String periodKey, ReportValue value, String achievements, String difficulties, String proposals) {
+    record Accepted(UUID reportId, String periodKey, ReportValue value, String achievements, String difficulties, String proposals,
+            int evidence) {
     }
 
     /** All of the period's facts for a set of plans. */
@@ -184,7 +185,8 @@ public class ConsolidationService {
         // The latest accepted value of the lead unit in the year, up to this period: results are cumulative.
         for (Object[] r : rows(em.createNativeQuery("""
                 select distinct on (r.indicator_id) r.indicator_id, r.id, p.period_key, r.value_number, r.numerator, r.denominator,
-                       r.met, r.rank, r.rank_out_of, r.milestone_text, r.achievements, r.difficulties, r.proposals
+                       r.met, r.rank, r.rank_out_of, r.milestone_text, r.achievements, r.difficulties, r.proposals,
+                       (select count(*) from report_evidence re where re.report_id = r.id)
                 from report r join reporting_period p on p.id = r.period_id
                 where r.plan_id in (:plans) and r.indicator_id is not null and r.role = 'LEAD' and r.state = 'ACCEPTED'
                   and p.year = :year and p.ends_on <= :endsOn
@@ -192,7 +194,8 @@ public class ConsolidationService {
                 .setParameter("endsOn", endsOn))) {
             accepted.put((UUID) r[0], new Accepted((UUID) r[1], (String) r[2], new ReportValue(strip((BigDecimal) r[3]),
                     strip((BigDecimal) r[4]), strip((BigDecimal) r[5]), (Boolean) r[6], r[7] == null ? null : ((Number) r[7]).intValue(),
-                    r[8] == null ? null : ((Number) r[8]).intValue(), (String) r[9]), (String) r[10], (String) r[11], (String) r[12]));
+                    r[8] == null ? null : ((Number) r[8]).intValue(), (String) r[9]), (String) r[10], (String) r[11], (String) r[12],
+                    ((Number) r[13]).intValue()));
         }
         for (Object[] r : rows(em.createNativeQuery("""
                 select r.indicator_id, max(case when r.role = 'LEAD' then r.state end),
@@ -234,7 +237,8 @@ public class ConsolidationService {
         return new IndicatorResult(new ItemRef("INDICATOR", i.id(), i.code(), i.content()), i.groupCode(), i.unitOfMeasure(), target,
                 i.lead(), e.status(), strip(e.achieved()), strip(e.expected()), a == null ? null : a.reportId(), a == null ? null : a.periodKey(),
                 a == null ? null : a.value(), facts.leadState().get(i.id()), a == null ? null : a.achievements(),
-                a == null ? null : a.difficulties(), a == null ? null : a.proposals(), facts.contributions().getOrDefault(i.id(), 0));
+                a == null ? null : a.difficulties(), a == null ? null : a.proposals(), facts.contributions().getOrDefault(i.id(), 0),
+                a == null ? 0 : a.evidence());
     }
 
     static Map<IndicatorStatus, Integer> counts(List<IndicatorResult> results) {

@@ -99,6 +99,10 @@ public class Report extends VersionedEntity {
     /** Kiến nghị, đề xuất. */
     public String proposals;
 
+    /** Why there is no evidence, where the indicator requires it. */
+    @Column(name = "evidence_explanation")
+    public String evidenceExplanation;
+
     @Column(name = "review_comment")
     public String reviewComment;
 

@@ -75,7 +75,7 @@ public class ReportService {
             Map.entry("first_submitted_at", "firstSubmittedAt"), Map.entry("submitted_by_name", "submittedBy"),
             Map.entry("reviewed_at", "reviewedAt"), Map.entry("reviewed_by_name", "reviewedBy"), Map.entry("reopen_reason", "reopenReason"),
             Map.entry("unit_id", "unitId"), Map.entry("indicator_id", "indicatorId"), Map.entry("task_id", "taskId"),
-            Map.entry("period_id", "periodId"), Map.entry("role", "role"));
+            Map.entry("period_id", "periodId"), Map.entry("role", "role"), Map.entry("evidence_explanation", "evidenceExplanation"));
 
     private final EntityManager em;
     private final AccessPolicy access;
@@ -143,8 +143,9 @@ public class ReportService {
             list.setParameter(k, v);
         });
         long total = count.getSingleResult();
-        List<ReportView> items = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultStream()
-                .map(this::view).toList();
+        List<Report> found = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
+        Map<UUID, Integer> evidence = evidenceCounts(found.stream().map(r -> r.id).toList());
+        List<ReportView> items = found.stream().map(r -> view(r, evidence.getOrDefault(r.id, 0))).toList();
         return Page.of(items, page, total);
     }
 
@@ -291,6 +292,10 @@ public class ReportService {
         if (!missing.isEmpty()) {
             throw DomainException.invalid("report.incomplete", "Báo cáo chưa đủ để gửi: " + missing.get(0).detail(), missing);
         }
+        if (r.indicator != null && r.indicator.evidenceRequired && r.evidenceExplanation == null && evidenceCounts(List.of(r.id)).isEmpty()) {
+            throw DomainException.invalidField("evidenceExplanation", "report.evidence-required", "Chỉ tiêu " + r.indicator.code
+                    + " cần tài liệu kiểm chứng: hãy đính kèm tài liệu, hoặc giải trình vì sao chưa có.");
+        }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         r.state = ReportState.SUBMITTED;
         r.submittedAt = now;
@@ -371,7 +376,8 @@ public class ReportService {
         return r;
     }
 
-    private Report requireWritable(UUID id) {
+    /** A report the caller may change now: its own unit's, in a state and period that allow it. */
+    public Report requireWritable(UUID id) {
         Report r = require(id);
         access.requireReportWriter(r.unit);
         switch (r.state) {
@@ -461,6 +467,7 @@ public class ReportService {
         r.achievements = blankToNull(in.achievements());
         r.difficulties = blankToNull(in.difficulties());
         r.proposals = blankToNull(in.proposals());
+        r.evidenceExplanation = blankToNull(in.evidenceExplanation());
     }
 
     /** A value must have the indicator's shape; a draft may leave it out, a submission of the lead unit may not. */
@@ -591,7 +598,24 @@ public class ReportService {
 
     // ---- read shape ----
 
+    /** Pieces of evidence attached to each report, for reports that have any; one query. */
+    Map<UUID, Integer> evidenceCounts(List<UUID> reportIds) {
+        Map<UUID, Integer> out = new HashMap<>();
+        if (reportIds.isEmpty()) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select report_id, count(*) from report_evidence where report_id in (:ids) group by report_id")
+                .setParameter("ids", reportIds).getResultList();
+        rows.forEach(row -> out.put((UUID) row[0], ((Number) row[1]).intValue()));
+        return out;
+    }
+
     ReportView view(Report r) {
+        return view(r, evidenceCounts(List.of(r.id)).getOrDefault(r.id, 0));
+    }
+
+    ReportView view(Report r, int evidenceCount) {
         ReportingPeriod p = r.period;
         Boolean onTime = null;
         long late = 0;
@@ -605,7 +629,8 @@ public class ReportService {
         return new ReportView(r.id, PlanRef.of(r.plan), PeriodRef.of(p), item(r), OrgUnitRef.of(r.unit), r.role, r.state, r.value(),
                 r.progress, r.achievements, r.difficulties, r.proposals, r.reviewComment, r.firstSubmittedAt, r.submittedAt,
                 r.submittedByName, r.reviewedAt, r.reviewedByName, r.reopenReason, onTime, (int) late,
-                r.state == ReportState.ACCEPTED && p.closed(), r.version, r.createdAt, r.updatedAt);
+                r.state == ReportState.ACCEPTED && p.closed(), evidenceCount, r.indicator != null && r.indicator.evidenceRequired,
+                r.evidenceExplanation, r.version, r.createdAt, r.updatedAt);
     }
 
     static ItemRef item(Report r) {

@@ -48,7 +48,9 @@ public final class ReportingDtos {
             @Schema(nullable = true, description = "Tasks: progress as the unit reports it") TaskEnums.Progress progress,
             @Size(max = 8000) @Schema(nullable = true, description = "Kết quả thực hiện: what was done") String achievements,
             @Size(max = 8000) @Schema(nullable = true, description = "Khó khăn, vướng mắc") String difficulties,
-            @Size(max = 8000) @Schema(nullable = true, description = "Kiến nghị, đề xuất") String proposals) implements ReportContent {
+            @Size(max = 8000) @Schema(nullable = true, description = "Kiến nghị, đề xuất") String proposals,
+            @Size(max = 4000) @Schema(nullable = true, description = "Why there is no evidence, where the indicator requires it") String evidenceExplanation)
+            implements ReportContent {
     }
 
     @Schema(name = "ReportUpdate", description = "The new content of a draft or returned report")
@@ -57,7 +59,9 @@ public final class ReportingDtos {
             @Schema(nullable = true) TaskEnums.Progress progress,
             @Size(max = 8000) @Schema(nullable = true) String achievements,
             @Size(max = 8000) @Schema(nullable = true) String difficulties,
-            @Size(max = 8000) @Schema(nullable = true) String proposals) implements ReportContent {
+            @Size(max = 8000) @Schema(nullable = true) String proposals,
+            @Size(max = 4000) @Schema(nullable = true, description = "Why there is no evidence, where the indicator requires it") String evidenceExplanation)
+            implements ReportContent {
     }
 
     /** What create and update share. */
@@ -67,6 +71,7 @@ public final class ReportingDtos {
         String achievements();
         String difficulties();
         String proposals();
+        String evidenceExplanation();
     }
 
     @Schema(name = "ReviewInput", description = "A reviewer's comment: optional when accepting, required when returning; the reason when reopening")
@@ -98,6 +103,9 @@ public final class ReportingDtos {
             @Schema(nullable = true, description = "Whether the first submission came by the deadline; null until submitted") Boolean onTime,
             @Schema(description = "Days after the deadline of the first submission, or, while not submitted, of today; 0 when on time") int daysLate,
             @Schema(description = "Accepted in a closed period: only a coordinator's reopen changes it") boolean locked,
+            @Schema(description = "Pieces of evidence attached") int evidenceCount,
+            @Schema(description = "The indicator requires evidence (or an explanation) for submission") boolean evidenceRequired,
+            @Schema(nullable = true) String evidenceExplanation,
             long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
@@ -133,7 +141,8 @@ public final class ReportingDtos {
             @Schema(nullable = true) String reportPeriodKey, @Schema(nullable = true) ReportValue value,
             @Schema(nullable = true, description = "State of the lead unit's report of this very period") ReportState reportState,
             @Schema(nullable = true) String achievements, @Schema(nullable = true) String difficulties,
-            @Schema(nullable = true) String proposals, int contributions) {
+            @Schema(nullable = true) String proposals, int contributions,
+            @Schema(description = "Pieces of evidence attached to the lead unit's report used") int evidenceCount) {
     }
 
     @Schema(name = "TaskResult", description = "A task in a consolidated report")

@@ -1,0 +1,126 @@
+package vn.dti.tracker.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Content on the local filesystem: {@code objects/ab/cd/<sha256>}. A file is written under
+ * {@code partial/}, forced to disk, then renamed into place, so a file under {@code objects/} is always
+ * complete. Names come from the hash alone, never from what the uploader called the file.
+ */
+public final class LocalBlobStore implements BlobStore {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path objects;
+    private final Path partial;
+
+    public LocalBlobStore(Path root) {
+        this.objects = root.resolve("objects");
+        this.partial = root.resolve("partial");
+        try {
+            Files.createDirectories(objects);
+            Files.createDirectories(partial);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the evidence store in " + root, e);
+        }
+    }
+
+    /** Removes what an interrupted write left under {@code partial/}; called at start, before any upload. */
+    public void clearPartial() throws IOException {
+        try (Stream<Path> files = Files.list(partial)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    Path pathOf(String sha256) {
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        }
+        return objects.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    @Override
+    public void put(String sha256, Path source, long size) throws IOException {
+        Path target = pathOf(sha256);
+        Files.createDirectories(target.getParent());
+        Path temp = partial.resolve(UUID.randomUUID() + ".part");
+        try {
+            try {
+                Files.move(source, temp, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
+                Files.copy(source, temp);
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            if (Files.size(temp) != size) {
+                throw new IOException("stored size differs from the upload's");
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            // The same content is already in place: identical bytes, nothing to do.
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public boolean exists(String sha256) {
+        return Files.isRegularFile(pathOf(sha256));
+    }
+
+    @Override
+    public InputStream open(String sha256) throws IOException {
+        return Files.newInputStream(pathOf(sha256));
+    }
+
+    @Override
+    public Optional<Path> localFile(String sha256) {
+        Path path = pathOf(sha256);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    @Override
+    public void delete(String sha256) throws IOException {
+        Files.deleteIfExists(pathOf(sha256));
+    }
+
+    @Override
+    public void forEach(Consumer<StoredObject> action) throws IOException {
+        try (Stream<Path> files = Files.walk(objects)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (!SHA256.matcher(name).matches()) {
+                    continue;
+                }
+                try {
+                    action.accept(new StoredObject(name, Files.size(p), Files.getLastModifiedTime(p).toInstant()));
+                } catch (NoSuchFileException e) {
+                    // Removed while listing.
+                }
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "local " + objects.getParent();
+    }
+}

@@ -1,0 +1,538 @@
+package vn.dti.tracker;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import vn.dti.tracker.evidence.EvidenceJanitor;
+
+/**
+ * Evidence end to end on the local store: uploads typed by content and stored once per hash, attached
+ * to several reports, served only to those who may read them, swept when orphaned, checked for damage;
+ * every bad upload refused with nothing stored.
+ */
+@QuarkusTest
+class EvidenceTest {
+
+    static final String PDF_NAME = "Quyết định 123-QĐ-UBND về chuyển đổi số.pdf";
+
+    @Inject
+    DataSource db;
+
+    @Inject
+    EvidenceJanitor janitor;
+
+    // ---- files ----
+
+    /** A small PDF with unique content, so every test has its own hash. */
+    static byte[] pdf() {
+        return ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% " + UUID.randomUUID() + "\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] png() {
+        byte[] header = HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489");
+        byte[] tail = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[header.length + tail.length];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(tail, 0, out, header.length, tail.length);
+        return out;
+    }
+
+    static byte[] zip(Map<String, String> entries) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (var e : entries.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] docx() {
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        entries.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+        entries.put("_rels/.rels", "<Relationships/>");
+        entries.put("word/document.xml", "<w:document>" + UUID.randomUUID() + "</w:document>");
+        return zip(entries);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- requests ----
+
+    /** Multipart as browsers send it: names in UTF-8. */
+    static RequestSpecification multipart(String who) {
+        return given().config(io.restassured.config.RestAssuredConfig.config()
+                        .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
+                                .httpMultipartMode(org.apache.http.entity.mime.HttpMultipartMode.BROWSER_COMPATIBLE))
+                        .multiPartConfig(io.restassured.config.MultiPartConfig.multiPartConfig().defaultCharset(StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + Api.token(who)).accept("application/json");
+    }
+
+    static Response upload(String who, String name, byte[] content, Map<String, ?> fields) {
+        RequestSpecification r = multipart(who).multiPart("file", name, content, "application/octet-stream");
+        fields.forEach((k, v) -> {
+            for (Object x : v instanceof List<?> list ? list : List.of(v)) {
+                r.multiPart(new io.restassured.builder.MultiPartSpecBuilder(String.valueOf(x)).controlName(k).charset(StandardCharsets.UTF_8).build());
+            }
+        });
+        return r.post("/api/v1/evidence");
+    }
+
+    /** A Xuân Lộc plan whose indicators the public-service centre leads; the second requires evidence. */
+    record Fixture(String plan, String first, String second, String third) {
+    }
+
+    static Fixture fixture() {
+        String commune = Api.unitId("DNAI.XUANLOC");
+        String centre = Api.unitId("DNAI.XUANLOC.TTPVHCC");
+        String plan = Api.createPlan(Api.planBody(Api.code("EVIDENCE"), commune, 2026, 2026));
+        String group = Api.createGroup(plan, "INDICATOR", "A");
+        String[] ids = new String[3];
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = Api.indicatorBody("E." + (i + 1), group, centre, List.of(Api.target(2026, "COUNT", "GE", 1, "≥ 01")));
+            body.put("order", i + 1);
+            body.put("unitOfMeasure", "văn bản");
+            body.put("evidenceRequired", i == 1);
+            ids[i] = Api.json().body(body).post("/api/v1/plans/" + plan + "/indicators").then().statusCode(201).extract().path("id");
+        }
+        return new Fixture(plan, ids[0], ids[1], ids[2]);
+    }
+
+    static Response draft(String indicator, String period) {
+        return Api.as("reporter").body(Map.of("periodKey", period, "indicatorId", indicator, "value", Map.of("number", 1)))
+                .post("/api/v1/reports").then().statusCode(201).extract().response();
+    }
+
+    // ---- database ----
+
+    long count(String sql, Object... args) {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void execute(String sql, Object... args) {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path store() {
+        return Path.of("target", "test-data", "evidence").toAbsolutePath();
+    }
+
+    static Path stored(String sha) {
+        return store().resolve("objects").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+    }
+
+    static long filesUnder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Rows and files as they are: a refused upload must leave all of them unchanged. */
+    record Snapshot(long evidence, long storedFiles, long objects, long uploads) {
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(count("select count(*) from evidence"), count("select count(*) from stored_file"),
+                filesUnder(store().resolve("objects")), filesUnder(Path.of("target", "test-data", "uploads")));
+    }
+
+    // ---- tests ----
+
+    @Test
+    void aDecisionIsUploadedWithItsVietnameseNameAndDownloadedIntact() throws Exception {
+        Fixture f = fixture();
+        String report = draft(f.first(), "2026-05").path("id");
+        byte[] content = pdf();
+        // A Mac sends names decomposed (NFD); the name is kept composed (NFC) as typed on Windows.
+        String nfd = Normalizer.normalize(PDF_NAME, Normalizer.Form.NFD);
+        Response created = upload("reporter", nfd, content, Map.of("title", "Quyết định phê duyệt Kế hoạch chuyển đổi số",
+                "docNumber", "123/QĐ-UBND", "docDate", "2026-03-15", "issuer", "UBND xã Xuân Lộc",
+                "summary", "Phê duyệt Kế hoạch chuyển đổi số năm 2026", "sha256", sha256(content), "reportId", report));
+        created.then().statusCode(201).header("Location", containsString("/api/v1/evidence/"))
+                .body("kind", equalTo("FILE")).body("fileName", equalTo(PDF_NAME)).body("mediaType", equalTo("application/pdf"))
+                .body("sizeBytes", equalTo(content.length)).body("sha256", equalTo(sha256(content)))
+                .body("docNumber", equalTo("123/QĐ-UBND")).body("docDate", equalTo("2026-03-15")).body("previewable", equalTo(true))
+                .body("ownerUnit.code", equalTo("DNAI.XUANLOC.TTPVHCC")).body("attachments.reportId", hasItem(report));
+        String id = created.path("id");
+
+        Response download = Api.as("viewer").accept("*/*").queryParam("inline", true).get("/api/v1/evidence/" + id + "/content");
+        download.then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", containsString("inline; filename=\"Quyet dinh 123-QD-UBND ve chuyen doi so.pdf\""))
+                .header("Content-Disposition", containsString("filename*=UTF-8''Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%20123-Q%C4%90-UBND"))
+                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("ETag", "\"" + sha256(content) + "\"")
+                .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256(content))) + ":");
+        assertArrayEquals(content, download.asByteArray());
+        assertTrue(Files.isRegularFile(stored(sha256(content))), "content-addressed file in place");
+
+        // Without inline, or for a type a browser must not render, it is an attachment.
+        Api.as("viewer").accept("*/*").get("/api/v1/evidence/" + id + "/content").then().statusCode(200)
+                .header("Content-Disposition", containsString("attachment;")).header("Content-Security-Policy", containsString("sandbox"));
+        Api.as("viewer").accept("*/*").header("If-None-Match", "\"" + sha256(content) + "\"").get("/api/v1/evidence/" + id + "/content")
+                .then().statusCode(304);
+
+        Api.as("reporter").get("/api/v1/reports/" + report).then().statusCode(200).body("evidenceCount", equalTo(1));
+        // Editing the description follows versions like everything else.
+        String etag = Api.as("reporter").get("/api/v1/evidence/" + id).getHeader("ETag");
+        Api.as("reporter").header("If-Match", etag).body(Map.of("title", "QĐ 123 (bản ký số)", "docNumber", "123/QĐ-UBND"))
+                .put("/api/v1/evidence/" + id).then().statusCode(200).body("title", equalTo("QĐ 123 (bản ký số)")).body("docDate", equalTo(null));
+        Api.refused(Api.as("reporter").header("If-Match", etag).body(Map.of("title", "cũ")).put("/api/v1/evidence/" + id).then(), 412,
+                "conflict.stale-version", null);
+    }
+
+    @Test
+    void officeDocumentsAndPhotosAreTypedByTheirContent() {
+        upload("reporter", "Báo cáo.docx", docx(), Map.of()).then().statusCode(201)
+                .body("mediaType", equalTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .body("title", equalTo("Báo cáo")).body("previewable", equalTo(false));
+        // The name says nothing: a photo named .pdf is still a photo.
+        upload("reporter", "anh-chup.pdf", png(), Map.of()).then().statusCode(201).body("mediaType", equalTo("image/png"));
+    }
+
+    @Test
+    void identicalContentIsStoredOnceAndReferencedManyTimes() {
+        byte[] content = pdf();
+        String sha = sha256(content);
+        String a = upload("reporter", "ban-goc.pdf", content, Map.of()).then().statusCode(201).extract().path("id");
+        String b = upload("reporter", "ban-sao.pdf", content, Map.of("title", "Bản sao")).then().statusCode(201).extract().path("id");
+        assertNotEquals(a, b);
+        assertEquals(1, count("select count(*) from stored_file where sha256 = ?", sha));
+        assertEquals(2, count("select count(*) from evidence where sha256 = ?", sha));
+        assertTrue(Files.isRegularFile(stored(sha)));
+        assertEquals(Path.of(sha), stored(sha).getFileName(), "named by the hash, never by the uploader's name");
+    }
+
+    @Test
+    void oneDecisionProvesSeveralReportsAndIsDetachedFromEach() {
+        Fixture f = fixture();
+        String r1 = draft(f.first(), "2026-06").path("id");
+        String r2 = draft(f.second(), "2026-06").path("id");
+        String r3 = draft(f.third(), "2026-07").path("id");
+        String id = upload("reporter", "QĐ 45.pdf", pdf(), Map.of("reportId", List.of(r1, r2))).then().statusCode(201)
+                .body("attachments.size()", equalTo(2)).extract().path("id");
+        Api.as("reporter").body(Map.of("evidenceId", id)).post("/api/v1/reports/" + r3 + "/evidence").then().statusCode(200)
+                .body("attachments.size()", equalTo(3));
+        // Attaching again changes nothing.
+        Api.as("reporter").body(Map.of("evidenceId", id)).post("/api/v1/reports/" + r3 + "/evidence").then().statusCode(200)
+                .body("attachments.size()", equalTo(3));
+        String link = Api.as("reporter").body(Map.of("url", "https://xuanloc.dongnai.gov.vn/van-ban/45", "title", "Cổng thông tin xã",
+                "reportIds", List.of(r1))).post("/api/v1/evidence/links").then().statusCode(201).body("kind", equalTo("LINK"))
+                .body("contentUrl", equalTo(null)).extract().path("id");
+
+        Api.as("reporter").queryParam("reportId", r1).get("/api/v1/evidence").then().statusCode(200).body("totalItems", equalTo(2));
+        Api.as("viewer").queryParam("indicatorId", f.second()).get("/api/v1/evidence").then().body("totalItems", equalTo(1))
+                .body("items[0].id", equalTo(id));
+        Api.as("province").queryParam("planId", f.plan()).queryParam("periodKey", "2026-07").get("/api/v1/evidence").then()
+                .body("totalItems", equalTo(1));
+        Api.as("commune").queryParam("planId", f.plan()).queryParam("kind", "LINK").get("/api/v1/evidence").then()
+                .body("items.id", equalTo(List.of(link)));
+        Api.as("commune").queryParam("unitId", Api.unitId("DNAI.XUANLOC.TTPVHCC")).queryParam("q", "QĐ 45").get("/api/v1/evidence").then()
+                .body("items.id", hasItem(id));
+        Api.as("reporter").get("/api/v1/reports/" + r1).then().body("evidenceCount", equalTo(2));
+        Api.as("reporter").get("/api/v1/plans/" + f.plan() + "/periods/2026-06/consolidated").then().statusCode(200);
+        Api.refused(Api.as("reporter").accept("*/*").get("/api/v1/evidence/" + link + "/content").then(), 409, "evidence.is-link", null);
+
+        Api.as("reporter").delete("/api/v1/reports/" + r1 + "/evidence/" + id).then().statusCode(204);
+        Api.refused(Api.as("reporter").delete("/api/v1/reports/" + r1 + "/evidence/" + id).then(), 404, "evidence.not-attached", null);
+        Api.as("reporter").get("/api/v1/evidence/" + id).then().body("attachments.reportId", not(hasItem(r1)));
+        Api.refused(Api.as("reporter").header("If-Match", "\"0\"").delete("/api/v1/evidence/" + id).then(), 409, "evidence.attached", null);
+        assertEquals(0, count("select count(*) from evidence where id = ? and unattached_since is not null", UUID.fromString(id)));
+        Api.as("reporter").delete("/api/v1/reports/" + r2 + "/evidence/" + id).then().statusCode(204);
+        Api.as("reporter").delete("/api/v1/reports/" + r3 + "/evidence/" + id).then().statusCode(204);
+        assertEquals(1, count("select count(*) from evidence where id = ? and unattached_since is not null", UUID.fromString(id)));
+
+        // A submitted report takes no new evidence until it is returned.
+        Response draft = Api.as("reporter").get("/api/v1/reports/" + r1);
+        Api.as("reporter").header("If-Match", draft.getHeader("ETag")).post("/api/v1/reports/" + r1 + "/submit").then().statusCode(200);
+        Api.refused(Api.as("reporter").body(Map.of("evidenceId", id)).post("/api/v1/reports/" + r1 + "/evidence").then(), 409,
+                "report.under-review", null);
+        Api.refused(Api.as("reporter").delete("/api/v1/reports/" + r1 + "/evidence/" + link).then(), 409, "report.under-review", null);
+    }
+
+    @Test
+    void anIndicatorThatRequiresEvidenceTakesEvidenceOrAnExplanation() {
+        Fixture f = fixture();
+        Response bare = draft(f.second(), "2026-08");
+        bare.then().body("evidenceRequired", equalTo(true)).body("evidenceCount", equalTo(0));
+        String path = "/api/v1/reports/" + bare.path("id");
+        Api.refused(Api.as("reporter").header("If-Match", bare.getHeader("ETag")).post(path + "/submit").then(), 400,
+                "report.evidence-required", "evidenceExplanation");
+        Response explained = Api.as("reporter").header("If-Match", bare.getHeader("ETag"))
+                .body(Map.of("value", Map.of("number", 1), "evidenceExplanation", "Quyết định đang chờ ký, sẽ bổ sung kỳ sau"))
+                .put(path);
+        explained.then().statusCode(200);
+        Api.as("reporter").header("If-Match", explained.getHeader("ETag")).post(path + "/submit").then().statusCode(200)
+                .body("evidenceExplanation", equalTo("Quyết định đang chờ ký, sẽ bổ sung kỳ sau"));
+
+        Response proven = draft(f.second(), "2026-09");
+        upload("reporter", "QĐ.pdf", pdf(), Map.of("reportId", proven.path("id"))).then().statusCode(201);
+        Api.as("reporter").header("If-Match", proven.getHeader("ETag")).post("/api/v1/reports/" + proven.path("id") + "/submit").then()
+                .statusCode(200).body("evidenceCount", equalTo(1));
+        // An indicator that does not require evidence is submitted without it.
+        Response free = draft(f.first(), "2026-08");
+        Api.as("reporter").header("If-Match", free.getHeader("ETag")).post("/api/v1/reports/" + free.path("id") + "/submit").then().statusCode(200);
+    }
+
+    @Test
+    void onlyThoseWhoMayReadAnAttachedReportSeeTheEvidence() {
+        Fixture f = fixture();
+        String report = draft(f.first(), "2026-10").path("id");
+        byte[] content = pdf();
+        String id = upload("reporter", "Bien ban.pdf", content, Map.of()).then().statusCode(201).extract().path("id");
+        String outsider = AccessMatrixTest.user(Api.unitId("DNAI.PHULAM"));
+        String outsiderToken = Api.signIn(AccessMatrixTest.username(outsider), "Kiem@Thu2026");
+
+        // Unattached: the uploader alone.
+        Api.as("reporter").accept("*/*").get("/api/v1/evidence/" + id + "/content").then().statusCode(200);
+        for (String who : List.of("viewer", "reporter2", "commune", "province")) {
+            Api.refused(Api.as(who).accept("*/*").get("/api/v1/evidence/" + id + "/content").then(), 404, "evidence.not-found", null);
+            Api.as(who).get("/api/v1/evidence").then().body("items.id", not(hasItem(id)));
+        }
+        // Attached: whoever may read the report; nobody else, whatever they guess.
+        Api.as("reporter").body(Map.of("evidenceId", id)).post("/api/v1/reports/" + report + "/evidence").then().statusCode(200);
+        for (String who : List.of("viewer", "reporter2", "commune", "province", "admin", "~service")) {
+            byte[] got = Api.as(who).accept("*/*").get("/api/v1/evidence/" + id + "/content").then().statusCode(200).extract().asByteArray();
+            assertArrayEquals(content, got, who);
+        }
+        Api.refused(given().header("Authorization", "Bearer " + outsiderToken).accept("*/*").get("/api/v1/evidence/" + id + "/content").then(),
+                404, "evidence.not-found", null);
+        Api.refused(given().header("Authorization", "Bearer " + outsiderToken).get("/api/v1/evidence/" + id).then(), 404, "evidence.not-found", null);
+        Api.refused(Api.anonymous().accept("*/*").get("/api/v1/evidence/" + id + "/content").then(), 401, "auth.unauthenticated", null);
+
+        // Writers: the people of the report's unit. Another unit of the commune reads but may not attach or detach.
+        Api.refused(Api.as("reporter2").body(Map.of("evidenceId", id)).post("/api/v1/reports/" + report + "/evidence").then(), 403,
+                "access.not-your-unit", null);
+        Api.refused(Api.as("reporter2").delete("/api/v1/reports/" + report + "/evidence/" + id).then(), 403, "access.not-your-unit", null);
+        Api.refused(Api.as("viewer").body(Map.of("evidenceId", id)).post("/api/v1/reports/" + report + "/evidence").then(), 403,
+                "access.denied", null);
+        String etag = Api.as("reporter").get("/api/v1/evidence/" + id).getHeader("ETag");
+        Api.refused(Api.as("reporter2").header("If-Match", etag).body(Map.of("title", "Sửa trộm")).put("/api/v1/evidence/" + id).then(),
+                403, "access.not-your-unit", null);
+        // Evidence a caller cannot see is unknown to them, even to attach to their own report.
+        String own = upload("reporter", "rieng.pdf", pdf(), Map.of()).then().statusCode(201).extract().path("id");
+        Response theirs = Api.as("reporter2").body(Map.of("periodKey", "2026-10", "indicatorId", f.first(), "value", Map.of("number", 1)))
+                .post("/api/v1/reports");
+        // The police are not assigned this indicator, so they have no report to attach to; the refusal names that instead.
+        theirs.then().statusCode(400).body("code", equalTo("report.not-assigned"));
+        Api.refused(Api.as("reporter").body(Map.of("evidenceId", UUID.randomUUID())).post("/api/v1/reports/" + report + "/evidence").then(),
+                400, "evidence.unknown", "evidenceId");
+        Api.as("reporter").body(Map.of("evidenceId", own)).post("/api/v1/reports/" + report + "/evidence").then().statusCode(200);
+    }
+
+    @Test
+    void anUploadToAReportTheCallerMayNotWriteStoresNothing() {
+        Fixture f = fixture();
+        String report = draft(f.third(), "2026-10").path("id");
+        Snapshot before = snapshot();
+        // Another unit of the same commune: may read the report, may not write it.
+        Api.refused(upload("reporter2", "QĐ.pdf", pdf(), Map.of("reportId", report)).then(), 403, "access.not-your-unit", null);
+        Api.refused(upload("commune", "QĐ.pdf", pdf(), Map.of("reportId", report)).then(), 403, "access.not-your-unit", null);
+        // Someone of another commune does not even see it.
+        Api.refused(upload("reporter", "QĐ.pdf", pdf(), Map.of("reportId", UUID.randomUUID())).then(), 404, "report.not-found", null);
+        Api.refused(upload("viewer", "QĐ.pdf", pdf(), Map.of()).then(), 403, "access.denied", null);
+        Api.refused(upload("admin", "QĐ.pdf", pdf(), Map.of()).then(), 403, "access.denied", null);
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    void badUploadsAreRefusedClearlyAndLeaveNothingBehind() throws Exception {
+        Snapshot before = snapshot();
+        byte[] exe = new byte[4096];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[0x3c] = (byte) 0x80;
+        System.arraycopy("PE\0\0".getBytes(StandardCharsets.US_ASCII), 0, exe, 0x80, 4);
+        Api.refused(upload("reporter", "bao-cao.pdf", exe, Map.of()).then(), 415, "evidence.type-not-allowed", "file");
+        byte[] elf = "\u007fELF\u0002\u0001\u0001\0\0\0\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+        Api.refused(upload("reporter", "anh.jpg", elf, Map.of()).then(), 415, "evidence.type-not-allowed", "file");
+        // A ZIP dressed as a Word document is still a ZIP.
+        Api.refused(upload("reporter", "ke-hoach.docx", zip(Map.of("run.exe", "MZ")), Map.of()).then(), 415, "evidence.type-not-allowed", "file");
+        Api.refused(upload("reporter", "ghi-chu.pdf", "chỉ là chữ".getBytes(StandardCharsets.UTF_8), Map.of()).then(), 415,
+                "evidence.type-not-allowed", "file");
+        Api.refused(upload("reporter", "rong.pdf", new byte[0], Map.of()).then(), 400, "evidence.empty", "file");
+        for (String name : List.of("../../etc/passwd.pdf", "thu-muc/QĐ.pdf", "..\\QĐ.pdf", "QĐ\u0007.pdf", "QĐ\t.pdf", "fdp.\u202Eexe",
+                "Q".repeat(296) + ".pdf")) {
+            Api.refused(upload("reporter", name, pdf(), Map.of()).then(), 400, "evidence.file-name-invalid", "file");
+        }
+        // A raw line break cannot even travel inside a part's header: the body is malformed.
+        Api.refused(upload("reporter", "QĐ\n.pdf", pdf(), Map.of()).then(), 400, "request.malformed-multipart", null);
+        Api.refused(upload("reporter", "QĐ.pdf", pdf(), Map.of("docDate", "2099-01-01")).then(), 400, "evidence.date-in-future", "docDate");
+        Api.refused(upload("reporter", "QĐ.pdf", pdf(), Map.of("docDate", "15/03/2026")).then(), 400, "evidence.date-invalid", "docDate");
+        Api.refused(upload("reporter", "QĐ.pdf", pdf(), Map.of("sha256", sha256(pdf()))).then(), 400, "evidence.checksum-mismatch", "sha256");
+        Api.refused(upload("reporter", "QĐ.pdf", pdf(), Map.of("title", "T".repeat(501))).then(), 400, "evidence.too-long", "title");
+        Api.refused(upload("reporter", "QĐ.pdf", pdf(), Map.of("reportId", "khong-phai-ma")).then(), 400, "evidence.report-unknown", "reportId");
+        Api.refused(multipart("reporter").multiPart("title", "Không có tệp").post("/api/v1/evidence").then(), 400, "evidence.file-required", "file");
+
+        // Larger than the limit (3 MB in tests): refused after reading when the length fits the form allowance ...
+        byte[] big = new byte[3 * 1024 * 1024 + 100 * 1024];
+        System.arraycopy(pdf(), 0, big, 0, 20);
+        Api.refused(upload("reporter", "lon.pdf", big, Map.of()).then(), 413, "evidence.too-large", "file");
+        // ... and before a single byte is read when the declared length already says so.
+        assertTrue(declaredTooLarge().startsWith("HTTP/1.1 413"));
+
+        for (String url : List.of("ftp://xuanloc.gov.vn/qd.pdf", "javascript:alert(1)", "file:///etc/passwd", "https://", "xuanloc.gov.vn/qd",
+                "https://user:matkhau@xuanloc.gov.vn/qd", "https://xuan loc.gov.vn")) {
+            Api.refused(Api.as("reporter").body(Map.of("url", url, "title", "Văn bản")).post("/api/v1/evidence/links").then(), 400,
+                    "evidence.link-invalid", "url");
+        }
+        Api.refused(Api.as("reporter").body(Map.of("url", "https://xuanloc.gov.vn/qd", "title", "Văn bản", "docDate", "2099-12-31"))
+                .post("/api/v1/evidence/links").then(), 400, "evidence.date-in-future", "docDate");
+        assertEquals(before, snapshot());
+    }
+
+    /** Sends only the headers of an upload declaring 60 MB and reads the answer; the body is never sent. */
+    static String declaredTooLarge() throws IOException {
+        int port = io.restassured.RestAssured.port;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/evidence HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Api.token("reporter")
+                    + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " + (60L * 1024 * 1024) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readNBytes(400), StandardCharsets.UTF_8);
+            assertTrue(answer.contains("evidence.too-large"), answer);
+            return answer;
+        }
+    }
+
+    @Test
+    void orphansAreSweptAfterTheGracePeriodAndSharedContentStays() throws Exception {
+        Fixture f = fixture();
+        String report = draft(f.first(), "2026-11").path("id");
+        byte[] shared = pdf();
+        String kept = upload("reporter", "giu.pdf", shared, Map.of("reportId", report)).then().statusCode(201).extract().path("id");
+        String orphanSharing = upload("reporter", "ban-sao.pdf", shared, Map.of()).then().statusCode(201).extract().path("id");
+        byte[] alone = pdf();
+        String orphan = upload("reporter", "bo-quen.pdf", alone, Map.of()).then().statusCode(201).extract().path("id");
+        String fresh = upload("reporter", "vua-tai.pdf", pdf(), Map.of()).then().statusCode(201).extract().path("id");
+
+        execute("update evidence set unattached_since = now() - interval '25 hours' where id in (?, ?)", UUID.fromString(orphanSharing),
+                UUID.fromString(orphan));
+        // Attached evidence is never swept, however old.
+        execute("update evidence set created_at = now() - interval '30 days' where id = ?", UUID.fromString(kept));
+        var result = janitor.sweep(Instant.now());
+        assertTrue(result.evidenceRemoved() >= 2, result.toString());
+        assertEquals(0, count("select count(*) from evidence where id in (?, ?)", UUID.fromString(orphanSharing), UUID.fromString(orphan)));
+        assertEquals(1, count("select count(*) from evidence where id = ?", UUID.fromString(kept)));
+        assertEquals(1, count("select count(*) from evidence where id = ?", UUID.fromString(fresh)));
+        assertFalse(Files.exists(stored(sha256(alone))), "content nothing references is removed");
+        assertEquals(0, count("select count(*) from stored_file where sha256 = ?", sha256(alone)));
+        assertTrue(Files.isRegularFile(stored(sha256(shared))), "content still referenced stays");
+        Api.as("viewer").accept("*/*").get("/api/v1/evidence/" + kept + "/content").then().statusCode(200);
+        // The deletion is on record.
+        assertEquals(1, count("select count(*) from audit_event where object_type = 'evidence' and object_id = ? and action = 'DELETE'", orphan));
+    }
+
+    @Test
+    void theIntegrityCheckFindsDamagedMissingAndStrayFiles() throws Exception {
+        byte[] damagedContent = pdf();
+        String damaged = upload("reporter", "hong.pdf", damagedContent, Map.of()).then().statusCode(201).extract().path("id");
+        byte[] missingContent = pdf();
+        upload("reporter", "mat.pdf", missingContent, Map.of()).then().statusCode(201);
+        Files.write(stored(sha256(damagedContent)), "bị sửa".getBytes(StandardCharsets.UTF_8));
+        Files.delete(stored(sha256(missingContent)));
+        byte[] strayContent = pdf();
+        Path stray = stored(sha256(strayContent));
+        Files.createDirectories(stray.getParent());
+        Files.write(stray, strayContent);
+
+        Response report = Api.json().get("/api/v1/evidence/integrity");
+        report.then().statusCode(200)
+                .body("problems.find { it.sha256 == '" + sha256(damagedContent) + "' }.problem", equalTo("CORRUPT"))
+                .body("problems.find { it.sha256 == '" + sha256(damagedContent) + "' }.evidenceIds", hasItem(damaged))
+                .body("problems.find { it.sha256 == '" + sha256(missingContent) + "' }.problem", equalTo("MISSING"))
+                .body("problems.find { it.sha256 == '" + sha256(strayContent) + "' }.problem", equalTo("UNREFERENCED"));
+        Api.refused(Api.as("province").get("/api/v1/evidence/integrity").then(), 403, "access.denied", null);
+
+        // Lost content comes back when someone uploads the same file again; the stray is swept.
+        upload("reporter", "mat.pdf", missingContent, Map.of()).then().statusCode(201);
+        Api.json().post("/api/v1/evidence/sweep").then().statusCode(200);
+        assertFalse(Files.exists(stray));
+        // The damaged file stays reported until it is restored (from the backup).
+        Api.json().get("/api/v1/evidence/integrity").then().statusCode(200)
+                .body("problems.sha256", not(hasItem(sha256(strayContent))))
+                .body("problems.sha256", not(hasItem(sha256(missingContent))))
+                .body("problems.find { it.sha256 == '" + sha256(damagedContent) + "' }.problem", equalTo("CORRUPT"));
+        Files.write(stored(sha256(damagedContent)), damagedContent);
+        Api.json().get("/api/v1/evidence/integrity").then().body("problems.sha256", not(hasItem(sha256(damagedContent))));
+    }
+}
