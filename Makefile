@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVNW := cd backend && ./mvnw -B --no-transfer-progress
 NPM := cd frontend && npm
 
-.PHONY: run test test-backend test-frontend frontend-deps frontend-build backend-package gen lint clean
+.PHONY: run test test-backend test-frontend frontend-deps frontend-build backend-package gen lint bench clean
 
 ## Build everything and start the product at http://localhost:8080 with the demo data.
 run: frontend-build backend-package
@@ -36,6 +36,10 @@ backend-package:
 gen: frontend-deps
 	$(MVNW) test -Dtest=ContractTest -Dcontract.update=true -Dsurefire.failIfNoSpecifiedTests=false
 	$(NPM) run gen
+
+## Benchmarks, each a ratio against a baseline measured in the same run (see bench/).
+bench: backend-package
+	bash bench/evidence-upload.sh
 
 lint: frontend-deps
 	$(NPM) run lint

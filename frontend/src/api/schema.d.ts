@@ -181,6 +181,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evidence/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a document as the request body (the fast path for large files)
+         * @description The body is the file itself, received to disk and hashed in one pass; the description travels in the query (`fileName` is required). Same rules as the multipart upload: type from content (415), the size limit (413, before reading when `Content-Length` says so), dedup by SHA-256, `reportId` to attach at once.
+         */
+        post: operations["streamEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evidence/sweep": {
         parameters: {
             query?: never;
@@ -3173,6 +3193,52 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    streamEvidence: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD */
+                docDate?: string;
+                docNumber?: string;
+                /**
+                 * @description The file's own name (UTF-8)
+                 * @example Quyết định 123.pdf
+                 */
+                fileName: string;
+                issuer?: string;
+                /** @description Reports to attach it to at once (repeatable) */
+                reportId?: string[];
+                /** @description SHA-256 (hex) the client computed; refused if the received bytes differ */
+                sha256?: string;
+                summary?: string;
+                /** @description Tên tài liệu; default the file's name */
+                title?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];

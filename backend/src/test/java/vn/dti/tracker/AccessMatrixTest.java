@@ -72,6 +72,10 @@ class AccessMatrixTest {
     record Upload(String fileName, byte[] content) {
     }
 
+    /** A file sent as the request body itself. */
+    record RawBody(byte[] content) {
+    }
+
     record Call(String method, String path, Object body, Map<String, String> form, String ifMatch, String token, String probe) {
         static Call get(String path) {
             return new Call("GET", path, null, null, null, null, null);
@@ -498,6 +502,8 @@ class AccessMatrixTest {
         // Evidence: read with the reports it is attached to, written by the people of its unit
         c.put("uploadEvidence", new Case(Rule.REPORTING_PERSON, 201, (role, s, fresh) -> Call.send("POST", "/api/v1/evidence",
                 new Upload("Quyết định.pdf", EvidenceTest.pdf()), null, null), none));
+        c.put("streamEvidence", new Case(Rule.REPORTING_PERSON, 201, (role, s, fresh) -> Call.send("POST",
+                "/api/v1/evidence/stream?fileName=QD.pdf", new RawBody(EvidenceTest.pdf()), null, null), none));
         c.put("createEvidenceLink", new Case(Rule.REPORTING_PERSON, 201, (role, s, fresh) -> Call.send("POST", "/api/v1/evidence/links",
                 Map.of("url", "https://dongnai.gov.vn/van-ban/1", "title", "Văn bản"), null, null), none));
         c.put("listEvidence", new Case(Rule.READ_LIST, 200, (role, s, fresh) -> Call.get("/api/v1/evidence?unitId=" + f(s).unit()),
@@ -614,6 +620,8 @@ class AccessMatrixTest {
         }
         if (call.form() != null) {
             spec.contentType(ContentType.URLENC).formParams(call.form());
+        } else if (call.body() instanceof RawBody raw) {
+            spec.contentType("application/octet-stream").body(raw.content());
         } else if (call.body() instanceof Upload u) {
             spec.multiPart("file", u.fileName(), u.content(), "application/octet-stream");
         } else if (call.body() != null) {

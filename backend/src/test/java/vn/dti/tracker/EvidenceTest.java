@@ -474,6 +474,45 @@ class EvidenceTest {
         }
     }
 
+    static Response stream(String who, String name, Object body, Map<String, ?> query) {
+        RequestSpecification r = given().header("Authorization", "Bearer " + Api.token(who)).accept("application/json")
+                .contentType("application/octet-stream").queryParam("fileName", name);
+        query.forEach((k, v) -> r.queryParam(k, v instanceof List<?> list ? list.toArray() : new Object[] {v}));
+        return (body instanceof InputStream in ? r.body(in) : r.body((byte[]) body)).post("/api/v1/evidence/stream");
+    }
+
+    @Test
+    void theBodyItselfIsStreamedToStorageUnderTheSameRules() {
+        Fixture f = fixture();
+        String report = draft(f.first(), "2026-12").path("id");
+        byte[] content = pdf();
+        stream("reporter", PDF_NAME, content, Map.of("title", "Quyết định (bản quét)", "docNumber", "123/QĐ-UBND", "reportId", report,
+                "sha256", sha256(content))).then().statusCode(201).body("fileName", equalTo(PDF_NAME)).body("sha256", equalTo(sha256(content)))
+                .body("mediaType", equalTo("application/pdf")).body("docNumber", equalTo("123/QĐ-UBND"))
+                .body("attachments.reportId", hasItem(report));
+        // The same content through the form is the same stored file.
+        upload("reporter", "ban-khac.pdf", content, Map.of()).then().statusCode(201).body("sha256", equalTo(sha256(content)));
+        assertEquals(1, count("select count(*) from stored_file where sha256 = ?", sha256(content)));
+
+        Snapshot before = snapshot();
+        byte[] exe = new byte[2048];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        Api.refused(stream("reporter", "bao-cao.pdf", exe, Map.of()).then(), 415, "evidence.type-not-allowed", "file");
+        Api.refused(stream("reporter", "../bao-cao.pdf", pdf(), Map.of()).then(), 400, "evidence.file-name-invalid", "file");
+        Api.refused(stream("reporter", "", pdf(), Map.of()).then(), 400, "evidence.file-name-required", "file");
+        Api.refused(stream("reporter", "rong.pdf", new byte[0], Map.of()).then(), 400, "evidence.empty", "file");
+        Api.refused(stream("reporter", "QĐ.pdf", pdf(), Map.of("docDate", "2099-01-01")).then(), 400, "evidence.date-in-future", "docDate");
+        Api.refused(stream("reporter", "QĐ.pdf", pdf(), Map.of("sha256", "00")).then(), 400, "evidence.checksum-mismatch", "sha256");
+        Api.refused(stream("reporter2", "QĐ.pdf", pdf(), Map.of("reportId", report)).then(), 403, "access.not-your-unit", null);
+        Api.refused(stream("viewer", "QĐ.pdf", pdf(), Map.of()).then(), 403, "access.denied", null);
+        // A body without a declared length is counted as it comes and cut off at the limit.
+        byte[] big = new byte[3 * 1024 * 1024 + 1];
+        System.arraycopy(pdf(), 0, big, 0, 20);
+        Api.refused(stream("reporter", "lon.pdf", new java.io.ByteArrayInputStream(big), Map.of()).then(), 413, "evidence.too-large", "file");
+        assertEquals(before, snapshot());
+    }
+
     @Test
     void orphansAreSweptAfterTheGracePeriodAndSharedContentStays() throws Exception {
         Fixture f = fixture();

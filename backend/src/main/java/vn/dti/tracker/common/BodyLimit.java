@@ -20,6 +20,7 @@ public class BodyLimit {
     /** Room for the form fields that travel with an uploaded file. */
     static final long FORM_ALLOWANCE = 256 * 1024;
     static final String UPLOAD_PATH = "/api/v1/evidence";
+    static final String STREAM_PATH = "/api/v1/evidence/stream";
 
     private final long limit;
     private final long uploadLimit;
@@ -39,7 +40,8 @@ public class BodyLimit {
             } catch (NumberFormatException e) {
                 length = -1;
             }
-            boolean upload = "POST".equals(context.request().method().name()) && UPLOAD_PATH.equals(context.request().path());
+            String path = context.request().path();
+            boolean upload = "POST".equals(context.request().method().name()) && (UPLOAD_PATH.equals(path) || STREAM_PATH.equals(path));
             long max = upload ? uploadLimit : limit;
             if (length > max) {
                 String code = upload ? "evidence.too-large" : "request.too-large";

@@ -37,6 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
+
 import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.Page;
@@ -61,11 +67,59 @@ public class EvidenceResource {
     private final EvidenceService service;
     private final EvidenceJanitor janitor;
     private final ReportingClock clock;
+    private final EvidenceSettings settings;
+    private final java.nio.file.Path uploads;
 
-    public EvidenceResource(EvidenceService service, EvidenceJanitor janitor, ReportingClock clock) {
+    private final Vertx vertx;
+
+    public EvidenceResource(EvidenceService service, EvidenceJanitor janitor, ReportingClock clock, EvidenceSettings settings, Vertx vertx,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploads) {
+        this.vertx = vertx;
         this.service = service;
         this.janitor = janitor;
         this.clock = clock;
+        this.settings = settings;
+        this.uploads = java.nio.file.Path.of(uploads).toAbsolutePath().normalize();
+    }
+
+    @POST
+    @Path("/stream")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER})
+    @Operation(operationId = "streamEvidence", summary = "Upload a document as the request body (the fast path for large files)",
+            description = "The body is the file itself, received to disk and hashed in one pass; the description travels in the query"
+                    + " (`fileName` is required). Same rules as the multipart upload: type from content (415), the size limit (413,"
+                    + " before reading when `Content-Length` says so), dedup by SHA-256, `reportId` to attach at once.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/octet-stream",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
+    public Uni<Response> stream(@Context HttpServerRequest request,
+            @QueryParam("fileName") @Parameter(required = true, description = "The file's own name (UTF-8)", example = "Quyết định 123.pdf") String fileName,
+            @QueryParam("title") @Parameter(description = "Tên tài liệu; default the file's name") String title,
+            @QueryParam("docNumber") String docNumber,
+            @QueryParam("docDate") @Parameter(description = "YYYY-MM-DD") String docDate,
+            @QueryParam("issuer") String issuer, @QueryParam("summary") String summary,
+            @QueryParam("sha256") @Parameter(description = "SHA-256 (hex) the client computed; refused if the received bytes differ") String sha256,
+            @QueryParam("reportId") @Parameter(description = "Reports to attach it to at once (repeatable)") List<String> reportIds) {
+        request.pause();
+        FileNames.check(fileName);
+        var description = new EvidenceService.FormDescription(title, docNumber, date(docDate), issuer, summary);
+        List<UUID> reports = reportIds(reportIds);
+        long max = settings.maxFileSize().asLongValue();
+        java.nio.file.Path file = uploads.resolve("stream-" + UUID.randomUUID() + ".part");
+        return Uni.createFrom().completionStage(vertx.fileSystem().mkdirs(uploads.toString()).toCompletionStage())
+                .chain(() -> Receiver.receive(vertx, request, file, max))
+                .onFailure(Hashing.TooLarge.class).transform(e -> EvidenceService.tooLarge(-1, max))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(received -> created(service.upload(new EvidenceService.Upload(file, fileName, received.size(), sha256, received.sha256()),
+                        description, reports)))
+                .onTermination().invoke(() -> {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (java.io.IOException e) {
+                        LOG.debug("Stream upload file already gone", e);
+                    }
+                });
     }
 
     @POST
@@ -84,7 +138,7 @@ public class EvidenceResource {
             }
             var description = new EvidenceService.FormDescription(form.title, form.docNumber, date(form.docDate), form.issuer, form.summary);
             EvidenceView view = service.upload(new EvidenceService.Upload(form.file.uploadedFile(), form.file.fileName(), form.file.size(),
-                    form.sha256), description, reportIds(form.reportIds));
+                    form.sha256, null), description, reportIds(form.reportIds));
             return created(view);
         } finally {
             if (form.file != null) {

@@ -58,8 +58,11 @@ public class EvidenceService {
             String q, OffsetDateTime updatedSince) {
     }
 
-    /** An uploaded file as the HTTP layer received it (already on local disk). */
-    public record Upload(Path file, String fileName, long size, String declaredSha256) {
+    /**
+     * An uploaded file as the HTTP layer received it (already on local disk), with its hash when it was
+     * computed while receiving.
+     */
+    public record Upload(Path file, String fileName, long size, String declaredSha256, String receivedSha256) {
     }
 
     /** A description as typed in an upload form: every field may be missing. */
@@ -113,7 +116,7 @@ public class EvidenceService {
         String sha256;
         try {
             mediaType = types.detect(upload.file(), fileName);
-            sha256 = Hashing.sha256(upload.file());
+            sha256 = upload.receivedSha256() != null ? upload.receivedSha256() : Hashing.sha256(upload.file());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -344,7 +347,8 @@ public class EvidenceService {
 
     static DomainException tooLarge(long size, long max) {
         return new DomainException(DomainException.Kind.TOO_LARGE, "evidence.too-large",
-                "Tệp quá lớn (" + Hashing.megabytes(size) + "); mỗi tệp tối đa " + Hashing.megabytes(max) + ".",
+                (size > max ? "Tệp quá lớn (" + Hashing.megabytes(size) + ")" : "Tệp vượt quá giới hạn") + "; mỗi tệp tối đa "
+                        + Hashing.megabytes(max) + ".",
                 List.of(new FieldError("file", "evidence.too-large", "Tối đa " + Hashing.megabytes(max) + ".")));
     }
 

@@ -14,7 +14,7 @@ import java.util.Locale;
 import jakarta.persistence.EntityManager;
 
 /** SHA-256 of stored content, and the database lock that serialises everything done to one hash. */
-final class Hashing {
+public final class Hashing {
 
     private static final int BUFFER = 1 << 20;
 
@@ -47,6 +47,13 @@ final class Hashing {
             size += n;
         }
         return new Measured(HexFormat.of().formatHex(digest.digest()), size);
+    }
+
+    /** Raised when a body being received passes the limit. */
+    static final class TooLarge extends IOException {
+        TooLarge() {
+            super("over the limit");
+        }
     }
 
     /**

@@ -1,0 +1,128 @@
+package vn.dti.tracker.evidence;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Receives a request body straight from the connection into a file. The event loop hands each chunk
+ * to one writer thread, which hashes and writes it; the connection is paused while more than a few
+ * megabytes wait to be written, so memory stays flat whatever the size, and receiving overlaps hashing and writing.
+ */
+final class Receiver {
+
+    private static final long PAUSE_ABOVE = 16L * 1024 * 1024;
+    private static final long RESUME_BELOW = 4L * 1024 * 1024;
+    private static final Buffer END = Buffer.buffer(0);
+
+    private final HttpServerRequest request;
+    private final Context context;
+    private final Path file;
+    private final long max;
+    private final MessageDigest digest;
+    private final LinkedBlockingQueue<Buffer> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong queued = new AtomicLong();
+    private volatile boolean paused;
+    private volatile boolean failed;
+    private long size;
+
+    private Receiver(Vertx vertx, HttpServerRequest request, Path file, long max) throws NoSuchAlgorithmException {
+        this.request = request;
+        this.context = vertx.getOrCreateContext();
+        this.file = file;
+        this.max = max;
+        this.digest = MessageDigest.getInstance("SHA-256");
+    }
+
+    static Uni<Hashing.Measured> receive(Vertx vertx, HttpServerRequest request, Path file, long max) {
+        request.pause();
+        try {
+            Receiver receiver = new Receiver(vertx, request, file, max);
+            return Uni.createFrom().<Hashing.Measured>emitter(receiver::start);
+        } catch (NoSuchAlgorithmException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private void start(UniEmitter<? super Hashing.Measured> emitter) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            emitter.fail(e);
+            return;
+        }
+        Thread writer = new Thread(() -> write(channel, emitter), "evidence-writer");
+        writer.setDaemon(true);
+        request.handler(chunk -> {
+            if (failed) {
+                return;
+            }
+            size += chunk.length();
+            if (size > max) {
+                fail(new Hashing.TooLarge());
+                return;
+            }
+            if (queued.addAndGet(chunk.length()) > PAUSE_ABOVE && !paused) {
+                paused = true;
+                request.pause();
+            }
+            queue.add(chunk);
+        });
+        request.exceptionHandler(this::fail);
+        request.endHandler(v -> queue.add(END));
+        writer.start();
+        request.resume();
+    }
+
+    private Throwable failure;
+
+    private void fail(Throwable e) {
+        if (!failed) {
+            failure = e;
+            failed = true;
+            queue.add(END);
+        }
+    }
+
+    private void write(FileChannel channel, UniEmitter<? super Hashing.Measured> emitter) {
+        try (channel) {
+            while (true) {
+                Buffer chunk = queue.take();
+                if (chunk == END || failed) {
+                    break;
+                }
+                ByteBuffer bytes = chunk.getByteBuf().nioBuffer();
+                digest.update(bytes.duplicate());
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                if (queued.addAndGet(-chunk.length()) < RESUME_BELOW && paused) {
+                    paused = false;
+                    context.runOnContext(v -> request.resume());
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            fail(e);
+        }
+        if (failed) {
+            emitter.fail(failure);
+        } else {
+            emitter.complete(new Hashing.Measured(HexFormat.of().formatHex(digest.digest()), size));
+        }
+    }
+}
