@@ -85,7 +85,7 @@ public class EvidenceJanitor {
         }
     }
 
-    @Scheduled(every = "${dti.evidence.sweep-every:1h}", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${dti.evidence.sweep-every}", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSweep() {
         SweepResult result = sweep(clock.now());
         if (result.evidenceRemoved() + result.filesRemoved() + result.strayFilesRemoved() > 0) {

@@ -34,6 +34,10 @@ public interface EvidenceSettings {
     @WithDefault("PT24H")
     Duration orphanGrace();
 
+    /** How often each instance sweeps (read by the scheduler as {@code dti.evidence.sweep-every}). */
+    @WithDefault("1h")
+    String sweepEvery();
+
     Local local();
 
     S3 s3();
@@ -47,6 +51,10 @@ public interface EvidenceSettings {
         /** The bucket; the client itself is configured by quarkus.s3.* (endpoint, region, credentials). */
         @WithDefault("dti-evidence")
         String bucket();
+
+        /** Region of the object store (passed to quarkus.s3.aws.region). */
+        @WithDefault("us-east-1")
+        String region();
 
         /** Key prefix inside the bucket. */
         @WithDefault("evidence/")

@@ -28,6 +28,12 @@ final class Receiver {
     private static final long PAUSE_ABOVE = 16L * 1024 * 1024;
     private static final long RESUME_BELOW = 4L * 1024 * 1024;
     private static final Buffer END = Buffer.buffer(0);
+    /** Writer threads, made as uploads need them and reused; idle ones end after a minute. */
+    private static final java.util.concurrent.ExecutorService WRITERS = java.util.concurrent.Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "evidence-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final HttpServerRequest request;
     private final Context context;
@@ -66,8 +72,6 @@ final class Receiver {
             emitter.fail(e);
             return;
         }
-        Thread writer = new Thread(() -> write(channel, emitter), "evidence-writer");
-        writer.setDaemon(true);
         request.handler(chunk -> {
             if (failed) {
                 return;
@@ -85,7 +89,7 @@ final class Receiver {
         });
         request.exceptionHandler(this::fail);
         request.endHandler(v -> queue.add(END));
-        writer.start();
+        WRITERS.execute(() -> write(channel, emitter));
         request.resume();
     }
 
