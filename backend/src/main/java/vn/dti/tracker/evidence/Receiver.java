@@ -19,15 +19,17 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Receives a request body straight from the connection into a file. The event loop hands each chunk
- * to one writer thread, which hashes and writes it; the connection is paused while more than a few
- * megabytes wait to be written, so memory stays flat whatever the size, and receiving overlaps hashing and writing.
+ * Receives a request body straight from the connection into a file. The event loop hands each chunk to
+ * one writer thread, which hashes it and gathers chunks into megabyte blocks to write. The connection
+ * is paused while more than a few megabytes wait, so memory stays flat whatever the size, and the
+ * event loop does nothing but receive.
  */
 final class Receiver {
 
     private static final long PAUSE_ABOVE = 16L * 1024 * 1024;
     private static final long RESUME_BELOW = 4L * 1024 * 1024;
     private static final Buffer END = Buffer.buffer(0);
+    private static final int BLOCK = 1024 * 1024;
     /** Writer threads, made as uploads need them and reused; idle ones end after a minute. */
     private static final java.util.concurrent.ExecutorService WRITERS = java.util.concurrent.Executors.newCachedThreadPool(task -> {
         Thread t = new Thread(task, "evidence-writer");
@@ -103,7 +105,9 @@ final class Receiver {
         }
     }
 
+    /** Chunks are gathered into one direct buffer and written a megabyte at a time, not a syscall per chunk. */
     private void write(FileChannel channel, UniEmitter<? super Hashing.Measured> emitter) {
+        ByteBuffer block = ByteBuffer.allocateDirect(BLOCK);
         try (channel) {
             while (true) {
                 Buffer chunk = queue.take();
@@ -113,13 +117,19 @@ final class Receiver {
                 ByteBuffer bytes = chunk.getByteBuf().nioBuffer();
                 digest.update(bytes.duplicate());
                 while (bytes.hasRemaining()) {
-                    channel.write(bytes);
+                    int n = Math.min(bytes.remaining(), block.remaining());
+                    block.put(bytes.slice(bytes.position(), n));
+                    bytes.position(bytes.position() + n);
+                    if (!block.hasRemaining()) {
+                        drain(channel, block);
+                    }
                 }
                 if (queued.addAndGet(-chunk.length()) < RESUME_BELOW && paused) {
                     paused = false;
                     context.runOnContext(v -> request.resume());
                 }
             }
+            drain(channel, block);
         } catch (IOException | InterruptedException e) {
             fail(e);
         }
@@ -128,5 +138,13 @@ final class Receiver {
         } else {
             emitter.complete(new Hashing.Measured(HexFormat.of().formatHex(digest.digest()), size));
         }
+    }
+
+    private static void drain(FileChannel channel, ByteBuffer block) throws IOException {
+        block.flip();
+        while (block.hasRemaining()) {
+            channel.write(block);
+        }
+        block.clear();
     }
 }
