@@ -26,8 +26,8 @@ import io.vertx.core.http.HttpServerRequest;
  */
 final class Receiver {
 
-    private static final long PAUSE_ABOVE = 16L * 1024 * 1024;
-    private static final long RESUME_BELOW = 4L * 1024 * 1024;
+    private static final long PAUSE_ABOVE = 8L * 1024 * 1024;
+    private static final long RESUME_BELOW = 2L * 1024 * 1024;
     private static final Buffer END = Buffer.buffer(0);
     private static final int BLOCK = 1024 * 1024;
     /** Writer threads, made as uploads need them and reused; idle ones end after a minute. */
