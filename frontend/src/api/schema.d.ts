@@ -84,6 +84,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the change feed from a cursor
+         * @description Changes of the data in the caller's scope, oldest first, each once: follow `next` until `hasMore` is false, save the last `next`, and resume from it on the next pull. Without `after`, from the beginning. Deletions come as DELETED tombstones. A cursor is tied to the caller's scope and valid for 90 days.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A cursor at the present
+         * @description For a client that has just loaded everything (lists or exports): changes after this moment follow from it.
+         */
+        get: operations["getChangeCursorNow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dti-frameworks": {
         parameters: {
             query?: never;
@@ -1290,6 +1330,47 @@ export interface components {
             timeframe: components["schemas"]["Timeframe"];
             progress?: components["schemas"]["Progress"];
             note?: string;
+        };
+        /** @description One change of one object: created, updated (fields before and after) or deleted (a tombstone) */
+        Change: {
+            /**
+             * Format: int64
+             * @description Position of the event in the feed (the audit event's number)
+             */
+            sequence: number;
+            /**
+             * @description PLAN, PLAN_GROUP, INDICATOR, TASK, PERIOD, REPORT or EVIDENCE
+             * @example REPORT
+             */
+            type: string;
+            /** @description Id of the object */
+            id: string;
+            /**
+             * @description CREATED, UPDATED or DELETED
+             * @example UPDATED
+             */
+            action: string;
+            /**
+             * @description For a change of a part of the object (a target, a unit, an attachment): which part
+             * @example targets
+             */
+            part: string | null;
+            at: components["schemas"]["OffsetDateTime"];
+            by: string | null;
+            /** @description Columns changed: {column: {from, to}}; on creation or deletion, the whole row */
+            changes: unknown;
+        };
+        /** @description A cursor to read the change feed from */
+        ChangeCursor: {
+            next: string;
+        };
+        /** @description A page of the change feed and the cursor to read on from */
+        ChangePage: {
+            items: components["schemas"]["Change"][];
+            /** @description Opaque cursor after the last item: save it and send it as `after` next time */
+            next: string;
+            /** @description More changes are ready now; read again at once with `next` */
+            hasMore: boolean;
         };
         /** @enum {string} */
         Comparator: "EQ" | "GE" | "GT" | "LE" | "LT";
@@ -2933,6 +3014,61 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyAttempts"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description The `next` of the previous page */
+                after?: string;
+                /** @description 1 to 1000; default 200 */
+                limit?: number;
+                /** @description Comma-separated: PLAN, PLAN_GROUP, INDICATOR, TASK, PERIOD, REPORT, EVIDENCE */
+                types?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getChangeCursorNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeCursor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -522,6 +522,10 @@ class AccessMatrixTest {
         c.put("checkEvidenceIntegrity", new Case(Rule.ADMIN_ONLY, 200, (role, s, fresh) -> Call.get("/api/v1/evidence/integrity"), none));
         c.put("sweepEvidence", new Case(Rule.ADMIN_ONLY, 200, (role, s, fresh) -> Call.send("POST", "/api/v1/evidence/sweep", null, null, null), none));
 
+        // The change feed: every signed-in caller reads the changes of its own scope
+        c.put("listChanges", new Case(Rule.SIGNED_IN, 200, (role, s, fresh) -> Call.get("/api/v1/changes?limit=5"), none));
+        c.put("getChangeCursorNow", new Case(Rule.SIGNED_IN, 200, (role, s, fresh) -> Call.get("/api/v1/changes/now"), none));
+
         // Notifications are each person's own; the outbox is the administrators'
         c.put("listNotifications", new Case(Rule.PERSON, 200, (role, s, fresh) -> Call.get("/api/v1/notifications"), none));
         c.put("countUnreadNotifications", new Case(Rule.PERSON, 200, (role, s, fresh) -> Call.get("/api/v1/notifications/unread-count"), none));

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, STALE, PRECONDITION_REQUIRED, TOO_MANY, TOO_LARGE, UNSUPPORTED_TYPE }
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, STALE, PRECONDITION_REQUIRED, TOO_MANY, TOO_LARGE, UNSUPPORTED_TYPE, GONE }
 
     private final Kind kind;
     private final String code;

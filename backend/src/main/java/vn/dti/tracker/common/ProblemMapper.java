@@ -67,6 +67,7 @@ public class ProblemMapper {
             case TOO_MANY -> 429;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_TYPE -> 415;
+            case GONE -> 410;
         };
         Response response = problem(status, e.code(), e.getMessage(), e.errors(), e.currentVersion(), uri);
         if (e.currentVersion() != null) {
@@ -209,6 +210,7 @@ public class ProblemMapper {
             case 405 -> "Phương thức không được phép";
             case 406 -> "Định dạng không được hỗ trợ";
             case 409 -> "Xung đột dữ liệu";
+            case 410 -> "Không còn hiệu lực";
             case 412 -> "Dữ liệu đã thay đổi";
             case 413 -> "Quá lớn";
             case 415 -> "Định dạng nội dung không được hỗ trợ";
