@@ -2893,6 +2893,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageAssignmentView"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -2935,6 +2942,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PageAuditEventView"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3042,6 +3056,13 @@ export interface operations {
                     "application/json": components["schemas"]["ChangePage"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -3065,6 +3086,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ChangeCursor"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3094,6 +3122,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PageFrameworkView"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3155,6 +3190,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DtiFramework"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3239,6 +3281,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageEvidenceView"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -3293,6 +3342,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["IntegrityReport"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3425,6 +3481,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Evidence"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3567,6 +3630,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageMailView"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -3590,6 +3660,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3652,6 +3729,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageNotificationView"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -3710,6 +3794,13 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCount"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -3756,6 +3847,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PageOrgUnitView"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3817,6 +3915,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrgUnit"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3920,6 +4025,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DtiRanking"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4084,6 +4196,13 @@ export interface operations {
                     "application/json": components["schemas"]["PagePlanSummary"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4144,6 +4263,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Plan"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4246,6 +4372,13 @@ export interface operations {
                     "application/json": components["schemas"]["PlanBundle"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4274,6 +4407,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PlanGroup"][];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4428,6 +4568,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageIndicatorView"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4493,6 +4640,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Indicator"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4600,6 +4754,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReportingPeriod"][];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4627,6 +4788,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ReportingPeriod"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4656,6 +4824,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConsolidatedReport"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4683,6 +4858,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProvinceOverview"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4768,6 +4950,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageTaskView"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4833,6 +5022,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Task"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4949,6 +5145,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageReportView"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5009,6 +5212,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Report"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5189,6 +5399,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReportChange"][];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5342,6 +5559,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageServiceAccountView"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5402,6 +5626,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ServiceAccount"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5517,6 +5748,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageUserView"];
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5577,6 +5815,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

@@ -108,6 +108,10 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(operation, "413", "TooLarge");
                     add(operation, "415", "UnsupportedType");
                 }
+                if (!write && operation.getResponses().getAPIResponse("304") == null) {
+                    operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                            .description("Not modified: If-None-Match names the current ETag (the version, or a hash of the body)"));
+                }
                 add(operation, "500", "ServerError");
             }
         }
