@@ -14,6 +14,7 @@ test: test-frontend test-backend
 
 test-frontend: frontend-deps
 	$(NPM) run check-gen
+	$(NPM) run lint:contract
 	$(NPM) run lint
 	$(NPM) run typecheck
 	$(NPM) test
@@ -42,6 +43,7 @@ bench: backend-package
 	bash bench/evidence-upload.sh
 
 lint: frontend-deps
+	$(NPM) run lint:contract
 	$(NPM) run lint
 
 clean:

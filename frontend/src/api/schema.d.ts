@@ -2218,7 +2218,7 @@ export interface components {
             code: string;
             /** @description Path of the request */
             instance: string;
-            errors: components["schemas"]["FieldError"][];
+            errors?: components["schemas"]["FieldError"][];
         };
         /** @enum {string} */
         Progress: "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED" | "SUSPENDED";

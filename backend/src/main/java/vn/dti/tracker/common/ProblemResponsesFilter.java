@@ -43,7 +43,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("instance", string("Path of the request"))
                 .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
-                .required(List.of("type", "title", "status", "detail", "code")));
+                .required(List.of("type", "title", "status", "detail", "code", "instance")));
         response(components, "BadRequest", "Bad input: malformed JSON, wrong types, unknown fields or values, failed rules",
                 "request.invalid", 400, "Dữ liệu gửi lên chưa hợp lệ: 1 trường cần sửa.");
         response(components, "Unauthorized", "No valid access token: missing, expired, forged, of an unknown issuer, or of an account"
@@ -128,7 +128,8 @@ public class ProblemResponsesFilter implements OASFilter {
         for (Map.Entry<String, Schema> entry : components.getSchemas().entrySet()) {
             String name = entry.getKey();
             Schema schema = entry.getValue();
-            boolean sent = name.endsWith("Input") || name.endsWith("Create") || name.endsWith("Update") || name.startsWith("Bundle")
+            // Problem is described above: errors and currentVersion appear only when they have something to say.
+            boolean sent = name.equals("Problem") || name.endsWith("Input") || name.endsWith("Create") || name.endsWith("Update") || name.startsWith("Bundle")
                     || name.equals("PasswordChange") || name.equals("PasswordReset") || name.equals("TokenResponse")
                     || name.equals("PlanBundle") || name.equals("Target") || name.equals("PlanSection") || name.equals("Timeframe");
             if (!sent && schema.getProperties() != null && !schema.getProperties().isEmpty()) {
@@ -165,6 +166,7 @@ public class ProblemResponsesFilter implements OASFilter {
         example.put("status", status);
         example.put("detail", detail);
         example.put("code", code);
+        example.put("instance", "/api/v1/…");
         return example;
     }
 
