@@ -306,6 +306,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the results of a scope for a range of months
+         * @description One row per report of the units under `unitId` (default: everything the caller reads), optionally of one plan, for the periods inside `from`–`to` (months, YYYY-MM; at most 120). `format=csv` (UTF-8 with a byte-order mark and a header, for Excel) or `ndjson` (one JSON object per line). Streamed as rows are read; gzip with `Accept-Encoding: gzip`.
+         */
+        get: operations["exportResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mail-outbox": {
         parameters: {
             query?: never;
@@ -3606,6 +3626,49 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    exportResults: {
+        parameters: {
+            query: {
+                /** @description csv (default) or ndjson */
+                format?: string;
+                /** @example 2026-01 */
+                from: string;
+                planId?: components["schemas"]["UUID"];
+                /** @example 2026-12 */
+                to: string;
+                unitId?: components["schemas"]["UUID"];
+            };
+            header?: {
+                "Accept-Encoding"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
         };
     };

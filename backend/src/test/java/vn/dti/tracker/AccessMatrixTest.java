@@ -522,6 +522,9 @@ class AccessMatrixTest {
         c.put("checkEvidenceIntegrity", new Case(Rule.ADMIN_ONLY, 200, (role, s, fresh) -> Call.get("/api/v1/evidence/integrity"), none));
         c.put("sweepEvidence", new Case(Rule.ADMIN_ONLY, 200, (role, s, fresh) -> Call.send("POST", "/api/v1/evidence/sweep", null, null, null), none));
 
+        // Bulk export: every signed-in caller exports the results its own scope holds
+        c.put("exportResults", new Case(Rule.SIGNED_IN, 200, (role, s, fresh) -> Call.get("/api/v1/exports/results?from=2026-01&to=2026-03"), none));
+
         // The change feed: every signed-in caller reads the changes of its own scope
         c.put("listChanges", new Case(Rule.SIGNED_IN, 200, (role, s, fresh) -> Call.get("/api/v1/changes?limit=5"), none));
         c.put("getChangeCursorNow", new Case(Rule.SIGNED_IN, 200, (role, s, fresh) -> Call.get("/api/v1/changes/now"), none));
@@ -614,7 +617,7 @@ class AccessMatrixTest {
     }
 
     static Response execute(Call call, String role) {
-        RequestSpecification spec = given().accept(ContentType.JSON);
+        RequestSpecification spec = given().accept(call.path().startsWith("/api/v1/exports/") ? ContentType.ANY : ContentType.JSON);
         String token = call.token() != null ? call.token() : tokenOf(role);
         if (token != null) {
             spec.header("Authorization", "Bearer " + token);
