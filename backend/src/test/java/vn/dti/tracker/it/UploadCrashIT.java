@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,12 +47,7 @@ class UploadCrashIT {
 
     @AfterEach
     void stopEverything() throws InterruptedException {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                app.destroyForcibly().waitFor();
-            }
-        }
+        PackagedProduct.stop(app);
         if (database != null) {
             database.close();
         }
@@ -112,34 +105,7 @@ class UploadCrashIT {
     // ---- the product as a process ----
 
     private Process start() throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("app.log").toFile()));
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
-        env.put("DTI_DATA_DIR", DATA.toString());
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("DTI_DEMO_LOAD", "true");
-        env.put("QUARKUS_SCHEDULER_ENABLED", "false");
-        Process p = pb.start();
-        Instant until = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(until)) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("the product stopped at start; see " + WORK.resolve("app.log"));
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + port + "/q/health/ready").toURL().openConnection();
-                if (c.getResponseCode() == 200) {
-                    return p;
-                }
-            } catch (IOException e) {
-                // not yet listening
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException("the product did not become ready in 120 s");
+        return PackagedProduct.start(database, DATA, port, WORK.resolve("app.log"));
     }
 
     private String signIn(String user) throws Exception {

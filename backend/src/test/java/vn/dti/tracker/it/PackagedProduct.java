@@ -1,0 +1,60 @@
+package vn.dti.tracker.it;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import vn.dti.tracker.common.EmbeddedDatabase;
+
+/** The packaged product (target/quarkus-app) started as a process on a test-owned database, with the demo data. */
+final class PackagedProduct {
+
+    private PackagedProduct() {
+    }
+
+    static Process start(EmbeddedDatabase database, Path data, int port, Path log) throws Exception {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
+        env.put("DTI_DATA_DIR", data.toString());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("DTI_DEMO_LOAD", "true");
+        env.put("QUARKUS_SCHEDULER_ENABLED", "false");
+        Process p = pb.start();
+        Instant until = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(until)) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("the product stopped at start; see " + log);
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + port + "/q/health/ready").toURL().openConnection();
+                if (c.getResponseCode() == 200) {
+                    return p;
+                }
+            } catch (IOException e) {
+                // not yet listening
+            }
+            Thread.sleep(300);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("the product did not become ready in 120 s; see " + log);
+    }
+
+    static void stop(Process app) throws InterruptedException {
+        if (app != null && app.isAlive()) {
+            app.destroy();
+            if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                app.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
