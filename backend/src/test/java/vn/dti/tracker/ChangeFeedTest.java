@@ -39,6 +39,9 @@ class ChangeFeedTest {
     @Inject
     DataSource db;
 
+    @Inject
+    vn.dti.tracker.reporting.ReportingClock clock;
+
     static JsonPath page(String who, String after, String types, int limit) {
         var r = Api.as(who).queryParam("limit", limit);
         if (after != null) {
@@ -194,6 +197,13 @@ class ChangeFeedTest {
         Api.refused(Api.as("province").queryParam("limit", 0).get("/api/v1/changes").then(), 400, "changes.limit-invalid", "limit");
         Api.refused(Api.anonymous().get("/api/v1/changes").then(), 401, "auth.unauthenticated", null);
         Api.as("province").queryParam("after", cursor).get("/api/v1/changes").then().statusCode(200).body("next", org.hamcrest.Matchers.notNullValue());
+        // A cursor is good for 90 days.
+        clock.fixAt(java.time.Instant.now().plus(java.time.Duration.ofDays(91)));
+        try {
+            Api.refused(Api.as("province").queryParam("after", cursor).get("/api/v1/changes").then(), 410, "changes.cursor-expired", "after");
+        } finally {
+            clock.useSystemClock();
+        }
         Api.as("province").queryParam("after", cursor).queryParam("types", "REPORT,EVIDENCE").get("/api/v1/changes").then().statusCode(200)
                 .body("items.findAll { it.type != 'REPORT' && it.type != 'EVIDENCE' }.size()", equalTo(0));
     }

@@ -191,6 +191,15 @@ public class AccessPolicy {
                 + (withAncestors ? " or " + root + " like concat(" + pathExpr + ", '%')" : ""));
     }
 
+    /**
+     * The same read scope for plain SQL with positional parameters: {@code path like any (?)} with these
+     * patterns, or nothing to add for an administrator.
+     */
+    public java.util.Optional<String[]> readPathPatterns() {
+        return caller().isAdmin() ? java.util.Optional.empty()
+                : java.util.Optional.of(caller().readRoots().stream().map(root -> root + "%").toArray(String[]::new));
+    }
+
     /** Rows whose unit path ({@code pathExpr}) lies in a subtree the caller coordinates (accounts, audit trail). */
     public Clause managedScope(String pathExpr) {
         return caller().isAdmin() ? Clause.ALL : anyRoot(caller().manageRoots(), root -> pathExpr + " like concat(" + root + ", '%')");

@@ -63,7 +63,7 @@ public class ConditionalGet {
     }
 
     /** If-None-Match compares weakly (RFC 9110 §13.1.2): W/"x" and "x" are the same tag. */
-    static boolean matches(String ifNoneMatch, String etag) {
+    public static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }

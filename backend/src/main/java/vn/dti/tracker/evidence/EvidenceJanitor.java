@@ -131,19 +131,15 @@ public class EvidenceJanitor {
 
     /** Content in storage whose row was never committed. Each is re-checked under the hash's lock. */
     int removeStrays() {
-        List<String> listed = new ArrayList<>();
+        List<String> strays;
         try {
-            blobs.forEach(o -> listed.add(o.sha256()));
+            strays = withoutRows();
         } catch (IOException e) {
             LOG.warn("Could not list evidence storage", e);
             return 0;
         }
-        Set<String> known = knownHashes(listed);
         int removed = 0;
-        for (String sha : listed) {
-            if (known.contains(sha)) {
-                continue;
-            }
+        for (String sha : strays) {
             boolean gone = QuarkusTransaction.requiringNew().call(() -> {
                 Hashing.lock(em, sha);
                 long rows = ((Number) em.createNativeQuery("select count(*) from stored_file where sha256 = :sha").setParameter("sha", sha)
@@ -159,6 +155,14 @@ public class EvidenceJanitor {
             }
         }
         return removed;
+    }
+
+    /** Hashes in storage that no stored_file row names (read without locks: a hint that each use re-checks). */
+    private List<String> withoutRows() throws IOException {
+        List<String> listed = new ArrayList<>();
+        blobs.forEach(o -> listed.add(o.sha256()));
+        Set<String> known = knownHashes(listed);
+        return listed.stream().filter(sha -> !known.contains(sha)).toList();
     }
 
     private Set<String> knownHashes(List<String> hashes) {
@@ -203,18 +207,15 @@ public class EvidenceJanitor {
                 after = sha;
             }
         }
-        List<String> listed = new ArrayList<>();
+        List<String> strays;
         try {
-            blobs.forEach(o -> listed.add(o.sha256()));
+            strays = withoutRows();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Set<String> known = knownHashes(listed);
-        for (String sha : listed) {
-            if (!known.contains(sha)) {
-                problems.add(new IntegrityProblem(sha, IntegrityProblemKind.UNREFERENCED,
-                        "Tệp có trong kho lưu trữ nhưng không có bản ghi nào; lần dọn tiếp theo sẽ xóa.", List.of()));
-            }
+        for (String sha : strays) {
+            problems.add(new IntegrityProblem(sha, IntegrityProblemKind.UNREFERENCED,
+                    "Tệp có trong kho lưu trữ nhưng không có bản ghi nào; lần dọn tiếp theo sẽ xóa.", List.of()));
         }
         return new IntegrityReport(Entities.now(), blobs.describe(), checked, bytes, ok, problems);
     }

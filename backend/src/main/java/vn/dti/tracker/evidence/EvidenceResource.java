@@ -204,7 +204,7 @@ public class EvidenceResource {
         String etag = "\"" + d.sha256() + "\"";
         boolean showInline = inline && ContentTypes.inline(d.mediaType());
         Response.ResponseBuilder response;
-        if (etag.equals(ifNoneMatch == null ? null : ifNoneMatch.trim())) {
+        if (vn.dti.tracker.common.ConditionalGet.matches(ifNoneMatch, etag)) {
             response = Response.notModified();
         } else {
             Object entity = d.localFile().isPresent() ? d.localFile().get() : (StreamingOutput) out -> {

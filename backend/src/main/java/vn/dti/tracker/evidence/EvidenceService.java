@@ -177,11 +177,7 @@ public class EvidenceService {
         Report report = reports.requireWritable(reportId);
         Evidence e = requireVisible(evidenceId);
         em.lock(e, LockModeType.PESSIMISTIC_WRITE);
-        em.createNativeQuery("""
-                insert into report_evidence (report_id, unit_id, evidence_id, attached_at, attached_by_name)
-                values (:report, :unit, :evidence, :at, :by) on conflict do nothing""")
-                .setParameter("report", report.id).setParameter("unit", report.unit.id).setParameter("evidence", e.id)
-                .setParameter("at", Entities.now()).setParameter("by", access.caller().name()).executeUpdate();
+        link(report, e.id);
         markAttached(e.id, true);
         return view(e);
     }
@@ -209,13 +205,18 @@ public class EvidenceService {
         e.persist();
         em.flush();
         for (Report r : targets) {
-            em.createNativeQuery("""
-                    insert into report_evidence (report_id, unit_id, evidence_id, attached_at, attached_by_name)
-                    values (:report, :unit, :evidence, :at, :by) on conflict do nothing""")
-                    .setParameter("report", r.id).setParameter("unit", r.unit.id).setParameter("evidence", e.id)
-                    .setParameter("at", Entities.now()).setParameter("by", caller.name()).executeUpdate();
+            link(r, e.id);
         }
         return view(e);
+    }
+
+    /** Attaches; attaching twice changes nothing. */
+    private void link(Report report, UUID evidenceId) {
+        em.createNativeQuery("""
+                insert into report_evidence (report_id, unit_id, evidence_id, attached_at, attached_by_name)
+                values (:report, :unit, :evidence, :at, :by) on conflict do nothing""")
+                .setParameter("report", report.id).setParameter("unit", report.unit.id).setParameter("evidence", evidenceId)
+                .setParameter("at", Entities.now()).setParameter("by", access.caller().name()).executeUpdate();
     }
 
     /**

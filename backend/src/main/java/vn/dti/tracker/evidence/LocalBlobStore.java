@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,7 +63,8 @@ public final class LocalBlobStore implements BlobStore {
         try {
             try {
                 Files.move(source, temp, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
+            } catch (AtomicMoveNotSupportedException e) {
+                // The upload was received on another filesystem: copy it here first.
                 Files.copy(source, temp);
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -73,9 +73,8 @@ public final class LocalBlobStore implements BlobStore {
             if (Files.size(temp) != size) {
                 throw new IOException("stored size differs from the upload's");
             }
+            // Replaces any copy already in place: same name, same hash, same bytes.
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-            // The same content is already in place: identical bytes, nothing to do.
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -18,7 +18,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -91,7 +90,6 @@ public class ResultExport {
             throw DomainException.invalidField("to", "export.range-too-long", "Mỗi lần xuất tối đa " + MAX_MONTHS + " tháng.");
         }
         OrgUnit unit = unitId == null ? null : units.requireVisible(unitId);
-        AccessPolicy.Clause scope = access.unitScope("u.path", false);
         StringBuilder sql = new StringBuilder("""
                 select r.id, pl.code, p.period_key, p.starts_on, p.ends_on, case when r.indicator_id is not null then 'INDICATOR' else 'TASK' end,
                        coalesce(i.code, t.code), u.code, u.name, r.role, r.state, r.value_number, r.numerator, r.denominator, r.met, r.rank,
@@ -109,13 +107,11 @@ public class ResultExport {
             sql.append(" and r.plan_id = ?");
             params.add(plan.id);
         }
-        // The caller's scope, with its named parameters turned into positional ones in order.
-        String clause = scope.jpql();
-        for (Map.Entry<String, Object> e : scope.params().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            clause = clause.replace(":" + e.getKey(), "?");
-            params.add(e.getValue());
-        }
-        sql.append(" and ").append(clause).append(" order by p.starts_on, pl.code, u.code, coalesce(i.code, t.code), r.id");
+        access.readPathPatterns().ifPresent(patterns -> {
+            sql.append(" and u.path like any (?)");
+            params.add(patterns);
+        });
+        sql.append(" order by p.starts_on, pl.code, u.code, coalesce(i.code, t.code), r.id");
         return new Query(sql.toString(), params);
     }
 
