@@ -7,7 +7,7 @@ NPM := cd frontend && npm
 
 ## Build everything and start the product at http://localhost:8080 with the demo data.
 run: frontend-build backend-package
-	DTI_DEMO_LOAD=true java -jar backend/target/quarkus-app/quarkus-run.jar
+	DTI_DEMO_LOAD=true java @deploy/jvm.options -jar backend/target/quarkus-app/quarkus-run.jar
 
 ## Every test of the project: frontend (contract types, lint, types, unit tests, build) and backend.
 test: test-frontend test-backend

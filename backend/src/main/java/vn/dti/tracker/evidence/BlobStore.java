@@ -20,6 +20,11 @@ public interface BlobStore {
     /** Stores the complete file at {@code source} under its hash; the source may be moved or left behind. */
     void put(String sha256, Path source, long size) throws IOException;
 
+    /** Whether {@link #put} keeps the source file itself (renamed into place) rather than copying it elsewhere. */
+    default boolean keepsSourceFile() {
+        return false;
+    }
+
     boolean exists(String sha256) throws IOException;
 
     InputStream open(String sha256) throws IOException;

@@ -69,12 +69,13 @@ public class EvidenceResource {
     private final ReportingClock clock;
     private final EvidenceSettings settings;
     private final java.nio.file.Path uploads;
-
+    private final BlobStore store;
     private final Vertx vertx;
 
     public EvidenceResource(EvidenceService service, EvidenceJanitor janitor, ReportingClock clock, EvidenceSettings settings, Vertx vertx,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploads) {
+            BlobStore store, @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploads) {
         this.vertx = vertx;
+        this.store = store;
         this.service = service;
         this.janitor = janitor;
         this.clock = clock;
@@ -108,7 +109,7 @@ public class EvidenceResource {
         long max = settings.maxFileSize().asLongValue();
         java.nio.file.Path file = uploads.resolve("stream-" + UUID.randomUUID() + ".part");
         return Uni.createFrom().completionStage(vertx.fileSystem().mkdirs(uploads.toString()).toCompletionStage())
-                .chain(() -> Receiver.receive(vertx, request, file, max))
+                .chain(() -> Receiver.receive(vertx, request, file, max, store.keepsSourceFile()))
                 .onFailure(Hashing.TooLarge.class).transform(e -> EvidenceService.tooLarge(-1, max))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(received -> created(service.upload(new EvidenceService.Upload(file, fileName, received.size(), sha256, received.sha256()),

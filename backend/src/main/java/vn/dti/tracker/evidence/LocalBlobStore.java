@@ -81,6 +81,11 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public boolean keepsSourceFile() {
+        return true;
+    }
+
+    @Override
     public boolean exists(String sha256) {
         return Files.isRegularFile(pathOf(sha256));
     }

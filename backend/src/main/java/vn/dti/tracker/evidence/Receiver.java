@@ -23,6 +23,10 @@ import io.vertx.core.http.HttpServerRequest;
  * one writer thread, which hashes it and gathers chunks into megabyte blocks to write. The connection
  * is paused while more than a few megabytes wait, so memory stays flat whatever the size, and the
  * event loop does nothing but receive.
+ *
+ * <p>When the received file is what the store keeps (the local store renames it into place and forces it
+ * to disk), the writer asks the kernel to write it out every few megabytes while more arrives, so the
+ * final fsync waits only for the last few instead of the whole file.
  */
 final class Receiver {
 
@@ -30,6 +34,7 @@ final class Receiver {
     private static final long RESUME_BELOW = 2L * 1024 * 1024;
     private static final Buffer END = Buffer.buffer(0);
     private static final int BLOCK = 1024 * 1024;
+    private static final long FLUSH_EVERY = 16L * 1024 * 1024;
     /** Writer threads, made as uploads need them and reused; idle ones end after a minute. */
     private static final java.util.concurrent.ExecutorService WRITERS = java.util.concurrent.Executors.newCachedThreadPool(task -> {
         Thread t = new Thread(task, "evidence-writer");
@@ -41,6 +46,7 @@ final class Receiver {
     private final Context context;
     private final Path file;
     private final long max;
+    private final boolean flushAhead;
     private final MessageDigest digest;
     private final LinkedBlockingQueue<Buffer> queue = new LinkedBlockingQueue<>();
     private final AtomicLong queued = new AtomicLong();
@@ -48,18 +54,22 @@ final class Receiver {
     private volatile boolean failed;
     private long size;
 
-    private Receiver(Vertx vertx, HttpServerRequest request, Path file, long max) throws NoSuchAlgorithmException {
+    private Receiver(Vertx vertx, HttpServerRequest request, Path file, long max, boolean flushAhead) throws NoSuchAlgorithmException {
         this.request = request;
         this.context = vertx.getOrCreateContext();
         this.file = file;
         this.max = max;
+        this.flushAhead = flushAhead;
         this.digest = MessageDigest.getInstance("SHA-256");
     }
 
-    static Uni<Hashing.Measured> receive(Vertx vertx, HttpServerRequest request, Path file, long max) {
+    /**
+     * @param flushAhead write the file out to disk while receiving, for a store that keeps this very file
+     */
+    static Uni<Hashing.Measured> receive(Vertx vertx, HttpServerRequest request, Path file, long max, boolean flushAhead) {
         request.pause();
         try {
-            Receiver receiver = new Receiver(vertx, request, file, max);
+            Receiver receiver = new Receiver(vertx, request, file, max, flushAhead);
             return Uni.createFrom().<Hashing.Measured>emitter(receiver::start);
         } catch (NoSuchAlgorithmException e) {
             return Uni.createFrom().failure(e);
@@ -108,6 +118,7 @@ final class Receiver {
     /** Chunks are gathered into one direct buffer and written a megabyte at a time, not a syscall per chunk. */
     private void write(FileChannel channel, UniEmitter<? super Hashing.Measured> emitter) {
         ByteBuffer block = ByteBuffer.allocateDirect(BLOCK);
+        Flusher flusher = new Flusher(channel);
         try (channel) {
             while (true) {
                 Buffer chunk = queue.take();
@@ -122,6 +133,7 @@ final class Receiver {
                     bytes.position(bytes.position() + n);
                     if (!block.hasRemaining()) {
                         drain(channel, block);
+                        flusher.written(BLOCK);
                     }
                 }
                 if (queued.addAndGet(-chunk.length()) < RESUME_BELOW && paused) {
@@ -130,7 +142,8 @@ final class Receiver {
                 }
             }
             drain(channel, block);
-        } catch (IOException | InterruptedException e) {
+            flusher.await();
+        } catch (IOException | InterruptedException | java.util.concurrent.ExecutionException e) {
             fail(e);
         }
         if (failed) {
@@ -146,5 +159,34 @@ final class Receiver {
             channel.write(block);
         }
         block.clear();
+    }
+
+    /** Starts a write-out of what was written so far, at most one at a time, on another thread. */
+    private final class Flusher {
+        private final FileChannel channel;
+        private long unflushed;
+        private java.util.concurrent.Future<?> running;
+
+        Flusher(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        void written(long bytes) {
+            unflushed += bytes;
+            if (flushAhead && unflushed >= FLUSH_EVERY && (running == null || running.isDone())) {
+                unflushed = 0;
+                running = WRITERS.submit(() -> {
+                    channel.force(false);
+                    return null;
+                });
+            }
+        }
+
+        /** Waits for a write-out still running, before the channel closes under it. */
+        void await() throws InterruptedException, java.util.concurrent.ExecutionException {
+            if (running != null) {
+                running.get();
+            }
+        }
     }
 }
