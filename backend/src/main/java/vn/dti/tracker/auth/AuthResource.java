@@ -92,6 +92,7 @@ public class AuthResource {
     @Operation(operationId = "signOut", summary = "Sign out: revoke a refresh token and every token of the same sign-in",
             description = "Answers 204 whether or not the token was still valid (RFC 7009).")
     @APIResponse(responseCode = "204", description = "Signed out")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false)
     public void signOut(@FormParam("refresh_token") String refreshToken) {
         tokens.signOut(refreshToken);
     }

@@ -43,6 +43,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("instance", string("Path of the request"))
                 .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+                .addProperty("currentVersion", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER, Schema.SchemaType.NULL))
+                        .format("int64").description("On 412: the version now stored (also sent as the ETag header)"))
                 .required(List.of("type", "title", "status", "detail", "code", "instance")));
         response(components, "BadRequest", "Bad input: malformed JSON, wrong types, unknown fields or values, failed rules",
                 "request.invalid", 400, "Dữ liệu gửi lên chưa hợp lệ: 1 trường cần sửa.");
@@ -62,9 +64,12 @@ public class ProblemResponsesFilter implements OASFilter {
                 "conflict.stale-version", 412, "Bản kế hoạch đã được người khác thay đổi. Hãy tải lại rồi sửa tiếp.");
         response(components, "PreconditionRequired", "If-Match is missing", "request.if-match-required", 428,
                 "Cần gửi tiêu đề If-Match với ETag của bản đang sửa.");
-        response(components, "TooLarge", "The file is over the limit; refused before reading when its length is declared",
-                "evidence.too-large", 413, "Tệp quá lớn (72.0 MB); mỗi tệp tối đa 50.0 MB.");
-        response(components, "UnsupportedType", "The content (not the name) is of a type that is not accepted",
+        response(components, "Gone", "The cursor is older than the feed keeps (90 days): start again from `GET /api/v1/changes/now`"
+                + " after a full export", "changes.cursor-expired", 410, "Con trỏ đã quá hạn lưu giữ; hãy đồng bộ lại từ đầu.");
+        response(components, "TooLarge", "The body is over the limit (a file: 50 MB by default; JSON: 10 MB); refused before reading"
+                + " when its length is declared", "evidence.too-large", 413, "Tệp quá lớn (72.0 MB); mỗi tệp tối đa 50.0 MB.");
+        response(components, "UnsupportedType", "The body's media type is not one the operation reads, or an uploaded file's content"
+                + " (not its name) is of a type that is not accepted",
                 "evidence.type-not-allowed", 415, "Nội dung tệp 'bao-cao.pdf' là application/x-msdownload, không thuộc các loại được nhận.");
         response(components, "ServerError", "Unexpected failure; nothing was changed", "server.error", 500,
                 "Máy chủ gặp lỗi ngoài dự kiến.");
@@ -78,12 +83,13 @@ public class ProblemResponsesFilter implements OASFilter {
                 continue;
             }
             boolean hasId = entry.getKey().contains("{");
+            boolean changes = entry.getKey().equals("/api/v1/changes");
             for (Map.Entry<PathItem.HttpMethod, Operation> op : entry.getValue().getOperations().entrySet()) {
                 Operation operation = op.getValue();
                 boolean write = op.getKey() != PathItem.HttpMethod.GET;
                 boolean versioned = operation.getParameters() != null && operation.getParameters().stream()
                         .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
-                add(operation, "400", "BadRequest");
+                replaceBare(operation, "400", "BadRequest");
                 boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
                 if (secured) {
                     put(operation, "401", "Unauthorized");
@@ -92,8 +98,16 @@ public class ProblemResponsesFilter implements OASFilter {
                     put(operation, "401", "Unauthorized");
                     put(operation, "429", "TooManyAttempts");
                 }
-                if (hasId) {
+                boolean body = operation.getRequestBody() != null;
+                // An id in the path, the query or the body that names nothing the caller can see.
+                boolean refersById = hasId || body || operation.getParameters() != null && operation.getParameters().stream()
+                        .anyMatch(p -> p.getSchema() != null && ("#/components/schemas/UUID".equals(p.getSchema().getRef())
+                                || p.getName().endsWith("Id")));
+                if (refersById) {
                     add(operation, "404", "NotFound");
+                }
+                if (changes) {
+                    add(operation, "410", "Gone");
                 }
                 if (write) {
                     add(operation, "409", "Conflict");
@@ -102,9 +116,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(operation, "412", "PreconditionFailed");
                     add(operation, "428", "PreconditionRequired");
                 }
-                boolean upload = operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
-                        && operation.getRequestBody().getContent().hasMediaType("multipart/form-data");
-                if (upload) {
+                if (body) {
                     add(operation, "413", "TooLarge");
                     add(operation, "415", "UnsupportedType");
                 }
@@ -115,6 +127,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 add(operation, "500", "ServerError");
             }
         }
+        ContractExamples.fill(openAPI);
     }
 
     /**
@@ -130,12 +143,21 @@ public class ProblemResponsesFilter implements OASFilter {
             Schema schema = entry.getValue();
             // Problem is described above: errors and currentVersion appear only when they have something to say.
             boolean sent = name.equals("Problem") || name.endsWith("Input") || name.endsWith("Create") || name.endsWith("Update") || name.startsWith("Bundle")
-                    || name.equals("PasswordChange") || name.equals("PasswordReset") || name.equals("TokenResponse")
+                    || name.equals("PasswordChange") || name.equals("MarkRead") || name.equals("PasswordReset") || name.equals("TokenResponse")
                     || name.equals("PlanBundle") || name.equals("Target") || name.equals("PlanSection") || name.equals("Timeframe");
             if (!sent && schema.getProperties() != null && !schema.getProperties().isEmpty()) {
                 schema.setRequired(List.copyOf(schema.getProperties().keySet()));
             }
         }
+    }
+
+    /** Replaces a response the generator put without a body (its "Bad Request" for validated parameters). */
+    private static void replaceBare(Operation operation, String status, String name) {
+        APIResponse existing = operation.getResponses().getAPIResponse(status);
+        if (existing != null && existing.getRef() == null && existing.getContent() == null) {
+            operation.getResponses().removeAPIResponse(status);
+        }
+        add(operation, status, name);
     }
 
     /** Replaces whatever response the generator put for this status (its security ones have no body). */

@@ -195,9 +195,11 @@ public class EvidenceResource {
     @Operation(operationId = "downloadEvidence", summary = "Download or preview the file",
             description = "PDF and images are shown inline when `inline=true`; everything else is an attachment. `Repr-Digest` carries the"
                     + " SHA-256 of the content (RFC 9530), the ETag is the hash, and `Content-Disposition` carries the original name in UTF-8.")
-    @APIResponse(responseCode = "200", description = "The content", content = @Content(mediaType = "application/octet-stream",
+    @APIResponse(responseCode = "200", description = "The content, as the type decided from it when it was uploaded (one of the"
+            + " accepted types: PDF, images, Word, Excel, OpenDocument)", content = @Content(mediaType = "*/*",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the hash)")
+    @APIResponse(responseCode = "409", description = "The evidence is a link (`evidence.is-link`): it has no file", ref = "#/components/responses/Conflict")
     public Response content(@PathParam("evidenceId") UUID id,
             @QueryParam("inline") @Parameter(description = "Show in the browser (PDF and images only)") boolean inline,
             @HeaderParam("If-None-Match") String ifNoneMatch) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,6 +27,20 @@ import vn.dti.tracker.common.DomainException;
 @Path("/v1/exports")
 @Tag(name = "Exports", description = "Bulk exports for province systems: streamed, in CSV or NDJSON")
 public class ExportResource {
+
+    private static final String CSV_EXAMPLE = "reportId,planCode,periodKey,periodStart,periodEnd,itemKind,itemCode,unitCode,unitName,role,state,"
+            + "valueNumber,numerator,denominator,met,rank,rankOutOf,valueText,progress,achievements,firstSubmittedAt,submittedAt,reviewedAt,"
+            + "evidenceCount,updatedAt\n"
+            + "0b6f7d2e-4c1a-4f5e-9a3b-2d8c6e1f0a57,KH-CDS-XUANLOC-2026,2026-03,2026-03-01,2026-03-31,INDICATOR,1.2,DNAI.XUANLOC.TTPVHCC,"
+            + "Trung tâm Phục vụ hành chính công,LEAD,ACCEPTED,,1450,2000,,,,,,Đã tiếp nhận 1.450 hồ sơ trực tuyến,2026-03-19T09:12:00+07:00,"
+            + "2026-03-19T09:12:00+07:00,2026-03-21T14:05:00+07:00,2,2026-03-21T14:05:00+07:00\n";
+    private static final String NDJSON_EXAMPLE = "{\"reportId\":\"0b6f7d2e-4c1a-4f5e-9a3b-2d8c6e1f0a57\",\"planCode\":\"KH-CDS-XUANLOC-2026\","
+            + "\"periodKey\":\"2026-03\",\"periodStart\":\"2026-03-01\",\"periodEnd\":\"2026-03-31\",\"itemKind\":\"INDICATOR\","
+            + "\"itemCode\":\"1.2\",\"unitCode\":\"DNAI.XUANLOC.TTPVHCC\",\"unitName\":\"Trung tâm Phục vụ hành chính công\",\"role\":\"LEAD\","
+            + "\"state\":\"ACCEPTED\",\"valueNumber\":null,\"numerator\":1450,\"denominator\":2000,\"met\":null,\"rank\":null,"
+            + "\"rankOutOf\":null,\"valueText\":null,\"progress\":null,\"achievements\":\"Đã tiếp nhận 1.450 hồ sơ trực tuyến\","
+            + "\"firstSubmittedAt\":\"2026-03-19T09:12:00+07:00\",\"submittedAt\":\"2026-03-19T09:12:00+07:00\","
+            + "\"reviewedAt\":\"2026-03-21T14:05:00+07:00\",\"evidenceCount\":2,\"updatedAt\":\"2026-03-21T14:05:00+07:00\"}\n";
 
     private final ResultExport export;
 
@@ -42,8 +57,10 @@ public class ExportResource {
                     + " for the periods inside `from`–`to` (months, YYYY-MM; at most 120). `format=csv` (UTF-8 with a byte-order mark and a"
                     + " header, for Excel) or `ndjson` (one JSON object per line). Streamed as rows are read; gzip with `Accept-Encoding: gzip`.")
     @APIResponse(responseCode = "200", description = "The rows", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
-            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+            @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+                    examples = @ExampleObject(name = "example", value = CSV_EXAMPLE)),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+                    examples = @ExampleObject(name = "example", value = NDJSON_EXAMPLE))})
     public Response results(@QueryParam("unitId") UUID unitId, @QueryParam("planId") UUID planId,
             @QueryParam("from") @Parameter(required = true, example = "2026-01") String from,
             @QueryParam("to") @Parameter(required = true, example = "2026-12") String to,
