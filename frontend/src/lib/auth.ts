@@ -5,8 +5,9 @@ import { ApiError, apiClient, unwrap } from '@/lib/api-client';
 import { i18n } from '@/lib/i18n';
 
 type TokenResponse = components['schemas']['TokenResponse'];
-type FormBody<Operation extends 'createToken' | 'signOut'> =
-  operations[Operation]['requestBody']['content']['application/x-www-form-urlencoded'];
+type FormBody<Operation extends 'createToken' | 'signOut'> = NonNullable<
+  operations[Operation]['requestBody']
+>['content']['application/x-www-form-urlencoded'];
 
 /** Why the last session ended. */
 export type SessionEndReason =
@@ -103,9 +104,9 @@ function end(reason: SessionEndReason) {
 }
 
 /** OAuth 2.0 endpoints take form-encoded bodies. */
-function formBody(body: Record<string, string | undefined>): string {
+function formBody(body: Record<string, string | undefined> | undefined): string {
   const form = new URLSearchParams();
-  for (const [name, value] of Object.entries(body)) {
+  for (const [name, value] of Object.entries(body ?? {})) {
     if (value !== undefined) form.set(name, value);
   }
   return form.toString();
