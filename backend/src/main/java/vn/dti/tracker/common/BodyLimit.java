@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /**
@@ -44,15 +43,11 @@ public class BodyLimit {
             boolean upload = "POST".equals(context.request().method().name()) && (UPLOAD_PATH.equals(path) || STREAM_PATH.equals(path));
             long max = upload ? uploadLimit : limit;
             if (length > max) {
-                String code = upload ? "evidence.too-large" : "request.too-large";
-                String detail = upload
-                        ? String.format(java.util.Locale.ROOT, "Tệp quá lớn (%.1f MB); mỗi tệp tối đa %.1f MB.", length / 1048576.0,
-                                (uploadLimit - FORM_ALLOWANCE) / 1048576.0)
-                        : "Nội dung gửi lên quá lớn (" + length + " byte); giới hạn là " + max + " byte.";
-                JsonObject problem = new JsonObject().put("type", Problem.TYPE_BASE + code).put("title", "Quá lớn")
-                        .put("status", 413).put("detail", detail).put("code", code).put("instance", context.request().path());
+                DomainException refusal = upload ? DomainException.fileTooLarge(length, uploadLimit - FORM_ALLOWANCE)
+                        : new DomainException(DomainException.Kind.TOO_LARGE, "request.too-large",
+                                "Nội dung gửi lên quá lớn (" + length + " byte); giới hạn là " + max + " byte.", java.util.List.of());
                 context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
-                        .end(problem.encode());
+                        .end(io.vertx.core.json.Json.encode(ProblemMapper.body(refusal, path)));
                 return;
             }
             context.next();

@@ -90,8 +90,7 @@ final class ContractExamples {
 
     private boolean binary(Schema schema) {
         Schema s = resolve(schema);
-        return s != null && ("binary".equals(s.getFormat()) || s.getType() != null && s.getType().contains(Schema.SchemaType.STRING)
-                && s.getProperties() == null && "binary".equals(s.getContentMediaType()));
+        return s != null && "binary".equals(s.getFormat());
     }
 
     private Schema resolve(Schema schema) {

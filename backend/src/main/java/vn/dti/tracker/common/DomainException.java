@@ -59,6 +59,17 @@ public class DomainException extends RuntimeException {
         return e;
     }
 
+    /** An uploaded file over the limit ({@code size} -1 when it is not known yet). */
+    public static DomainException fileTooLarge(long size, long max) {
+        return new DomainException(Kind.TOO_LARGE, "evidence.too-large",
+                (size > max ? "Tệp quá lớn (" + megabytes(size) + ")" : "Tệp vượt quá giới hạn") + "; mỗi tệp tối đa " + megabytes(max) + ".",
+                List.of(new FieldError("file", "evidence.too-large", "Tối đa " + megabytes(max) + ".")));
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    }
+
     /** A stale write: the version now stored, so that the client can reload it. */
     public static DomainException stale(String detail, long currentVersion) {
         DomainException e = new DomainException(Kind.STALE, "conflict.stale-version", detail, List.of());

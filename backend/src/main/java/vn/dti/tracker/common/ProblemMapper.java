@@ -56,19 +56,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
-        int status = switch (e.kind()) {
-            case INVALID -> 400;
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case STALE -> 412;
-            case PRECONDITION_REQUIRED -> 428;
-            case TOO_MANY -> 429;
-            case TOO_LARGE -> 413;
-            case UNSUPPORTED_TYPE -> 415;
-            case GONE -> 410;
-        };
+        int status = status(e);
         Response response = problem(status, e.code(), e.getMessage(), e.errors(), e.currentVersion(), uri);
         if (e.currentVersion() != null) {
             response.getHeaders().putSingle("ETag", "\"" + e.currentVersion() + "\"");
@@ -191,14 +179,38 @@ public class ProblemMapper {
         return problem(500, "server.error", "Máy chủ gặp lỗi ngoài dự kiến. Dữ liệu của bạn không bị thay đổi; hãy thử lại sau.", List.of(), uri);
     }
 
+    static int status(DomainException e) {
+        return switch (e.kind()) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE -> 412;
+            case PRECONDITION_REQUIRED -> 428;
+            case TOO_MANY -> 429;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE -> 415;
+            case GONE -> 410;
+        };
+    }
+
+    /** The problem details of a refusal, for answers written outside JAX-RS (the body limit). */
+    static Problem body(DomainException e, String path) {
+        return body(status(e), e.code(), e.getMessage(), e.errors(), e.currentVersion(), path);
+    }
+
+    private static Problem body(int status, String code, String detail, List<FieldError> errors, Long currentVersion, String path) {
+        return new Problem(Problem.TYPE_BASE + code, title(status), status, detail, code, path, errors.isEmpty() ? null : errors, currentVersion);
+    }
+
     public static Response problem(int status, String code, String detail, List<FieldError> errors, UriInfo uri) {
         return problem(status, code, detail, errors, null, uri);
     }
 
     static Response problem(int status, String code, String detail, List<FieldError> errors, Long currentVersion, UriInfo uri) {
-        Problem body = new Problem(Problem.TYPE_BASE + code, title(status), status, detail, code,
-                uri == null ? null : uri.getPath(), errors.isEmpty() ? null : errors, currentVersion);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(body(status, code, detail, errors, currentVersion, uri == null ? null : uri.getPath())).build();
     }
 
     private static String title(int status) {

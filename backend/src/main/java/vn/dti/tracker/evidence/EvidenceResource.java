@@ -110,7 +110,7 @@ public class EvidenceResource {
         java.nio.file.Path file = uploads.resolve("stream-" + UUID.randomUUID() + ".part");
         return Uni.createFrom().completionStage(vertx.fileSystem().mkdirs(uploads.toString()).toCompletionStage())
                 .chain(() -> Receiver.receive(vertx, request, file, max, store.keepsSourceFile()))
-                .onFailure(Hashing.TooLarge.class).transform(e -> EvidenceService.tooLarge(-1, max))
+                .onFailure(Hashing.TooLarge.class).transform(e -> DomainException.fileTooLarge(-1, max))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(received -> created(service.upload(new EvidenceService.Upload(file, fileName, received.size(), sha256, received.sha256()),
                         description, reports)))

@@ -110,7 +110,7 @@ public class EvidenceService {
         }
         long max = settings.maxFileSize().asLongValue();
         if (upload.size() > max) {
-            throw tooLarge(upload.size(), max);
+            throw DomainException.fileTooLarge(upload.size(), max);
         }
         String mediaType;
         String sha256;
@@ -344,13 +344,6 @@ public class EvidenceService {
 
     private static String abbreviate(String s) {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
-    }
-
-    static DomainException tooLarge(long size, long max) {
-        return new DomainException(DomainException.Kind.TOO_LARGE, "evidence.too-large",
-                (size > max ? "Tệp quá lớn (" + Hashing.megabytes(size) + ")" : "Tệp vượt quá giới hạn") + "; mỗi tệp tối đa "
-                        + Hashing.megabytes(max) + ".",
-                List.of(new FieldError("file", "evidence.too-large", "Tối đa " + Hashing.megabytes(max) + ".")));
     }
 
     /** Evidence the caller may see; any other is answered as missing. */

@@ -9,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 
 import jakarta.persistence.EntityManager;
 
@@ -63,10 +62,6 @@ public final class Hashing {
     static void lock(EntityManager em, String sha256) {
         em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", Long.parseLong(sha256.substring(0, 15), 16))
                 .getSingleResult();
-    }
-
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     private static MessageDigest digest() {

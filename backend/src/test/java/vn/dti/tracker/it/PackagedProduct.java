@@ -20,7 +20,9 @@ final class PackagedProduct {
     static Process start(EmbeddedDatabase database, Path data, int port, Path log) throws Exception {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString()))
+        // The product's own JVM settings, as `make run` and the service use them.
+        String options = "@" + Path.of("..", "deploy", "jvm.options").toAbsolutePath().normalize();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, options, "-jar", jar.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
