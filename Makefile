@@ -40,7 +40,10 @@ gen: frontend-deps
 
 ## Benchmarks, each a ratio against a baseline measured in the same run (see bench/).
 bench: backend-package
-	bash bench/evidence-upload.sh
+	@status=0; \
+	bash bench/evidence-upload.sh || status=1; \
+	bash bench/province-pull.sh || status=1; \
+	exit $$status
 
 lint: frontend-deps
 	$(NPM) run lint:contract

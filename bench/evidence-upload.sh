@@ -8,29 +8,17 @@
 # data directory, and stops both at the end.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-JAR="$ROOT/backend/target/quarkus-app/quarkus-run.jar"
+source "$(dirname "$0")/product.sh"
 WORK="$ROOT/backend/target/bench/evidence"
 DATA="$WORK/data"
 BIG_MB=${BENCH_BIG_MB:-200}
 SMALL_MB=${BENCH_SMALL_MB:-20}
 PARALLEL=${BENCH_PARALLEL:-10}
 PORT=${BENCH_PORT:-18481}
-BASE="http://localhost:$PORT"
 
 [ -f "$JAR" ] || { echo "Build the product first: make backend-package" >&2; exit 2; }
 rm -rf "$WORK"
 mkdir -p "$WORK/files" "$DATA"
-
-APP_PID=""
-stop() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID"
-    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
-}
-trap stop EXIT
 
 json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s);console.log(process.argv[1].split(".").reduce((o,k)=>o==null?o:o[k],v))})' "$1"; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$APP_PID/status"; }
@@ -46,15 +34,7 @@ make_file "$WORK/files/big.pdf" "$BIG_MB"
 for i in $(seq 1 "$PARALLEL"); do make_file "$WORK/files/part-$i.pdf" "$SMALL_MB"; done
 
 echo "== starting the product (embedded PostgreSQL, local evidence store in $DATA)"
-DTI_DATA_DIR="$DATA" DTI_DEMO_LOAD=true QUARKUS_HTTP_PORT="$PORT" QUARKUS_SCHEDULER_ENABLED=false \
-  DTI_EVIDENCE_MAX_FILE_SIZE=$(( BIG_MB + 16 ))M QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE=$(( BIG_MB + 17 ))M \
-  java @"$ROOT/deploy/jvm.options" -Xlog:gc*:file="$WORK/gc.log" -jar "$JAR" > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 240); do
-  curl -fs "$BASE/q/health/ready" > /dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "the product stopped; see $WORK/app.log" >&2; exit 1; }
-  sleep 0.5
-done
+start_product "$WORK" "$PORT" DTI_EVIDENCE_MAX_FILE_SIZE=$(( BIG_MB + 16 ))M QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE=$(( BIG_MB + 17 ))M
 TOKEN=$(curl -fsS -d grant_type=password -d username=reporter -d password=Demo@2026 "$BASE/api/v1/auth/token" | json access_token)
 ADMIN=$(curl -fsS -d grant_type=password -d username=admin -d password=Demo@2026 "$BASE/api/v1/auth/token" | json access_token)
 

@@ -2,6 +2,7 @@ package vn.dti.tracker;
 
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -130,6 +131,18 @@ class ExportTest {
             assertEquals(api.get("state"), fromNd.get(id).get("state"));
             assertEquals(value.get("number").toString(), fromCsv.get(id).get("valueNumber"));
             assertEquals(value.get("number").toString(), fromNd.get(id).get("valueNumber").toString());
+            // Instants, counts and codes exactly as the API writes them, in both formats.
+            for (String field : List.of("firstSubmittedAt", "submittedAt", "updatedAt", "evidenceCount")) {
+                Object want = api.get(field);
+                assertEquals(want == null ? "" : want.toString(), fromCsv.get(id).get(field), field);
+                assertEquals(want, fromNd.get(id).get(field), field);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> unit = (Map<String, Object>) api.get("unit");
+            assertEquals(unit.get("code"), fromCsv.get(id).get("unitCode"));
+            assertEquals(unit.get("code"), fromNd.get(id).get("unitCode"));
+            assertEquals("", fromCsv.get(id).get("met"), "an empty cell for a value the report does not have");
+            assertNull(fromNd.get(id).get("met"));
             assertEquals(NARRATIVE, fromNd.get(id).get("achievements"));
             // In the CSV, text that a spreadsheet would run as a formula is defused.
             assertEquals("'" + NARRATIVE, fromCsv.get(id).get("achievements"));

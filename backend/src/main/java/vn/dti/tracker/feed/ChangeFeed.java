@@ -89,7 +89,7 @@ public class ChangeFeed {
                 select a.id, a.tx_id, a.occurred_at, a.actor_name, a.action, a.object_type, a.object_id, cast(a.changes as text)
                   from audit_event a
                  where a.object_type in (:tables)
-                   and (a.tx_id > :tx or (a.tx_id = :tx and a.id > :id))
+                   and (a.tx_id, a.id) > (:tx, :id)
                    and a.tx_id < txid_snapshot_xmin(txid_current_snapshot())
                    and\s""" + scope.jpql() + " order by a.tx_id, a.id limit :limit")
                 .setParameter("tables", tables).setParameter("tx", from.tx()).setParameter("id", from.id()).setParameter("limit", limit + 1);

@@ -1,0 +1,35 @@
+# Starting and stopping the packaged product for a benchmark; sourced by the bench scripts.
+# start_product <work dir> <port> [VAR=value ...]: starts backend/target/quarkus-app with its embedded PostgreSQL and
+# the demo data in a fresh <work dir>/data, with deploy/jvm.options, waits until it is ready, and stops it (and its
+# database) when the calling script exits. Sets APP_PID, BASE and DB_PORT.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/backend/target/quarkus-app/quarkus-run.jar"
+APP_PID=""
+
+stop_product() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"
+    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+  fi
+}
+
+start_product() {
+  local work="$1" port="$2"
+  shift 2
+  [ -f "$JAR" ] || { echo "Build the product first: make backend-package" >&2; exit 2; }
+  mkdir -p "$work/data"
+  trap stop_product EXIT
+  env DTI_DATA_DIR="$work/data" DTI_DEMO_LOAD=true QUARKUS_HTTP_PORT="$port" QUARKUS_SCHEDULER_ENABLED=false "$@" \
+    java @"$ROOT/deploy/jvm.options" -Xlog:gc*:file="$work/gc.log" -jar "$JAR" > "$work/app.log" 2>&1 &
+  APP_PID=$!
+  BASE="http://localhost:$port"
+  for _ in $(seq 1 240); do
+    curl -fs "$BASE/q/health/ready" > /dev/null 2>&1 && break
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the product stopped; see $work/app.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  curl -fs "$BASE/q/health/ready" > /dev/null || { echo "the product did not get ready; see $work/app.log" >&2; exit 1; }
+  DB_PORT=$(sed -n 's/.*Embedded PostgreSQL started on port \([0-9]*\).*/\1/p' "$work/app.log" | tail -1)
+}
