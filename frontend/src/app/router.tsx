@@ -5,8 +5,10 @@ import { ChangePasswordRoute } from '@/app/routes/change-password';
 import { NotFoundRoute } from '@/app/routes/not-found';
 import { PlansRoute } from '@/app/routes/plans';
 import { ProtectedLayout } from '@/app/routes/protected-layout';
+import { reviewRoutes } from '@/app/routes/review';
 import { RouteError } from '@/app/routes/route-error';
 import { SignInRoute } from '@/app/routes/sign-in';
+import { workRoutes } from '@/app/routes/work';
 
 export const routes: RouteObject[] = [
   { path: 'sign-in', element: <SignInRoute />, errorElement: <RouteError /> },
@@ -17,6 +19,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/plans" replace /> },
       { path: 'plans', element: <PlansRoute /> },
+      { path: 'work', children: workRoutes },
+      { path: 'review', children: reviewRoutes },
       { path: 'change-password', element: <ChangePasswordRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { currentLanguage, i18n, setLanguage } from '@/lib/i18n';
-import en from '@/locales/en.json';
-import vi from '@/locales/vi.json';
+import { currentLanguage, i18n, setLanguage, translations } from '@/lib/i18n';
+
+const { en, vi } = translations;
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>

@@ -1,7 +1,15 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from '@/locales/en.json';
-import vi from '@/locales/vi.json';
+import enCommon from '@/locales/en.json';
+import enReview from '@/locales/en/review.json';
+import enWork from '@/locales/en/work.json';
+import viCommon from '@/locales/vi.json';
+import viReview from '@/locales/vi/review.json';
+import viWork from '@/locales/vi/work.json';
+
+// Shared text in <lang>.json; a screen's own text in <lang>/<screen>.json, under the screen's key.
+const vi = { ...viCommon, work: viWork, review: viReview };
+const en = { ...enCommon, work: enWork, review: enReview };
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -33,6 +41,9 @@ function readStoredLanguage(): Language {
 i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
+
+/** Every text of each language: the test checks that both have the same keys. */
+export const translations = { vi, en };
 
 void i18n.use(initReactI18next).init({
   resources: { vi: { translation: vi }, en: { translation: en } },

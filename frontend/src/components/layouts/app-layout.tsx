@@ -17,6 +17,8 @@ export function AppLayout({ children, account }: { children?: ReactNode; account
             {t('app.name')}
           </Link>
           <nav aria-label={t('app.mainNav')} className="main-nav">
+            <NavLink to="/work">{t('nav.work')}</NavLink>
+            <NavLink to="/review">{t('nav.review')}</NavLink>
             <NavLink to="/plans">{t('nav.plans')}</NavLink>
           </nav>
           {account}
