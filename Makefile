@@ -3,14 +3,15 @@ SHELL := /bin/bash
 MVNW := cd backend && ./mvnw -B --no-transfer-progress
 NPM := cd frontend && npm
 
-.PHONY: run test test-backend test-frontend frontend-deps frontend-build backend-package gen lint bench clean
+.PHONY: run test test-backend test-frontend test-e2e e2e browser frontend-deps frontend-build backend-package gen lint bench clean
 
 ## Build everything and start the product at http://localhost:8080 with the demo data.
 run: frontend-build backend-package
 	DTI_DEMO_LOAD=true java @deploy/jvm.options -jar backend/target/quarkus-app/quarkus-run.jar
 
-## Every test of the project: frontend (contract types, lint, types, unit tests, build) and backend.
-test: test-frontend test-backend
+## Every test of the project: frontend (contract types, lint, types, unit tests, build), backend, then the
+## end-to-end tests in headless Chromium against the packaged product (which holds the built web app).
+test: test-frontend test-backend test-e2e
 
 test-frontend: frontend-deps
 	$(NPM) run check-gen
@@ -22,6 +23,19 @@ test-frontend: frontend-deps
 
 test-backend:
 	$(MVNW) verify
+
+# Runs on the product packaged by test-backend.
+test-e2e: browser
+	$(NPM) run e2e
+
+## The end-to-end tests alone: build the web app and the product, then drive it in headless Chromium.
+e2e: frontend-build backend-package test-e2e
+
+# Chromium from the Debian package (browser downloads are not available to the build).
+browser:
+	@if [ ! -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then \
+		echo "Installing Chromium (Debian package)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; fi
 
 frontend-deps:
 	@if [ ! -d frontend/node_modules ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then \

@@ -20,12 +20,12 @@ import {
 function renderApp(url: string) {
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
+  const { unmount } = render(
     <QueryClientProvider client={client}>
       <RouterProvider router={router} />
     </QueryClientProvider>,
   );
-  return { router, user: userEvent.setup() };
+  return { router, unmount, user: userEvent.setup() };
 }
 
 const emptyPage = { items: [], page: 0, size: 20, totalItems: 0, totalPages: 0 };
@@ -35,7 +35,8 @@ describe('app', () => {
     await seedSession();
   });
 
-  it('opens the plan list from the root, inside the page landmarks', async () => {
+  it('starts a reader at the plan list, inside the page landmarks', async () => {
+    await seedSession({ me: { ...testMe, roles: ['VIEWER'] } });
     server.use(http.get('*/api/v1/plans', () => HttpResponse.json(emptyPage)));
     const { router } = renderApp('/');
 
@@ -49,7 +50,35 @@ describe('app', () => {
       'href',
       '#main',
     );
-    expect(screen.getByRole('navigation', { name: 'Điều hướng chính' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Kế hoạch']);
+  });
+
+  it('starts a reporter at their work and a coordinator at the review queue', async () => {
+    await seedSession({ me: { ...testMe, roles: ['UNIT_REPORTER'] } });
+    const reporter = renderApp('/');
+    await waitFor(() => expect(reporter.router.state.location.pathname).toBe('/work'));
+    const reporterNav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(
+      within(reporterNav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Việc của tôi', 'Kế hoạch']);
+    reporter.unmount();
+
+    await seedSession({ me: { ...testMe, roles: ['COMMUNE_COORDINATOR'] } });
+    const coordinator = renderApp('/');
+    await waitFor(() => expect(coordinator.router.state.location.pathname).toBe('/review'));
+    const coordinatorNav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(
+      within(coordinatorNav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Duyệt báo cáo', 'Kế hoạch']);
   });
 
   it('switches the interface to English and back', async () => {
@@ -151,7 +180,8 @@ describe('signing in and out', () => {
 
     await signInThroughForm(user);
 
-    await waitFor(() => expect(router.state.location.pathname).toBe('/plans'));
+    // Home instead: a coordinator's is the review queue.
+    await waitFor(() => expect(router.state.location.pathname).toBe('/review'));
   });
 
   it('shows who is signed in: name, role and unit', async () => {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { ChangePasswordRoute } from '@/app/routes/change-password';
+import { HomeRoute } from '@/app/routes/home';
 import { NotFoundRoute } from '@/app/routes/not-found';
 import { PlansRoute } from '@/app/routes/plans';
 import { ProtectedLayout } from '@/app/routes/protected-layout';
@@ -17,7 +18,7 @@ export const routes: RouteObject[] = [
     element: <ProtectedLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/plans" replace /> },
+      { index: true, element: <HomeRoute /> },
       { path: 'plans', element: <PlansRoute /> },
       { path: 'work', children: workRoutes },
       { path: 'review', children: reviewRoutes },

@@ -3,11 +3,14 @@ import { AppLayout } from '@/components/layouts/app-layout';
 import { useSession } from '@/lib/auth';
 import { signInPath } from '@/app/routes/sign-in';
 import { AccountMenu } from '@/features/auth/components/account-menu';
+import { useGetMe } from '@/features/auth/api/get-me';
+import { navigation } from '@/app/routes/home';
 
 /** The frame of every page that needs a session; without one, off to sign in and back here. */
 export function ProtectedLayout() {
   const session = useSession();
   const location = useLocation();
+  const roles = useGetMe().data?.roles ?? [];
   if (session.status === 'signed-out') {
     // After signing out on purpose, the next sign-in (perhaps someone else's) starts afresh.
     const next =
@@ -16,5 +19,10 @@ export function ProtectedLayout() {
         : `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to={signInPath(next)} replace />;
   }
-  return <AppLayout account={<AccountMenu changePasswordPath="/change-password" />} />;
+  return (
+    <AppLayout
+      nav={navigation(roles)}
+      account={<AccountMenu changePasswordPath="/change-password" />}
+    />
+  );
 }

@@ -5,7 +5,7 @@ import { AppLayout } from '@/components/layouts/app-layout';
 export function RouteError() {
   const { t } = useTranslation();
   return (
-    <AppLayout>
+    <AppLayout nav={[{ to: '/plans', label: 'plans' }]}>
       <div role="alert" className="notice notice-error">
         <p>{t('errors.unexpected')}</p>
       </div>

@@ -3,8 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 
-/** `account` is the signed-in person's menu, supplied by the app so that shared code stays feature-free. */
-export function AppLayout({ children, account }: { children?: ReactNode; account?: ReactNode }) {
+interface NavItem {
+  to: string;
+  label: 'work' | 'review' | 'plans';
+}
+
+/**
+ * `nav` lists the screens the signed-in person uses and `account` is their menu, both supplied by the app so
+ * that shared code stays feature-free.
+ */
+export function AppLayout({
+  children,
+  nav,
+  account,
+}: {
+  children?: ReactNode;
+  nav: NavItem[];
+  account?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -17,9 +33,11 @@ export function AppLayout({ children, account }: { children?: ReactNode; account
             {t('app.name')}
           </Link>
           <nav aria-label={t('app.mainNav')} className="main-nav">
-            <NavLink to="/work">{t('nav.work')}</NavLink>
-            <NavLink to="/review">{t('nav.review')}</NavLink>
-            <NavLink to="/plans">{t('nav.plans')}</NavLink>
+            {nav.map((item) => (
+              <NavLink key={item.to} to={item.to}>
+                {t(`nav.${item.label}`)}
+              </NavLink>
+            ))}
           </nav>
           {account}
           <LanguageSwitch />

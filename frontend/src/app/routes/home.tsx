@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import type { components } from '@/api/schema';
+import { useGetMe } from '@/features/auth/api/get-me';
+
+type Role = components['schemas']['Role'];
+
+const coordinators: Role[] = ['ADMIN', 'PROVINCE_COORDINATOR', 'COMMUNE_COORDINATOR'];
+
+/** Where each person starts: reporters at their work, coordinators at the review queue, others at the plans. */
+export function homePath(roles: readonly Role[]): string {
+  if (roles.includes('UNIT_REPORTER')) {
+    return '/work';
+  }
+  if (roles.some((role) => coordinators.includes(role))) {
+    return '/review';
+  }
+  return '/plans';
+}
+
+/** The screens a person's roles use, in the main navigation. */
+export function navigation(
+  roles: readonly Role[],
+): { to: string; label: 'work' | 'review' | 'plans' }[] {
+  return [
+    ...(roles.includes('UNIT_REPORTER') ? [{ to: '/work', label: 'work' as const }] : []),
+    ...(roles.some((role) => coordinators.includes(role))
+      ? [{ to: '/review', label: 'review' as const }]
+      : []),
+    { to: '/plans', label: 'plans' as const },
+  ];
+}
+
+export function HomeRoute() {
+  const { t } = useTranslation();
+  const me = useGetMe();
+  if (me.data) {
+    return <Navigate to={homePath(me.data.roles)} replace />;
+  }
+  if (me.isError) {
+    return <Navigate to="/plans" replace />;
+  }
+  return (
+    <p role="status" aria-live="polite">
+      {t('app.loading')}
+    </p>
+  );
+}
