@@ -1,4 +1,18 @@
 import type { RouteObject } from 'react-router';
+import { AssignmentsList } from '@/features/work/components/assignments-list';
 
-/** The unit reporter's screens, mounted at /work. */
-export const workRoutes: RouteObject[] = [];
+/**
+ * The unit reporter's screens, mounted at /work: the list of what is due (`/work`) and one report
+ * (`/work/reports/:reportId`, or `/work/reports/new?plan=…&indicator=…&period=…` before it exists).
+ * The editor, with its evidence uploads, loads on first use so that the list stays light.
+ */
+export const workRoutes: RouteObject[] = [
+  { index: true, element: <AssignmentsList /> },
+  {
+    path: 'reports/:reportId',
+    lazy: async () => {
+      const { ReportPage } = await import('@/features/work/components/report-page');
+      return { Component: ReportPage };
+    },
+  },
+];

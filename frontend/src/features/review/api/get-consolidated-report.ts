@@ -1,0 +1,29 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient, unwrap } from '@/lib/api-client';
+
+/** The plan's consolidated report for a period: the period itself, timeliness and late units. */
+export function getConsolidatedReport(planId: string, periodKey: string, signal?: AbortSignal) {
+  return unwrap(
+    apiClient.GET('/api/v1/plans/{planId}/periods/{periodKey}/consolidated', {
+      params: { path: { planId, periodKey } },
+      signal,
+    }),
+  );
+}
+
+export function getConsolidatedReportQueryOptions(planId: string, periodKey: string) {
+  return queryOptions({
+    queryKey: ['plans', planId, 'periods', periodKey, 'consolidated'],
+    queryFn: ({ signal }) => getConsolidatedReport(planId, periodKey, signal),
+  });
+}
+
+export function useGetConsolidatedReport(
+  planId: string | undefined,
+  periodKey: string | undefined,
+) {
+  return useQuery({
+    ...getConsolidatedReportQueryOptions(planId ?? '', periodKey ?? ''),
+    enabled: Boolean(planId && periodKey),
+  });
+}

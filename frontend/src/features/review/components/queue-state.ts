@@ -1,0 +1,96 @@
+import type { components } from '@/api/schema';
+import type { GetReviewQueueParams } from '@/features/review/api/get-review-queue';
+
+type ReportRole = components['schemas']['ReportRole'];
+type ReportState = components['schemas']['ReportState'];
+
+/** The states a coordinator looks through: waiting (the queue proper), and those already decided. */
+export const queueStates = ['SUBMITTED', 'ACCEPTED', 'RETURNED'] as const satisfies ReportState[];
+export type QueueStateFilter = (typeof queueStates)[number];
+export const queueRoles = ['LEAD', 'COOPERATING'] as const satisfies ReportRole[];
+export const queueSortFields = ['submittedAt', 'unit', 'updatedAt'] as const;
+export type QueueSortField = (typeof queueSortFields)[number];
+export type QueueSort = { field: QueueSortField; direction: 'asc' | 'desc' };
+
+/** Oldest submission first: the queue is worked through in the order it arrived. */
+export const defaultQueueSort: QueueSort = { field: 'submittedAt', direction: 'asc' };
+export const queuePageSize = 20;
+
+/**
+ * Everything that decides which reports are listed lives in the URL, so that a filtered page can
+ * be bookmarked and shared, and a report opened from it knows its neighbours.
+ */
+export type QueueState = {
+  plan?: string;
+  period?: string;
+  unit?: string;
+  role?: ReportRole;
+  state: QueueStateFilter;
+  sort: QueueSort;
+  /** 1-based, as people read it. */
+  page: number;
+};
+
+function pick<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return values.find((v) => v === value);
+}
+
+export function readQueueState(params: URLSearchParams): QueueState {
+  const page = Number.parseInt(params.get('page') ?? '', 10);
+  const [field, direction] = (params.get('sort') ?? '').split(',');
+  const sortField = pick(queueSortFields, field ?? null);
+  return {
+    plan: params.get('plan') || undefined,
+    period: params.get('period') || undefined,
+    unit: params.get('unit') || undefined,
+    role: pick(queueRoles, params.get('role')),
+    state: pick(queueStates, params.get('state')) ?? 'SUBMITTED',
+    sort:
+      sortField && (direction === 'asc' || direction === 'desc')
+        ? { field: sortField, direction }
+        : defaultQueueSort,
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}
+
+/** The list request for a queue whose plan and period are known. */
+export function toQueueApiParams(
+  state: QueueState,
+  scope: { planId: string; periodKey: string },
+): GetReviewQueueParams {
+  const params: GetReviewQueueParams = {
+    planId: scope.planId,
+    periodKey: scope.periodKey,
+    state: state.state,
+    page: state.page - 1,
+    size: queuePageSize,
+    sort: `${state.sort.field},${state.sort.direction}`,
+  };
+  if (state.unit) params.unitId = state.unit;
+  if (state.role) params.role = state.role;
+  return params;
+}
+
+/** Only the plan and period: what the other review pages share. */
+export function scopeSearch(params: URLSearchParams): string {
+  const next = new URLSearchParams();
+  for (const key of ['plan', 'period']) {
+    const value = params.get(key);
+    if (value) next.set(key, value);
+  }
+  const search = next.toString();
+  return search ? `?${search}` : '';
+}
+
+/** Sets (or, for an empty value, removes) search parameters, keeping the others. */
+export function withChanges(
+  current: URLSearchParams,
+  changes: Record<string, string | null | undefined>,
+): URLSearchParams {
+  const next = new URLSearchParams(current);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  }
+  return next;
+}

@@ -1,0 +1,109 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { components } from '@/api/schema';
+import { readableError } from '@/lib/api-client';
+import { useLanguage } from '@/lib/i18n';
+import { useGetReportHistory } from '@/features/review/api/get-report-history';
+import { formatDateTime } from '@/features/review/components/review-format';
+import { Spinner } from '@/features/review/components/review-shared';
+
+type ReportChange = components['schemas']['ReportChange'];
+
+const reportStates = ['DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED'] as const;
+/** Content fields worth naming in the history; the bookkeeping ones (times, ids) are left out. */
+const contentFields = [
+  'value',
+  'progress',
+  'achievements',
+  'difficulties',
+  'proposals',
+  'evidenceExplanation',
+] as const;
+type ContentField = (typeof contentFields)[number];
+
+function asState(value: unknown) {
+  return reportStates.find((state) => state === value);
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+/** What happened, in words: the state change tells a review step from an edit. */
+function describe(change: ReportChange, t: TFunction): string {
+  if (change.action === 'CREATE') return t('review.history.created');
+  if (change.action === 'DELETE') return t('review.history.deleted');
+  const from = asState(change.changes.state?.from);
+  const to = asState(change.changes.state?.to);
+  if (to === 'SUBMITTED') return t('review.history.submitted');
+  if (to === 'ACCEPTED') return t('review.history.accepted');
+  if (to === 'RETURNED') {
+    return from === 'ACCEPTED' ? t('review.history.reopened') : t('review.history.returned');
+  }
+  return t('review.history.updated');
+}
+
+function editedFields(change: ReportChange): ContentField[] {
+  const names = Object.keys(change.changes).map((name) =>
+    name.startsWith('value.') ? 'value' : name,
+  );
+  return contentFields.filter((field) => names.includes(field));
+}
+
+/** Every change of the report, oldest first: who, when, and what. */
+export function ReportHistory({ reportId }: { reportId: string }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const historyQuery = useGetReportHistory(reportId);
+  return (
+    <section className="review-section" aria-labelledby="review-history-heading">
+      <h2 id="review-history-heading">{t('review.history.title')}</h2>
+      {historyQuery.isPending && (
+        <p role="status" className="muted">
+          <Spinner /> {t('review.history.loading')}
+        </p>
+      )}
+      {historyQuery.isError && (
+        <div role="alert" className="notice notice-error">
+          <p>{readableError(historyQuery.error)}</p>
+          <button type="button" className="button" onClick={() => void historyQuery.refetch()}>
+            {t('review.retry')}
+          </button>
+        </div>
+      )}
+      {historyQuery.data?.length === 0 && <p>{t('review.history.empty')}</p>}
+      {historyQuery.data && historyQuery.data.length > 0 && (
+        <ol className="review-history">
+          {historyQuery.data.map((change, index) => {
+            const comment = text(change.changes.reviewComment?.to);
+            const reason = text(change.changes.reopenReason?.to);
+            const fields = editedFields(change);
+            return (
+              <li key={`${change.at}-${index}`}>
+                <p>
+                  <strong>{describe(change, t)}</strong>
+                  {' · '}
+                  <time dateTime={change.at}>{formatDateTime(change.at, lang)}</time>
+                  {' · '}
+                  {change.by ?? t('review.history.system')}
+                </p>
+                {reason ? (
+                  <p>{t('review.history.reason', { reason })}</p>
+                ) : (
+                  comment && <p>{t('review.history.comment', { comment })}</p>
+                )}
+                {fields.length > 0 && change.action === 'UPDATE' && (
+                  <p className="muted">
+                    {t('review.history.edited', {
+                      fields: fields.map((field) => t(`review.history.fields.${field}`)).join(', '),
+                    })}
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

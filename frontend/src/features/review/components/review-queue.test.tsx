@@ -1,0 +1,155 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  cameras,
+  onlineRecords,
+  plan,
+  problemResponse,
+  renderReview,
+  reviewDb,
+  scope,
+  serveReviewReads,
+  units,
+} from '@/features/review/testing/review-fixtures';
+import { server } from '@/testing/mocks/server';
+import { seedSession } from '@/testing/session';
+
+function cellTexts(row: HTMLElement) {
+  return within(row)
+    .getAllByRole('cell')
+    .map((cell) => cell.textContent);
+}
+
+describe('ReviewQueue', () => {
+  beforeEach(async () => {
+    await seedSession();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lists the reports waiting for review, one row each, with their state in words', async () => {
+    const lists = serveReviewReads(reviewDb());
+    renderReview(`/review?${scope}`);
+
+    const table = await screen.findByRole('table', { name: 'Danh sách báo cáo: Chờ duyệt' });
+    const [, first, second] = within(table).getAllByRole('row');
+    expect(cellTexts(first!)).toEqual([
+      'Trung tâm Phục vụ hành chính công',
+      'C.11 Tỷ lệ hồ sơ trực tuyến toàn trình',
+      'Chủ trì',
+      '1.450/2.000 (72,5%)',
+      '09:15 18/03/2026',
+      'Đúng hạn',
+      '1 tài liệu',
+      'Chờ duyệt',
+    ]);
+    expect(cellTexts(second!)).toEqual([
+      'Công an xã',
+      'C.12 Số camera an ninh được kết nối',
+      'Chủ trì',
+      '12',
+      '15:00 22/03/2026',
+      'Trễ 2 ngày',
+      '0 tài liệu',
+      'Chờ duyệt',
+    ]);
+    expect(
+      within(first!).getByRole('link', { name: 'C.11 Tỷ lệ hồ sơ trực tuyến toàn trình' }),
+    ).toHaveAttribute('href', `/review/${onlineRecords.id}?${scope}`);
+    expect(screen.getByRole('heading', { name: 'Chờ duyệt – Tháng 3/2026' })).toBeInTheDocument();
+    expect(screen.getByText('Tổng số: 2 báo cáo')).toBeInTheDocument();
+    expect(lists[0]?.toString()).toBe(
+      `planId=${plan.id}&periodKey=2026-03&state=SUBMITTED&page=0&size=20&sort=submittedAt%2Casc`,
+    );
+  });
+
+  it('opens on the current period of the plan the coordinator runs, and puts both in the URL', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-04-05T03:00:00Z'));
+    const lists = serveReviewReads(reviewDb());
+    const { router } = renderReview('/review');
+
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(`?plan=${plan.id}&period=2026-04`),
+    );
+    expect(await screen.findByRole('combobox', { name: 'Kế hoạch' })).toHaveValue(plan.id);
+    expect(screen.getByRole('combobox', { name: 'Kỳ báo cáo' })).toHaveValue('2026-04');
+    await waitFor(() => expect(lists.at(-1)?.get('periodKey')).toBe('2026-04'));
+  });
+
+  it('keeps filters, sorting and the page in the URL', async () => {
+    const lists = serveReviewReads(reviewDb());
+    const { router, user } = renderReview(`/review?${scope}`);
+    await screen.findByRole('table');
+    await screen.findByRole('option', { name: units.police.name });
+
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Đơn vị báo cáo' }),
+      units.police.name,
+    );
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(`?${scope}&unit=${units.police.id}`),
+    );
+    await waitFor(() => expect(lists.at(-1)?.get('unitId')).toBe(units.police.id));
+
+    await user.click(screen.getByRole('button', { name: 'Đơn vị' }));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(
+        `?${scope}&unit=${units.police.id}&sort=unit%2Casc`,
+      ),
+    );
+    expect(screen.getByRole('columnheader', { name: 'Đơn vị' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Trạng thái' }), 'Đã chấp nhận');
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).get('state')).toBe('ACCEPTED'),
+    );
+    expect(await screen.findByText('Không có báo cáo nào phù hợp với bộ lọc.')).toBeInTheDocument();
+    expect(lists.at(-1)?.toString()).toBe(
+      `planId=${plan.id}&periodKey=2026-03&state=ACCEPTED&page=0&size=20&sort=unit%2Casc&unitId=${units.police.id}`,
+    );
+  });
+
+  it('reads the page from the URL and moves between pages', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({
+      ...cameras,
+      id: `e0000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`,
+      item: { ...cameras.item, code: `C.${i + 1}` },
+    }));
+    const lists = serveReviewReads(reviewDb({ reports: many }));
+    const { router, user } = renderReview(`/review?${scope}&page=2`);
+
+    expect(await screen.findByText('Trang 2 / 2')).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(6);
+    expect(screen.getByText('Tổng số: 25 báo cáo')).toBeInTheDocument();
+    expect(lists[0]?.get('page')).toBe('1');
+    expect(screen.getByRole('button', { name: 'Trang sau' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Trang trước' }));
+    await waitFor(() => expect(router.state.location.search).toBe(`?${scope}`));
+    expect(await screen.findByText('Trang 1 / 2')).toBeInTheDocument();
+    expect(lists.at(-1)?.get('page')).toBe('0');
+  });
+
+  it('shows the problem detail when the list cannot be read', async () => {
+    serveReviewReads(reviewDb());
+    server.use(
+      http.get('*/api/v1/reports', () =>
+        problemResponse(400, 'request.invalid', 'Kỳ báo cáo "2026-13" không tồn tại.'),
+      ),
+    );
+    renderReview(`/review?plan=${plan.id}&period=2026-13`);
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading')).toHaveTextContent(
+      'Không tải được danh sách báo cáo',
+    );
+    expect(alert).toHaveTextContent('Kỳ báo cáo "2026-13" không tồn tại.');
+  });
+});

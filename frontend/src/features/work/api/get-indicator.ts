@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient, unwrap } from '@/lib/api-client';
+
+/** An indicator with its targets by year: they decide the shape of the value to enter. */
+export function getIndicator(planId: string, indicatorId: string, signal?: AbortSignal) {
+  return unwrap(
+    apiClient.GET('/api/v1/plans/{planId}/indicators/{indicatorId}', {
+      params: { path: { planId, indicatorId } },
+      signal,
+    }),
+  );
+}
+
+export function getIndicatorQueryOptions(planId: string, indicatorId: string) {
+  return queryOptions({
+    queryKey: ['plans', planId, 'indicators', indicatorId],
+    queryFn: ({ signal }) => getIndicator(planId, indicatorId, signal),
+  });
+}
+
+export function useGetIndicator(planId: string, indicatorId: string, { enabled = true } = {}) {
+  return useQuery({ ...getIndicatorQueryOptions(planId, indicatorId), enabled });
+}

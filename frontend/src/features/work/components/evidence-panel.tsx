@@ -1,0 +1,501 @@
+import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { components } from '@/api/schema';
+import { readableError } from '@/lib/api-client';
+import { formatDate } from '@/lib/format';
+import { useLanguage } from '@/lib/i18n';
+import { useAttachEvidence } from '@/features/work/api/attach-evidence';
+import { useDetachEvidence } from '@/features/work/api/detach-evidence';
+import { useDownloadEvidence } from '@/features/work/api/download-evidence';
+import { useGetEvidence } from '@/features/work/api/get-evidence';
+import { useUploadEvidence, useUploads, type Upload } from '@/features/work/api/upload-evidence';
+import { formatFileSize } from '@/features/work/utils/numbers';
+
+type Evidence = components['schemas']['Evidence'];
+
+/** What the server accepts (it decides by content); the picker offers the same. */
+const acceptedFiles = [
+  'application/pdf',
+  'image/*',
+  '.doc',
+  '.docx',
+  '.xls',
+  '.xlsx',
+  '.odt',
+  '.ods',
+  '.odp',
+].join(',');
+
+const pickerPageSize = 10;
+
+type Props = {
+  reportId: string | undefined;
+  unitId: string | undefined;
+  attached: Evidence[];
+  loading: boolean;
+  loadError: string | null;
+  writable: boolean;
+  required: boolean;
+  /** The report's id, saving a new report as a draft first; null if that failed. */
+  ensureReport: () => Promise<string | null>;
+};
+
+export function EvidencePanel({
+  reportId,
+  unitId,
+  attached,
+  loading,
+  loadError,
+  writable,
+  required,
+  ensureReport,
+}: Props) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const uploads = useUploads(reportId);
+  const upload = useUploadEvidence();
+  const [pickerOpen, setPickerOpen] = useState(false);
+
+  async function addFiles(files: File[]) {
+    if (files.length === 0) return;
+    const id = await ensureReport();
+    if (id) upload.start(files, id);
+  }
+
+  return (
+    <section className="evidence" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('work.evidence.title')}</h2>
+      {required && <p className="field-hint">{t('work.evidence.required')}</p>}
+
+      {loadError && (
+        <p role="alert" className="field-error">
+          {loadError}
+        </p>
+      )}
+      {loading ? (
+        <p className="muted">{t('work.evidence.loading')}</p>
+      ) : attached.length > 0 ? (
+        <ul className="evidence-list" aria-label={t('work.evidence.attachedList')}>
+          {attached.map((evidence) => (
+            <AttachedEvidence
+              key={evidence.id}
+              evidence={evidence}
+              reportId={reportId}
+              writable={writable}
+            />
+          ))}
+        </ul>
+      ) : (
+        uploads.length === 0 && <p className="muted">{t('work.evidence.none')}</p>
+      )}
+
+      {uploads.length > 0 && (
+        <ul className="upload-list" aria-label={t('work.evidence.uploadList')}>
+          {uploads.map((item) => (
+            <UploadRow
+              key={item.id}
+              upload={item}
+              onRetry={() => upload.retry(item.id)}
+              onCancel={() => upload.cancel(item.id)}
+              onDismiss={() => upload.dismiss(item.id)}
+            />
+          ))}
+        </ul>
+      )}
+
+      {writable && (
+        <>
+          <DropZone onFiles={(files) => void addFiles(files)} />
+          <button
+            type="button"
+            className="button"
+            aria-expanded={pickerOpen}
+            onClick={() => setPickerOpen((open) => !open)}
+          >
+            {t('work.evidence.reuse')}
+          </button>
+          {pickerOpen && unitId && (
+            <UnitEvidencePicker
+              unitId={unitId}
+              attachedIds={attached.map((evidence) => evidence.id)}
+              ensureReport={ensureReport}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function describe(
+  evidence: Evidence,
+  lang: 'vi' | 'en',
+  t: ReturnType<typeof useTranslation>['t'],
+) {
+  return [
+    evidence.docNumber ? t('work.evidence.docNumber', { number: evidence.docNumber }) : null,
+    evidence.docDate ? formatDate(evidence.docDate, lang) : null,
+    evidence.fileName && evidence.fileName !== evidence.title ? evidence.fileName : null,
+    evidence.sizeBytes !== null ? formatFileSize(evidence.sizeBytes, lang) : null,
+    evidence.kind === 'LINK' ? t('work.evidence.link') : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function AttachedEvidence({
+  evidence,
+  reportId,
+  writable,
+}: {
+  evidence: Evidence;
+  reportId: string | undefined;
+  writable: boolean;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const detach = useDetachEvidence();
+  const download = useDownloadEvidence();
+
+  function save() {
+    download.mutate(evidence.id, {
+      onSuccess: (blob) => {
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = evidence.fileName ?? evidence.title;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      },
+    });
+  }
+
+  const error = detach.error ?? download.error;
+  return (
+    <li className="evidence-item">
+      <div className="evidence-text">
+        <span className="evidence-title">{evidence.title}</span>
+        <span className="muted evidence-meta">{describe(evidence, lang, t)}</span>
+      </div>
+      <div className="evidence-actions">
+        {evidence.kind === 'LINK' && evidence.url ? (
+          <a className="button" href={evidence.url} target="_blank" rel="noopener noreferrer">
+            {t('work.evidence.open')}
+          </a>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            aria-label={t('work.evidence.downloadNamed', { title: evidence.title })}
+            aria-disabled={download.isPending}
+            onClick={() => !download.isPending && save()}
+          >
+            {download.isPending && <span className="spinner" aria-hidden="true" />}
+            {t('work.evidence.download')}
+          </button>
+        )}
+        {writable && reportId && (
+          <button
+            type="button"
+            className="button"
+            aria-label={t('work.evidence.detachNamed', { title: evidence.title })}
+            aria-disabled={detach.isPending}
+            onClick={() =>
+              !detach.isPending && detach.mutate({ reportId, evidenceId: evidence.id })
+            }
+          >
+            {detach.isPending && <span className="spinner" aria-hidden="true" />}
+            {t('work.evidence.detach')}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="field-error">
+          {readableError(error)}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function UploadRow({
+  upload,
+  onRetry,
+  onCancel,
+  onDismiss,
+}: {
+  upload: Upload;
+  onRetry: () => void;
+  onCancel: () => void;
+  onDismiss: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const id = useId();
+  const name = upload.file.name;
+  const total = Math.max(upload.total, 1);
+  const percent = Math.min(100, Math.round((upload.loaded / total) * 100));
+  return (
+    <li className={`upload upload-${upload.status}`}>
+      <span className="upload-name" id={`${id}-name`}>
+        {name}
+      </span>
+      {upload.status === 'uploading' ? (
+        <>
+          <progress
+            className="upload-progress"
+            max={total}
+            value={upload.loaded}
+            aria-label={t('work.evidence.uploading', { name })}
+          />
+          <span className="upload-figures">
+            {t('work.evidence.progress', {
+              percent,
+              loaded: formatFileSize(upload.loaded, lang),
+              total: formatFileSize(upload.total, lang),
+            })}
+          </span>
+          <button
+            type="button"
+            className="button"
+            aria-label={t('work.evidence.cancelNamed', { name })}
+            onClick={onCancel}
+          >
+            {t('work.evidence.cancel')}
+          </button>
+        </>
+      ) : (
+        <>
+          <p role="alert" className="field-error">
+            {t('work.evidence.failed')} {upload.error ? readableError(upload.error) : ''}
+          </p>
+          <button
+            type="button"
+            className="button button-primary"
+            aria-label={t('work.evidence.retryNamed', { name })}
+            onClick={onRetry}
+          >
+            {t('work.evidence.retry')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            aria-label={t('work.evidence.dismissNamed', { name })}
+            onClick={onDismiss}
+          >
+            {t('work.evidence.dismiss')}
+          </button>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** Drop files here, or pick them (or take a photo on a phone). */
+function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
+  const { t } = useTranslation();
+  const hintId = useId();
+  const [over, setOver] = useState(false);
+  const depth = useRef(0);
+
+  function take(list: FileList | null, input?: HTMLInputElement) {
+    const files = list ? Array.from(list) : [];
+    // Cleared, so that choosing the same file again (after a failure) is noticed.
+    if (input) input.value = '';
+    onFiles(files);
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    depth.current = 0;
+    setOver(false);
+    take(event.dataTransfer.files);
+  }
+
+  return (
+    <div
+      className={`drop-zone${over ? ' drop-zone-over' : ''}`}
+      onDragEnter={(event) => {
+        event.preventDefault();
+        depth.current++;
+        setOver(true);
+      }}
+      onDragOver={(event) => event.preventDefault()}
+      onDragLeave={() => {
+        depth.current = Math.max(0, depth.current - 1);
+        if (depth.current === 0) setOver(false);
+      }}
+      onDrop={onDrop}
+    >
+      <p className="drop-zone-text">{t('work.evidence.drop')}</p>
+      <div className="drop-zone-buttons">
+        <label className="button file-button">
+          <input
+            type="file"
+            className="visually-hidden"
+            multiple
+            accept={acceptedFiles}
+            aria-describedby={hintId}
+            onChange={(event) => take(event.target.files, event.target)}
+          />
+          {t('work.evidence.choose')}
+        </label>
+        <label className="button file-button">
+          <input
+            type="file"
+            className="visually-hidden"
+            accept="image/*"
+            capture="environment"
+            aria-describedby={hintId}
+            onChange={(event) => take(event.target.files, event.target)}
+          />
+          {t('work.evidence.camera')}
+        </label>
+      </div>
+      <p id={hintId} className="field-hint">
+        {t('work.evidence.accepted')}
+      </p>
+    </div>
+  );
+}
+
+/** The unit's documents already in the system, to attach instead of uploading again. */
+function UnitEvidencePicker({
+  unitId,
+  attachedIds,
+  ensureReport,
+}: {
+  unitId: string;
+  attachedIds: string[];
+  ensureReport: () => Promise<string | null>;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const headingId = useId();
+  const searchId = useId();
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(0);
+  const attach = useAttachEvidence();
+  const [attaching, setAttaching] = useState<string | null>(null);
+  const query = useGetEvidence(
+    { unitId, q: q || undefined, page, size: pickerPageSize, sort: 'createdAt,desc' },
+    { keepPrevious: true },
+  );
+
+  function search(event: FormEvent) {
+    event.preventDefault();
+    setQ(text.trim());
+    setPage(0);
+  }
+
+  async function choose(evidence: Evidence) {
+    setAttaching(evidence.id);
+    try {
+      const reportId = await ensureReport();
+      if (reportId) await attach.mutateAsync({ reportId, evidenceId: evidence.id });
+    } catch {
+      // Shown from the mutation's error below.
+    } finally {
+      setAttaching(null);
+    }
+  }
+
+  const data = query.data;
+  return (
+    <section className="evidence-picker" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('work.evidence.pickerTitle')}</h3>
+      <form role="search" className="picker-search" onSubmit={search}>
+        <div className="field">
+          <label htmlFor={searchId}>{t('work.evidence.search')}</label>
+          <input
+            id={searchId}
+            type="search"
+            value={text}
+            autoComplete="off"
+            placeholder={t('work.evidence.searchPlaceholder')}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="button">
+          {t('work.evidence.searchButton')}
+        </button>
+      </form>
+      {query.isFetching && (
+        <progress className="progress" aria-label={t('work.evidence.pickerLoading')} />
+      )}
+      {query.isError && (
+        <p role="alert" className="field-error">
+          {readableError(query.error)}
+        </p>
+      )}
+      {attach.isError && (
+        <p role="alert" className="field-error">
+          {readableError(attach.error)}
+        </p>
+      )}
+      {data && data.items.length === 0 && (
+        <p className="muted">
+          {q ? t('work.evidence.pickerNoMatch') : t('work.evidence.pickerEmpty')}
+        </p>
+      )}
+      {data && data.items.length > 0 && (
+        <ul className="evidence-list">
+          {data.items.map((evidence) => {
+            const already = attachedIds.includes(evidence.id);
+            const busy = attaching === evidence.id;
+            return (
+              <li key={evidence.id} className="evidence-item">
+                <div className="evidence-text">
+                  <span className="evidence-title">{evidence.title}</span>
+                  <span className="muted evidence-meta">{describe(evidence, lang, t)}</span>
+                </div>
+                <div className="evidence-actions">
+                  {already ? (
+                    <span className="state state-accepted">
+                      {t('work.evidence.alreadyAttached')}
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={t('work.evidence.attachNamed', { title: evidence.title })}
+                      aria-disabled={attaching !== null}
+                      onClick={() => attaching === null && void choose(evidence)}
+                    >
+                      {busy && <span className="spinner" aria-hidden="true" />}
+                      {t('work.evidence.attach')}
+                    </button>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {data && data.totalPages > 1 && (
+        <nav className="pagination" aria-label={t('work.pagination.label')}>
+          <button
+            type="button"
+            className="button"
+            disabled={page <= 0}
+            onClick={() => setPage(page - 1)}
+          >
+            {t('work.pagination.previous')}
+          </button>
+          <span className="pagination-position">
+            {t('work.pagination.pageOf', { page: page + 1, pages: data.totalPages })}
+          </span>
+          <button
+            type="button"
+            className="button"
+            disabled={page + 1 >= data.totalPages}
+            onClick={() => setPage(page + 1)}
+          >
+            {t('work.pagination.next')}
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}
