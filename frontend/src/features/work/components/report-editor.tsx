@@ -84,9 +84,17 @@ function roleOf(props: Props): ReportRole | undefined {
   return undefined;
 }
 
-/** Whether the reporting unit may still change the report (the server has the last word). */
-function isWritable(report: Report | undefined, period: Props['period']): boolean {
+/**
+ * Whether the signed-in person may still change the report: only its own unit writes it, and only while it is a
+ * draft of an open period or has been returned (the server has the last word).
+ */
+function isWritable(
+  report: Report | undefined,
+  period: Props['period'],
+  unitId: string | undefined,
+): boolean {
   if (!report) return !period?.closed;
+  if (report.unit.id !== unitId) return false;
   if (report.state === 'RETURNED') return true;
   return report.state === 'DRAFT' && !report.period.closed;
 }
@@ -148,7 +156,7 @@ export function ReportEditor(props: Props) {
   /** The creation under way, shared: files dropped twice must not start two reports. */
   const creating = useRef<Promise<{ id: string; version: number }> | null>(null);
 
-  const writable = isWritable(report, period);
+  const writable = isWritable(report, period, unitId);
   const role = roleOf(props);
   const evidenceRequired = report?.evidenceRequired ?? indicator?.evidenceRequired ?? false;
   const attachedCount = report ? (attached.data?.totalItems ?? report.evidenceCount) : 0;

@@ -402,6 +402,34 @@ describe('ReportPage', () => {
     ]);
   });
 
+  it('shows another unit’s report to read only, even when it was returned', async () => {
+    serveItem();
+    await seedSession({
+      me: {
+        ...reporterMe,
+        unit: {
+          id: 'a0000000-0000-4000-8000-0000000000ca',
+          code: 'DNAI.XUANLOC.CA',
+          name: 'Công an xã',
+        },
+      },
+    });
+    serveReport(
+      report({
+        state: 'RETURNED',
+        reviewComment: 'Bổ sung số liệu.',
+        firstSubmittedAt: '2026-04-12T10:00:00+07:00',
+      }),
+    );
+    renderReport();
+
+    expect(await screen.findByText('Bổ sung số liệu.')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Giá trị đạt được' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Lưu nháp|Gửi báo cáo|Gửi lại báo cáo/ }),
+    ).not.toBeInTheDocument();
+  });
+
   it('creates the report on the first save, and the address follows', async () => {
     serveItem();
     const created = report({ value: { ...emptyValue, number: 50, empty: false }, version: 1 });
