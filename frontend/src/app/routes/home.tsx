@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import type { components } from '@/api/schema';
-import { useGetMe } from '@/features/auth/api/get-me';
+import { useGetMe } from '@/lib/me';
 
 type Role = components['schemas']['Role'];
 

@@ -3,7 +3,7 @@ import { AppLayout } from '@/components/layouts/app-layout';
 import { useSession } from '@/lib/auth';
 import { signInPath } from '@/app/routes/sign-in';
 import { AccountMenu } from '@/features/auth/components/account-menu';
-import { useGetMe } from '@/features/auth/api/get-me';
+import { useGetMe } from '@/lib/me';
 import { navigation } from '@/app/routes/home';
 
 /** The frame of every page that needs a session; without one, off to sign in and back here. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { signOut } from '@/lib/auth';
-import { useGetMe } from '@/features/auth/api/get-me';
+import { useGetMe } from '@/lib/me';
 
 /** Who is signed in (name, role, unit), with links to change the password and to sign out. */
 export function AccountMenu({ changePasswordPath }: { changePasswordPath: string }) {

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, readableError } from '@/lib/api-client';
 import { useChangePassword } from '@/features/auth/api/change-password';
-import { useGetMe } from '@/features/auth/api/get-me';
+import { useGetMe } from '@/lib/me';
 
 const fields = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
 type Field = (typeof fields)[number];

@@ -6,6 +6,8 @@ import { readableError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { useGetPlans, type GetPlansParams } from '@/features/plans/api/get-plans';
+import { Pagination } from '@/components/pagination';
+import { SortableHeader } from '@/components/sortable-header';
 
 type PlanStatus = components['schemas']['PlanStatus'];
 type PlanSummary = components['schemas']['PlanSummary'];
@@ -131,7 +133,7 @@ export function PlansList() {
             <Pagination
               page={data.page + 1}
               totalPages={data.totalPages}
-              totalItems={data.totalItems}
+              total={t('plans.pagination.total', { count: data.totalItems })}
               onPage={(page) => update({ page: page > 1 ? String(page) : null })}
             />
           )}
@@ -227,7 +229,12 @@ function PlansTable({
     issueDate: t('plans.columns.issueDate'),
   };
   const sortable = (field: SortField, label: string) => (
-    <SortableHeader field={field} label={label} sort={sort} onSort={onSort} />
+    <SortableHeader
+      field={field}
+      label={label}
+      direction={sort?.field === field ? sort.direction : undefined}
+      onSort={onSort}
+    />
   );
 
   return (
@@ -270,73 +277,5 @@ function PlansTable({
         ))}
       </tbody>
     </table>
-  );
-}
-
-function SortableHeader({
-  field,
-  label,
-  sort,
-  onSort,
-}: {
-  field: SortField;
-  label: string;
-  sort?: Sort;
-  onSort: (field: SortField) => void;
-}) {
-  const { t } = useTranslation();
-  const direction = sort?.field === field ? sort.direction : undefined;
-  const ariaSort =
-    direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined;
-  return (
-    <th scope="col" aria-sort={ariaSort}>
-      <button
-        type="button"
-        className="sort-button"
-        data-direction={direction}
-        title={t('plans.sortBy', { column: label })}
-        onClick={() => onSort(field)}
-      >
-        {label}
-      </button>
-    </th>
-  );
-}
-
-function Pagination({
-  page,
-  totalPages,
-  totalItems,
-  onPage,
-}: {
-  page: number;
-  totalPages: number;
-  totalItems: number;
-  onPage: (page: number) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <nav className="pagination" aria-label={t('plans.pagination.label')}>
-      <button
-        type="button"
-        className="button"
-        disabled={page <= 1}
-        onClick={() => onPage(page - 1)}
-      >
-        {t('plans.pagination.previous')}
-      </button>
-      <span className="pagination-position">
-        {t('plans.pagination.pageOf', { page, pages: Math.max(totalPages, 1) })}
-      </span>
-      <button
-        type="button"
-        className="button"
-        disabled={page >= totalPages}
-        onClick={() => onPage(page + 1)}
-      >
-        {t('plans.pagination.next')}
-      </button>
-      <span className="pagination-total">{t('plans.pagination.total', { count: totalItems })}</span>
-    </nav>
   );
 }

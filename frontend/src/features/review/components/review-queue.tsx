@@ -28,6 +28,8 @@ import {
   useReviewScope,
 } from '@/features/review/components/review-scope';
 import { readReviewNavigation, StateBadge } from '@/features/review/components/review-shared';
+import { Pagination } from '@/components/pagination';
+import { SortableHeader } from '@/components/sortable-header';
 
 type Report = components['schemas']['Report'];
 
@@ -134,7 +136,7 @@ export function ReviewQueue() {
                 <Pagination
                   page={data.page + 1}
                   totalPages={data.totalPages}
-                  totalItems={data.totalItems}
+                  total={t('review.queue.pagination.total', { count: data.totalItems })}
                   onPage={(page) => update({ page: page > 1 ? String(page) : null })}
                 />
               )}
@@ -252,7 +254,12 @@ function QueueTable({
     state: t('review.queue.columns.state'),
   };
   const sortable = (field: QueueSortField, label: string) => (
-    <SortableHeader field={field} label={label} sort={sort} onSort={onSort} />
+    <SortableHeader
+      field={field}
+      label={label}
+      direction={sort?.field === field ? sort.direction : undefined}
+      onSort={onSort}
+    />
   );
   return (
     <table className="data-table review-table">
@@ -306,75 +313,5 @@ function QueueTable({
         ))}
       </tbody>
     </table>
-  );
-}
-
-function SortableHeader({
-  field,
-  label,
-  sort,
-  onSort,
-}: {
-  field: QueueSortField;
-  label: string;
-  sort: QueueSort;
-  onSort: (field: QueueSortField) => void;
-}) {
-  const { t } = useTranslation();
-  const direction = sort.field === field ? sort.direction : undefined;
-  const ariaSort =
-    direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined;
-  return (
-    <th scope="col" aria-sort={ariaSort}>
-      <button
-        type="button"
-        className="sort-button"
-        data-direction={direction}
-        title={t('review.queue.sortBy', { column: label })}
-        onClick={() => onSort(field)}
-      >
-        {label}
-      </button>
-    </th>
-  );
-}
-
-function Pagination({
-  page,
-  totalPages,
-  totalItems,
-  onPage,
-}: {
-  page: number;
-  totalPages: number;
-  totalItems: number;
-  onPage: (page: number) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <nav className="pagination" aria-label={t('review.queue.pagination.label')}>
-      <button
-        type="button"
-        className="button"
-        disabled={page <= 1}
-        onClick={() => onPage(page - 1)}
-      >
-        {t('review.queue.pagination.previous')}
-      </button>
-      <span className="pagination-position">
-        {t('review.queue.pagination.pageOf', { page, pages: Math.max(totalPages, 1) })}
-      </span>
-      <button
-        type="button"
-        className="button"
-        disabled={page >= totalPages}
-        onClick={() => onPage(page + 1)}
-      >
-        {t('review.queue.pagination.next')}
-      </button>
-      <span className="pagination-total">
-        {t('review.queue.pagination.total', { count: totalItems })}
-      </span>
-    </nav>
   );
 }

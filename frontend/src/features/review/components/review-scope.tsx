@@ -5,7 +5,7 @@ import type { components } from '@/api/schema';
 import { readableError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
-import { useGetMe } from '@/features/review/api/get-me';
+import { useGetMe } from '@/lib/me';
 import { useGetPeriods } from '@/features/review/api/get-periods';
 import {
   useGetReviewPlans,

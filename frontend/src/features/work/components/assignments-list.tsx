@@ -6,7 +6,7 @@ import { readableError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { useGetAssignments, type GetAssignmentsParams } from '@/features/work/api/get-assignments';
-import { useGetMe } from '@/features/work/api/get-me';
+import { useGetMe } from '@/lib/me';
 import { Countdown, LateBadge, StateBadge } from '@/features/work/components/report-state';
 import {
   parsePeriodKey,
@@ -14,6 +14,7 @@ import {
   recentPeriodKeys,
   todayInVietnam,
 } from '@/features/work/utils/periods';
+import { Pagination } from '@/components/pagination';
 
 type Assignment = components['schemas']['Assignment'];
 type AssignmentState = components['schemas']['AssignmentState'];
@@ -149,7 +150,7 @@ export function AssignmentsList() {
             <Pagination
               page={data.page + 1}
               totalPages={data.totalPages}
-              totalItems={data.totalItems}
+              total={t('work.pagination.total', { count: data.totalItems })}
               onPage={(page) => update({ page: page > 1 ? String(page) : null })}
             />
           )}
@@ -306,43 +307,5 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
         {t(`work.list.actions.${action}`)}
       </Link>
     </li>
-  );
-}
-
-function Pagination({
-  page,
-  totalPages,
-  totalItems,
-  onPage,
-}: {
-  page: number;
-  totalPages: number;
-  totalItems: number;
-  onPage: (page: number) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <nav className="pagination" aria-label={t('work.pagination.label')}>
-      <button
-        type="button"
-        className="button"
-        disabled={page <= 1}
-        onClick={() => onPage(page - 1)}
-      >
-        {t('work.pagination.previous')}
-      </button>
-      <span className="pagination-position">
-        {t('work.pagination.pageOf', { page, pages: Math.max(totalPages, 1) })}
-      </span>
-      <button
-        type="button"
-        className="button"
-        disabled={page >= totalPages}
-        onClick={() => onPage(page + 1)}
-      >
-        {t('work.pagination.next')}
-      </button>
-      <span className="pagination-total">{t('work.pagination.total', { count: totalItems })}</span>
-    </nav>
   );
 }

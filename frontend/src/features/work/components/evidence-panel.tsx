@@ -10,6 +10,7 @@ import { useDownloadEvidence } from '@/features/work/api/download-evidence';
 import { useGetEvidence } from '@/features/work/api/get-evidence';
 import { useUploadEvidence, useUploads, type Upload } from '@/features/work/api/upload-evidence';
 import { formatFileSize } from '@/features/work/utils/numbers';
+import { Pagination } from '@/components/pagination';
 
 type Evidence = components['schemas']['Evidence'];
 
@@ -474,27 +475,12 @@ function UnitEvidencePicker({
         </ul>
       )}
       {data && data.totalPages > 1 && (
-        <nav className="pagination" aria-label={t('work.pagination.label')}>
-          <button
-            type="button"
-            className="button"
-            disabled={page <= 0}
-            onClick={() => setPage(page - 1)}
-          >
-            {t('work.pagination.previous')}
-          </button>
-          <span className="pagination-position">
-            {t('work.pagination.pageOf', { page: page + 1, pages: data.totalPages })}
-          </span>
-          <button
-            type="button"
-            className="button"
-            disabled={page + 1 >= data.totalPages}
-            onClick={() => setPage(page + 1)}
-          >
-            {t('work.pagination.next')}
-          </button>
-        </nav>
+        <Pagination
+          page={page + 1}
+          totalPages={data.totalPages}
+          total={t('work.evidence.pickerTotal', { count: data.totalItems })}
+          onPage={(next) => setPage(next - 1)}
+        />
       )}
     </section>
   );

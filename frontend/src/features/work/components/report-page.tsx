@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { readableError } from '@/lib/api-client';
 import { useGetIndicator } from '@/features/work/api/get-indicator';
-import { useGetMe } from '@/features/work/api/get-me';
+import { useGetMe } from '@/lib/me';
 import { useGetPeriod } from '@/features/work/api/get-period';
 import { useGetReport, type Report } from '@/features/work/api/get-report';
 import { useGetTask } from '@/features/work/api/get-task';

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
 
-/** The signed-in coordinator: roles and the units they act on decide which plans they review. */
+/** The signed-in account: name, unit, roles and the subtrees they act on. Every screen shares this one query. */
 export function getMe(signal?: AbortSignal) {
   return unwrap(apiClient.GET('/api/v1/me', { signal }));
 }
