@@ -2,12 +2,12 @@ import { useEffect, useEffectEvent, useId, useState, type FormEvent } from 'reac
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { components } from '@/api/schema';
-import { readableError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { useGetPlans, type GetPlansParams } from '@/features/plans/api/get-plans';
 import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
+import { LoadError } from '@/components/load-error';
 
 type PlanStatus = components['schemas']['PlanStatus'];
 type PlanSummary = components['schemas']['PlanSummary'];
@@ -111,13 +111,11 @@ export function PlansList() {
       )}
 
       {plansQuery.isError && (
-        <div role="alert" className="notice notice-error">
-          <h2>{t('plans.errorTitle')}</h2>
-          <p>{readableError(plansQuery.error)}</p>
-          <button type="button" className="button" onClick={() => void plansQuery.refetch()}>
-            {t('plans.retry')}
-          </button>
-        </div>
+        <LoadError
+          title={t('plans.errorTitle')}
+          error={plansQuery.error}
+          onRetry={() => void plansQuery.refetch()}
+        />
       )}
 
       {data && !plansQuery.isError && (

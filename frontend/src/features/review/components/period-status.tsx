@@ -20,6 +20,7 @@ import {
   useReviewScope,
 } from '@/features/review/components/review-scope';
 import { Fact, Spinner } from '@/features/review/components/review-shared';
+import { LoadError } from '@/components/load-error';
 
 type Assignment = components['schemas']['Assignment'];
 type ConsolidatedReport = components['schemas']['ConsolidatedReport'];
@@ -55,17 +56,11 @@ export function PeriodStatus() {
             </p>
           )}
           {consolidatedQuery.isError && (
-            <div role="alert" className="notice notice-error">
-              <h2>{t('review.periodPage.errorTitle')}</h2>
-              <p>{readableError(consolidatedQuery.error)}</p>
-              <button
-                type="button"
-                className="button"
-                onClick={() => void consolidatedQuery.refetch()}
-              >
-                {t('review.retry')}
-              </button>
-            </div>
+            <LoadError
+              title={t('review.periodPage.errorTitle')}
+              error={consolidatedQuery.error}
+              onRetry={() => void consolidatedQuery.refetch()}
+            />
           )}
           {consolidated && (
             <>
@@ -177,16 +172,10 @@ function LateUnits({ consolidated }: { consolidated: ConsolidatedReport }) {
         <>
           <p className="muted">{t('review.late.intro')}</p>
           {assignmentsQuery.isError && (
-            <div role="alert" className="notice notice-error">
-              <p>{readableError(assignmentsQuery.error)}</p>
-              <button
-                type="button"
-                className="button"
-                onClick={() => void assignmentsQuery.refetch()}
-              >
-                {t('review.retry')}
-              </button>
-            </div>
+            <LoadError
+              error={assignmentsQuery.error}
+              onRetry={() => void assignmentsQuery.refetch()}
+            />
           )}
           <ul className="review-cards">
             {units.map((late) => (
@@ -330,12 +319,7 @@ function SubordinatePlans({ plan, periodKey }: { plan: PlanRef; periodKey: strin
     return (
       <section className="review-section" aria-labelledby="review-subordinates-heading">
         <h2 id="review-subordinates-heading">{t('review.subordinates.title')}</h2>
-        <div role="alert" className="notice notice-error">
-          <p>{readableError(overviewQuery.error)}</p>
-          <button type="button" className="button" onClick={() => void overviewQuery.refetch()}>
-            {t('review.retry')}
-          </button>
-        </div>
+        <LoadError error={overviewQuery.error} onRetry={() => void overviewQuery.refetch()} />
       </section>
     );
   }

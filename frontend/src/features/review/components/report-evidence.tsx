@@ -7,6 +7,7 @@ import { useLanguage } from '@/lib/i18n';
 import { useDownloadEvidence } from '@/features/review/api/download-evidence';
 import { useGetReportEvidence } from '@/features/review/api/get-report-evidence';
 import { Spinner } from '@/features/review/components/review-shared';
+import { LoadError } from '@/components/load-error';
 
 type Evidence = components['schemas']['Evidence'];
 type Report = components['schemas']['Report'];
@@ -72,12 +73,7 @@ export function ReportEvidence({ report }: { report: Report }) {
         </p>
       )}
       {evidenceQuery.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{readableError(evidenceQuery.error)}</p>
-          <button type="button" className="button" onClick={() => void evidenceQuery.refetch()}>
-            {t('review.retry')}
-          </button>
-        </div>
+        <LoadError error={evidenceQuery.error} onRetry={() => void evidenceQuery.refetch()} />
       )}
       {evidenceQuery.isSuccess && items.length === 0 && (
         <p>

@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
-import { readableError } from '@/lib/api-client';
 import { useLanguage } from '@/lib/i18n';
 import { useGetReportHistory } from '@/features/review/api/get-report-history';
 import { formatDateTime } from '@/features/review/components/review-format';
 import { Spinner } from '@/features/review/components/review-shared';
+import { LoadError } from '@/components/load-error';
 
 type ReportChange = components['schemas']['ReportChange'];
 
@@ -64,12 +64,7 @@ export function ReportHistory({ reportId }: { reportId: string }) {
         </p>
       )}
       {historyQuery.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{readableError(historyQuery.error)}</p>
-          <button type="button" className="button" onClick={() => void historyQuery.refetch()}>
-            {t('review.retry')}
-          </button>
-        </div>
+        <LoadError error={historyQuery.error} onRetry={() => void historyQuery.refetch()} />
       )}
       {historyQuery.data?.length === 0 && <p>{t('review.history.empty')}</p>}
       {historyQuery.data && historyQuery.data.length > 0 && (

@@ -35,6 +35,7 @@ import {
   Spinner,
   StateBadge,
 } from '@/features/review/components/review-shared';
+import { LoadError } from '@/components/load-error';
 
 type Report = components['schemas']['Report'];
 
@@ -222,13 +223,11 @@ function ReportReviewPage({ reportId }: { reportId: string }) {
       {reportQuery.isError && (
         <>
           <h1 id="review-report-heading">{t('review.title')}</h1>
-          <div role="alert" className="notice notice-error">
-            <h2>{t('review.detail.errorTitle')}</h2>
-            <p>{readableError(reportQuery.error)}</p>
-            <button type="button" className="button" onClick={() => void reportQuery.refetch()}>
-              {t('review.retry')}
-            </button>
-          </div>
+          <LoadError
+            title={t('review.detail.errorTitle')}
+            error={reportQuery.error}
+            onRetry={() => void reportQuery.refetch()}
+          />
         </>
       )}
 

@@ -30,6 +30,7 @@ import {
 import { readReviewNavigation, StateBadge } from '@/features/review/components/review-shared';
 import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
+import { LoadError } from '@/components/load-error';
 
 type Report = components['schemas']['Report'];
 
@@ -106,13 +107,11 @@ export function ReviewQueue() {
           )}
 
           {queueQuery.isError && (
-            <div role="alert" className="notice notice-error">
-              <h2>{t('review.queue.errorTitle')}</h2>
-              <p>{readableError(queueQuery.error)}</p>
-              <button type="button" className="button" onClick={() => void queueQuery.refetch()}>
-                {t('review.retry')}
-              </button>
-            </div>
+            <LoadError
+              title={t('review.queue.errorTitle')}
+              error={queueQuery.error}
+              onRetry={() => void queueQuery.refetch()}
+            />
           )}
 
           {data && !queueQuery.isError && (

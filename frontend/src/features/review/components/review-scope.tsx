@@ -2,7 +2,6 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { components } from '@/api/schema';
-import { readableError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { useGetMe } from '@/lib/me';
@@ -13,6 +12,7 @@ import {
 } from '@/features/review/api/get-review-plans';
 import { scopeSearch, withChanges } from '@/features/review/components/queue-state';
 import { currentPeriod, periodLabel } from '@/features/review/components/review-format';
+import { LoadError } from '@/components/load-error';
 
 type Me = components['schemas']['Me'];
 type PlanSummary = components['schemas']['PlanSummary'];
@@ -111,13 +111,7 @@ export function ReviewScopePicker({ scope }: { scope: ReviewScope }) {
 
   if (scope.error) {
     return (
-      <div role="alert" className="notice notice-error">
-        <h2>{t('review.scope.errorTitle')}</h2>
-        <p>{readableError(scope.error)}</p>
-        <button type="button" className="button" onClick={scope.retry}>
-          {t('review.retry')}
-        </button>
-      </div>
+      <LoadError title={t('review.scope.errorTitle')} error={scope.error} onRetry={scope.retry} />
     );
   }
   if (scope.isPending) {

@@ -2,7 +2,6 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { components } from '@/api/schema';
-import { readableError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { useGetAssignments, type GetAssignmentsParams } from '@/features/work/api/get-assignments';
@@ -15,6 +14,7 @@ import {
   todayInVietnam,
 } from '@/features/work/utils/periods';
 import { Pagination } from '@/components/pagination';
+import { LoadError } from '@/components/load-error';
 
 type Assignment = components['schemas']['Assignment'];
 type AssignmentState = components['schemas']['AssignmentState'];
@@ -121,13 +121,11 @@ export function AssignmentsList() {
       )}
 
       {query.isError && (
-        <div role="alert" className="notice notice-error">
-          <h2>{t('work.list.errorTitle')}</h2>
-          <p>{readableError(query.error)}</p>
-          <button type="button" className="button" onClick={() => void query.refetch()}>
-            {t('work.retry')}
-          </button>
-        </div>
+        <LoadError
+          title={t('work.list.errorTitle')}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
       )}
 
       {data && !query.isError && (
