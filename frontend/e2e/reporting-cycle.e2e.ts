@@ -66,8 +66,8 @@ describe('the monthly reporting cycle in the browser', () => {
   it('a reporter enters a value with a PDF as evidence and submits it', async () => {
     const page = await openPage(browser, 'desktop');
     await signIn(page, 'reporter');
-    await page.waitForURL(/\/work/);
-    await page.goto('/work?period=2026-11');
+    await page.waitForURL(/\/my-work/);
+    await page.goto('/my-work?period=2026-11');
     const card = page.locator('li.work-card', { hasText: 'C.6' });
     await card.getByRole('link', { name: 'Nhập báo cáo' }).click();
 
@@ -84,7 +84,7 @@ describe('the monthly reporting cycle in the browser', () => {
 
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await page.getByText('Đã gửi báo cáo.', { exact: false }).waitFor();
-    reportId = /\/work\/reports\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    reportId = /\/my-work\/reports\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
     expect(reportId).not.toBe('');
     const report = await reportFromApi(reportId);
     expect(report.state).toBe('SUBMITTED');
@@ -115,7 +115,7 @@ describe('the monthly reporting cycle in the browser', () => {
     // reads it (same commune) without any way to change it, and the API refuses them too.
     const other = await openPage(browser, 'desktop');
     await signIn(other, 'reporter2');
-    await other.goto(`/work/reports/${reportId}`);
+    await other.goto(`/my-work/reports/${reportId}`);
     await other.getByText('Đề nghị ghi rõ số hồ sơ trực tuyến toàn trình.').waitFor();
     expect(
       await other.getByRole('button', { name: /Gửi báo cáo|Gửi lại báo cáo|Lưu nháp/ }).count(),
@@ -130,7 +130,7 @@ describe('the monthly reporting cycle in the browser', () => {
 
     const reporter = await openPage(browser, 'desktop');
     await signIn(reporter, 'reporter');
-    await reporter.goto(`/work/reports/${reportId}`);
+    await reporter.goto(`/my-work/reports/${reportId}`);
     await reporter.getByText('Đề nghị ghi rõ số hồ sơ trực tuyến toàn trình.').waitFor();
     await photograph(reporter, 'report-returned');
     await reporter

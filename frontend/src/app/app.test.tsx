@@ -61,7 +61,7 @@ describe('app', () => {
   it('starts a reporter at their work and a coordinator at the review queue', async () => {
     await seedSession({ me: { ...testMe, roles: ['UNIT_REPORTER'] } });
     const reporter = renderApp('/');
-    await waitFor(() => expect(reporter.router.state.location.pathname).toBe('/work'));
+    await waitFor(() => expect(reporter.router.state.location.pathname).toBe('/my-work'));
     const reporterNav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
     expect(
       within(reporterNav)

@@ -9,7 +9,7 @@ import { ProtectedLayout } from '@/app/routes/protected-layout';
 import { reviewRoutes } from '@/app/routes/review';
 import { RouteError } from '@/app/routes/route-error';
 import { SignInRoute } from '@/app/routes/sign-in';
-import { workRoutes } from '@/app/routes/work';
+import { workRoutes } from '@/app/routes/my-work';
 
 export const routes: RouteObject[] = [
   { path: 'sign-in', element: <SignInRoute />, errorElement: <RouteError /> },
@@ -20,7 +20,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomeRoute /> },
       { path: 'plans', element: <PlansRoute /> },
-      { path: 'work', children: workRoutes },
+      { path: 'my-work', children: workRoutes },
       { path: 'review', children: reviewRoutes },
       { path: 'change-password', element: <ChangePasswordRoute /> },
       { path: '*', element: <NotFoundRoute /> },

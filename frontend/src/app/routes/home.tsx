@@ -10,7 +10,7 @@ const coordinators: Role[] = ['ADMIN', 'PROVINCE_COORDINATOR', 'COMMUNE_COORDINA
 /** Where each person starts: reporters at their work, coordinators at the review queue, others at the plans. */
 export function homePath(roles: readonly Role[]): string {
   if (roles.includes('UNIT_REPORTER')) {
-    return '/work';
+    return '/my-work';
   }
   if (roles.some((role) => coordinators.includes(role))) {
     return '/review';
@@ -23,7 +23,7 @@ export function navigation(
   roles: readonly Role[],
 ): { to: string; label: 'work' | 'review' | 'plans' }[] {
   return [
-    ...(roles.includes('UNIT_REPORTER') ? [{ to: '/work', label: 'work' as const }] : []),
+    ...(roles.includes('UNIT_REPORTER') ? [{ to: '/my-work', label: 'work' as const }] : []),
     ...(roles.some((role) => coordinators.includes(role))
       ? [{ to: '/review', label: 'review' as const }]
       : []),

@@ -8,13 +8,12 @@ import { ApiError, readableError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { useAcceptReport } from '@/features/review/api/accept-report';
-import { useGetIndicator } from '@/features/review/api/get-indicator';
+import { useGetIndicator, useGetTask } from '@/lib/plan-items';
 import { useGetReport } from '@/features/review/api/get-report';
 import {
   getReviewQueueQueryOptions,
   useGetReviewQueue,
 } from '@/features/review/api/get-review-queue';
-import { useGetTask } from '@/features/review/api/get-task';
 import { useReopenReport } from '@/features/review/api/reopen-report';
 import { useReturnReport } from '@/features/review/api/return-report';
 import { readQueueState, toQueueApiParams } from '@/features/review/components/queue-state';
@@ -507,42 +506,39 @@ function ReviewActions({
     }
   }
 
-  function doAccept() {
-    if (busy || report.state !== 'SUBMITTED') return;
+  /**
+   * One workflow step on a report in the state the step needs; `required` is the message shown when the step needs
+   * a comment (a return, a reopen) and none was written.
+   */
+  function act(
+    from: 'SUBMITTED' | 'ACCEPTED',
+    step: typeof accept,
+    done: string,
+    required?: string,
+  ) {
+    if (busy || report.state !== from) return;
     start();
-    accept.mutate(
-      { reportId: report.id, etag, comment },
-      { onSuccess: () => onDone(t('review.actions.accepted', names)), onError: failed },
-    );
-  }
-
-  function doReturn() {
-    if (busy || report.state !== 'SUBMITTED') return;
-    start();
-    if (comment.trim() === '') {
-      setFieldError(t('review.actions.commentRequired'));
+    if (required && comment.trim() === '') {
+      setFieldError(required);
       commentRef.current?.focus();
       return;
     }
-    sendBack.mutate(
+    step.mutate(
       { reportId: report.id, etag, comment },
-      { onSuccess: () => onDone(t('review.actions.returned', names)), onError: failed },
+      { onSuccess: () => onDone(done), onError: failed },
     );
   }
 
-  function doReopen() {
-    if (busy || report.state !== 'ACCEPTED') return;
-    start();
-    if (comment.trim() === '') {
-      setFieldError(t('review.reopen.reasonRequired'));
-      commentRef.current?.focus();
-      return;
-    }
-    reopen.mutate(
-      { reportId: report.id, etag, comment },
-      { onSuccess: () => onDone(t('review.reopen.done', names)), onError: failed },
+  const doAccept = () => act('SUBMITTED', accept, t('review.actions.accepted', names));
+  const doReturn = () =>
+    act(
+      'SUBMITTED',
+      sendBack,
+      t('review.actions.returned', names),
+      t('review.actions.commentRequired'),
     );
-  }
+  const doReopen = () =>
+    act('ACCEPTED', reopen, t('review.reopen.done', names), t('review.reopen.reasonRequired'));
 
   const onShortcut = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;

@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import type { components } from '@/api/schema';
 import { formatNumber } from '@/lib/format';
 import type { Language } from '@/lib/i18n';
-import { formatForInput, parseDecimal } from '@/features/work/utils/numbers';
-import { periodYear } from '@/features/work/utils/periods';
+import { formatForInput, parseDecimal } from '@/features/my-work/utils/numbers';
+import { periodYear } from '@/features/my-work/utils/periods';
 
 type Indicator = components['schemas']['Indicator'];
 type Target = components['schemas']['Target'];

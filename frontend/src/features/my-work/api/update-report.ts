@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@/api/schema';
 import { ApiError, apiClient, unwrap } from '@/lib/api-client';
-import { reportQueryKey, settleReport, versionTag } from '@/features/work/api/get-report';
+import { reportQueryKey, settleReport, versionTag } from '@/features/my-work/api/get-report';
 
 export type ReportUpdate = components['schemas']['ReportUpdate'];
 

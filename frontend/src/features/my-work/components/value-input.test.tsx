@@ -4,15 +4,15 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { components } from '@/api/schema';
 import { setLanguage } from '@/lib/i18n';
-import { ValueInput } from '@/features/work/components/value-input';
-import { indicator, target } from '@/features/work/testing/fixtures';
+import { ValueInput } from '@/features/my-work/components/value-input';
+import { indicator, target } from '@/features/my-work/testing/fixtures';
 import {
   emptyFormValues,
   toReportBody,
   valueShape,
   type ReportField,
   type ReportFormValues,
-} from '@/features/work/utils/report-value';
+} from '@/features/my-work/utils/report-value';
 
 type Indicator = components['schemas']['Indicator'];
 

@@ -4,15 +4,18 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import type { components } from '@/api/schema';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
-import { useGetAssignments, type GetAssignmentsParams } from '@/features/work/api/get-assignments';
+import {
+  useGetAssignments,
+  type GetAssignmentsParams,
+} from '@/features/my-work/api/get-assignments';
 import { useGetMe } from '@/lib/me';
-import { Countdown, LateBadge, StateBadge } from '@/features/work/components/report-state';
+import { Countdown, LateBadge, StateBadge } from '@/features/my-work/components/report-state';
 import {
   parsePeriodKey,
   periodLabel,
   recentPeriodKeys,
   todayInVietnam,
-} from '@/features/work/utils/periods';
+} from '@/features/my-work/utils/periods';
 import { Pagination } from '@/components/pagination';
 import { LoadError } from '@/components/load-error';
 
@@ -65,14 +68,14 @@ function toApiParams({ filter, period, page }: ListState): GetAssignmentsParams 
 
 /** Where an assignment is reported: its report, or a new one for the item and period. */
 export function reportPath(assignment: Assignment): string {
-  if (assignment.reportId) return `/work/reports/${assignment.reportId}`;
+  if (assignment.reportId) return `/my-work/reports/${assignment.reportId}`;
   const kind = assignment.item.kind === 'TASK' ? 'task' : 'indicator';
   const query = new URLSearchParams({
     plan: assignment.plan.id,
     [kind]: assignment.item.id,
     period: assignment.period.key,
   });
-  return `/work/reports/new?${query.toString()}`;
+  return `/my-work/reports/new?${query.toString()}`;
 }
 
 export function AssignmentsList() {

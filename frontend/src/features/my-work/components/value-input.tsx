@@ -1,8 +1,8 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '@/lib/i18n';
-import { describedBy, FieldMessages } from '@/features/work/components/field-messages';
-import { parseDecimal } from '@/features/work/utils/numbers';
+import { describedBy, FieldMessages } from '@/features/my-work/components/field-messages';
+import { parseDecimal } from '@/features/my-work/utils/numbers';
 import {
   formatRate,
   fractionRate,
@@ -10,7 +10,7 @@ import {
   type ReportField,
   type ReportFormValues,
   type ValueShape,
-} from '@/features/work/utils/report-value';
+} from '@/features/my-work/utils/report-value';
 
 type Props = {
   shape: ValueShape;

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { readableError } from '@/lib/api-client';
 import { useLanguage } from '@/lib/i18n';
-import { useGetContributions } from '@/features/work/api/get-contributions';
-import type { Subject } from '@/features/work/components/report-editor';
-import { StateBadge } from '@/features/work/components/report-state';
-import { formatReportValue, type ValueShape } from '@/features/work/utils/report-value';
+import { useGetContributions } from '@/features/my-work/api/get-contributions';
+import type { Subject } from '@/features/my-work/components/report-editor';
+import { StateBadge } from '@/features/my-work/components/report-state';
+import { formatReportValue, type ValueShape } from '@/features/my-work/utils/report-value';
 
 type OrgUnitRef = components['schemas']['OrgUnitRef'];
 type Report = components['schemas']['Report'];

@@ -1,17 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { readableError } from '@/lib/api-client';
-import { useGetIndicator } from '@/features/work/api/get-indicator';
+import { useGetIndicator, useGetTask } from '@/lib/plan-items';
 import { useGetMe } from '@/lib/me';
-import { useGetPeriod } from '@/features/work/api/get-period';
-import { useGetReport, type Report } from '@/features/work/api/get-report';
-import { useGetTask } from '@/features/work/api/get-task';
-import { ReportEditor, type Subject } from '@/features/work/components/report-editor';
-import { parsePeriodKey } from '@/features/work/utils/periods';
+import { useGetPeriod } from '@/features/my-work/api/get-period';
+import { useGetReport, type Report } from '@/features/my-work/api/get-report';
+import { ReportEditor, type Subject } from '@/features/my-work/components/report-editor';
+import { parsePeriodKey } from '@/features/my-work/utils/periods';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A new report's item and period, from `/work/reports/new?plan=…&indicator=…&period=…`. */
+/** A new report's item and period, from `/my-work/reports/new?plan=…&indicator=…&period=…`. */
 function subjectFromLink(search: URLSearchParams): Subject | null {
   const planId = search.get('plan') ?? '';
   const indicatorId = search.get('indicator');
@@ -36,11 +35,11 @@ function useBackPath(): string {
   const state: unknown = useLocation().state;
   const from =
     typeof state === 'object' && state !== null && 'from' in state ? state.from : undefined;
-  return typeof from === 'string' && from.startsWith('/work') ? from : '/work';
+  return typeof from === 'string' && from.startsWith('/my-work') ? from : '/my-work';
 }
 
 /**
- * `/work/reports/:reportId`, and `/work/reports/new?…` before the report exists. Both render the
+ * `/my-work/reports/:reportId`, and `/my-work/reports/new?…` before the report exists. Both render the
  * same tree, so when the first save creates the report and the address changes to its id, the
  * form, its messages and its uploads carry on instead of starting over.
  */

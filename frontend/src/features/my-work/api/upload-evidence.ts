@@ -2,7 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { ApiError, apiClient, unwrap } from '@/lib/api-client';
 import { getSession, subscribeSession } from '@/lib/auth';
-import { reportQueryKey } from '@/features/work/api/get-report';
+import { reportQueryKey } from '@/features/my-work/api/get-report';
 
 type Progress = (loaded: number, total: number) => void;
 

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { components } from '@/api/schema';
-import { ReportPage } from '@/features/work/components/report-page';
+import { ReportPage } from '@/features/my-work/components/report-page';
 import {
   authed,
   emptyValue,
@@ -16,7 +16,7 @@ import {
   reportId,
   serveItem,
   serviceCentre,
-} from '@/features/work/testing/fixtures';
+} from '@/features/my-work/testing/fixtures';
 import { server } from '@/testing/mocks/server';
 import { seedSession } from '@/testing/session';
 import { renderRoute } from '@/testing/test-utils';
@@ -149,8 +149,8 @@ function serveEvidence(initial: Evidence[] = []) {
   };
 }
 
-function renderReport(url = `/work/reports/${reportId}`) {
-  return renderRoute(<ReportPage />, { path: '/work/reports/:reportId', url });
+function renderReport(url = `/my-work/reports/${reportId}`) {
+  return renderRoute(<ReportPage />, { path: '/my-work/reports/:reportId', url });
 }
 
 describe('Evidence on a report', () => {
@@ -318,7 +318,7 @@ describe('Evidence on a report', () => {
       ),
     );
     const { router } = renderReport(
-      `/work/reports/new?plan=${plan.id}&indicator=${indicatorId}&period=2026-03`,
+      `/my-work/reports/new?plan=${plan.id}&indicator=${indicatorId}&period=2026-03`,
     );
 
     const zone = (await screen.findByText('Kéo và thả tệp vào đây, hoặc:')).parentElement!;
@@ -334,7 +334,9 @@ describe('Evidence on a report', () => {
       reportId,
       reportId,
     ]);
-    await waitFor(() => expect(router.state.location.pathname).toBe(`/work/reports/${reportId}`));
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe(`/my-work/reports/${reportId}`),
+    );
     // The uploads started before the address changed are still shown.
     expect(
       await screen.findByRole('progressbar', { name: 'Đang tải lên Quyết định.pdf' }),

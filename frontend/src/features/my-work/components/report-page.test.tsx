@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { components } from '@/api/schema';
-import { ReportPage } from '@/features/work/components/report-page';
+import { ReportPage } from '@/features/my-work/components/report-page';
 import {
   authed,
   emptyValue,
@@ -21,7 +21,7 @@ import {
   reportId,
   serveItem,
   target,
-} from '@/features/work/testing/fixtures';
+} from '@/features/my-work/testing/fixtures';
 import { server } from '@/testing/mocks/server';
 import { seedSession } from '@/testing/session';
 import { renderRoute } from '@/testing/test-utils';
@@ -95,8 +95,8 @@ function serveReport(initial: Report) {
   };
 }
 
-function renderReport(url = `/work/reports/${reportId}`) {
-  return renderRoute(<ReportPage />, { path: '/work/reports/:reportId', url });
+function renderReport(url = `/my-work/reports/${reportId}`) {
+  return renderRoute(<ReportPage />, { path: '/my-work/reports/:reportId', url });
 }
 
 async function valueInput() {
@@ -445,7 +445,7 @@ describe('ReportPage', () => {
       ),
     );
     const { router, user } = renderReport(
-      `/work/reports/new?plan=${plan.id}&indicator=${indicatorId}&period=2026-03`,
+      `/my-work/reports/new?plan=${plan.id}&indicator=${indicatorId}&period=2026-03`,
     );
 
     const input = await valueInput();
@@ -455,7 +455,9 @@ describe('ReportPage', () => {
     await user.type(input, '50');
     await user.click(screen.getByRole('button', { name: 'Lưu nháp' }));
 
-    await waitFor(() => expect(router.state.location.pathname).toBe(`/work/reports/${reportId}`));
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe(`/my-work/reports/${reportId}`),
+    );
     expect(await screen.findByText('Đã lưu bản nháp lúc 09:00.')).toBeInTheDocument();
     expect(requests).toEqual([
       expect.objectContaining({
@@ -557,7 +559,7 @@ describe('ReportPage', () => {
     expect(screen.getByRole('button', { name: 'Ở lại trang' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Ở lại trang' }));
 
-    expect(router.state.location.pathname).toBe(`/work/reports/${reportId}`);
+    expect(router.state.location.pathname).toBe(`/my-work/reports/${reportId}`);
     expect(input).toHaveValue('650');
   });
 

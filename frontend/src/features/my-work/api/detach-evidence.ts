@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
-import { reportQueryKey } from '@/features/work/api/get-report';
+import { reportQueryKey } from '@/features/my-work/api/get-report';
 
 export type DetachEvidenceInput = { reportId: string; evidenceId: string };
 

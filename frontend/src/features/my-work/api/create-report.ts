@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@/api/schema';
 import { apiClient, unwrap } from '@/lib/api-client';
-import { settleReport } from '@/features/work/api/get-report';
+import { settleReport } from '@/features/my-work/api/get-report';
 
 export type ReportCreate = components['schemas']['ReportCreate'];
 

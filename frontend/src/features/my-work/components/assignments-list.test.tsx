@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { components } from '@/api/schema';
-import { AssignmentsList } from '@/features/work/components/assignments-list';
+import { AssignmentsList } from '@/features/my-work/components/assignments-list';
 import {
   assignment,
   authed,
@@ -15,7 +15,7 @@ import {
   reporterMe,
   reportId,
   taskId,
-} from '@/features/work/testing/fixtures';
+} from '@/features/my-work/testing/fixtures';
 import { server } from '@/testing/mocks/server';
 import { seedSession } from '@/testing/session';
 import { renderRoute } from '@/testing/test-utils';
@@ -98,8 +98,8 @@ function serveAssignments(
   return requests;
 }
 
-function renderList(url = '/work') {
-  return renderRoute(<AssignmentsList />, { path: '/work', url });
+function renderList(url = '/my-work') {
+  return renderRoute(<AssignmentsList />, { path: '/my-work', url });
 }
 
 function card(name: RegExp | string) {
@@ -139,7 +139,7 @@ describe('AssignmentsList', () => {
     expect(late).toHaveTextContent('20/03/2026 · quá hạn 2 ngày');
     expect(within(late).getByRole('link', { name: 'Tiếp tục nhập' })).toHaveAttribute(
       'href',
-      `/work/reports/${reportId}`,
+      `/my-work/reports/${reportId}`,
     );
 
     const today = card(/C\.8/);
@@ -157,7 +157,7 @@ describe('AssignmentsList', () => {
     );
     expect(start).toHaveAttribute(
       'href',
-      `/work/reports/new?plan=${plan.id}&indicator=${indicatorId}&period=2026-03`,
+      `/my-work/reports/new?plan=${plan.id}&indicator=${indicatorId}&period=2026-03`,
     );
 
     const returned = card(/III\.2/);
@@ -175,7 +175,7 @@ describe('AssignmentsList', () => {
 
   it('shows accepted work without a countdown', async () => {
     serveAssignments(() => page([accepted]));
-    renderList('/work?state=ACCEPTED');
+    renderList('/my-work?state=ACCEPTED');
 
     const done = await screen.findByRole('heading', { name: /C\.6/ });
     const item = done.closest('li')!;
@@ -186,7 +186,7 @@ describe('AssignmentsList', () => {
 
   it('filters by state and period, keeping the filters in the URL', async () => {
     const requests = serveAssignments(() => page([lateDraft]));
-    const { router, user } = renderList('/work?page=2');
+    const { router, user } = renderList('/my-work?page=2');
     await screen.findByRole('list');
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Trạng thái' }), 'Quá hạn');
@@ -211,7 +211,7 @@ describe('AssignmentsList', () => {
     const requests = serveAssignments(() =>
       page([returnedTask], { page: 1, totalItems: 21, totalPages: 2 }),
     );
-    renderList('/work?state=RETURNED&period=2025-Q4&page=2');
+    renderList('/my-work?state=RETURNED&period=2025-Q4&page=2');
     await screen.findByRole('list');
 
     expect(requests[0]?.toString()).toBe(

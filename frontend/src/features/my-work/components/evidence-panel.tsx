@@ -4,12 +4,12 @@ import type { components } from '@/api/schema';
 import { readableError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
-import { useAttachEvidence } from '@/features/work/api/attach-evidence';
-import { useDetachEvidence } from '@/features/work/api/detach-evidence';
-import { useDownloadEvidence } from '@/features/work/api/download-evidence';
-import { useGetEvidence } from '@/features/work/api/get-evidence';
-import { useUploadEvidence, useUploads, type Upload } from '@/features/work/api/upload-evidence';
-import { formatFileSize } from '@/features/work/utils/numbers';
+import { useAttachEvidence } from '@/features/my-work/api/attach-evidence';
+import { useDetachEvidence } from '@/features/my-work/api/detach-evidence';
+import { useDownloadEvidence } from '@/features/my-work/api/download-evidence';
+import { useGetEvidence } from '@/features/my-work/api/get-evidence';
+import { useUploadEvidence, useUploads, type Upload } from '@/features/my-work/api/upload-evidence';
+import { formatFileSize } from '@/features/my-work/utils/numbers';
 import { Pagination } from '@/components/pagination';
 
 type Evidence = components['schemas']['Evidence'];

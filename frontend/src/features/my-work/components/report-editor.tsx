@@ -5,22 +5,22 @@ import type { components } from '@/api/schema';
 import { ApiError, readableError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
-import { useCreateReport } from '@/features/work/api/create-report';
-import { useGetEvidence } from '@/features/work/api/get-evidence';
-import type { Report } from '@/features/work/api/get-report';
-import { useSubmitReport } from '@/features/work/api/submit-report';
-import { useUpdateReport } from '@/features/work/api/update-report';
-import { useUploads } from '@/features/work/api/upload-evidence';
-import { Contributions } from '@/features/work/components/contributions';
-import { EvidencePanel } from '@/features/work/components/evidence-panel';
-import { Countdown, LateBadge, StateBadge } from '@/features/work/components/report-state';
-import { TextAreaField, ValueInput } from '@/features/work/components/value-input';
+import { useCreateReport } from '@/features/my-work/api/create-report';
+import { useGetEvidence } from '@/features/my-work/api/get-evidence';
+import type { Report } from '@/features/my-work/api/get-report';
+import { useSubmitReport } from '@/features/my-work/api/submit-report';
+import { useUpdateReport } from '@/features/my-work/api/update-report';
+import { useUploads } from '@/features/my-work/api/upload-evidence';
+import { Contributions } from '@/features/my-work/components/contributions';
+import { EvidencePanel } from '@/features/my-work/components/evidence-panel';
+import { Countdown, LateBadge, StateBadge } from '@/features/my-work/components/report-state';
+import { TextAreaField, ValueInput } from '@/features/my-work/components/value-input';
 import {
   daysBetween,
   formatTime,
   periodLabel,
   todayInVietnam,
-} from '@/features/work/utils/periods';
+} from '@/features/my-work/utils/periods';
 import {
   formatReportValue,
   formValuesFrom,
@@ -32,7 +32,7 @@ import {
   type ReportField,
   type ReportFormValues,
   type ReportUpdate,
-} from '@/features/work/utils/report-value';
+} from '@/features/my-work/utils/report-value';
 
 type Indicator = components['schemas']['Indicator'];
 type Task = components['schemas']['Task'];
@@ -269,7 +269,7 @@ export function ReportEditor(props: Props) {
         // From now on the address names the report; the same editor stays on screen.
         skipBlock.current = true;
         const state: unknown = location.state;
-        void navigate(`/work/reports/${created.id}`, { replace: true, state });
+        void navigate(`/my-work/reports/${created.id}`, { replace: true, state });
         return created;
       })();
       creating.current = pending;

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
-import { settleReport, versionTag } from '@/features/work/api/get-report';
-import { refreshIfStale } from '@/features/work/api/update-report';
+import { settleReport, versionTag } from '@/features/my-work/api/get-report';
+import { refreshIfStale } from '@/features/my-work/api/update-report';
 
 export type SubmitReportInput = { reportId: string; version: number };
 
