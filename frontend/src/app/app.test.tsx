@@ -35,13 +35,15 @@ describe('app', () => {
     await seedSession();
   });
 
-  it('starts a reader at the plan list, inside the page landmarks', async () => {
+  it('starts a reader at the dashboard, inside the page landmarks', async () => {
     await seedSession({ me: { ...testMe, roles: ['VIEWER'] } });
     server.use(http.get('*/api/v1/plans', () => HttpResponse.json(emptyPage)));
     const { router } = renderApp('/');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Kế hoạch' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/plans');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Bảng theo dõi' }),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/dashboard');
     expect(
       within(screen.getByRole('banner')).getByText('Theo dõi Kế hoạch chuyển đổi số'),
     ).toBeInTheDocument();
@@ -55,7 +57,7 @@ describe('app', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Kế hoạch']);
+    ).toEqual(['Bảng theo dõi', 'Kế hoạch']);
   });
 
   it('starts a reporter at their work and a coordinator at the review queue', async () => {
@@ -67,7 +69,7 @@ describe('app', () => {
       within(reporterNav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Việc của tôi', 'Kế hoạch']);
+    ).toEqual(['Việc của tôi', 'Bảng theo dõi', 'Kế hoạch']);
     reporter.unmount();
 
     await seedSession({ me: { ...testMe, roles: ['COMMUNE_COORDINATOR'] } });
@@ -78,7 +80,7 @@ describe('app', () => {
       within(coordinatorNav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Duyệt báo cáo', 'Kế hoạch']);
+    ).toEqual(['Duyệt báo cáo', 'Bảng theo dõi', 'Kế hoạch', 'Quản trị']);
   });
 
   it('switches the interface to English and back', async () => {

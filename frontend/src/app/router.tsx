@@ -4,7 +4,9 @@ import { RouterProvider } from 'react-router/dom';
 import { ChangePasswordRoute } from '@/app/routes/change-password';
 import { HomeRoute } from '@/app/routes/home';
 import { NotFoundRoute } from '@/app/routes/not-found';
-import { PlansRoute } from '@/app/routes/plans';
+import { planRoutes } from '@/app/routes/plans';
+import { dashboardRoutes } from '@/app/routes/dashboard';
+import { adminRoutes } from '@/app/routes/admin';
 import { ProtectedLayout } from '@/app/routes/protected-layout';
 import { reviewRoutes } from '@/app/routes/review';
 import { RouteError } from '@/app/routes/route-error';
@@ -19,7 +21,9 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRoute /> },
-      { path: 'plans', element: <PlansRoute /> },
+      { path: 'plans', children: planRoutes },
+      { path: 'dashboard', children: dashboardRoutes },
+      { path: 'admin', children: adminRoutes },
       { path: 'my-work', children: workRoutes },
       { path: 'review', children: reviewRoutes },
       { path: 'change-password', element: <ChangePasswordRoute /> },

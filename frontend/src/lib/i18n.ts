@@ -1,15 +1,35 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import enCommon from '@/locales/en.json';
+import enAdmin from '@/locales/en/admin.json';
+import enDashboard from '@/locales/en/dashboard.json';
+import enPlan from '@/locales/en/plan.json';
 import enReview from '@/locales/en/review.json';
 import enWork from '@/locales/en/work.json';
 import viCommon from '@/locales/vi.json';
+import viAdmin from '@/locales/vi/admin.json';
+import viDashboard from '@/locales/vi/dashboard.json';
+import viPlan from '@/locales/vi/plan.json';
 import viReview from '@/locales/vi/review.json';
 import viWork from '@/locales/vi/work.json';
 
 // Shared text in <lang>.json; a screen's own text in <lang>/<screen>.json, under the screen's key.
-const vi = { ...viCommon, work: viWork, review: viReview };
-const en = { ...enCommon, work: enWork, review: enReview };
+const vi = {
+  ...viCommon,
+  work: viWork,
+  review: viReview,
+  plan: viPlan,
+  dashboard: viDashboard,
+  admin: viAdmin,
+};
+const en = {
+  ...enCommon,
+  work: enWork,
+  review: enReview,
+  plan: enPlan,
+  dashboard: enDashboard,
+  admin: enAdmin,
+};
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];

@@ -7,7 +7,7 @@ type Role = components['schemas']['Role'];
 
 const coordinators: Role[] = ['ADMIN', 'PROVINCE_COORDINATOR', 'COMMUNE_COORDINATOR'];
 
-/** Where each person starts: reporters at their work, coordinators at the review queue, others at the plans. */
+/** Where each person starts: reporters at their work, coordinators at the review queue, others at the dashboard. */
 export function homePath(roles: readonly Role[]): string {
   if (roles.includes('UNIT_REPORTER')) {
     return '/my-work';
@@ -15,19 +15,23 @@ export function homePath(roles: readonly Role[]): string {
   if (roles.some((role) => coordinators.includes(role))) {
     return '/review';
   }
-  return '/plans';
+  return '/dashboard';
 }
 
+export type NavLabel = 'work' | 'review' | 'dashboard' | 'plans' | 'admin';
+
 /** The screens a person's roles use, in the main navigation. */
-export function navigation(
-  roles: readonly Role[],
-): { to: string; label: 'work' | 'review' | 'plans' }[] {
+export function navigation(roles: readonly Role[]): { to: string; label: NavLabel }[] {
   return [
     ...(roles.includes('UNIT_REPORTER') ? [{ to: '/my-work', label: 'work' as const }] : []),
     ...(roles.some((role) => coordinators.includes(role))
       ? [{ to: '/review', label: 'review' as const }]
       : []),
+    { to: '/dashboard', label: 'dashboard' as const },
     { to: '/plans', label: 'plans' as const },
+    ...(roles.some((role) => coordinators.includes(role))
+      ? [{ to: '/admin', label: 'admin' as const }]
+      : []),
   ];
 }
 

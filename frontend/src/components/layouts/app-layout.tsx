@@ -5,7 +5,7 @@ import { LanguageSwitch } from '@/components/language-switch';
 
 interface NavItem {
   to: string;
-  label: 'work' | 'review' | 'plans';
+  label: 'work' | 'review' | 'dashboard' | 'plans' | 'admin';
 }
 
 /**
