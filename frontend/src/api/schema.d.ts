@@ -2244,6 +2244,8 @@ export interface components {
              * @description On 412: the version now stored (also sent as the ETag header)
              */
             currentVersion?: number | null;
+            /** @description Id of the request, also in the `X-Request-Id` header and the server's logs: quote it when reporting a fault. Every answer of this server carries it; optional for other producers of this shape */
+            requestId?: string;
         };
         /** @enum {string} */
         Progress: "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED" | "SUSPENDED";

@@ -134,6 +134,10 @@ final class Api {
                 .body("status", org.hamcrest.Matchers.equalTo(status))
                 .body("code", org.hamcrest.Matchers.equalTo(code))
                 .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+        // Every refusal names its request, as the X-Request-Id header does.
+        String requestId = response.extract().header("X-Request-Id");
+        org.junit.jupiter.api.Assertions.assertNotNull(requestId, "X-Request-Id header");
+        response.body("requestId", org.hamcrest.Matchers.equalTo(requestId));
         if (field != null) {
             response.body("errors.field", org.hamcrest.Matchers.hasItem(field));
         }

@@ -17,7 +17,9 @@ public record Problem(
         @Schema(description = "Stable machine-readable code", examples = "plan.not-found") String code,
         @Schema(nullable = true) String instance,
         List<FieldError> errors,
-        @Schema(nullable = true, description = "On 412: the version now stored (also sent as the ETag header)", examples = "4") Long currentVersion) {
+        @Schema(nullable = true, description = "On 412: the version now stored (also sent as the ETag header)", examples = "4") Long currentVersion,
+        @Schema(description = "Id of the request, also in the X-Request-Id header and the server's logs: quote it when reporting a fault",
+                examples = "3f1c2a9e-7b4d-4c1e-9a0b-5d6e7f8a9b0c") String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://dti.gov.vn/problems/";

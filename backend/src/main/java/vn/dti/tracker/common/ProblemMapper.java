@@ -175,6 +175,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        // The request id is in the log line's MDC and in the answer, so a person's report of the fault finds this entry.
         LOG.error("Unexpected error", e);
         return problem(500, "server.error", "Máy chủ gặp lỗi ngoài dự kiến. Dữ liệu của bạn không bị thay đổi; hãy thử lại sau.", List.of(), uri);
     }
@@ -201,7 +202,8 @@ public class ProblemMapper {
     }
 
     private static Problem body(int status, String code, String detail, List<FieldError> errors, Long currentVersion, String path) {
-        return new Problem(Problem.TYPE_BASE + code, title(status), status, detail, code, path, errors.isEmpty() ? null : errors, currentVersion);
+        return new Problem(Problem.TYPE_BASE + code, title(status), status, detail, code, path, errors.isEmpty() ? null : errors, currentVersion,
+                RequestIds.current());
     }
 
     public static Response problem(int status, String code, String detail, List<FieldError> errors, UriInfo uri) {

@@ -45,6 +45,8 @@ public class ProblemResponsesFilter implements OASFilter {
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
                 .addProperty("currentVersion", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER, Schema.SchemaType.NULL))
                         .format("int64").description("On 412: the version now stored (also sent as the ETag header)"))
+                .addProperty("requestId", string("Id of the request, also in the `X-Request-Id` header and the server's logs: quote it"
+                        + " when reporting a fault. Every answer of this server carries it; optional for other producers of this shape"))
                 .required(List.of("type", "title", "status", "detail", "code", "instance")));
         response(components, "BadRequest", "Bad input: malformed JSON, wrong types, unknown fields or values, failed rules",
                 "request.invalid", 400, "Dữ liệu gửi lên chưa hợp lệ: 1 trường cần sửa.");
@@ -189,6 +191,7 @@ public class ProblemResponsesFilter implements OASFilter {
         example.put("detail", detail);
         example.put("code", code);
         example.put("instance", "/api/v1/…");
+        example.put("requestId", "3f1c2a9e-7b4d-4c1e-9a0b-5d6e7f8a9b0c");
         return example;
     }
 
