@@ -19,13 +19,17 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import software.amazon.awssdk.services.s3.S3Client;
 import vn.dti.tracker.evidence.BlobStore;
 import vn.dti.tracker.evidence.EvidenceJanitor;
+import vn.dti.tracker.evidence.EvidenceStoreHealth;
+import vn.dti.tracker.evidence.S3BlobStore;
 
 /** The same evidence rules with content in S3-compatible object storage (S3Mock, a real HTTP server). */
 @QuarkusTest
@@ -47,6 +51,9 @@ class S3EvidenceTest {
 
     @Inject
     DataSource db;
+
+    @Inject
+    S3Client s3;
 
     @Test
     void contentLivesInTheBucketOncePerHashAndComesBackIntact() throws Exception {
@@ -97,5 +104,16 @@ class S3EvidenceTest {
         EvidenceTest.upload("reporter", "mat.pdf", lostContent, Map.of()).then().statusCode(201);
         assertTrue(blobs.exists(EvidenceTest.sha256(lostContent)));
         Files.deleteIfExists(file);
+    }
+
+    @Test
+    void readinessAsksTheBucket() {
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Evidence store' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Evidence store' }.data.storage", equalTo("s3"));
+        // The same server, a bucket that is not there (a wrong name in the settings, a bucket removed): down.
+        S3BlobStore missing = new S3BlobStore(s3, "khong-co-" + UUID.randomUUID().toString().substring(0, 8), "evidence/");
+        assertEquals(HealthCheckResponse.Status.DOWN, EvidenceStoreHealth.check(missing).getStatus());
+        assertEquals(HealthCheckResponse.Status.UP, EvidenceStoreHealth.check(blobs).getStatus());
     }
 }

@@ -76,7 +76,8 @@ public class AccountBootstrap {
             if (province != null) {
                 serviceAccounts.createWithSecret("province-system", "Kho dữ liệu dùng chung tỉnh Đồng Nai", province, DEMO_PASSWORD);
             }
-            LOG.info("Demo accounts created (password " + DEMO_PASSWORD + ")");
+            // No password in the log, not even the demo one: README.md tells it.
+            LOG.info("Demo accounts created (their password is in README.md)");
             return null;
         }));
     }

@@ -32,6 +32,7 @@ import vn.dti.tracker.auth.AuthDtos.TokenResponse;
 import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.FieldError;
+import vn.dti.tracker.common.ProductMetrics;
 
 @Path("/v1")
 @Tag(name = "Sign-in", description = "Đăng nhập: tokens, sign-out and the signed-in account")
@@ -40,10 +41,12 @@ public class AuthResource {
 
     private final TokenService tokens;
     private final AccountService accounts;
+    private final ProductMetrics metrics;
 
-    public AuthResource(TokenService tokens, AccountService accounts) {
+    public AuthResource(TokenService tokens, AccountService accounts, ProductMetrics metrics) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.metrics = metrics;
     }
 
     @POST
@@ -67,6 +70,16 @@ public class AuthResource {
             @FormParam("client_id") String clientId,
             @FormParam("client_secret") String clientSecret,
             @HeaderParam("Authorization") @Parameter(hidden = true) String authorization) {
+        try {
+            return grant(grantType, username, password, refreshToken, clientId, clientSecret, authorization);
+        } catch (DomainException e) {
+            metrics.signInFailed(e.code());
+            throw e;
+        }
+    }
+
+    private TokenResponse grant(String grantType, String username, String password, String refreshToken, String clientId,
+            String clientSecret, String authorization) {
         if (grantType == null || grantType.isBlank()) {
             throw DomainException.invalid("auth.unsupported-grant", "Thiếu grant_type (password, refresh_token hoặc client_credentials).",
                     java.util.List.of(new FieldError("grant_type", "auth.unsupported-grant", "Bắt buộc phải có.")));

@@ -23,9 +23,11 @@ public class BodyLimit {
 
     private final long limit;
     private final long uploadLimit;
+    private final ProductMetrics metrics;
 
     public BodyLimit(@ConfigProperty(name = "dti.http.max-json-size") MemorySize limit,
-            @ConfigProperty(name = "dti.evidence.max-file-size") MemorySize maxFile) {
+            @ConfigProperty(name = "dti.evidence.max-file-size") MemorySize maxFile, ProductMetrics metrics) {
+        this.metrics = metrics;
         this.limit = limit.asLongValue();
         this.uploadLimit = maxFile.asLongValue() + FORM_ALLOWANCE;
     }
@@ -46,6 +48,9 @@ public class BodyLimit {
                 DomainException refusal = upload ? DomainException.fileTooLarge(length, uploadLimit - FORM_ALLOWANCE)
                         : new DomainException(DomainException.Kind.TOO_LARGE, "request.too-large",
                                 "Nội dung gửi lên quá lớn (" + length + " byte); giới hạn là " + max + " byte.", java.util.List.of());
+                if (upload) {
+                    metrics.evidenceRejected(refusal.code());
+                }
                 context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
                         .end(io.vertx.core.json.Json.encode(ProblemMapper.body(refusal, path)));
                 return;

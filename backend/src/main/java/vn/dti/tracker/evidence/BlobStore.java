@@ -38,6 +38,12 @@ public interface BlobStore {
     /** Every stored object (used by the sweep and the integrity check). */
     void forEach(Consumer<StoredObject> action) throws IOException;
 
+    /**
+     * Proves the store usable now (the readiness check): the local directory takes a write, the bucket
+     * answers. Throws with the reason otherwise.
+     */
+    void probe() throws IOException;
+
     /** A short description for logs and the integrity report. */
     String describe();
 }

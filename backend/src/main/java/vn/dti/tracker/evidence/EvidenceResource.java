@@ -47,6 +47,7 @@ import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
+import vn.dti.tracker.common.ProductMetrics;
 import vn.dti.tracker.common.Versions;
 import vn.dti.tracker.evidence.EvidenceDtos.EvidenceUpdate;
 import vn.dti.tracker.evidence.EvidenceDtos.EvidenceView;
@@ -71,10 +72,13 @@ public class EvidenceResource {
     private final java.nio.file.Path uploads;
     private final BlobStore store;
     private final Vertx vertx;
+    private final ProductMetrics metrics;
 
     public EvidenceResource(EvidenceService service, EvidenceJanitor janitor, ReportingClock clock, EvidenceSettings settings, Vertx vertx,
-            BlobStore store, @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploads) {
+            BlobStore store, @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploads,
+            ProductMetrics metrics) {
         this.vertx = vertx;
+        this.metrics = metrics;
         this.store = store;
         this.service = service;
         this.janitor = janitor;
@@ -103,17 +107,25 @@ public class EvidenceResource {
             @QueryParam("sha256") @Parameter(description = "SHA-256 (hex) the client computed; refused if the received bytes differ") String sha256,
             @QueryParam("reportId") @Parameter(description = "Reports to attach it to at once (repeatable)") List<String> reportIds) {
         request.pause();
-        FileNames.check(fileName);
-        var description = new EvidenceService.FormDescription(title, docNumber, date(docDate), issuer, summary);
-        List<UUID> reports = reportIds(reportIds);
+        EvidenceService.FormDescription description;
+        List<UUID> reports;
+        try {
+            FileNames.check(fileName);
+            description = new EvidenceService.FormDescription(title, docNumber, date(docDate), issuer, summary);
+            reports = reportIds(reportIds);
+        } catch (DomainException e) {
+            metrics.evidenceRejected(e.code());
+            throw e;
+        }
         long max = settings.maxFileSize().asLongValue();
         java.nio.file.Path file = uploads.resolve("stream-" + UUID.randomUUID() + ".part");
         return Uni.createFrom().completionStage(vertx.fileSystem().mkdirs(uploads.toString()).toCompletionStage())
                 .chain(() -> Receiver.receive(vertx, request, file, max, store.keepsSourceFile()))
                 .onFailure(Hashing.TooLarge.class).transform(e -> DomainException.fileTooLarge(-1, max))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(received -> created(service.upload(new EvidenceService.Upload(file, fileName, received.size(), sha256, received.sha256()),
+                .map(received -> accepted(service.upload(new EvidenceService.Upload(file, fileName, received.size(), sha256, received.sha256()),
                         description, reports)))
+                .onFailure(DomainException.class).invoke(e -> metrics.evidenceRejected(((DomainException) e).code()))
                 .onTermination().invoke(() -> {
                     try {
                         Files.deleteIfExists(file);
@@ -140,7 +152,10 @@ public class EvidenceResource {
             var description = new EvidenceService.FormDescription(form.title, form.docNumber, date(form.docDate), form.issuer, form.summary);
             EvidenceView view = service.upload(new EvidenceService.Upload(form.file.uploadedFile(), form.file.fileName(), form.file.size(),
                     form.sha256, null), description, reportIds(form.reportIds));
-            return created(view);
+            return accepted(view);
+        } catch (DomainException e) {
+            metrics.evidenceRejected(e.code());
+            throw e;
         } finally {
             if (form.file != null) {
                 try {
@@ -268,6 +283,12 @@ public class EvidenceResource {
             description = "Removes evidence attached to nothing for longer than the grace period, files nothing references, and stored content without its row.")
     public SweepResult sweep() {
         return janitor.sweep(clock.now());
+    }
+
+    /** A stored upload: counted with its size, then answered. */
+    private Response accepted(EvidenceView view) {
+        metrics.evidenceAccepted(view.sizeBytes() == null ? 0 : view.sizeBytes());
+        return created(view);
     }
 
     private static Response created(EvidenceView view) {

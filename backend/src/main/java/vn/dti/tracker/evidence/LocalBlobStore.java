@@ -123,6 +123,23 @@ public final class LocalBlobStore implements BlobStore {
         }
     }
 
+    /** Writes, forces and removes a small file where uploads are stored from: a full, read-only or missing disk fails here. */
+    @Override
+    public void probe() throws IOException {
+        if (!Files.isDirectory(objects)) {
+            throw new IOException(objects + " is not a directory");
+        }
+        Path probe = partial.resolve("probe-" + UUID.randomUUID());
+        try {
+            try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(new byte[] {1}));
+                channel.force(true);
+            }
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
     @Override
     public String describe() {
         return "local " + objects.getParent();

@@ -100,6 +100,18 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /** The bucket exists and these credentials may use it. */
+    @Override
+    public void probe() throws IOException {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (S3Exception e) {
+            throw new IOException("S3 bucket " + bucket + " answered " + e.statusCode(), e);
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw new IOException("S3 did not answer: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String describe() {
         return "s3://" + bucket + "/" + prefix;

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.common.DomainException;
+import vn.dti.tracker.common.ProductMetrics;
 
 @Path("/v1/exports")
 @Tag(name = "Exports", description = "Bulk exports for province systems: streamed, in CSV or NDJSON")
@@ -43,9 +44,11 @@ public class ExportResource {
             + "\"reviewedAt\":\"2026-03-21T07:05:00Z\",\"evidenceCount\":2,\"updatedAt\":\"2026-03-21T07:05:00Z\"}\n";
 
     private final ResultExport export;
+    private final ProductMetrics metrics;
 
-    public ExportResource(ResultExport export) {
+    public ExportResource(ResultExport export, ProductMetrics metrics) {
         this.export = export;
+        this.metrics = metrics;
     }
 
     @GET
@@ -71,6 +74,7 @@ public class ExportResource {
             throw DomainException.invalidField("format", "export.format-unknown", "Định dạng '" + format + "' không hỗ trợ; chọn csv hoặc ndjson.");
         }
         ResultExport.Query query = export.prepare(unitId, planId, from, to);
+        metrics.exported(f);
         boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
         StreamingOutput body = out -> {
             if (gzip) {

@@ -29,6 +29,8 @@ import vn.dti.tracker.common.Entities;
 import vn.dti.tracker.common.FieldError;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
+import vn.dti.tracker.common.ProductMetrics;
+import vn.dti.tracker.common.ProductMetrics.Decision;
 import vn.dti.tracker.common.Versions;
 import vn.dti.tracker.indicator.Indicator;
 import vn.dti.tracker.indicator.Target;
@@ -84,10 +86,12 @@ public class ReportService {
     private final ReportingClock clock;
     private final ObjectMapper json;
     private final Event<ReportReviewed> reviewed;
+    private final ProductMetrics metrics;
 
     public ReportService(EntityManager em, AccessPolicy access, OrgUnitService units, PeriodService periods, ReportingClock clock,
-            ObjectMapper json, Event<ReportReviewed> reviewed) {
+            ObjectMapper json, Event<ReportReviewed> reviewed, ProductMetrics metrics) {
         this.reviewed = reviewed;
+        this.metrics = metrics;
         this.em = em;
         this.access = access;
         this.units = units;
@@ -304,6 +308,7 @@ public class ReportService {
         }
         r.submittedByName = access.caller().name();
         em.flush();
+        metrics.reportSubmitted();
         return view(r);
     }
 
@@ -312,7 +317,7 @@ public class ReportService {
         Report r = requireReviewable(id);
         Versions.check(expectedVersion, r.version, "báo cáo");
         requireState(r, ReportState.SUBMITTED, "chấp nhận");
-        review(r, ReportState.ACCEPTED, blankToNull(comment));
+        review(r, ReportState.ACCEPTED, blankToNull(comment), Decision.ACCEPTED);
         return view(r);
     }
 
@@ -324,7 +329,7 @@ public class ReportService {
         if (blankToNull(comment) == null) {
             throw DomainException.invalidField("comment", "report.comment-required", "Khi trả lại báo cáo, cần ghi rõ lý do để đơn vị sửa.");
         }
-        review(r, ReportState.RETURNED, comment.trim());
+        review(r, ReportState.RETURNED, comment.trim(), Decision.RETURNED);
         return view(r);
     }
 
@@ -341,17 +346,18 @@ public class ReportService {
             throw DomainException.invalidField("comment", "report.reason-required", "Cần ghi lý do mở lại báo cáo.");
         }
         r.reopenReason = reason.trim();
-        review(r, ReportState.RETURNED, reason.trim());
+        review(r, ReportState.RETURNED, reason.trim(), Decision.REOPENED);
         return view(r);
     }
 
-    private void review(Report r, ReportState state, String comment) {
+    private void review(Report r, ReportState state, String comment, Decision decision) {
         r.state = state;
         r.reviewComment = comment;
         r.reviewedAt = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         r.reviewedByName = access.caller().name();
         em.flush();
         reviewed.fire(new ReportReviewed(r.id, state == ReportState.ACCEPTED, comment));
+        metrics.reviewed(decision);
     }
 
     private static void requireState(Report r, ReportState wanted, String action) {
