@@ -26,6 +26,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import vn.dti.tracker.common.Entities;
+import vn.dti.tracker.common.ScheduledJobs;
 import vn.dti.tracker.evidence.EvidenceDtos.IntegrityProblem;
 import vn.dti.tracker.evidence.EvidenceDtos.IntegrityProblemKind;
 import vn.dti.tracker.evidence.EvidenceDtos.IntegrityReport;
@@ -48,9 +49,11 @@ public class EvidenceJanitor {
     private final EvidenceSettings settings;
     private final ReportingClock clock;
     private final Path uploads;
+    private final ScheduledJobs jobs;
 
     public EvidenceJanitor(EntityManager em, BlobStore blobs, EvidenceSettings settings, ReportingClock clock,
-            @ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploads) {
+            @ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploads, ScheduledJobs jobs) {
+        this.jobs = jobs;
         this.em = em;
         this.blobs = blobs;
         this.settings = settings;
@@ -85,12 +88,16 @@ public class EvidenceJanitor {
         }
     }
 
-    @Scheduled(every = "${dti.evidence.sweep-every}", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Fires on every instance; one of them sweeps per interval ({@link ScheduledJobs}). */
+    @Scheduled(every = "${dti.evidence.sweep-every}", delayed = "${dti.evidence.sweep-delay:5m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSweep() {
-        SweepResult result = sweep(clock.now());
-        if (result.evidenceRemoved() + result.filesRemoved() + result.strayFilesRemoved() > 0) {
-            LOG.infof("Evidence sweep: %s", result);
-        }
+        jobs.turn("evidence-sweep", ScheduledJobs.interval(settings.sweepEvery()), () -> {
+            SweepResult result = sweep(clock.now());
+            if (result.evidenceRemoved() + result.filesRemoved() + result.strayFilesRemoved() > 0) {
+                LOG.infof("Evidence sweep: %s", result);
+            }
+        });
     }
 
     /** One pass: orphaned evidence, then unreferenced files, then content without a row. */

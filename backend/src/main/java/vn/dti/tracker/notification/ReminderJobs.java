@@ -1,5 +1,6 @@
 package vn.dti.tracker.notification;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,12 +17,14 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import vn.dti.tracker.auth.AccessPolicy;
+import vn.dti.tracker.common.ScheduledJobs;
 import vn.dti.tracker.reporting.ReportingClock;
 
 /**
- * The reminder pass runs every hour on every instance: its dedup keys make a second run, or a second
- * instance, add nothing. The outbox is sent through SMTP only when {@code dti.mail.smtp-enabled} is
- * set; each instance takes pending mails with SKIP LOCKED, so none is sent twice.
+ * The reminder pass fires every hour on every instance and runs on one of them per interval
+ * ({@link ScheduledJobs}); its dedup keys would make a second run add nothing anyway. The outbox is
+ * sent through SMTP only when {@code dti.mail.smtp-enabled} is set; each instance takes pending mails
+ * with SKIP LOCKED, so none is sent twice.
  */
 @ApplicationScoped
 public class ReminderJobs {
@@ -33,9 +36,14 @@ public class ReminderJobs {
     private final EntityManager em;
     private final Mailer mailer;
     private final boolean smtp;
+    private final ScheduledJobs jobs;
+    private final Duration every;
 
     public ReminderJobs(NotificationService notifications, ReportingClock clock, EntityManager em, Mailer mailer,
-            @ConfigProperty(name = "dti.mail.smtp-enabled", defaultValue = "false") boolean smtp) {
+            @ConfigProperty(name = "dti.mail.smtp-enabled", defaultValue = "false") boolean smtp, ScheduledJobs jobs,
+            @ConfigProperty(name = "dti.reporting.reminder-interval", defaultValue = "1h") String every) {
+        this.jobs = jobs;
+        this.every = ScheduledJobs.interval(every);
         this.notifications = notifications;
         this.clock = clock;
         this.em = em;
@@ -46,10 +54,12 @@ public class ReminderJobs {
     @Scheduled(every = "${dti.reporting.reminder-interval:1h}", delayed = "${dti.reporting.reminder-delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void remind() {
-        int made = AccessPolicy.asSystem(() -> notifications.remind(clock.today()));
-        if (made > 0) {
-            LOG.infof("Reminders: %d notifications made", made);
-        }
+        jobs.turn("reminders", every, () -> {
+            int made = AccessPolicy.asSystem(() -> notifications.remind(clock.today()));
+            if (made > 0) {
+                LOG.infof("Reminders: %d notifications made", made);
+            }
+        });
     }
 
     @Scheduled(every = "${dti.mail.send-interval:1m}", delayed = "${dti.reporting.reminder-delay:1m}",
