@@ -28,7 +28,9 @@ import vn.dti.tracker.common.ProductMetrics.JobOutcome;
  * not skip a whole interval), so that instances whose timers fire at different moments still run the
  * job once per interval between them.</li>
  * </ul>
- * Otherwise the turn is skipped. Each turn is counted ({@code dti_jobs_total{job,outcome}}).
+ * Otherwise the turn is skipped. Each turn is counted ({@code dti_jobs_total{job,outcome}}). A run asked
+ * for by a person ({@link #now}) waits for the lock instead; so does a backup (deploy/backup/backup.sh holds
+ * the evidence sweep's lock while it copies what the database refers to).
  */
 @ApplicationScoped
 public class ScheduledJobs {
@@ -97,6 +99,28 @@ public class ScheduledJobs {
             LOG.warnf(e, "Job %s: could not take its turn; the next one will try again", job);
             metrics.job(job, JobOutcome.FAILED);
             return false;
+        }
+    }
+
+    /**
+     * Runs a job now, asked for by a person: waits while another run (on any instance) or a backup holds the
+     * job's lock, then runs it whatever its interval says. Its row is not claimed, so the schedule goes on.
+     */
+    public <T> T now(String job, java.util.function.Supplier<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement st = connection.prepareStatement("select pg_advisory_lock(?, hashtext(?))")) {
+                st.setInt(1, LOCK_SPACE);
+                st.setString(2, job);
+                st.executeQuery().close();
+            }
+            try {
+                return work.get();
+            } finally {
+                unlock(connection, job);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Job " + job + ": could not take its lock", e);
         }
     }
 

@@ -100,6 +100,11 @@ public class EvidenceJanitor {
         });
     }
 
+    /** A pass asked for now: after any pass or backup in progress on any instance, never alongside it. */
+    public SweepResult sweepNow(Instant now) {
+        return jobs.now("evidence-sweep", () -> sweep(now));
+    }
+
     /** One pass: orphaned evidence, then unreferenced files, then content without a row. */
     public SweepResult sweep(Instant now) {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(now.minus(settings.orphanGrace()), ZoneOffset.UTC);

@@ -282,7 +282,7 @@ public class EvidenceResource {
     @Operation(operationId = "sweepEvidence", summary = "Run the evidence sweep now",
             description = "Removes evidence attached to nothing for longer than the grace period, files nothing references, and stored content without its row.")
     public SweepResult sweep() {
-        return janitor.sweep(clock.now());
+        return janitor.sweepNow(clock.now());
     }
 
     /** A stored upload: counted with its size, then answered. */

@@ -18,6 +18,11 @@ final class PackagedProduct {
     }
 
     static Process start(EmbeddedDatabase database, Path data, int port, Path log) throws Exception {
+        return start(database, data, port, log, Map.of());
+    }
+
+    /** With {@code settings} (environment variables) added to or replacing the defaults below. */
+    static Process start(EmbeddedDatabase database, Path data, int port, Path log, Map<String, String> settings) throws Exception {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         String java = ProcessHandle.current().info().command().orElse("java");
         // The product's own JVM settings, as `make run` and the service use them.
@@ -31,6 +36,7 @@ final class PackagedProduct {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("DTI_DEMO_LOAD", "true");
         env.put("QUARKUS_SCHEDULER_ENABLED", "false");
+        env.putAll(settings);
         Process p = pb.start();
         Instant until = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(until)) {
@@ -49,6 +55,18 @@ final class PackagedProduct {
         }
         p.destroyForcibly();
         throw new IllegalStateException("the product did not become ready in 120 s; see " + log);
+    }
+
+    /** A free port on this machine, for one product process. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A setting's name as an environment variable: quarkus.s3.endpoint-override → QUARKUS_S3_ENDPOINT_OVERRIDE. */
+    static String environmentName(String property) {
+        return property.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
     static void stop(Process app) throws InterruptedException {
