@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVNW := cd backend && ./mvnw -B --no-transfer-progress
 NPM := cd frontend && npm
 
-.PHONY: run test test-backend test-frontend test-e2e e2e browser frontend-deps frontend-build backend-package gen lint bench clean
+.PHONY: run test test-backend test-frontend test-e2e e2e browser pg-client frontend-deps frontend-build backend-package gen lint bench clean
 
 ## Build everything and start the product at http://localhost:8080 with the demo data.
 run: frontend-build backend-package
@@ -21,7 +21,7 @@ test-frontend: frontend-deps
 	$(NPM) test
 	$(NPM) run build
 
-test-backend:
+test-backend: pg-client
 	$(MVNW) verify
 
 # Runs on the product packaged by test-backend.
@@ -36,6 +36,12 @@ browser:
 	@if [ ! -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then \
 		echo "Installing Chromium (Debian package)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; fi
+
+# pg_dump and pg_restore for the backup test (deploy/backup), from Debian's PostgreSQL client when missing.
+pg-client:
+	@if ! command -v pg_dump > /dev/null || ! command -v pg_restore > /dev/null; then \
+		echo "Installing the PostgreSQL client (Debian package)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client > /dev/null; fi
 
 frontend-deps:
 	@if [ ! -d frontend/node_modules ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then \

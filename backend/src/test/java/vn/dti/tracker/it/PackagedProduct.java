@@ -23,6 +23,11 @@ final class PackagedProduct {
 
     /** With {@code settings} (environment variables) added to or replacing the defaults below. */
     static Process start(EmbeddedDatabase database, Path data, int port, Path log, Map<String, String> settings) throws Exception {
+        return start(database.jdbcUrl(), database.username(), data, port, log, settings);
+    }
+
+    /** On the database at {@code jdbcUrl}. */
+    static Process start(String jdbcUrl, String username, Path data, int port, Path log, Map<String, String> settings) throws Exception {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         String java = ProcessHandle.current().info().command().orElse("java");
         // The product's own JVM settings, as `make run` and the service use them.
@@ -30,8 +35,8 @@ final class PackagedProduct {
         ProcessBuilder pb = new ProcessBuilder(List.of(java, options, "-jar", jar.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = pb.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_USERNAME", username);
         env.put("DTI_DATA_DIR", data.toString());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("DTI_DEMO_LOAD", "true");
