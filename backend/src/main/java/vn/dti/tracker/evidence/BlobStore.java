@@ -44,6 +44,9 @@ public interface BlobStore {
      */
     void probe() throws IOException;
 
+    /** The kind of store, {@code local} or {@code s3}: what the health check may tell anyone. */
+    String kind();
+
     /** A short description for logs and the integrity report. */
     String describe();
 }

@@ -36,7 +36,7 @@ public class EvidenceStoreHealth implements HealthCheck {
      * the log, not to whoever can reach the health endpoint.
      */
     public static HealthCheckResponse check(BlobStore store) {
-        String kind = store instanceof S3BlobStore ? "s3" : "local";
+        String kind = store.kind();
         try {
             store.probe();
             return HealthCheckResponse.named(NAME).up().withData("storage", kind).build();

@@ -141,6 +141,11 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public String kind() {
+        return "local";
+    }
+
+    @Override
     public String describe() {
         return "local " + objects.getParent();
     }

@@ -113,6 +113,11 @@ public final class S3BlobStore implements BlobStore {
     }
 
     @Override
+    public String kind() {
+        return "s3";
+    }
+
+    @Override
     public String describe() {
         return "s3://" + bucket + "/" + prefix;
     }
