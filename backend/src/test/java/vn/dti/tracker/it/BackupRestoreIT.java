@@ -40,13 +40,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import vn.dti.tracker.S3MockResource;
 
 /**
  * deploy/backup: a product with the demo data and uploaded evidence is backed up while it runs, restored
  * into a new installation (an empty database and an empty evidence store), and the two are compared:
  * the row count of every table, and every stored file's SHA-256, recomputed from the restored bytes. The
  * restored product then works: its people sign in with their passwords and download their evidence. A
- * damaged backup and a target that is not empty are refused before anything is written.
+ * damaged backup and a target that is not empty are refused before anything is written. The round is
+ * made with evidence on local disk and in S3-compatible storage (S3Mock).
  * <p>
  * The server is PostgreSQL 15 (Zonky's binaries, copied by the build into target/test-tools), the major
  * version of the pg_dump that Debian ships ({@code postgresql-client}, which {@code make test} installs).
@@ -60,32 +62,110 @@ class BackupRestoreIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private EmbeddedPostgres postgres;
+    private S3MockResource s3;
     private Process app;
 
     @AfterEach
     void stopEverything() throws Exception {
         PackagedProduct.stop(app);
+        if (s3 != null) {
+            s3.stop();
+        }
         if (postgres != null) {
             postgres.close();
         }
     }
 
+    /** An evidence store as the product and the scripts are told of it, and a way to read what it holds. */
+    interface Store {
+        Map<String, String> settings();
+
+        byte[] read(String sha256) throws Exception;
+    }
+
+    record LocalStore(Path root) implements Store {
+        public Map<String, String> settings() {
+            return Map.of("DTI_EVIDENCE_STORAGE", "local", "DTI_EVIDENCE_LOCAL_DIRECTORY", root.toString());
+        }
+
+        public byte[] read(String sha) throws IOException {
+            return Files.readAllBytes(root.resolve("objects").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha));
+        }
+    }
+
+    /** A prefix of the test bucket of S3Mock: a new prefix is a new, empty store. */
+    record S3Store(Map<String, String> server, String prefix) implements Store {
+        public Map<String, String> settings() {
+            Map<String, String> settings = new java.util.HashMap<>(server);
+            settings.put("DTI_EVIDENCE_S3_PREFIX", prefix);
+            return settings;
+        }
+
+        public byte[] read(String sha) throws Exception {
+            URI object = URI.create(server.get("QUARKUS_S3_ENDPOINT_OVERRIDE") + "/" + server.get("DTI_EVIDENCE_S3_BUCKET") + "/" + prefix + sha);
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(object).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), object.toString());
+            return r.body();
+        }
+    }
+
     @Test
-    void aBackupOfTheDemoDataRestoresIntoAnEmptyInstallationWithEveryRowAndEveryHash() throws Exception {
+    void localEvidence() throws Exception {
+        start("local");
+        Script made = backUpAndRestore(new LocalStore(WORK.resolve("original").resolve("evidence")),
+                new LocalStore(WORK.resolve("restored").resolve("evidence")));
+        Path backup = WORK.resolve("backup");
+        assertTrue(made.output().contains("evidence objects with their hashes checked"), made.output());
+
+        // ---- refused before anything is written: a target that is not empty, a damaged backup ----
+        Store elsewhere = new LocalStore(WORK.resolve("elsewhere").resolve("evidence"));
+        Script intoFull = run("restore.sh", backup, "dti_restored", elsewhere);
+        assertNotEquals(0, intoFull.exit());
+        assertTrue(intoFull.output().contains("is not empty"), intoFull.output());
+        Path damaged = WORK.resolve("damaged");
+        copyTree(backup, damaged);
+        try (Stream<Path> files = Files.walk(damaged.resolve("objects"))) {
+            Path one = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+            Files.write(one, new byte[] {'x'}, StandardOpenOption.APPEND);
+        }
+        Script fromDamaged = run("restore.sh", damaged, "postgres", elsewhere);
+        assertNotEquals(0, fromDamaged.exit());
+        assertTrue(fromDamaged.output().contains("the backup is damaged"), fromDamaged.output());
+        assertEquals(0, tablesIn("postgres"), "nothing was restored from the damaged backup");
+        assertFalse(Files.exists(WORK.resolve("elsewhere")), "nothing was written to the store");
+    }
+
+    @Test
+    void s3Evidence() throws Exception {
+        start("s3");
+        s3 = new S3MockResource();
+        Map<String, String> server = new java.util.HashMap<>();
+        s3.start().forEach((k, v) -> server.put(PackagedProduct.environmentName(k), v));
+        // The product and the scripts reach S3Mock through the same settings: endpoint, bucket, keys, prefix.
+        String prefix = "backup-it-" + UUID.randomUUID().toString().substring(0, 8);
+        backUpAndRestore(new S3Store(server, prefix + "/evidence/"), new S3Store(server, prefix + "/restored/"));
+    }
+
+    /** A PostgreSQL 15 server for one test, with the original's database and an empty one to restore into. */
+    private void start(String name) throws Exception {
         UploadCrashIT.deleteTree(WORK);
         Files.createDirectories(WORK);
-        postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("postgres")).setCleanDataDirectory(true)
+        postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("postgres-" + name)).setCleanDataDirectory(true)
                 .setPgBinaryResolver((system, hardware) -> txz()).start();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.executeUpdate("create database dti encoding 'UTF8' template template0");
             st.executeUpdate("create database dti_restored encoding 'UTF8' template template0");
         }
+    }
+
+    /** The whole round: the original with evidence in {@code original}, backed up, restored into {@code restored}, compared. */
+    private Script backUpAndRestore(Store original, Store restored) throws Exception {
         Path originalData = WORK.resolve("original");
         Path restoredData = WORK.resolve("restored");
 
         // ---- the original: demo data, a report, evidence (two files of the same content, one other) ----
         int port = PackagedProduct.freePort();
-        app = PackagedProduct.start(jdbc("dti"), "postgres", originalData, port, WORK.resolve("original.log"), Map.of());
+        app = PackagedProduct.start(jdbc("dti"), "postgres", originalData, port, WORK.resolve("original.log"), original.settings());
         String url = "http://localhost:" + port;
         String reporter = token(url, "reporter");
         String plan = json(get(url, "/api/v1/plans?q=XUANLOC-CDS-2026", reporter), 200).get("items").get(0).get("id").asText();
@@ -107,10 +187,10 @@ class BackupRestoreIT {
 
         // ---- backed up while it runs ----
         Path backup = WORK.resolve("backup");
-        Script made = run("backup.sh", backup, "dti", originalData.resolve("evidence"));
+        Script made = run("backup.sh", backup, "dti", original);
         assertEquals(0, made.exit(), made.output());
         Map<String, Long> originalCounts = rowCounts("dti");
-        Map<String, String> originalHashes = storedHashes("dti", originalData.resolve("evidence"));
+        Map<String, String> originalHashes = storedHashes("dti", original);
         PackagedProduct.stop(app);
         app = null;
         assertEquals(2, originalHashes.size());
@@ -119,10 +199,10 @@ class BackupRestoreIT {
                 originalCounts.toString());
 
         // ---- restored into an empty database and an empty store ----
-        Script restored = run("restore.sh", backup, "dti_restored", restoredData.resolve("evidence"));
-        assertEquals(0, restored.exit(), restored.output());
+        Script restore = run("restore.sh", backup, "dti_restored", restored);
+        assertEquals(0, restore.exit(), restore.output());
         assertEquals(originalCounts, rowCounts("dti_restored"));
-        Map<String, String> restoredHashes = storedHashes("dti_restored", restoredData.resolve("evidence"));
+        Map<String, String> restoredHashes = storedHashes("dti_restored", restored);
         assertEquals(originalHashes, restoredHashes, "every stored file, recomputed from its restored bytes");
         for (Map.Entry<String, String> file : restoredHashes.entrySet()) {
             assertEquals(file.getKey(), file.getValue(), "the restored content of " + file.getKey() + " hashes to its name");
@@ -130,7 +210,9 @@ class BackupRestoreIT {
 
         // ---- the restored installation works ----
         port = PackagedProduct.freePort();
-        app = PackagedProduct.start(jdbc("dti_restored"), "postgres", restoredData, port, WORK.resolve("restored.log"), Map.of("DTI_DEMO_LOAD", "false"));
+        Map<String, String> settings = new java.util.HashMap<>(restored.settings());
+        settings.put("DTI_DEMO_LOAD", "false");
+        app = PackagedProduct.start(jdbc("dti_restored"), "postgres", restoredData, port, WORK.resolve("restored.log"), settings);
         url = "http://localhost:" + port;
         String again = token(url, "reporter");
         HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/evidence/" + attached + "/content"))
@@ -143,22 +225,7 @@ class BackupRestoreIT {
         assertEquals(2, integrity.get("filesChecked").asInt());
         PackagedProduct.stop(app);
         app = null;
-
-        // ---- refused before anything is written: a target that is not empty, a damaged backup ----
-        Script intoFull = run("restore.sh", backup, "dti_restored", WORK.resolve("elsewhere").resolve("evidence"));
-        assertNotEquals(0, intoFull.exit());
-        assertTrue(intoFull.output().contains("is not empty"), intoFull.output());
-        Path damaged = WORK.resolve("damaged");
-        copyTree(backup, damaged);
-        try (Stream<Path> files = Files.walk(damaged.resolve("objects"))) {
-            Path one = files.filter(Files::isRegularFile).findFirst().orElseThrow();
-            Files.write(one, new byte[] {'x'}, StandardOpenOption.APPEND);
-        }
-        Script fromDamaged = run("restore.sh", damaged, "postgres", WORK.resolve("elsewhere").resolve("evidence"));
-        assertNotEquals(0, fromDamaged.exit());
-        assertTrue(fromDamaged.output().contains("the backup is damaged"), fromDamaged.output());
-        assertEquals(0, tablesIn("postgres"), "nothing was restored from the damaged backup");
-        assertFalse(Files.exists(WORK.resolve("elsewhere")), "nothing was written to the store");
+        return restore;
     }
 
     // ---- the scripts ----
@@ -167,15 +234,14 @@ class BackupRestoreIT {
     }
 
     /** Runs a backup script with the settings the service would have. */
-    private Script run(String script, Path backup, String database, Path evidence) throws Exception {
+    private Script run(String script, Path backup, String database, Store store) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", SCRIPTS.resolve(script).toString(), backup.toString()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("PGHOST", "localhost");
         env.put("PGPORT", String.valueOf(postgres.getPort()));
         env.put("PGUSER", "postgres");
         env.put("PGDATABASE", database);
-        env.put("DTI_EVIDENCE_STORAGE", "local");
-        env.put("DTI_EVIDENCE_LOCAL_DIRECTORY", evidence.toString());
+        env.putAll(store.settings());
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
@@ -235,8 +301,8 @@ class BackupRestoreIT {
         }
     }
 
-    /** Each stored_file row's hash, with the SHA-256 of the bytes in the local store under it. */
-    private Map<String, String> storedHashes(String database, Path evidence) throws Exception {
+    /** Each stored_file row's hash, with the SHA-256 of the bytes the store holds under it. */
+    private Map<String, String> storedHashes(String database, Store store) throws Exception {
         Map<String, String> hashes = new TreeMap<>();
         TreeSet<String> rows = new TreeSet<>();
         try (Connection c = DriverManager.getConnection(jdbc(database), "postgres", ""); Statement st = c.createStatement();
@@ -246,8 +312,7 @@ class BackupRestoreIT {
             }
         }
         for (String sha : rows) {
-            Path file = evidence.resolve("objects").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
-            hashes.put(sha, TwoInstancesIT.sha256(Files.readAllBytes(file)));
+            hashes.put(sha, TwoInstancesIT.sha256(store.read(sha)));
         }
         return hashes;
     }
