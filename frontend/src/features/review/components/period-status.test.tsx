@@ -4,18 +4,21 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { components } from '@/api/schema';
 import {
   cameras,
-  commune,
   march,
-  page,
-  plan,
-  planRef,
-  problemResponse,
   renderReview,
   reviewDb,
   scope,
   serveReviewReads,
-  units,
 } from '@/features/review/testing/review-fixtures';
+import {
+  commune,
+  cultureCentre,
+  page,
+  plan,
+  planRef,
+  police,
+  problemResponse,
+} from '@/testing/fixtures';
 import { server } from '@/testing/mocks/server';
 import { seedSession } from '@/testing/session';
 
@@ -38,8 +41,8 @@ function consolidated(period: ReportingPeriod = march): ConsolidatedReport {
       late: 1,
       missing: 3,
       lateUnits: [
-        { unit: units.police, missing: 2, submittedLate: 0, daysLate: 5 },
-        { unit: units.culture, missing: 0, submittedLate: 1, daysLate: 2 },
+        { unit: police, missing: 2, submittedLate: 0, daysLate: 5 },
+        { unit: cultureCentre, missing: 0, submittedLate: 1, daysLate: 2 },
       ],
     },
   };
@@ -50,7 +53,7 @@ function lateAssignment(item: Assignment['item']): Assignment {
     plan: planRef,
     period: { id: march.id, key: march.key, unitDeadline: march.unitDeadline, closed: false },
     item,
-    unit: units.police,
+    unit: police,
     role: 'LEAD',
     state: 'LATE',
     deadline: march.unitDeadline,
@@ -90,7 +93,7 @@ function servePeriod(state: { period: ReportingPeriod }) {
 
 const reminder = [
   'Kính gửi: Công an xã.',
-  'Thực hiện Kế hoạch số 45/KH-UBND, hạn gửi báo cáo kết quả thực hiện tháng 3/2026 là ngày 20/03/2026. Đến nay, đơn vị chưa gửi báo cáo đối với 2 nội dung sau:',
+  'Thực hiện Kế hoạch số 84/KH-UBND, hạn gửi báo cáo kết quả thực hiện tháng 3/2026 là ngày 20/03/2026. Đến nay, đơn vị chưa gửi báo cáo đối với 2 nội dung sau:',
   '- C.12: Số camera an ninh được kết nối',
   '- III.2: Triển khai camera giám sát an ninh trật tự tại các ấp',
   'Đề nghị đơn vị khẩn trương cập nhật kết quả, đính kèm tài liệu kiểm chứng và gửi báo cáo trên Hệ thống theo dõi Kế hoạch chuyển đổi số.',
