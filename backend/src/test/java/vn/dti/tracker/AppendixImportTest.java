@@ -220,6 +220,21 @@ class AppendixImportTest {
     }
 
     @Test
+    void indicatorsUnitsHaveReportedOnAreNotRemoved() {
+        String planId = DocumentExportTest.reportedPlan();
+        List<List<String>> rows = new ArrayList<>(Sheets.xuanLocAppendix());
+        rows.removeIf(r -> r.get(1).equals("Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến"));
+        rows.removeIf(r -> r.get(1).equals("Tỷ lệ người dân được định danh số"));
+        byte[] sheet = Sheets.xlsx(rows, 0);
+        send("commune", planId, sheet, true, null).then().statusCode(200).body("valid", equalTo(false))
+                .body("problems.code", equalTo(List.of("import.item-has-reports")))
+                .body("problems[0].detail", org.hamcrest.Matchers.containsString("'C.6'"))
+                .body("items.removed", equalTo(List.of("C.22"))).body("items.unchanged", equalTo(29));
+        Api.refused(send("commune", planId, sheet, false, null).then(), 400, "import.invalid", "file");
+        assertEquals(30, indicatorCount(planId));
+    }
+
+    @Test
     void onlyThePlansCoordinatorsImport() {
         String planId = newXuanLocPlan(2026, 2026);
         byte[] sheet = Sheets.xlsx(Sheets.xuanLocAppendix(), 0);

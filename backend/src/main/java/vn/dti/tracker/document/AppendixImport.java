@@ -75,8 +75,11 @@ public class AppendixImport {
     private final BundleExporter exporter;
     private final BundleImporter importer;
     private final DocumentSettings settings;
+    private final jakarta.persistence.EntityManager em;
 
-    public AppendixImport(PlanService plans, BundleExporter exporter, BundleImporter importer, DocumentSettings settings) {
+    public AppendixImport(PlanService plans, BundleExporter exporter, BundleImporter importer, DocumentSettings settings,
+            jakarta.persistence.EntityManager em) {
+        this.em = em;
         this.plans = plans;
         this.exporter = exporter;
         this.importer = importer;
@@ -120,10 +123,19 @@ public class AppendixImport {
         }
         Reading reading = new Reading(plan, part, current, found.sheet(), found.layout(), new UnitNames(candidateUnits(plan)));
         reading.readRows();
+        reading.keepReported(reported(plan, part));
         return reading;
     }
 
     private record Found(SheetReader.Sheet sheet, AppendixLayout layout) {
+    }
+
+    /** Codes of the plan's indicators (or tasks) that units have reported on: they cannot be removed. */
+    @SuppressWarnings("unchecked")
+    private List<String> reported(Plan plan, AppendixPart part) {
+        String item = part == AppendixPart.INDICATORS ? "indicator" : "task";
+        return em.createNativeQuery("select i.code from " + item + " i where i.plan_id = :plan and exists (select 1 from report r where r."
+                + item + "_id = i.id) order by i.code").setParameter("plan", plan.id).getResultList();
     }
 
     /** The units a plan's appendix may name: its issuer's subtree and the issuer's ancestors. */
@@ -292,6 +304,45 @@ public class AppendixImport {
                 if (used.contains(g.code()) && !groups.containsKey(g.code())) {
                     groups.put(g.code(), new Group(g.code(), g.name(), groups.size() + 1));
                 }
+            }
+        }
+
+        /**
+         * Items the sheet no longer lists are removed, except those units have reported on: they stay, and the sheet is
+         * refused until it lists them again.
+         */
+        void keepReported(List<String> reported) {
+            Set<String> listed = (part == AppendixPart.INDICATORS ? indicators.stream().map(BundleIndicator::code)
+                    : tasks.stream().map(BundleTask::code)).collect(Collectors.toSet());
+            for (String code : reported) {
+                if (listed.contains(code)) {
+                    continue;
+                }
+                String what = part == AppendixPart.INDICATORS ? "Chỉ tiêu" : "Nhiệm vụ";
+                problem(null, null, Severity.ERROR, "import.item-has-reports", what + " '" + code
+                        + "' không còn trong bảng nhưng đã có báo cáo của đơn vị, nên không xóa được: giữ lại dòng của " + what.toLowerCase()
+                        + " này.", List.of());
+                if (part == AppendixPart.INDICATORS) {
+                    current.indicators().stream().filter(i -> i.code().equals(code)).findFirst().ifPresent(i -> {
+                        indicators.add(i);
+                        itemRows.add(null);
+                        keepGroup(i.groupCode());
+                    });
+                } else {
+                    current.tasks().stream().filter(t -> t.code().equals(code)).findFirst().ifPresent(t -> {
+                        tasks.add(t);
+                        itemRows.add(null);
+                        keepGroup(t.groupCode());
+                    });
+                }
+            }
+        }
+
+        private void keepGroup(String code) {
+            if (!groups.containsKey(code)) {
+                List<Group> stored = part == AppendixPart.INDICATORS ? current.indicatorGroups() : current.taskGroups();
+                stored.stream().filter(g -> g.code().equals(code)).findFirst()
+                        .ifPresent(g -> groups.put(code, new Group(code, g.name(), groups.size() + 1)));
             }
         }
 
