@@ -174,10 +174,14 @@ class DocumentExportTest {
                     assertTrue(font.isEmbedded() && font.getName().contains("LiberationSerif"), font.getName());
                 }
             }
-            // The first page as a person sees it, to be looked at.
-            Path png = Path.of("target", "documents", "consolidated-report-page-1.png");
-            Files.createDirectories(png.getParent());
-            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 110), "png", png.toFile());
+            // The first and the last page as a person sees them, to be looked at, beside the files themselves.
+            Path dir = Path.of("target", "documents");
+            Files.createDirectories(dir);
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 110), "png", dir.resolve("consolidated-report-page-1.png").toFile());
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 110), "png",
+                    dir.resolve("consolidated-report-last-page.png").toFile());
+            Files.write(dir.resolve("consolidated-report.pdf"), pdf);
+            Files.write(dir.resolve("consolidated-report.docx"), docx);
         }
 
         // Excel: the appendix table with results, statuses and lead units; the header frozen and filtered.

@@ -62,7 +62,8 @@ final class PdfReport {
                 .append(".grid { margin: 4pt 0 8pt 0; -fs-table-paginate: paginate; }")
                 .append(".grid th, .grid td { border: 0.6pt solid black; font-size: 12pt; padding: 2pt 3pt; text-align: center; vertical-align: middle; }")
                 .append(".grid td.l { text-align: left; } .grid td.g { text-align: left; font-weight: bold; }")
-                .append(".grid thead { display: table-header-group; }")
+                .append(".grid thead { display: table-header-group; } .grid tr { page-break-inside: avoid; }")
+                .append(".end { margin-top: 10pt; page-break-inside: avoid; }")
                 .append(".end .left { text-align: left; font-size: 11pt; } .end .left .label { font-size: 12pt; font-weight: bold; font-style: italic; }")
                 .append(".sign { height: 60pt; }")
                 .append("</style></head><body>");
