@@ -56,8 +56,11 @@ class AppendixImportTest {
     @Test
     void theXuanLocAppendixBecomesTheIndicatorsOfTheDemoData() throws Exception {
         String planId = newXuanLocPlan(2026, 2026);
-        byte[] sheet = Sheets.xlsx(Sheets.xuanLocAppendix(), 4, "PHỤ LỤC",
-                "Phân công thực hiện các mục tiêu, chỉ tiêu chuyển đổi số năm 2026");
+        List<List<String>> table = new ArrayList<>(Sheets.xuanLocAppendix());
+        // What follows the table in the document: the signer, in the lead unit's column.
+        table.add(row("", "", "", "", "KT. CHỦ TỊCH", "", ""));
+        table.add(row("", "", "", "", "Thân Anh Thiết", "", ""));
+        byte[] sheet = Sheets.xlsx(table, 4, "PHỤ LỤC", "Phân công thực hiện các mục tiêu, chỉ tiêu chuyển đổi số năm 2026");
 
         // The preview: 3 group rows and 30 indicator rows, all to be created, no problem; nothing is stored yet.
         JsonPath preview = send("commune", planId, sheet, true, null).then().statusCode(200)
@@ -65,6 +68,7 @@ class AppendixImportTest {
                 .body("headerRow", equalTo(5)).body("items.created", hasSize(30))
                 .body("rows.findAll { it.kind == 'GROUP' }.groupCode", equalTo(List.of("A", "B", "C")))
                 .body("rows.findAll { it.kind == 'ITEM' }.action", everyItem(equalTo("CREATE")))
+                .body("rows.findAll { it.kind == 'IGNORED' }.row", equalTo(List.of(39, 40)))
                 .extract().jsonPath();
         assertEquals(30, preview.getList("rows.findAll { it.kind == 'ITEM' }").size());
         assertEquals("≥ 50%", preview.getString("rows.find { it.row == 7 }.indicator.targets[0].wording"));

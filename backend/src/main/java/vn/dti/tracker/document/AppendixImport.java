@@ -390,16 +390,11 @@ public class AppendixImport {
             boolean hasData = data.stream().anyMatch(c -> !row.text(c).isEmpty());
             String order = row.text(layout.column(Column.ORDER));
             String content = row.text(layout.column(Column.CONTENT));
-            if (hasData || ITEM_NUMBER.matcher(order).matches()) {
-                return RowKind.ITEM;
+            if (order.isEmpty() && content.isEmpty()) {
+                // Nothing in the first columns: a heading written in column A, or what follows the table (a signature, a note).
+                return !hasData && !row.text(0).isEmpty() ? RowKind.GROUP : RowKind.IGNORED;
             }
-            boolean known = layout.columns().values().stream().anyMatch(c -> !row.text(c).isEmpty())
-                    || row.cells().containsKey(0) && !row.text(0).isEmpty();
-            if (!known) {
-                return RowKind.IGNORED;
-            }
-            return order.isEmpty() && content.isEmpty() && !row.text(0).isEmpty() || !order.isEmpty() || !content.isEmpty() ? RowKind.GROUP
-                    : RowKind.IGNORED;
+            return hasData || ITEM_NUMBER.matcher(order).matches() ? RowKind.ITEM : RowKind.GROUP;
         }
 
         /** A group heading: "A. Phát triển hạ tầng" in one cell, or "A" then the name; a name alone takes a stored group's code. */
