@@ -4,6 +4,7 @@
  * only what it is about. Screens keep their own scenarios beside their tests.
  */
 import { HttpResponse } from 'msw';
+import { onTestFinished, vi } from 'vitest';
 import type { components } from '@/api/schema';
 import { bearer, testMe, unauthenticated } from '@/testing/session';
 
@@ -346,4 +347,53 @@ export function problemResponse(
 export function authed(respond: (request: Request) => Response | Promise<Response>) {
   return ({ request }: { request: Request }) =>
     bearer(request) ? respond(request) : unauthenticated();
+}
+
+/**
+ * A file as the API sends one: the bytes, its type, and the name in `Content-Disposition` both as ASCII and as
+ * RFC 8187 UTF-8 (`filename*`), which is the one to use.
+ */
+export function fileResponse(
+  fileName: string,
+  {
+    asciiName = 'download.bin',
+    type = 'application/octet-stream',
+    bytes = new Uint8Array([80, 75, 3, 4]),
+  }: { asciiName?: string; type?: string; bytes?: Uint8Array } = {},
+) {
+  return new HttpResponse(bytes, {
+    headers: {
+      'Content-Type': type,
+      'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    },
+  });
+}
+
+/**
+ * Records the files a screen saves (through an object URL and a link with `download`) instead of saving them;
+ * undone when the test ends.
+ */
+export function captureDownloads() {
+  const saved: { download: string; size: number }[] = [];
+  const sizes = new Map<string, number>();
+  Object.defineProperty(URL, 'createObjectURL', {
+    value: (blob: Blob) => {
+      const url = `blob:test/${sizes.size}`;
+      sizes.set(url, blob.size);
+      return url;
+    },
+    configurable: true,
+  });
+  Object.defineProperty(URL, 'revokeObjectURL', { value: () => undefined, configurable: true });
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
+    saved.push({ download: this.download, size: sizes.get(this.href) ?? -1 });
+  });
+  onTestFinished(() => {
+    click.mockRestore();
+    Reflect.deleteProperty(URL, 'createObjectURL');
+    Reflect.deleteProperty(URL, 'revokeObjectURL');
+  });
+  return saved;
 }

@@ -36,6 +36,13 @@ export const planRoutes: RouteObject[] = [
     },
   },
   {
+    path: ':planId/import',
+    lazy: async () => {
+      const { AppendixImportPage } = await import('@/features/plans/components/appendix-import');
+      return { Component: AppendixImportPage };
+    },
+  },
+  {
     path: ':planId/indicators/new',
     lazy: async () => {
       const { IndicatorCreatePage } = await import('@/features/plans/components/indicator-form');

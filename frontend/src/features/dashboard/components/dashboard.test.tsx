@@ -18,6 +18,7 @@ import {
   xuanLocTimeliness,
   type DashboardDb,
 } from '@/features/dashboard/testing/fixtures';
+import { captureDownloads, fileResponse } from '@/testing/fixtures';
 import { server } from '@/testing/mocks/server';
 import { problem, seedSession } from '@/testing/session';
 import { renderRoute } from '@/testing/test-utils';
@@ -106,6 +107,45 @@ describe('Dashboard of a commune', { timeout: 20_000 }, () => {
     expect(log).toContain(`/api/v1/plans/${plans.xuanLoc2026.id}/periods/2026-11/consolidated`);
     // A commune sees no province overview.
     expect(log.some((line) => line.includes('/overview'))).toBe(false);
+  });
+
+  it('downloads the consolidated report of the plan and period shown, busy until it is saved', async () => {
+    serveDashboard(xuanLocDb());
+    const saved = captureDownloads();
+    const requested: string[] = [];
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      http.get('*/api/v1/plans/:planId/periods/:periodKey/documents/:file', async ({ request }) => {
+        requested.push(new URL(request.url).pathname);
+        await answered;
+        return fileResponse('Báo cáo tháng 11-2026 xã Xuân Lộc.docx', {
+          asciiName: 'bao-cao.docx',
+        });
+      }),
+    );
+    const { user } = renderDashboard();
+
+    const downloads = await screen.findByRole('group', { name: 'Tải báo cáo' });
+    await user.click(within(downloads).getByRole('button', { name: 'Word (DOCX)' }));
+
+    const busy = await within(downloads).findByRole('button', { name: 'Đang tải…' });
+    expect(busy).toHaveAttribute('aria-disabled', 'true');
+    expect(within(downloads).getByRole('button', { name: 'Excel' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    release();
+
+    await waitFor(() =>
+      expect(saved).toEqual([{ download: 'Báo cáo tháng 11-2026 xã Xuân Lộc.docx', size: 4 }]),
+    );
+    expect(requested).toEqual([
+      `/api/v1/plans/${plans.xuanLoc2026.id}/periods/2026-11/documents/consolidated.docx`,
+    ]);
+    expect(
+      await within(downloads).findByRole('button', { name: 'Word (DOCX)' }),
+    ).not.toHaveAttribute('aria-disabled');
   });
 
   it("shows each indicator's status as a word and its progress towards the year's target", async () => {

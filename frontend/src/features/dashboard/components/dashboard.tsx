@@ -10,6 +10,7 @@ import {
 } from '@/features/dashboard/components/dashboard-scope';
 import { DtiSection } from '@/features/dashboard/components/dti-section';
 import { IndicatorsSection } from '@/features/dashboard/components/indicators-section';
+import { ReportDownloads } from '@/features/dashboard/components/report-downloads';
 import {
   SummarySection,
   indicatorsSectionId,
@@ -100,6 +101,7 @@ export function Dashboard() {
           )}
           {report && !consolidatedQuery.isError && (
             <div aria-busy={consolidatedQuery.isFetching}>
+              <ReportDownloads planId={report.plan.id} periodKey={report.period.key} />
               <SummarySection report={report} />
               {isProvince && (
                 <CommunesSection planId={report.plan.id} periodKey={report.period.key} />

@@ -58,6 +58,9 @@ export function PlanActions({
         <Link to={`/plans/${plan.id}/groups`} className="button">
           {t('plan.actions.groups')}
         </Link>
+        <Link to={`/plans/${plan.id}/import`} className="button">
+          {t('plan.actions.import')}
+        </Link>
         {plan.status === 'DRAFT' && (
           <button
             type="button"

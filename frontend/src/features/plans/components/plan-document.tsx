@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { LoadError } from '@/components/load-error';
 import { useGetPlan } from '@/features/plans/api/get-plan';
+import { AppendixDownloads } from '@/features/plans/components/appendix-downloads';
 import { PlanActions } from '@/features/plans/components/plan-actions';
 import { PlanAppendix } from '@/features/plans/components/plan-appendix';
 import { PlanFacts, PlanText, StatusBadge } from '@/features/plans/components/plan-text';
@@ -83,6 +84,7 @@ export function PlanDocument() {
         <PlanText plan={plan} />
         <PlanFacts plan={plan} />
       </div>
+      <AppendixDownloads planId={plan.id} />
       <PlanAppendix plan={plan} canEdit={canEdit} />
     </div>
   );

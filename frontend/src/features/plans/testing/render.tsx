@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { AppendixImportPage } from '@/features/plans/components/appendix-import';
 import { GroupsPage } from '@/features/plans/components/groups-editor';
 import { IndicatorCreatePage, IndicatorEditPage } from '@/features/plans/components/indicator-form';
 import { PlanDocument } from '@/features/plans/components/plan-document';
@@ -25,6 +26,7 @@ export function renderPlans(url: string) {
       { path: '/plans/:planId', element: <PlanDocument /> },
       { path: '/plans/:planId/edit', element: <PlanEditPage /> },
       { path: '/plans/:planId/groups', element: <GroupsPage /> },
+      { path: '/plans/:planId/import', element: <AppendixImportPage /> },
       { path: '/plans/:planId/indicators/new', element: <IndicatorCreatePage /> },
       { path: '/plans/:planId/indicators/:indicatorId/edit', element: <IndicatorEditPage /> },
       { path: '/plans/:planId/tasks/new', element: <TaskCreatePage /> },

@@ -8,7 +8,9 @@ export type PlanNotice = {
     | 'indicatorSaved'
     | 'indicatorDeleted'
     | 'taskSaved'
-    | 'taskDeleted';
+    | 'taskDeleted'
+    | 'indicatorsImported'
+    | 'tasksImported';
   code?: string;
 };
 

@@ -11,8 +11,10 @@ import {
   serveReviewReads,
 } from '@/features/review/testing/review-fixtures';
 import {
+  captureDownloads,
   commune,
   cultureCentre,
+  fileResponse,
   page,
   plan,
   planRef,
@@ -155,6 +157,65 @@ describe('PeriodStatus', () => {
         /Trình duyệt không cho sao chép tự động\. Nội dung lời nhắc đã được chọn sẵn/,
       ),
     ).toBeInTheDocument();
+  });
+
+  it('downloads the consolidated report of the period as Word, PDF or Excel, with the access token', async () => {
+    serveReviewReads(reviewDb());
+    servePeriod({ period: march });
+    const saved = captureDownloads();
+    const requested: { path: string; token: string | null }[] = [];
+    server.use(
+      http.get('*/api/v1/plans/:planId/periods/:periodKey/documents/:file', ({ request }) => {
+        requested.push({
+          path: new URL(request.url).pathname,
+          token: request.headers.get('Authorization'),
+        });
+        return fileResponse('Báo cáo tổng hợp tháng 3-2026.pdf', {
+          asciiName: 'bao-cao-tong-hop.pdf',
+          type: 'application/pdf',
+        });
+      }),
+    );
+    const { user } = renderReview(`/review/period?${scope}`);
+
+    const downloads = await screen.findByRole('group', { name: 'Tải báo cáo' });
+    expect(
+      within(downloads)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Word (DOCX)', 'PDF', 'Excel']);
+    await user.click(within(downloads).getByRole('button', { name: 'PDF' }));
+
+    await waitFor(() =>
+      expect(saved).toEqual([{ download: 'Báo cáo tổng hợp tháng 3-2026.pdf', size: 4 }]),
+    );
+    expect(requested.map((r) => r.path)).toEqual([
+      `/api/v1/plans/${plan.id}/periods/2026-03/documents/consolidated.pdf`,
+    ]);
+    expect(requested[0]?.token).toMatch(/^Bearer access-/);
+  });
+
+  it('says why the consolidated report could not be downloaded', async () => {
+    serveReviewReads(reviewDb());
+    servePeriod({ period: march });
+    captureDownloads();
+    server.use(
+      http.get('*/api/v1/plans/:planId/periods/:periodKey/documents/:file', () =>
+        problemResponse(
+          403,
+          'access.denied',
+          'Bạn không có quyền xem báo cáo tổng hợp của kỳ này.',
+        ),
+      ),
+    );
+    const { user } = renderReview(`/review/period?${scope}`);
+
+    const downloads = await screen.findByRole('group', { name: 'Tải báo cáo' });
+    await user.click(within(downloads).getByRole('button', { name: 'Word (DOCX)' }));
+
+    expect(
+      await screen.findByText('Bạn không có quyền xem báo cáo tổng hợp của kỳ này.'),
+    ).toBeVisible();
   });
 
   it('shows the timeliness of the period', async () => {
