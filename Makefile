@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVNW := cd backend && ./mvnw -B --no-transfer-progress
 NPM := cd frontend && npm
 
-.PHONY: run test test-backend test-frontend test-e2e e2e browser pg-client frontend-deps frontend-build backend-package gen lint bench clean
+.PHONY: run test test-backend test-frontend test-e2e e2e browser pg-client frontend-deps frontend-build backend-package gen lint bench bench-tools clean
 
 ## Build everything and start the product at http://localhost:8080 with the demo data.
 run: frontend-build backend-package
@@ -58,12 +58,27 @@ gen: frontend-deps
 	$(MVNW) test -Dtest=ContractTest -Dcontract.update=true -Dsurefire.failIfNoSpecifiedTests=false
 	$(NPM) run gen
 
-## Benchmarks, each a ratio against a baseline measured in the same run (see bench/).
-bench: backend-package
+## Benchmarks, each figure a ratio against a baseline measured in the same run (see BENCHMARKS.md and bench/):
+## a generated province (SCALE=country: the whole country) served, written, exported and pulled, evidence
+## uploads, start-up and the web app's bundle. Writes backend/target/bench/results.json and results.md, puts the
+## table into BENCHMARKS.md, and fails when a required figure is not met.
+SCALE ?= province
+bench: bench-tools frontend-deps
+	rm -rf backend/target/bench && mkdir -p backend/target/bench
+	cd frontend && BUNDLE_REPORT=../backend/target/bench/spa.json npm run build
+	$(MVNW) package -DskipTests
 	@status=0; \
+	SCALE=$(SCALE) bash bench/province.sh || status=1; \
 	bash bench/evidence-upload.sh || status=1; \
-	bash bench/province-pull.sh || status=1; \
+	java -cp "backend/target/bench/province/classes:backend/target/quarkus-app/lib/main/*" Report backend/target/bench BENCHMARKS.md \
+		"$$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" $(SCALE) || status=1; \
 	exit $$status
+
+# Load generators of the benchmarks, from the Debian packages: wrk, and pgbench (packaged with the server).
+bench-tools:
+	@if ! command -v wrk > /dev/null || ! command -v pgbench > /dev/null; then \
+		echo "Installing wrk and pgbench (Debian packages)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk postgresql-15 > /dev/null; fi
 
 lint: frontend-deps
 	$(NPM) run lint:contract

@@ -5,16 +5,19 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Fills a product database with the generated installation of bench/dataset.sql and prints how many rows
- * of each kind it made. The database must be migrated already (start the product on it once).
+ * of each kind it made (also written as JSON to the file named by -Dresult, when given). The database must be
+ * migrated already (start the product on it once).
  *
  * Usage (from the project's root, or with -Ddataset=<path of dataset.sql>):
  *   java -cp <PostgreSQL JDBC driver> ProvinceData.java <jdbc url> <user> [seed] [provinces] [communes] [first year]
- * Defaults: seed "dti", one province of 95 communes, plans of 2021–2025.
+ * Defaults: seed "dti", one province of 95 communes, plans of 2021–2026 (2026 open).
  */
 public class ProvinceData {
 
@@ -31,6 +34,7 @@ public class ProvinceData {
         long started = System.nanoTime();
         try (Connection c = DriverManager.getConnection(args[0], args[1], "")) {
             c.setAutoCommit(true);
+            Map<String, Long> before = counts(c);
             try (Statement st = c.createStatement()) {
                 st.execute("select set_config('dti_bench.seed', '" + seed.replace("'", "''") + "', false), set_config('dti_bench.provinces', '"
                         + provinces + "', false), set_config('dti_bench.communes', '" + communes + "', false), set_config('dti_bench.first_year', '"
@@ -44,17 +48,37 @@ public class ProvinceData {
                     }
                 }
             }
+            double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf(Locale.ROOT, "Generated %d province(s) of %d communes, plans %d–%d, seed '%s', in %.0f s:%n", provinces, communes,
-                    firstYear, firstYear + 4, seed, (System.nanoTime() - started) / 1e9);
-            try (Statement st = c.createStatement()) {
-                for (String table : COUNTED) {
-                    try (ResultSet rs = st.executeQuery("select count(*) from " + table)) {
-                        rs.next();
-                        System.out.printf(Locale.ROOT, "  %-28s %,12d%n", table, rs.getLong(1));
-                    }
+                    firstYear, firstYear + 5, seed, seconds);
+            Map<String, Long> made = new LinkedHashMap<>();
+            counts(c).forEach((table, n) -> made.put(table, n - before.get(table)));
+            made.forEach((table, n) -> System.out.printf(Locale.ROOT, "  %-28s %,12d%n", table, n));
+            String result = System.getProperty("result");
+            if (result != null) {
+                StringBuilder json = new StringBuilder("{\n  \"provinces\": " + provinces + ",\n  \"communesPerProvince\": " + communes
+                        + ",\n  \"seconds\": " + Math.round(seconds) + ",\n  \"rows\": {");
+                String sep = "\n";
+                for (var e : made.entrySet()) {
+                    json.append(sep).append("    \"").append(e.getKey()).append("\": ").append(e.getValue());
+                    sep = ",\n";
+                }
+                Files.writeString(Path.of(result), json.append("\n  }\n}\n").toString());
+            }
+        }
+    }
+
+    private static Map<String, Long> counts(Connection c) throws Exception {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Statement st = c.createStatement()) {
+            for (String table : COUNTED) {
+                try (ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
                 }
             }
         }
+        return counts;
     }
 
     /** The script's statements: separated by a semicolon at the end of a line; comment-only pieces skipped. */

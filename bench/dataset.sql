@@ -1,5 +1,6 @@
 -- A generated installation for the benchmarks: provinces of communes, each commune with its units, an
--- issued plan of 50 indicators (every target shape) and 20 tasks, monthly periods over the plan's years,
+-- issued plan of 50 indicators (every target shape) and 20 tasks carrying out its province's plan (the same 50
+-- indicators, each fed by the communes' ones), monthly periods over the plan's years,
 -- the lead units' reports with their review history, and evidence metadata (the files themselves are not
 -- written). Everything is derived from the seed, so the same settings always give the same rows, ids
 -- included. Rows go in through set-based INSERT … SELECT, with the audit triggers on, so the change feed
@@ -9,7 +10,8 @@
 --   dti_bench.seed        any text
 --   dti_bench.provinces   number of provinces
 --   dti_bench.communes    communes per province
---   dti_bench.first_year  first year of the plans; they run five years
+--   dti_bench.first_year  first year of the plans; they run six years: five of history, reported, reviewed and sent
+--                         up, and a sixth still open, with nothing reported yet (what is due, and room to write)
 --
 -- Statements are separated by a semicolon at the end of a line; the runner executes them one by one, each
 -- in its own transaction.
@@ -66,27 +68,50 @@ SELECT u.id, u.code, u.name, k.name, u.kind, u.commune_id, u.path, pg_temp.fold(
   FROM g_unit u JOIN g_unit_kind k ON k.n = u.n;
 
 -- ---------------------------------------------------------------- plans
+-- Each province's own plan, which the communes' plans carry out.
+CREATE TEMP TABLE g_pplan AS
+SELECT pr.p, pr.id AS unit_id, pr.code AS unit_code, pr.name AS unit_name, pg_temp.id('plan:' || pr.code) AS id, pr.code || '-KH' AS code
+  FROM g_province pr;
+
+INSERT INTO plan (id, code, document_number, issuing_unit_id, issue_date, issue_place, title, start_year, end_year, status,
+                  sections, signer_name, signer_title, recipients, report_frequency, unit_report_day, consolidation_day,
+                  coordinator_unit_id, search_text, created_at, updated_at)
+SELECT id, code, p || '/KH-UBND', unit_id, make_date(current_setting('dti_bench.first_year')::int, 1, 5), unit_name,
+       'Kế hoạch chuyển đổi số ' || unit_name || ' giai đoạn ' || current_setting('dti_bench.first_year') || ' - '
+           || (current_setting('dti_bench.first_year')::int + 5),
+       current_setting('dti_bench.first_year')::int, current_setting('dti_bench.first_year')::int + 5, 'ISSUED',
+       '[{"key":"PURPOSE","heading":"Mục đích, yêu cầu","body":"Dẫn dắt chuyển đổi số của các xã, phường."}]',
+       'Trần Văn An', 'Chủ tịch', '["Bộ Khoa học và Công nghệ"]', 'MONTHLY', 25, 28, unit_id, pg_temp.fold(code || ' ' || unit_name), now(), now()
+  FROM g_pplan;
+
 CREATE TEMP TABLE g_plan AS
 SELECT c.p, c.c, c.id AS unit_id, c.code AS unit_code, c.name AS unit_name, c.province_id,
        pg_temp.id('plan:' || c.code) AS id, c.code || '-KH' AS code,
-       (SELECT u.id FROM g_unit u WHERE u.commune_id = c.id AND u.n = 1) AS coordinator_id
+       (SELECT u.id FROM g_unit u WHERE u.commune_id = c.id AND u.n = 1) AS coordinator_id,
+       (SELECT pp.id FROM g_pplan pp WHERE pp.p = c.p) AS parent_id, (SELECT pp.code FROM g_pplan pp WHERE pp.p = c.p) AS parent_code
   FROM g_commune c;
 
 INSERT INTO plan (id, code, document_number, issuing_unit_id, issue_date, issue_place, title, start_year, end_year, status,
                   sections, signer_name, signer_title, recipients, report_frequency, unit_report_day, consolidation_day,
-                  coordinator_unit_id, recipient_unit_id, search_text, created_at, updated_at)
+                  coordinator_unit_id, recipient_unit_id, parent_plan_id, search_text, created_at, updated_at)
 SELECT id, code, (10 + c) || '/KH-UBND', unit_id, make_date(current_setting('dti_bench.first_year')::int, 1, 10 + c % 15),
        unit_name, 'Kế hoạch chuyển đổi số ' || unit_name || ' giai đoạn ' || current_setting('dti_bench.first_year') || ' - '
-           || (current_setting('dti_bench.first_year')::int + 4),
-       current_setting('dti_bench.first_year')::int, current_setting('dti_bench.first_year')::int + 4, 'ISSUED',
+           || (current_setting('dti_bench.first_year')::int + 5),
+       current_setting('dti_bench.first_year')::int, current_setting('dti_bench.first_year')::int + 5, 'ISSUED',
        '[{"key":"PURPOSE","heading":"Mục đích, yêu cầu","body":"Hoàn thành các chỉ tiêu chuyển đổi số được giao."}]',
        'Nguyễn Văn ' || chr(65 + c % 26), 'Chủ tịch', '["UBND tỉnh","Sở Khoa học và Công nghệ"]', 'MONTHLY', 20, 25,
-       coordinator_id, province_id, pg_temp.fold(code || ' ' || unit_name), now(), now()
+       coordinator_id, province_id, parent_id, pg_temp.fold(code || ' ' || unit_name), now(), now()
   FROM g_plan;
+
+-- Both kinds of plan, for what they share: groups, indicators, periods.
+CREATE TEMP TABLE g_anyplan AS
+SELECT id, code, unit_id, false AS province, parent_code FROM g_plan
+UNION ALL
+SELECT id, code, unit_id, true, NULL FROM g_pplan;
 
 CREATE TEMP TABLE g_group AS
 SELECT pl.id AS plan_id, g.kind, g.code, g.name, g.position, pg_temp.id('group:' || pl.code || ':' || g.kind || ':' || g.code) AS id
-  FROM g_plan pl, (VALUES ('INDICATOR', 'A', 'Phát triển hạ tầng số', 1), ('INDICATOR', 'B', 'Phát triển chính quyền số', 2),
+  FROM g_anyplan pl, (VALUES ('INDICATOR', 'A', 'Phát triển hạ tầng số', 1), ('INDICATOR', 'B', 'Phát triển chính quyền số', 2),
                           ('INDICATOR', 'C', 'Phát triển kinh tế số', 3), ('INDICATOR', 'D', 'Phát triển xã hội số', 4),
                           ('INDICATOR', 'E', 'Bảo đảm an toàn thông tin mạng', 5),
                           ('TASK', 'I', 'Nhiệm vụ về thể chế và nhận thức', 1), ('TASK', 'II', 'Nhiệm vụ về hạ tầng và dữ liệu', 2))
@@ -94,16 +119,19 @@ SELECT pl.id AS plan_id, g.kind, g.code, g.name, g.position, pg_temp.id('group:'
 
 INSERT INTO plan_group (id, plan_id, kind, code, name, position) SELECT id, plan_id, kind, code, name, position FROM g_group;
 
--- Indicators: 10 per group, their shape from the position (n % 9), worded as the seed plans word them.
+-- Indicators: 10 per group, their shape from the position (n % 9), worded as the seed plans word them. A
+-- province's indicator is led by the province; a commune's feeds the province's indicator of the same code.
 CREATE TEMP TABLE g_indicator AS
 SELECT pl.id AS plan_id, pl.code AS plan_code, pl.unit_id AS commune_id, g.id AS group_id, g.code || '.' || k AS code,
        (g.position - 1) * 10 + k AS n, k AS position, pg_temp.id('indicator:' || pl.code || ':' || g.code || '.' || k) AS id,
        ((g.position - 1) * 10 + k) % 9 AS shape,
-       (SELECT u.id FROM g_unit u WHERE u.commune_id = pl.unit_id AND u.n = 1 + ((g.position - 1) * 10 + k) % 14) AS lead_id
-  FROM g_plan pl JOIN g_group g ON g.plan_id = pl.id AND g.kind = 'INDICATOR', generate_series(1, 10) k;
+       CASE WHEN pl.province THEN pl.unit_id
+            ELSE (SELECT u.id FROM g_unit u WHERE u.commune_id = pl.unit_id AND u.n = 1 + ((g.position - 1) * 10 + k) % 14) END AS lead_id,
+       CASE WHEN NOT pl.province THEN pg_temp.id('indicator:' || pl.parent_code || ':' || g.code || '.' || k) END AS contributes_to_id
+  FROM g_anyplan pl JOIN g_group g ON g.plan_id = pl.id AND g.kind = 'INDICATOR', generate_series(1, 10) k;
 
 INSERT INTO indicator (id, plan_id, code, group_id, position, content, unit_of_measure, lead_unit_id, captured_as_fraction,
-                       numerator_label, denominator_label, evidence_required, search_text, created_at, updated_at)
+                       numerator_label, denominator_label, evidence_required, contributes_to_id, search_text, created_at, updated_at)
 SELECT id, plan_id, code, group_id, position,
        (ARRAY['Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình',
               'Tỷ lệ văn bản đi được ký số (trừ văn bản mật)',
@@ -116,12 +144,12 @@ SELECT id, plan_id, code, group_id, position,
               'Triển khai nền tảng bản đồ số của xã'])[1 + shape] || ' (' || code || ')',
        (ARRAY['%', '%', 'điểm/1.000 dân', 'tổ', 'lượt', NULL, 'hạng', 'hạng', NULL])[1 + shape],
        lead_id, shape = 0, CASE WHEN shape = 0 THEN 'Số hồ sơ trực tuyến toàn trình' END,
-       CASE WHEN shape = 0 THEN 'Tổng số hồ sơ' END, n % 5 = 0, pg_temp.fold(code || ' indicator ' || n), now(), now()
+       CASE WHEN shape = 0 THEN 'Tổng số hồ sơ' END, n % 5 = 0, contributes_to_id, pg_temp.fold(code || ' indicator ' || n), now(), now()
   FROM g_indicator;
 
 INSERT INTO indicator_target (indicator_id, year, kind, comparator, value, per, out_of, text, wording)
 SELECT i.id, y, t.kind, t.comparator, t.value, t.per, t.out_of, t.text, t.wording
-  FROM g_indicator i, generate_series(current_setting('dti_bench.first_year')::int, current_setting('dti_bench.first_year')::int + 4) y,
+  FROM g_indicator i, generate_series(current_setting('dti_bench.first_year')::int, current_setting('dti_bench.first_year')::int + 5) y,
        LATERAL (SELECT * FROM (VALUES
            (0, 'PERCENT', 'GE', (60 + (y % 5) * 10)::numeric, NULL::numeric, NULL::int, NULL::text, '≥ ' || (60 + (y % 5) * 10) || '%'),
            (1, 'PERCENT', 'EQ', 100, NULL, NULL, NULL, '100% (trừ văn bản mật)'),
@@ -134,8 +162,9 @@ SELECT i.id, y, t.kind, t.comparator, t.value, t.per, t.out_of, t.text, t.wordin
            (8, 'MILESTONE', NULL, NULL, NULL, NULL, 'Triển khai', 'Triển khai')) AS s(shape, kind, comparator, value, per, out_of, text, wording)
         WHERE s.shape = i.shape) t;
 
+-- Positions of units in these lists count from 0, as the product keeps them (an ordered list).
 INSERT INTO indicator_cooperating_unit (indicator_id, position, unit_id)
-SELECT i.id, k, u.id
+SELECT i.id, k - 1, u.id
   FROM g_indicator i, generate_series(1, 2) k, g_unit u
  WHERE k <= i.n % 3 AND u.commune_id = i.commune_id AND u.n = 1 + (i.n + 3 * k) % 14;
 
@@ -159,21 +188,25 @@ SELECT id, plan_id, code, group_id, position,
   FROM g_task;
 
 INSERT INTO task_unit (task_id, position, unit_id, role)
-SELECT t.id, k, u.id, CASE k WHEN 1 THEN 'LEAD' ELSE 'COOPERATING' END
+SELECT t.id, k - 1, u.id, CASE k WHEN 1 THEN 'LEAD' ELSE 'COOPERATING' END
   FROM g_task t, generate_series(1, 2) k, g_unit u
  WHERE u.commune_id = t.commune_id AND u.n = 1 + (t.n + 5 * k) % 14;
 
--- ---------------------------------------------------------------- periods: every month of the plan's years, all sent up
+-- ---------------------------------------------------------------- periods: every month of the plan's years, sent up but for the open year
 CREATE TEMP TABLE g_period AS
-SELECT pl.id AS plan_id, pl.unit_id AS commune_id, m::date AS starts_on, pg_temp.id('period:' || pl.code || ':' || to_char(m, 'YYYY-MM')) AS id,
-       to_char(m, 'YYYY-MM') AS period_key, extract(year FROM m)::int AS year, extract(month FROM m)::int AS seq
-  FROM g_plan pl, generate_series(make_date(current_setting('dti_bench.first_year')::int, 1, 1),
-                                  make_date(current_setting('dti_bench.first_year')::int + 4, 12, 1), interval '1 month') m;
+SELECT pl.id AS plan_id, pl.unit_id AS commune_id, pl.province, m::date AS starts_on,
+       pg_temp.id('period:' || pl.code || ':' || to_char(m, 'YYYY-MM')) AS id,
+       to_char(m, 'YYYY-MM') AS period_key, extract(year FROM m)::int AS year, extract(month FROM m)::int AS seq,
+       extract(year FROM m)::int > current_setting('dti_bench.first_year')::int + 4 AS open
+  FROM g_anyplan pl, generate_series(make_date(current_setting('dti_bench.first_year')::int, 1, 1),
+                                  make_date(current_setting('dti_bench.first_year')::int + 5, 12, 1), interval '1 month') m;
 
 INSERT INTO reporting_period (id, plan_id, period_key, kind, year, seq, starts_on, ends_on, unit_deadline, consolidation_deadline,
                               sent_up_at, sent_up_by_name, created_at, updated_at)
 SELECT id, plan_id, period_key, 'MONTH', year, seq, starts_on, (starts_on + interval '1 month - 1 day')::date,
-       starts_on + 19, starts_on + 24, (starts_on + 24 + time '16:00') AT TIME ZONE 'Asia/Ho_Chi_Minh', 'Văn phòng HĐND và UBND', now(), now()
+       starts_on + 19, starts_on + 24,
+       CASE WHEN NOT open THEN (starts_on + 24 + time '16:00') AT TIME ZONE 'Asia/Ho_Chi_Minh' END,
+       CASE WHEN NOT open THEN 'Văn phòng HĐND và UBND' END, now(), now()
   FROM g_period;
 
 -- ---------------------------------------------------------------- reports of the lead units, submitted before the deadline
@@ -191,7 +224,8 @@ SELECT pg_temp.id('report:' || i.id || ':' || pe.period_key), pe.id, i.plan_id, 
        ts, ts, 'Cán bộ đơn vị', ts, ts
   FROM g_indicator i JOIN g_period pe ON pe.plan_id = i.plan_id,
        LATERAL (SELECT pg_temp.h('value:' || i.id || ':' || pe.period_key) AS v) hv,
-       LATERAL (SELECT (pe.starts_on + 10 + (v % 9)::int + time '09:30') AT TIME ZONE 'Asia/Ho_Chi_Minh' AS ts) t;
+       LATERAL (SELECT (pe.starts_on + 10 + (v % 9)::int + time '09:30') AT TIME ZONE 'Asia/Ho_Chi_Minh' AS ts) t
+ WHERE NOT pe.province AND NOT pe.open;
 
 -- Review history: one report in ten is returned with a comment and submitted again, then all are accepted.
 UPDATE report r SET state = 'RETURNED', review_comment = 'Đề nghị bổ sung tài liệu kiểm chứng.',
@@ -210,7 +244,8 @@ CREATE TEMP TABLE g_evidence AS
 SELECT pe.commune_id, pe.id AS period_id, pe.period_key, d, pg_temp.id('evidence:' || pe.id || ':' || d) AS id,
        encode(sha256(convert_to(current_setting('dti_bench.seed') || ':file:' || pe.id || ':' || d, 'UTF8')), 'hex') AS sha256,
        50000 + pg_temp.h('size:' || pe.id || ':' || d) % 2000000 AS size_bytes, pe.starts_on
-  FROM g_period pe, generate_series(1, 3) d;
+  FROM g_period pe, generate_series(1, 3) d
+ WHERE NOT pe.province AND NOT pe.open;
 
 INSERT INTO stored_file (sha256, size_bytes, media_type, created_at)
 SELECT sha256, size_bytes, 'application/pdf', now() FROM g_evidence;

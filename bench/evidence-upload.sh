@@ -4,6 +4,7 @@
 #      (with fsync, as the store forces each file to disk): at least half the speed;
 #   2. the product's resident memory during that upload: it grows by less than 64 MB;
 #   3. ten 20 MB uploads at once: every stored file's SHA-256 is right.
+# Results: backend/target/bench/evidence/result.json.
 # It starts the packaged product (backend/target/quarkus-app) with its embedded PostgreSQL in a fresh
 # data directory, and stops both at the end.
 set -euo pipefail
@@ -98,6 +99,11 @@ printf '%-58s %12.1f %12s\n' "resident memory growth during the upload (MB)" "$R
 printf '%-58s %12.2f\n' "${PARALLEL} concurrent ${SMALL_MB} MB uploads (s)" "$PARALLEL_S"
 printf '%-58s %12s %12s\n' "uploads with a wrong or missing stored hash" "$WRONG" "0"
 printf '%-58s %12s %12s\n' "integrity check problems" "$PROBLEMS" "0"
+
+cat > "$WORK/result.json" <<JSON
+{ "fileMb": $BIG_MB, "ddSeconds": $DD_S, "uploadSeconds": $UPLOAD_S, "uploadToDd": $RATIO, "rssGrowthMb": $RSS_GROWTH_MB,
+  "parallelUploads": $PARALLEL, "parallelMb": $SMALL_MB, "parallelSeconds": $PARALLEL_S, "wrongHashes": $WRONG, "integrityProblems": $PROBLEMS }
+JSON
 
 FAIL=0
 [ "$(calc "($RATIO >= 0.5) ? 1 : 0")" = 1 ] || { echo "FAIL: upload slower than half of dd" >&2; FAIL=1; }

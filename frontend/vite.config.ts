@@ -14,7 +14,8 @@ export default defineConfig({
     // Anchored patterns: a bare '/q' prefix would also capture app routes such as '/quan-ly'.
     proxy: { '^/api/': backend, '^/q/': backend },
   },
-  build: { outDir: 'dist' },
+  // The manifest maps each screen to its chunks, for the per-screen sizes scripts/bundle-budget.mjs prints.
+  build: { outDir: 'dist', manifest: true },
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/testing/setup-tests.ts'],

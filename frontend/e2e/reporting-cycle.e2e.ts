@@ -153,4 +153,18 @@ describe('the monthly reporting cycle in the browser', () => {
     await photograph(page, 'review-accepted');
     await page.context().close();
   });
+
+  it('the dashboard shows the accepted value and the status it gives', async () => {
+    const page = await openPage(browser, 'desktop');
+    await signIn(page, 'commune');
+    const report = await reportFromApi(reportId);
+    await page.goto(`/dashboard?plan=${report.plan.id}&period=${report.period.key}&ind.q=C.6`);
+    const row = page.locator('tr').filter({ has: page.getByText('C.6', { exact: true }) });
+    await row.getByText(/96,5/).first().waitFor();
+    const text = await row.innerText();
+    expect(text).toMatch(/Đạt|Đúng tiến độ|Có nguy cơ chậm|Chậm tiến độ|Không đạt/);
+    expect(text).not.toContain('Chưa có số liệu');
+    await photograph(page, 'dashboard-commune');
+    await page.context().close();
+  });
 });

@@ -124,6 +124,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/document-templates/indicators.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The empty XLSX template of an indicator appendix
+         * @description Columns STT, Nội dung chỉ tiêu, Đơn vị tính, one "Chỉ tiêu phấn đấu năm …" per year from `startYear` to `endYear` (default: this year), Hiện trạng, Đơn vị chủ trì, Đơn vị phối hợp, Ghi chú, Mã chỉ tiêu; a second sheet explains how to fill it. Fill it and send it to `POST /api/v1/plans/{planId}/appendix/imports`.
+         */
+        get: operations["downloadIndicatorTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/tasks.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The empty XLSX template of a task appendix
+         * @description Columns STT, Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian thực hiện, Ghi chú, Mã nhiệm vụ; a second sheet explains how to fill it.
+         */
+        get: operations["downloadTaskTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dti-frameworks": {
         parameters: {
             query?: never;
@@ -603,6 +643,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{planId}/appendix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A plan's appendix as XLSX, in the import template's layout
+         * @description The indicators (or, with `part=TASKS`, the tasks) by group, targets and units as the plan words them, codes in the last column. Importing the file again changes nothing. Whoever reads the plan.
+         */
+        get: operations["exportPlanAppendix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/appendix/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a plan's appendix from an XLSX sheet, or preview it with dryRun=true
+         * @description The body is the workbook itself. The header row is found by its Vietnamese column names (the template's, or the plans' own: STT, Nội dung chỉ tiêu, Đơn vị tính, Chỉ tiêu phấn đấu năm …, Đơn vị theo dõi / chủ trì, Đơn vị phối hợp, Ghi chú; for tasks Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian thực hiện), group rows ("A. Phát triển hạ tầng") start groups. Targets are read into their shape keeping the wording (a wording that cannot be read is kept as words, with a WARNING); units are matched by name ignoring case, diacritics and spacing. The preview lists every row, how it was understood and what it would create or change, and every problem with its cell. The commit is all or nothing (400 `import.invalid` with every cell in `errors` when a row has an ERROR); indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing. Coordinators of the plan's issuer. Refused: not an XLSX (415), a protected or damaged workbook, no header (400), over the size or row limit (413).
+         */
+        post: operations["importPlanAppendix"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{planId}/bundle": {
         parameters: {
             query?: never;
@@ -751,6 +831,66 @@ export interface paths {
          * @description Every indicator with its target for the year, the lead unit's latest accepted value, the computed status and the narrative; tasks with their progress; timeliness of the units and which are late, by how many days.
          */
         get: operations["getConsolidatedReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/periods/{periodKey}/documents/consolidated.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The consolidated report as a Word document, ready to sign
+         * @description In the form of Nghị định 30/2020/NĐ-CP, in Times New Roman: the issuing body and the national motto, the number (left blank for the clerk) and the place-date line, the title, the indicator table with targets, results, statuses and lead units, tasks, timeliness of the units, difficulties and proposals, recipients and the signer's block. The same content as `GET /api/v1/plans/{planId}/periods/{periodKey}/consolidated`, for whoever may read it.
+         */
+        get: operations["downloadConsolidatedReportDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/periods/{periodKey}/documents/consolidated.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The consolidated report as PDF
+         * @description The same document as the Word one, with its font embedded (a Times New Roman-compatible serif). The same content as `GET /api/v1/plans/{planId}/periods/{periodKey}/consolidated`, for whoever may read it.
+         */
+        get: operations["downloadConsolidatedReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/periods/{periodKey}/documents/consolidated.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The consolidated report's indicator table as XLSX
+         * @description One row per indicator: group, STT, code, content, unit, the year's target, the achieved value, status, lead unit, the period of the value, what was done, difficulties, proposals and the number of evidence documents; the header is frozen and filtered. The same content as `GET /api/v1/plans/{planId}/periods/{periodKey}/consolidated`, for whoever may read it.
+         */
+        get: operations["downloadConsolidatedReportXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1140,6 +1280,117 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An indicator as a row of the sheet was understood */
+        AppendixImportIndicator: {
+            /** @example C.11 */
+            code: string;
+            /** @example C */
+            groupCode: string;
+            /**
+             * Format: int32
+             * @example 11
+             */
+            order: number;
+            content: string;
+            /** @example % */
+            unitOfMeasure: string | null;
+            targets: components["schemas"]["Target"][];
+            baseline: components["schemas"]["Target"] | null;
+            leadUnit: components["schemas"]["OrgUnitRef"] | null;
+            cooperatingUnits: components["schemas"]["OrgUnitRef"][];
+            leadWording: string | null;
+            cooperatingWording: string | null;
+            note: string | null;
+        };
+        /** @description A problem of the sheet, with its row and column as Excel shows them */
+        AppendixImportProblem: {
+            /**
+             * Format: int32
+             * @description Row number as Excel shows it; null for the whole sheet
+             * @example 7
+             */
+            row: number | null;
+            /**
+             * @description Column letter
+             * @example E
+             */
+            column: string | null;
+            /**
+             * @description Cell reference
+             * @example E7
+             */
+            cell: string | null;
+            /**
+             * @description The column's header as written
+             * @example Đơn vị chủ trì
+             */
+            header: string | null;
+            severity: components["schemas"]["Severity"];
+            /** @example import.unit-unknown */
+            code: string;
+            /** @example Không tìm thấy đơn vị 'Phòng Văn hoá Xã hôi'. */
+            detail: string;
+            /** @description For a unit name that matched none: the closest units */
+            candidates: components["schemas"]["OrgUnitRef"][];
+        };
+        /** @description The preview (dryRun) or the outcome of importing a sheet into a plan */
+        AppendixImportResult: {
+            dryRun: boolean;
+            /** @description No ERROR problem: the sheet can be committed */
+            valid: boolean;
+            part: components["schemas"]["AppendixPart"];
+            planId: components["schemas"]["UUID"];
+            /** @example Phụ lục */
+            sheet: string;
+            /**
+             * Format: int32
+             * @description The (last) header row
+             * @example 5
+             */
+            headerRow: number;
+            rows: components["schemas"]["AppendixImportRow"][];
+            problems: components["schemas"]["AppendixImportProblem"][];
+            /** @description Groups of this part, by kind:code */
+            groups: components["schemas"]["BundleChanges"];
+            /** @description Indicators or tasks, by code */
+            items: components["schemas"]["BundleChanges"];
+        };
+        /** @description One row of the sheet: what it is, how it was understood, what it changes */
+        AppendixImportRow: {
+            /**
+             * Format: int32
+             * @example 7
+             */
+            row: number;
+            kind: components["schemas"]["RowKind"];
+            action: components["schemas"]["RowAction"];
+            /** @example A */
+            groupCode: string | null;
+            /** @example Phát triển hạ tầng */
+            groupName: string | null;
+            indicator: components["schemas"]["AppendixImportIndicator"] | null;
+            task: components["schemas"]["AppendixImportTask"] | null;
+        };
+        /** @description A task as a row of the sheet was understood */
+        AppendixImportTask: {
+            /** @example II.3.1 */
+            code: string;
+            /** @example II.3 */
+            groupCode: string;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            order: number;
+            description: string;
+            leadUnits: components["schemas"]["OrgUnitRef"][];
+            cooperatingUnits: components["schemas"]["OrgUnitRef"][];
+            product: string | null;
+            timeframe: components["schemas"]["Timeframe"] | null;
+            note: string | null;
+        };
+        /** @enum {string} */
+        AppendixPart: "INDICATORS" | "TASKS";
         /** @description One indicator or task a unit must report on in one period, with its deadline and state */
         Assignment: {
             plan: components["schemas"]["PlanRef"];
@@ -2508,6 +2759,10 @@ export interface components {
             status: components["schemas"]["IndicatorStatus"];
         };
         /** @enum {string} */
+        RowAction: "CREATE" | "UPDATE" | "UNCHANGED" | "INVALID" | "NONE";
+        /** @enum {string} */
+        RowKind: "GROUP" | "ITEM" | "IGNORED";
+        /** @enum {string} */
         SectionKey: "PURPOSE" | "REQUIREMENTS" | "OBJECTIVES" | "TASKS" | "SOLUTIONS" | "FUNDING" | "ORGANISATION" | "REPORTING" | "CLOSING" | "OTHER";
         /** @description Marks the period's consolidated report as sent up */
         SendUpInput: {
@@ -2552,6 +2807,8 @@ export interface components {
             orgUnitId: components["schemas"]["UUID"];
             active: boolean;
         };
+        /** @enum {string} */
+        Severity: "ERROR" | "WARNING";
         /** @description A plan carrying out this one (a commune's), with its report for the period */
         SubordinatePlan: {
             plan: components["schemas"]["PlanRef"];
@@ -3118,6 +3375,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChangeCursor"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    downloadIndicatorTemplate: {
+        parameters: {
+            query?: {
+                /** @example 2030 */
+                endYear?: number;
+                /** @example 2026 */
+                startYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    downloadTaskTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
@@ -4393,6 +4717,83 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    exportPlanAppendix: {
+        parameters: {
+            query?: {
+                /** @description INDICATORS (default) or TASKS */
+                part?: components["schemas"]["AppendixPart"];
+            };
+            header?: never;
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The appendix */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    importPlanAppendix: {
+        parameters: {
+            query?: {
+                /** @description Read and report without changing anything */
+                dryRun?: boolean;
+                /** @description INDICATORS (default) or TASKS */
+                part?: components["schemas"]["AppendixPart"];
+            };
+            header?: never;
+            path: {
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The preview, or what was imported */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppendixImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     exportPlanBundle: {
         parameters: {
             query?: never;
@@ -4847,6 +5248,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsolidatedReport"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    downloadConsolidatedReportDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodKey: string;
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    downloadConsolidatedReportPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodKey: string;
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    downloadConsolidatedReportXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodKey: string;
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */

@@ -37,13 +37,37 @@ describe('app', () => {
 
   it('starts a reader at the dashboard, inside the page landmarks', async () => {
     await seedSession({ me: { ...testMe, roles: ['VIEWER'] } });
-    server.use(http.get('*/api/v1/plans', () => HttpResponse.json(emptyPage)));
+    const commune = testMe.scopes[0]!.scope;
+    server.use(
+      http.get('*/api/v1/plans', () => HttpResponse.json(emptyPage)),
+      http.get('*/api/v1/org-units/:id/dti-ranking', () =>
+        problem(404, 'dti-framework.not-found', 'Chưa có bộ chỉ số DTI nào.'),
+      ),
+      http.get('*/api/v1/org-units/:id', () =>
+        HttpResponse.json({
+          ...commune,
+          shortName: null,
+          kind: 'COMMUNE',
+          parent: null,
+          ancestors: [],
+          depth: 0,
+          active: true,
+          version: 1,
+          createdAt: '2026-01-02T01:00:00Z',
+          updatedAt: '2026-01-02T01:00:00Z',
+        }),
+      ),
+    );
     const { router } = renderApp('/');
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Bảng theo dõi' }),
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/dashboard');
+    // The reader's own commune, which has no plan yet.
+    expect(
+      await screen.findByText('UBND xã Xuân Lộc chưa có kế hoạch nào trong hệ thống.'),
+    ).toBeInTheDocument();
     expect(
       within(screen.getByRole('banner')).getByText('Theo dõi Kế hoạch chuyển đổi số'),
     ).toBeInTheDocument();

@@ -1,14 +1,73 @@
 import type { RouteObject } from 'react-router';
 import { PlansList } from '@/features/plans/components/plans-list';
 
-/** The plans, mounted at /plans: the list, and one plan as its document (loaded on first use). */
+/**
+ * The plans, mounted at /plans: the list, one plan as its document, and the pages that edit a plan, its groups,
+ * indicators and tasks. Everything but the list loads on first use.
+ */
 export const planRoutes: RouteObject[] = [
   { index: true, element: <PlansList /> },
+  {
+    path: 'new',
+    lazy: async () => {
+      const { PlanCreatePage } = await import('@/features/plans/components/plan-form');
+      return { Component: PlanCreatePage };
+    },
+  },
   {
     path: ':planId',
     lazy: async () => {
       const { PlanDocument } = await import('@/features/plans/components/plan-document');
       return { Component: PlanDocument };
+    },
+  },
+  {
+    path: ':planId/edit',
+    lazy: async () => {
+      const { PlanEditPage } = await import('@/features/plans/components/plan-form');
+      return { Component: PlanEditPage };
+    },
+  },
+  {
+    path: ':planId/groups',
+    lazy: async () => {
+      const { GroupsPage } = await import('@/features/plans/components/groups-editor');
+      return { Component: GroupsPage };
+    },
+  },
+  {
+    path: ':planId/import',
+    lazy: async () => {
+      const { AppendixImportPage } = await import('@/features/plans/components/appendix-import');
+      return { Component: AppendixImportPage };
+    },
+  },
+  {
+    path: ':planId/indicators/new',
+    lazy: async () => {
+      const { IndicatorCreatePage } = await import('@/features/plans/components/indicator-form');
+      return { Component: IndicatorCreatePage };
+    },
+  },
+  {
+    path: ':planId/indicators/:indicatorId/edit',
+    lazy: async () => {
+      const { IndicatorEditPage } = await import('@/features/plans/components/indicator-form');
+      return { Component: IndicatorEditPage };
+    },
+  },
+  {
+    path: ':planId/tasks/new',
+    lazy: async () => {
+      const { TaskCreatePage } = await import('@/features/plans/components/task-form');
+      return { Component: TaskCreatePage };
+    },
+  },
+  {
+    path: ':planId/tasks/:taskId/edit',
+    lazy: async () => {
+      const { TaskEditPage } = await import('@/features/plans/components/task-form');
+      return { Component: TaskEditPage };
     },
   },
 ];

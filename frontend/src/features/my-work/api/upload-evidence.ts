@@ -99,15 +99,22 @@ export type Upload = {
 const uploads = new Map<string, Upload>();
 const controllers = new Map<string, AbortController>();
 const byReport = new Map<string, readonly Upload[]>();
+/** Per report, the documents uploaded in this visit whose description the uploader may still add. */
+const justUploaded = new Map<string, readonly string[]>();
 const listeners = new Set<() => void>();
 const none: readonly Upload[] = [];
+const noIds: readonly string[] = [];
 let sequence = 0;
+
+function notify() {
+  for (const listener of listeners) listener();
+}
 
 function publish(reportId: string) {
   const list = [...uploads.values()].filter((upload) => upload.reportId === reportId);
   if (list.length) byReport.set(reportId, list);
   else byReport.delete(reportId);
-  for (const listener of listeners) listener();
+  notify();
 }
 
 function change(id: string, changes: Partial<Upload>) {
@@ -137,7 +144,8 @@ function run(id: string, queryClient: QueryClient) {
     (loaded, total) => change(id, { loaded, total }),
     controller.signal,
   ).then(
-    () => {
+    (stored) => {
+      justUploaded.set(upload.reportId, [...(justUploaded.get(upload.reportId) ?? []), stored.id]);
       remove(id);
       void queryClient.invalidateQueries({ queryKey: ['evidence'] });
       void queryClient.invalidateQueries({ queryKey: reportQueryKey(upload.reportId) });
@@ -168,7 +176,9 @@ subscribeSession(() => {
   const reports = new Set([...uploads.values()].map((upload) => upload.reportId));
   uploads.clear();
   controllers.clear();
+  justUploaded.clear();
   for (const reportId of reports) publish(reportId);
+  notify();
 });
 
 /** The uploads of one report that are running or failed (finished ones join its evidence). */
@@ -176,6 +186,23 @@ export function useUploads(reportId: string | undefined): readonly Upload[] {
   return useSyncExternalStore(subscribe, () =>
     reportId ? (byReport.get(reportId) ?? none) : none,
   );
+}
+
+/** The documents just uploaded to a report, which it offers to describe (number, date, issuer…). */
+export function useJustUploaded(reportId: string | undefined): readonly string[] {
+  return useSyncExternalStore(subscribe, () =>
+    reportId ? (justUploaded.get(reportId) ?? noIds) : noIds,
+  );
+}
+
+/** The uploader has described the document, or chosen not to. */
+export function forgetJustUploaded(reportId: string, evidenceId: string) {
+  const ids = justUploaded.get(reportId);
+  if (!ids?.includes(evidenceId)) return;
+  const rest = ids.filter((id) => id !== evidenceId);
+  if (rest.length) justUploaded.set(reportId, rest);
+  else justUploaded.delete(reportId);
+  notify();
 }
 
 /** Starts, retries, cancels and dismisses uploads; each finished one refreshes the evidence. */

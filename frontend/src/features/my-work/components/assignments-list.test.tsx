@@ -11,11 +11,11 @@ import {
   page,
   plan,
   police,
-  problemWith,
-  reporterMe,
+  problemResponse,
   reportId,
+  reporterMe,
   taskId,
-} from '@/features/my-work/testing/fixtures';
+} from '@/testing/fixtures';
 import { server } from '@/testing/mocks/server';
 import { seedSession } from '@/testing/session';
 import { renderRoute } from '@/testing/test-utils';
@@ -257,7 +257,7 @@ describe('AssignmentsList', () => {
   it('shows the problem detail when loading fails', async () => {
     server.use(
       http.get('*/api/v1/assignments', () =>
-        problemWith(400, 'assignment.no-own-unit', 'Tài khoản này không thuộc đơn vị nào.', {
+        problemResponse(400, 'assignment.no-own-unit', 'Tài khoản này không thuộc đơn vị nào.', {
           errors: [
             {
               field: 'mine',

@@ -3,25 +3,57 @@ import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { components } from '@/api/schema';
 import { ReportPage } from '@/features/my-work/components/report-page';
+import { serveItem } from '@/features/my-work/testing/fixtures';
 import {
   authed,
   emptyValue,
   evidence,
   indicatorId,
   json,
+  linkEvidence,
   page,
   plan,
+  police,
+  problemResponse,
   report,
-  reporterMe,
   reportId,
-  serveItem,
+  reporterMe,
   serviceCentre,
-} from '@/features/my-work/testing/fixtures';
+} from '@/testing/fixtures';
 import { server } from '@/testing/mocks/server';
 import { seedSession } from '@/testing/session';
 import { renderRoute } from '@/testing/test-utils';
 
 type Evidence = components['schemas']['Evidence'];
+type EvidenceLinkCreate = components['schemas']['EvidenceLinkCreate'];
+type EvidenceUpdate = components['schemas']['EvidenceUpdate'];
+
+/** Today in Vietnam as the server reckons it, to refuse dates after it as the server does. */
+function today() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+}
+
+/** The server's checks on what describes a document: an http(s) address, no date in the future. */
+function refusal(body: { url?: string; docDate?: string | null }) {
+  if (body.url !== undefined && !/^https?:\/\/[^/\s]+/i.test(body.url)) {
+    const detail = `Đường dẫn '${body.url}' không hợp lệ: chỉ nhận địa chỉ http:// hoặc https://.`;
+    return problemResponse(400, 'evidence.link-invalid', detail, {
+      errors: [{ field: 'url', code: 'evidence.link-invalid', detail }],
+    });
+  }
+  if (body.docDate && body.docDate > today()) {
+    const detail = `Ngày ban hành ${body.docDate} ở tương lai (hôm nay là ${today()}).`;
+    return problemResponse(
+      400,
+      'evidence.date-in-future',
+      `Thông tin tài liệu chưa hợp lệ: ${detail}`,
+      {
+        errors: [{ field: 'docDate', code: 'evidence.date-in-future', detail }],
+      },
+    );
+  }
+  return null;
+}
 
 /** Stands in for the browser's XMLHttpRequest; the test drives its progress and its outcome. */
 class FakeXhr {
@@ -88,6 +120,13 @@ function serveEvidence(initial: Evidence[] = []) {
   const unitQueries: URLSearchParams[] = [];
   const attachBodies: unknown[] = [];
   const detached: string[] = [];
+  const linkBodies: EvidenceLinkCreate[] = [];
+  const updates: { id: string; ifMatch: string | null; body: EvidenceUpdate }[] = [];
+  const reads: string[] = [];
+  const find = (id: string) => attached.find((e) => e.id === id);
+  const replace = (changed: Evidence) => {
+    attached = attached.map((e) => (e.id === changed.id ? changed : e));
+  };
   server.use(
     http.get(
       '*/api/v1/reports/:reportId',
@@ -129,6 +168,66 @@ function serveEvidence(initial: Evidence[] = []) {
         return json(chosen);
       }),
     ),
+    http.get(
+      '*/api/v1/evidence/:evidenceId',
+      authed((request) => {
+        const id = new URL(request.url).pathname.split('/').at(-1)!;
+        reads.push(id);
+        const found = find(id);
+        if (!found) return problemResponse(404, 'evidence.not-found', 'Không tìm thấy tài liệu.');
+        return json(found, 200, { ETag: `"${found.version}"` });
+      }),
+    ),
+    http.put(
+      '*/api/v1/evidence/:evidenceId',
+      authed(async (request) => {
+        const id = new URL(request.url).pathname.split('/').at(-1)!;
+        const body = (await request.json()) as EvidenceUpdate;
+        const ifMatch = request.headers.get('If-Match');
+        updates.push({ id, ifMatch, body });
+        const current = find(id)!;
+        if (ifMatch !== `"${current.version}"`) {
+          return problemResponse(
+            412,
+            'conflict.stale-version',
+            `Tài liệu kiểm chứng đã được người khác thay đổi (phiên bản hiện tại ${current.version}). Hãy tải lại rồi sửa tiếp.`,
+            { currentVersion: current.version },
+          );
+        }
+        const refused = refusal(body);
+        if (refused) return refused;
+        const saved: Evidence = {
+          ...current,
+          title: body.title,
+          docNumber: body.docNumber ?? null,
+          docDate: body.docDate ?? null,
+          issuer: body.issuer ?? null,
+          summary: body.summary ?? null,
+          version: current.version + 1,
+        };
+        replace(saved);
+        return json(saved, 200, { ETag: `"${saved.version}"` });
+      }),
+    ),
+    http.post(
+      '*/api/v1/evidence/links',
+      authed(async (request) => {
+        const body = (await request.json()) as EvidenceLinkCreate;
+        linkBodies.push(body);
+        const refused = refusal(body);
+        if (refused) return refused;
+        const registered = linkEvidence({
+          url: body.url,
+          title: body.title,
+          docNumber: body.docNumber ?? null,
+          docDate: body.docDate ?? null,
+          issuer: body.issuer ?? null,
+          summary: body.summary ?? null,
+        });
+        if (body.reportIds?.includes(reportId)) attached = [...attached, registered];
+        return json(registered, 201);
+      }),
+    ),
     http.delete(
       '*/api/v1/reports/:reportId/evidence/:evidenceId',
       authed((request) => {
@@ -143,8 +242,16 @@ function serveEvidence(initial: Evidence[] = []) {
     unitQueries,
     attachBodies,
     detached,
+    linkBodies,
+    updates,
+    reads,
     add(e: Evidence) {
       attached = [...attached, e];
+    },
+    /** Someone else changes a document's description. */
+    change(id: string, changes: Partial<Evidence>) {
+      const current = find(id)!;
+      replace({ ...current, ...changes, version: current.version + 1 });
     },
   };
 }
@@ -222,6 +329,17 @@ describe('Evidence on a report', () => {
     const list = await screen.findByRole('list', { name: 'Tài liệu đã đính kèm' });
     expect(list).toHaveTextContent('Biên bản kiểm tra.pdf');
     expect(screen.queryByRole('list', { name: 'Tệp đang tải lên' })).not.toBeInTheDocument();
+
+    // The uploader is offered to describe the file at once, and may put it off.
+    const describe = await within(list).findByRole('form', { name: 'Bổ sung thông tin văn bản' });
+    expect(await within(describe).findByRole('textbox', { name: 'Tên tài liệu' })).toHaveValue(
+      'Biên bản kiểm tra.pdf',
+    );
+    await user.click(within(describe).getByRole('button', { name: 'Để sau' }));
+    expect(within(list).queryByRole('form')).not.toBeInTheDocument();
+    expect(
+      within(list).getByRole('button', { name: 'Sửa thông tin tài liệu: Biên bản kiểm tra.pdf' }),
+    ).toHaveFocus();
   });
 
   it('shows the problem the server gives for a refused file', async () => {
@@ -345,5 +463,308 @@ describe('Evidence on a report', () => {
       screen.getByRole('progressbar', { name: 'Đang tải lên Danh sách.pdf' }),
     ).toBeInTheDocument();
     expect(screen.getByText(/^Đã lưu bản nháp lúc/)).toBeInTheDocument();
+  });
+
+  it('lets the uploader add the number, date, issuer and summary right after an upload', async () => {
+    serveItem();
+    const served = serveEvidence();
+    const { user } = renderReport();
+
+    await user.upload(await screen.findByLabelText('Chọn tệp'), pdf('Biên bản kiểm tra.pdf'));
+    await waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
+    const stored = evidence({
+      id: 'a1000000-0000-4000-8000-000000000009',
+      title: 'Biên bản kiểm tra.pdf',
+      fileName: 'Biên bản kiểm tra.pdf',
+      docNumber: null,
+      docDate: null,
+      issuer: null,
+      sizeBytes: 2_000_000,
+      version: 1,
+    });
+    served.add(stored);
+    FakeXhr.sent[0]!.respond(201, stored);
+
+    const list = await screen.findByRole('list', { name: 'Tài liệu đã đính kèm' });
+    const form = await within(list).findByRole('form', { name: 'Bổ sung thông tin văn bản' });
+    const title = await within(form).findByRole('textbox', { name: 'Tên tài liệu' });
+    // Opened by the upload, not by the person: the focus stays where it was.
+    expect(title).not.toHaveFocus();
+    expect(served.reads).toEqual([stored.id]);
+
+    await user.clear(title);
+    await user.type(title, 'Biên bản kiểm tra bộ phận một cửa');
+    await user.type(within(form).getByRole('textbox', { name: 'Số, ký hiệu' }), '45/BB-TTPVHCC');
+    await user.type(within(form).getByRole('textbox', { name: 'Ngày ban hành' }), '15/4/2026');
+    await user.type(
+      within(form).getByRole('textbox', { name: 'Cơ quan ban hành' }),
+      'Trung tâm Phục vụ hành chính công',
+    );
+    await user.type(
+      within(form).getByRole('textbox', { name: 'Trích yếu' }),
+      'Kiểm tra việc tiếp nhận hồ sơ trực tuyến quý I',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Lưu thông tin' }));
+
+    await waitFor(() => expect(within(list).queryByRole('form')).not.toBeInTheDocument());
+    expect(served.updates).toEqual([
+      {
+        id: stored.id,
+        ifMatch: '"1"',
+        body: {
+          title: 'Biên bản kiểm tra bộ phận một cửa',
+          docNumber: '45/BB-TTPVHCC',
+          docDate: '2026-04-15',
+          issuer: 'Trung tâm Phục vụ hành chính công',
+          summary: 'Kiểm tra việc tiếp nhận hồ sơ trực tuyến quý I',
+        },
+      },
+    ]);
+    expect(
+      screen.getByText('Đã lưu thông tin tài liệu “Biên bản kiểm tra bộ phận một cửa”.'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(list).toHaveTextContent(
+        'Số 45/BB-TTPVHCC · 15/04/2026 · Trung tâm Phục vụ hành chính công · Biên bản kiểm tra.pdf · 1,9 MB',
+      ),
+    );
+    expect(list).toHaveTextContent('Trích yếu: Kiểm tra việc tiếp nhận hồ sơ trực tuyến quý I');
+  });
+
+  it('registers a link with its document details, attached to the report and opened in a new tab', async () => {
+    serveItem();
+    const served = serveEvidence();
+    const { user } = renderReport();
+
+    const add = await screen.findByRole('button', { name: 'Thêm liên kết' });
+    expect(add).toHaveAttribute('aria-expanded', 'false');
+    await user.click(add);
+    expect(add).toHaveAttribute('aria-expanded', 'true');
+    const form = screen.getByRole('form', { name: 'Thêm tài liệu bằng đường dẫn' });
+    const url = within(form).getByRole('textbox', { name: 'Đường dẫn' });
+    expect(url).toHaveFocus();
+    expect(url).toHaveAttribute('type', 'url');
+
+    await user.type(url, 'https://dongnai.gov.vn/van-ban/154-kh-ubnd');
+    await user.type(
+      within(form).getByRole('textbox', { name: 'Tên tài liệu' }),
+      'Kế hoạch nâng hạng DTI tỉnh Đồng Nai năm 2026',
+    );
+    await user.type(within(form).getByRole('textbox', { name: 'Số, ký hiệu' }), '154/KH-UBND');
+    await user.type(within(form).getByRole('textbox', { name: 'Ngày ban hành' }), '26/03/2026');
+    await user.type(
+      within(form).getByRole('textbox', { name: 'Cơ quan ban hành' }),
+      'UBND tỉnh Đồng Nai',
+    );
+    await user.type(
+      within(form).getByRole('textbox', { name: 'Trích yếu' }),
+      'Nâng hạng Chỉ số chuyển đổi số tỉnh Đồng Nai năm 2026',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Thêm vào báo cáo' }));
+
+    const list = await screen.findByRole('list', { name: 'Tài liệu đã đính kèm' });
+    expect(served.linkBodies).toEqual([
+      {
+        url: 'https://dongnai.gov.vn/van-ban/154-kh-ubnd',
+        title: 'Kế hoạch nâng hạng DTI tỉnh Đồng Nai năm 2026',
+        docNumber: '154/KH-UBND',
+        docDate: '2026-03-26',
+        issuer: 'UBND tỉnh Đồng Nai',
+        summary: 'Nâng hạng Chỉ số chuyển đổi số tỉnh Đồng Nai năm 2026',
+        reportIds: [reportId],
+      },
+    ]);
+    const [item] = within(list).getAllByRole('listitem');
+    expect(item).toHaveTextContent('Kế hoạch nâng hạng DTI tỉnh Đồng Nai năm 2026');
+    expect(item).toHaveTextContent(
+      'Số 154/KH-UBND · 26/03/2026 · UBND tỉnh Đồng Nai · Liên kết · dongnai.gov.vn',
+    );
+    expect(item).toHaveTextContent(
+      'Trích yếu: Nâng hạng Chỉ số chuyển đổi số tỉnh Đồng Nai năm 2026',
+    );
+    const open = within(item!).getByRole('link', {
+      name: 'Mở liên kết trong thẻ mới: Kế hoạch nâng hạng DTI tỉnh Đồng Nai năm 2026',
+    });
+    expect(open).toHaveAttribute('href', 'https://dongnai.gov.vn/van-ban/154-kh-ubnd');
+    expect(open).toHaveAttribute('target', '_blank');
+    expect(open).toHaveAttribute('rel', 'noopener noreferrer');
+    // A link has no file to download.
+    expect(within(item!).queryByRole('button', { name: /^Tải về/ })).not.toBeInTheDocument();
+
+    expect(
+      screen.getByText(
+        'Đã thêm liên kết “Kế hoạch nâng hạng DTI tỉnh Đồng Nai năm 2026” vào báo cáo.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('form', { name: 'Thêm tài liệu bằng đường dẫn' }),
+    ).not.toBeInTheDocument();
+    expect(add).toHaveFocus();
+    expect(add).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('shows the API’s error for an address that is not http(s) next to the address field', async () => {
+    serveItem();
+    const served = serveEvidence();
+    const { user } = renderReport();
+
+    await user.click(await screen.findByRole('button', { name: 'Thêm liên kết' }));
+    const form = screen.getByRole('form', { name: 'Thêm tài liệu bằng đường dẫn' });
+    const url = within(form).getByRole('textbox', { name: 'Đường dẫn' });
+    await user.type(url, 'ftp://dongnai.gov.vn/van-ban/154.pdf');
+    await user.type(within(form).getByRole('textbox', { name: 'Tên tài liệu' }), 'Kế hoạch 154');
+    await user.click(within(form).getByRole('button', { name: 'Thêm vào báo cáo' }));
+
+    const message =
+      "Đường dẫn 'ftp://dongnai.gov.vn/van-ban/154.pdf' không hợp lệ: chỉ nhận địa chỉ http:// hoặc https://.";
+    await waitFor(() => expect(url).toHaveAttribute('aria-invalid', 'true'));
+    expect(url).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(url).toHaveFocus();
+    expect(within(form).getByRole('textbox', { name: 'Tên tài liệu' })).not.toHaveAttribute(
+      'aria-invalid',
+    );
+    expect(within(form).getByRole('alert')).toHaveTextContent(
+      `Chưa thêm được liên kết. ${message}Vui lòng xem lỗi ở từng ô.`,
+    );
+    expect(served.linkBodies).toHaveLength(1);
+    expect(screen.getByText('Chưa đính kèm tài liệu nào.')).toBeInTheDocument();
+
+    // Corrected, the error goes away as the field changes, and the link is added.
+    await user.clear(url);
+    await user.type(url, 'https://dongnai.gov.vn/van-ban/154.pdf');
+    expect(url).not.toHaveAttribute('aria-invalid');
+    await user.click(within(form).getByRole('button', { name: 'Thêm vào báo cáo' }));
+    const list = await screen.findByRole('list', { name: 'Tài liệu đã đính kèm' });
+    expect(list).toHaveTextContent('Kế hoạch 154');
+    expect(served.linkBodies.map((body) => body.url)).toEqual([
+      'ftp://dongnai.gov.vn/van-ban/154.pdf',
+      'https://dongnai.gov.vn/van-ban/154.pdf',
+    ]);
+  });
+
+  it('shows a document date in the future as the API’s error next to the date field', async () => {
+    serveItem();
+    const served = serveEvidence();
+    const { user } = renderReport();
+
+    await user.click(await screen.findByRole('button', { name: 'Thêm liên kết' }));
+    const form = screen.getByRole('form', { name: 'Thêm tài liệu bằng đường dẫn' });
+    await user.type(
+      within(form).getByRole('textbox', { name: 'Đường dẫn' }),
+      'https://dongnai.gov.vn/van-ban/154-kh-ubnd',
+    );
+    await user.type(within(form).getByRole('textbox', { name: 'Tên tài liệu' }), 'Kế hoạch 154');
+    const date = within(form).getByRole('textbox', { name: 'Ngày ban hành' });
+
+    // A day that does not exist is caught before anything is sent.
+    await user.type(date, '31/02/2026');
+    await user.click(within(form).getByRole('button', { name: 'Thêm vào báo cáo' }));
+    expect(date).toHaveAccessibleDescription(
+      'Ngày/tháng/năm, ví dụ 20/03/2026 Ngày chưa đúng dạng ngày/tháng/năm, ví dụ 20/03/2026.',
+    );
+    expect(date).toHaveFocus();
+    expect(served.linkBodies).toEqual([]);
+
+    await user.clear(date);
+    await user.type(date, '01/01/2099');
+    await user.click(within(form).getByRole('button', { name: 'Thêm vào báo cáo' }));
+
+    await waitFor(() => expect(served.linkBodies).toHaveLength(1));
+    expect(served.linkBodies[0]?.docDate).toBe('2099-01-01');
+    await waitFor(() =>
+      expect(date).toHaveAccessibleDescription(
+        `Ngày/tháng/năm, ví dụ 20/03/2026 Ngày ban hành 2099-01-01 ở tương lai (hôm nay là ${today()}).`,
+      ),
+    );
+    expect(date).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByRole('textbox', { name: 'Đường dẫn' })).not.toHaveAttribute(
+      'aria-invalid',
+    );
+    expect(screen.getByText('Chưa đính kèm tài liệu nào.')).toBeInTheDocument();
+  });
+
+  it('edits a document’s details with If-Match, and after a 412 reloads the newest version', async () => {
+    serveItem();
+    const decision = evidence({ version: 4 });
+    const policeDocument = evidence({
+      id: 'a1000000-0000-4000-8000-000000000003',
+      title: 'Báo cáo của Công an xã',
+      ownerUnit: police,
+    });
+    const served = serveEvidence([decision, policeDocument]);
+    const { user } = renderReport();
+
+    const list = await screen.findByRole('list', { name: 'Tài liệu đã đính kèm' });
+    // Only the people of the unit that owns a document may change its description.
+    expect(
+      within(list).queryByRole('button', {
+        name: 'Sửa thông tin tài liệu: Báo cáo của Công an xã',
+      }),
+    ).not.toBeInTheDocument();
+    await user.click(
+      within(list).getByRole('button', { name: 'Sửa thông tin tài liệu: Quyết định 123/QĐ-UBND' }),
+    );
+
+    const form = await within(list).findByRole('form', { name: 'Sửa thông tin tài liệu' });
+    const title = await within(form).findByRole('textbox', { name: 'Tên tài liệu' });
+    await waitFor(() => expect(title).toHaveFocus());
+    expect(title).toHaveValue('Quyết định 123/QĐ-UBND');
+    expect(within(form).getByRole('textbox', { name: 'Số, ký hiệu' })).toHaveValue('123/QĐ-UBND');
+    expect(within(form).getByRole('textbox', { name: 'Ngày ban hành' })).toHaveValue('20/03/2026');
+    const issuer = within(form).getByRole('textbox', { name: 'Cơ quan ban hành' });
+    expect(issuer).toHaveValue('UBND xã Xuân Lộc');
+
+    // Meanwhile a colleague adds the summary.
+    served.change(decision.id, { summary: 'Giao chỉ tiêu dịch vụ công trực tuyến năm 2026' });
+    await user.clear(issuer);
+    await user.type(issuer, 'Chủ tịch UBND xã Xuân Lộc');
+    await user.click(within(form).getByRole('button', { name: 'Lưu thông tin' }));
+
+    const alert = within(form).getByRole('alert');
+    await waitFor(() =>
+      expect(alert).toHaveTextContent(
+        'Tài liệu kiểm chứng đã được người khác thay đổi (phiên bản hiện tại 5). Hãy tải lại rồi sửa tiếp.' +
+          'Thông tin tài liệu vừa được người khác sửa. Hãy tải lại để xem bản mới nhất rồi sửa tiếp.',
+      ),
+    );
+    expect(alert).toHaveFocus();
+    expect(served.updates.map((u) => u.ifMatch)).toEqual(['"4"']);
+
+    await user.click(within(alert).getByRole('button', { name: 'Tải lại' }));
+    await waitFor(() =>
+      expect(within(form).getByRole('textbox', { name: 'Trích yếu' })).toHaveValue(
+        'Giao chỉ tiêu dịch vụ công trực tuyến năm 2026',
+      ),
+    );
+    expect(issuer).toHaveValue('UBND xã Xuân Lộc');
+    expect(alert).toBeEmptyDOMElement();
+
+    await user.clear(issuer);
+    await user.type(issuer, 'Chủ tịch UBND xã Xuân Lộc');
+    await user.click(within(form).getByRole('button', { name: 'Lưu thông tin' }));
+
+    await waitFor(() => expect(within(list).queryByRole('form')).not.toBeInTheDocument());
+    expect(served.updates.slice(1)).toEqual([
+      {
+        id: decision.id,
+        ifMatch: '"5"',
+        body: {
+          title: 'Quyết định 123/QĐ-UBND',
+          docNumber: '123/QĐ-UBND',
+          docDate: '2026-03-20',
+          issuer: 'Chủ tịch UBND xã Xuân Lộc',
+          summary: 'Giao chỉ tiêu dịch vụ công trực tuyến năm 2026',
+        },
+      },
+    ]);
+    expect(
+      screen.getByText('Đã lưu thông tin tài liệu “Quyết định 123/QĐ-UBND”.'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(list).toHaveTextContent('Số 123/QĐ-UBND · 20/03/2026 · Chủ tịch UBND xã Xuân Lộc'),
+    );
+    expect(
+      within(list).getByRole('button', { name: 'Sửa thông tin tài liệu: Quyết định 123/QĐ-UBND' }),
+    ).toHaveFocus();
   });
 });

@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { readableError } from '@/lib/api-client';
@@ -8,9 +9,18 @@ import { useAttachEvidence } from '@/features/my-work/api/attach-evidence';
 import { useDetachEvidence } from '@/features/my-work/api/detach-evidence';
 import { useDownloadEvidence } from '@/features/my-work/api/download-evidence';
 import { useGetEvidence } from '@/features/my-work/api/get-evidence';
-import { useUploadEvidence, useUploads, type Upload } from '@/features/my-work/api/upload-evidence';
+import {
+  forgetJustUploaded,
+  useJustUploaded,
+  useUploadEvidence,
+  useUploads,
+  type Upload,
+} from '@/features/my-work/api/upload-evidence';
+import { EvidenceDetailsForm } from '@/features/my-work/components/evidence-details-form';
+import { EvidenceLinkForm } from '@/features/my-work/components/evidence-link-form';
 import { formatFileSize } from '@/features/my-work/utils/numbers';
 import { Pagination } from '@/components/pagination';
+import '@/features/my-work/components/evidence.css';
 
 type Evidence = components['schemas']['Evidence'];
 
@@ -31,7 +41,10 @@ const pickerPageSize = 10;
 
 type Props = {
   reportId: string | undefined;
+  /** The report's unit, whose documents can be reused. */
   unitId: string | undefined;
+  /** The signed-in person's unit: the people of the unit that owns a document may describe it. */
+  myUnitId: string | undefined;
   attached: Evidence[];
   loading: boolean;
   loadError: string | null;
@@ -44,6 +57,7 @@ type Props = {
 export function EvidencePanel({
   reportId,
   unitId,
+  myUnitId,
   attached,
   loading,
   loadError,
@@ -54,8 +68,12 @@ export function EvidencePanel({
   const { t } = useTranslation();
   const headingId = useId();
   const uploads = useUploads(reportId);
+  const justUploaded = useJustUploaded(reportId);
   const upload = useUploadEvidence();
   const [pickerOpen, setPickerOpen] = useState(false);
+  const [linkFormOpen, setLinkFormOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+  const addLinkButton = useRef<HTMLButtonElement>(null);
 
   async function addFiles(files: File[]) {
     if (files.length === 0) return;
@@ -73,6 +91,9 @@ export function EvidencePanel({
           {loadError}
         </p>
       )}
+      <div role="status" className="form-alert">
+        {announcement && <p className="notice notice-success">{announcement}</p>}
+      </div>
       {loading ? (
         <p className="muted">{t('work.evidence.loading')}</p>
       ) : attached.length > 0 ? (
@@ -83,6 +104,9 @@ export function EvidencePanel({
               evidence={evidence}
               reportId={reportId}
               writable={writable}
+              describable={myUnitId !== undefined && evidence.ownerUnit.id === myUnitId}
+              justUploaded={justUploaded.includes(evidence.id)}
+              onAnnounce={setAnnouncement}
             />
           ))}
         </ul>
@@ -107,14 +131,42 @@ export function EvidencePanel({
       {writable && (
         <>
           <DropZone onFiles={(files) => void addFiles(files)} />
-          <button
-            type="button"
-            className="button"
-            aria-expanded={pickerOpen}
-            onClick={() => setPickerOpen((open) => !open)}
-          >
-            {t('work.evidence.reuse')}
-          </button>
+          <div className="evidence-more">
+            <button
+              ref={addLinkButton}
+              type="button"
+              className="button"
+              aria-expanded={linkFormOpen}
+              onClick={() => {
+                setAnnouncement(null);
+                setLinkFormOpen((open) => !open);
+              }}
+            >
+              {t('work.evidence.addLink')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              aria-expanded={pickerOpen}
+              onClick={() => setPickerOpen((open) => !open)}
+            >
+              {t('work.evidence.reuse')}
+            </button>
+          </div>
+          {linkFormOpen && (
+            <EvidenceLinkForm
+              ensureReport={ensureReport}
+              onAdded={(evidence) => {
+                setLinkFormOpen(false);
+                setAnnouncement(t('work.evidence.linkForm.added', { title: evidence.title }));
+                addLinkButton.current?.focus();
+              }}
+              onCancel={() => {
+                setLinkFormOpen(false);
+                addLinkButton.current?.focus();
+              }}
+            />
+          )}
           {pickerOpen && unitId && (
             <UnitEvidencePicker
               unitId={unitId}
@@ -128,17 +180,25 @@ export function EvidencePanel({
   );
 }
 
-function describe(
-  evidence: Evidence,
-  lang: 'vi' | 'en',
-  t: ReturnType<typeof useTranslation>['t'],
-) {
+/** The host of a link's address, to show where it leads. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host || null;
+  } catch {
+    return null;
+  }
+}
+
+/** One line of facts: number, date, issuer, then the file (name and size) or where the link leads. */
+function describe(evidence: Evidence, lang: 'vi' | 'en', t: TFunction) {
   return [
     evidence.docNumber ? t('work.evidence.docNumber', { number: evidence.docNumber }) : null,
     evidence.docDate ? formatDate(evidence.docDate, lang) : null,
+    evidence.issuer,
     evidence.fileName && evidence.fileName !== evidence.title ? evidence.fileName : null,
     evidence.sizeBytes !== null ? formatFileSize(evidence.sizeBytes, lang) : null,
     evidence.kind === 'LINK' ? t('work.evidence.link') : null,
+    evidence.kind === 'LINK' && evidence.url ? hostOf(evidence.url) : null,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -148,15 +208,39 @@ function AttachedEvidence({
   evidence,
   reportId,
   writable,
+  describable,
+  justUploaded,
+  onAnnounce,
 }: {
   evidence: Evidence;
   reportId: string | undefined;
   writable: boolean;
+  /** The signed-in person's unit owns the document, so they may change what describes it. */
+  describable: boolean;
+  /** Uploaded a moment ago: its details form is open until saved or put off. */
+  justUploaded: boolean;
+  onAnnounce: (message: string | null) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const detach = useDetachEvidence();
   const download = useDownloadEvidence();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const focusEdit = useRef(false);
+  const formOpen = describable && (editing || justUploaded);
+
+  useEffect(() => {
+    if (!focusEdit.current) return;
+    focusEdit.current = false;
+    editButton.current?.focus();
+  });
+
+  function closeForm() {
+    setEditing(false);
+    if (reportId) forgetJustUploaded(reportId, evidence.id);
+    focusEdit.current = true;
+  }
 
   function save() {
     download.mutate(evidence.id, {
@@ -177,11 +261,25 @@ function AttachedEvidence({
       <div className="evidence-text">
         <span className="evidence-title">{evidence.title}</span>
         <span className="muted evidence-meta">{describe(evidence, lang, t)}</span>
+        {evidence.summary && (
+          <span className="muted evidence-meta">
+            {t('work.evidence.summaryLine', { summary: evidence.summary })}
+          </span>
+        )}
       </div>
       <div className="evidence-actions">
         {evidence.kind === 'LINK' && evidence.url ? (
-          <a className="button" href={evidence.url} target="_blank" rel="noopener noreferrer">
+          <a
+            className="button"
+            href={evidence.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={t('work.evidence.openNamed', { title: evidence.title })}
+          >
             {t('work.evidence.open')}
+            <span className="external-mark" aria-hidden="true">
+              ↗
+            </span>
           </a>
         ) : (
           <button
@@ -193,6 +291,20 @@ function AttachedEvidence({
           >
             {download.isPending && <span className="spinner" aria-hidden="true" />}
             {t('work.evidence.download')}
+          </button>
+        )}
+        {describable && !formOpen && (
+          <button
+            ref={editButton}
+            type="button"
+            className="button"
+            aria-label={t('work.evidence.editNamed', { title: evidence.title })}
+            onClick={() => {
+              onAnnounce(null);
+              setEditing(true);
+            }}
+          >
+            {t('work.evidence.edit')}
           </button>
         )}
         {writable && reportId && (
@@ -214,6 +326,17 @@ function AttachedEvidence({
         <p role="alert" className="field-error">
           {readableError(error)}
         </p>
+      )}
+      {formOpen && (
+        <EvidenceDetailsForm
+          evidenceId={evidence.id}
+          mode={editing ? 'edit' : 'describe'}
+          onSaved={(saved) => {
+            closeForm();
+            onAnnounce(t('work.evidence.detailsForm.saved', { title: saved.title }));
+          }}
+          onClose={closeForm}
+        />
       )}
     </li>
   );

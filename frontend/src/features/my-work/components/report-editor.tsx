@@ -503,6 +503,7 @@ export function ReportEditor(props: Props) {
       <EvidencePanel
         reportId={report?.id}
         unitId={report?.unit.id ?? unitId}
+        myUnitId={unitId}
         attached={attached.data?.items ?? []}
         loading={Boolean(report) && attached.isPending}
         loadError={attached.isError ? readableError(attached.error) : null}

@@ -4,6 +4,7 @@ import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { components } from '@/api/schema';
 import { ReportPage } from '@/features/my-work/components/report-page';
+import { serveItem } from '@/features/my-work/testing/fixtures';
 import {
   authed,
   emptyValue,
@@ -15,13 +16,12 @@ import {
   page,
   plan,
   police,
-  problemWith,
+  problemResponse,
   report,
-  reporterMe,
   reportId,
-  serveItem,
+  reporterMe,
   target,
-} from '@/features/my-work/testing/fixtures';
+} from '@/testing/fixtures';
 import { server } from '@/testing/mocks/server';
 import { seedSession } from '@/testing/session';
 import { renderRoute } from '@/testing/test-utils';
@@ -212,7 +212,7 @@ describe('ReportPage', () => {
         if (request.headers.get('If-Match') !== '"3"') return undefined;
         // Meanwhile a colleague saved 70 as version 4.
         api.current = report({ value: { ...emptyValue, number: 70, empty: false }, version: 4 });
-        return problemWith(
+        return problemResponse(
           412,
           'conflict.stale-version',
           'Bản báo cáo đã được người khác thay đổi (phiên bản hiện tại 4, bạn sửa từ phiên bản 3). Hãy tải lại rồi sửa tiếp.',
@@ -254,7 +254,7 @@ describe('ReportPage', () => {
     server.use(
       http.put('*/api/v1/reports/:reportId', ({ request }) => {
         ifMatches.push(request.headers.get('If-Match'));
-        return problemWith(
+        return problemResponse(
           412,
           'conflict.stale-version',
           'Bản báo cáo đã được người khác thay đổi (phiên bản hiện tại 4, bạn sửa từ phiên bản 3). Hãy tải lại rồi sửa tiếp.',
@@ -311,7 +311,7 @@ describe('ReportPage', () => {
     serveReport(report({ value: emptyValue }));
     server.use(
       http.put('*/api/v1/reports/:reportId', () =>
-        problemWith(
+        problemResponse(
           400,
           'report.numerator-exceeds-denominator',
           'Giá trị báo cáo chưa hợp lệ: Tử số (2100) lớn hơn mẫu số (2000): tỷ lệ vượt 100%.',
@@ -598,7 +598,9 @@ describe('ReportPage', () => {
 
     const list = await screen.findByRole('list', { name: 'Tài liệu đã đính kèm' });
     expect(list).toHaveTextContent('Quyết định 123/QĐ-UBND');
-    expect(list).toHaveTextContent('Số 123/QĐ-UBND · 20/03/2026 · Quyết định 123.pdf · 244 KB');
+    expect(list).toHaveTextContent(
+      'Số 123/QĐ-UBND · 20/03/2026 · UBND xã Xuân Lộc · Quyết định 123.pdf · 244 KB',
+    );
     expect(
       within(list).getByRole('button', { name: 'Tải về: Quyết định 123/QĐ-UBND' }),
     ).toBeInTheDocument();

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import type { components } from '@/api/schema';
 import { setLanguage } from '@/lib/i18n';
 import { ValueInput } from '@/features/my-work/components/value-input';
-import { indicator, target } from '@/features/my-work/testing/fixtures';
 import {
   emptyFormValues,
   toReportBody,
@@ -13,6 +12,7 @@ import {
   type ReportField,
   type ReportFormValues,
 } from '@/features/my-work/utils/report-value';
+import { indicator, target } from '@/testing/fixtures';
 
 type Indicator = components['schemas']['Indicator'];
 

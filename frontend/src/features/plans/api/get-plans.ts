@@ -15,9 +15,10 @@ export function getPlansQueryOptions(params: GetPlansParams) {
   });
 }
 
-export function useGetPlans(params: GetPlansParams) {
+export function useGetPlans(params: GetPlansParams, { enabled = true } = {}) {
   return useQuery({
     ...getPlansQueryOptions(params),
+    enabled,
     // Keep the current page on screen while the next one (or a new search) loads.
     placeholderData: keepPreviousData,
   });

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { components } from '@/api/schema';
 import { PlansList } from '@/features/plans/components/plans-list';
 import { server } from '@/testing/mocks/server';
-import { bearer, seedSession, unauthenticated } from '@/testing/session';
+import { bearer, seedSession, testMe, unauthenticated } from '@/testing/session';
 import { renderRoute } from '@/testing/test-utils';
 
 type PlanSummary = components['schemas']['PlanSummary'];
@@ -211,6 +211,34 @@ describe('PlansList', () => {
     expect(
       await screen.findByText('Không có kế hoạch nào phù hợp với điều kiện tìm kiếm.'),
     ).toBeInTheDocument();
+  });
+
+  it('links each plan to its document and offers coordinators a new plan', async () => {
+    servePlans(() => page([provincePlan, communePlan]));
+    renderPlans();
+
+    expect(
+      await screen.findByRole('link', {
+        name: 'Kế hoạch chuyển đổi số xã Xuân Lộc năm 2026',
+      }),
+    ).toHaveAttribute('href', `/plans/${communePlan.id}`);
+    expect(await screen.findByRole('link', { name: 'Lập kế hoạch mới' })).toHaveAttribute(
+      'href',
+      '/plans/new',
+    );
+  });
+
+  it('offers readers no new plan', async () => {
+    await seedSession({ me: { ...testMe, roles: ['VIEWER'], scopes: [] } });
+    servePlans(() => page([provincePlan]));
+    renderPlans();
+
+    await screen.findByRole('table');
+    expect(screen.getByRole('link', { name: provincePlan.title })).toHaveAttribute(
+      'href',
+      `/plans/${provincePlan.id}`,
+    );
+    expect(screen.queryByRole('link', { name: 'Lập kế hoạch mới' })).not.toBeInTheDocument();
   });
 
   it('shows the problem detail when loading fails', async () => {

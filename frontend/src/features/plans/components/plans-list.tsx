@@ -1,13 +1,17 @@
-import { useEffect, useEffectEvent, useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import type { components } from '@/api/schema';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
+import { useGetMe } from '@/lib/me';
 import { useGetPlans, type GetPlansParams } from '@/features/plans/api/get-plans';
 import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
 import { LoadError } from '@/components/load-error';
+import { SearchBox } from '@/features/plans/components/search-box';
+import { canDraftPlans } from '@/features/plans/utils/permissions';
+import '@/features/plans/components/plans.css';
 
 type PlanStatus = components['schemas']['PlanStatus'];
 type PlanSummary = components['schemas']['PlanSummary'];
@@ -18,7 +22,6 @@ type SortField = (typeof sortFields)[number];
 type Sort = { field: SortField; direction: 'asc' | 'desc' };
 
 const pageSize = 20;
-const searchDelayMs = 300;
 
 /** The list state lives in the URL so that a filtered, sorted page can be bookmarked and shared. */
 type ListState = { q: string; status?: PlanStatus; page: number; sort?: Sort };
@@ -48,6 +51,11 @@ function toApiParams(state: ListState): GetPlansParams {
   return params;
 }
 
+function readDeletedTitle(state: unknown): string | null {
+  if (typeof state !== 'object' || state === null || !('deletedPlan' in state)) return null;
+  return typeof state.deletedPlan === 'string' ? state.deletedPlan : null;
+}
+
 function formatYears(plan: PlanSummary): string {
   return plan.startYear === plan.endYear
     ? String(plan.startYear)
@@ -59,6 +67,9 @@ export function PlansList() {
   const [searchParams, setSearchParams] = useSearchParams();
   const state = readListState(searchParams);
   const plansQuery = useGetPlans(toApiParams(state));
+  const me = useGetMe();
+  // Set by the plan document after deleting a draft.
+  const deleted = readDeletedTitle(useLocation().state);
 
   function update(changes: Record<string, string | null>, { replace = false } = {}) {
     setSearchParams(
@@ -86,10 +97,25 @@ export function PlansList() {
   return (
     <section className="page" aria-labelledby="plans-heading">
       <title>{t('app.documentTitle', { page: t('plans.title') })}</title>
-      <h1 id="plans-heading">{t('plans.title')}</h1>
+      <div className="plan-heading-row">
+        <h1 id="plans-heading">{t('plans.title')}</h1>
+        {canDraftPlans(me.data) && (
+          <Link to="/plans/new" className="button button-primary">
+            {t('plan.actions.create')}
+          </Link>
+        )}
+      </div>
+
+      {deleted && (
+        <p role="status" className="notice notice-success">
+          {t('plan.delete.done', { title: deleted })}
+        </p>
+      )}
 
       <div className="toolbar">
         <SearchBox
+          label={t('plans.searchLabel')}
+          placeholder={t('plans.searchPlaceholder')}
           value={state.q}
           // Typing replaces the history entry so Back leaves the page instead of replaying keystrokes.
           onSearch={(q) => update({ q, page: null }, { replace: true })}
@@ -138,44 +164,6 @@ export function PlansList() {
         </div>
       )}
     </section>
-  );
-}
-
-function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [text, setText] = useState(value);
-  const [lastValue, setLastValue] = useState(value);
-  if (value !== lastValue) {
-    // The URL changed from outside (Back, a link): show what is actually searched.
-    setLastValue(value);
-    setText(value);
-  }
-
-  const search = useEffectEvent((q: string) => onSearch(q));
-  useEffect(() => {
-    if (text === value) return;
-    const timer = setTimeout(() => search(text), searchDelayMs);
-    return () => clearTimeout(timer);
-  }, [text, value]);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (text !== value) onSearch(text);
-  }
-
-  return (
-    <form role="search" className="field" onSubmit={submit}>
-      <label htmlFor={id}>{t('plans.searchLabel')}</label>
-      <input
-        id={id}
-        type="search"
-        value={text}
-        placeholder={t('plans.searchPlaceholder')}
-        autoComplete="off"
-        onChange={(event) => setText(event.target.value)}
-      />
-    </form>
   );
 }
 
@@ -259,7 +247,7 @@ function PlansTable({
               {plan.documentNumber ?? <span className="muted">{t('plans.noDocumentNumber')}</span>}
             </td>
             <td data-label={columns.title} className="cell-title">
-              {plan.title}
+              <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
             </td>
             <td data-label={columns.issuingUnit}>{plan.issuingUnit.name}</td>
             <td data-label={columns.years}>{formatYears(plan)}</td>

@@ -4,18 +4,23 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { components } from '@/api/schema';
 import {
   cameras,
-  commune,
   march,
-  page,
-  plan,
-  planRef,
-  problemResponse,
   renderReview,
   reviewDb,
   scope,
   serveReviewReads,
-  units,
 } from '@/features/review/testing/review-fixtures';
+import {
+  captureDownloads,
+  commune,
+  cultureCentre,
+  fileResponse,
+  page,
+  plan,
+  planRef,
+  police,
+  problemResponse,
+} from '@/testing/fixtures';
 import { server } from '@/testing/mocks/server';
 import { seedSession } from '@/testing/session';
 
@@ -38,8 +43,8 @@ function consolidated(period: ReportingPeriod = march): ConsolidatedReport {
       late: 1,
       missing: 3,
       lateUnits: [
-        { unit: units.police, missing: 2, submittedLate: 0, daysLate: 5 },
-        { unit: units.culture, missing: 0, submittedLate: 1, daysLate: 2 },
+        { unit: police, missing: 2, submittedLate: 0, daysLate: 5 },
+        { unit: cultureCentre, missing: 0, submittedLate: 1, daysLate: 2 },
       ],
     },
   };
@@ -50,7 +55,7 @@ function lateAssignment(item: Assignment['item']): Assignment {
     plan: planRef,
     period: { id: march.id, key: march.key, unitDeadline: march.unitDeadline, closed: false },
     item,
-    unit: units.police,
+    unit: police,
     role: 'LEAD',
     state: 'LATE',
     deadline: march.unitDeadline,
@@ -90,7 +95,7 @@ function servePeriod(state: { period: ReportingPeriod }) {
 
 const reminder = [
   'Kính gửi: Công an xã.',
-  'Thực hiện Kế hoạch số 45/KH-UBND, hạn gửi báo cáo kết quả thực hiện tháng 3/2026 là ngày 20/03/2026. Đến nay, đơn vị chưa gửi báo cáo đối với 2 nội dung sau:',
+  'Thực hiện Kế hoạch số 84/KH-UBND, hạn gửi báo cáo kết quả thực hiện tháng 3/2026 là ngày 20/03/2026. Đến nay, đơn vị chưa gửi báo cáo đối với 2 nội dung sau:',
   '- C.12: Số camera an ninh được kết nối',
   '- III.2: Triển khai camera giám sát an ninh trật tự tại các ấp',
   'Đề nghị đơn vị khẩn trương cập nhật kết quả, đính kèm tài liệu kiểm chứng và gửi báo cáo trên Hệ thống theo dõi Kế hoạch chuyển đổi số.',
@@ -152,6 +157,65 @@ describe('PeriodStatus', () => {
         /Trình duyệt không cho sao chép tự động\. Nội dung lời nhắc đã được chọn sẵn/,
       ),
     ).toBeInTheDocument();
+  });
+
+  it('downloads the consolidated report of the period as Word, PDF or Excel, with the access token', async () => {
+    serveReviewReads(reviewDb());
+    servePeriod({ period: march });
+    const saved = captureDownloads();
+    const requested: { path: string; token: string | null }[] = [];
+    server.use(
+      http.get('*/api/v1/plans/:planId/periods/:periodKey/documents/:file', ({ request }) => {
+        requested.push({
+          path: new URL(request.url).pathname,
+          token: request.headers.get('Authorization'),
+        });
+        return fileResponse('Báo cáo tổng hợp tháng 3-2026.pdf', {
+          asciiName: 'bao-cao-tong-hop.pdf',
+          type: 'application/pdf',
+        });
+      }),
+    );
+    const { user } = renderReview(`/review/period?${scope}`);
+
+    const downloads = await screen.findByRole('group', { name: 'Tải báo cáo' });
+    expect(
+      within(downloads)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Word (DOCX)', 'PDF', 'Excel']);
+    await user.click(within(downloads).getByRole('button', { name: 'PDF' }));
+
+    await waitFor(() =>
+      expect(saved).toEqual([{ download: 'Báo cáo tổng hợp tháng 3-2026.pdf', size: 4 }]),
+    );
+    expect(requested.map((r) => r.path)).toEqual([
+      `/api/v1/plans/${plan.id}/periods/2026-03/documents/consolidated.pdf`,
+    ]);
+    expect(requested[0]?.token).toMatch(/^Bearer access-/);
+  });
+
+  it('says why the consolidated report could not be downloaded', async () => {
+    serveReviewReads(reviewDb());
+    servePeriod({ period: march });
+    captureDownloads();
+    server.use(
+      http.get('*/api/v1/plans/:planId/periods/:periodKey/documents/:file', () =>
+        problemResponse(
+          403,
+          'access.denied',
+          'Bạn không có quyền xem báo cáo tổng hợp của kỳ này.',
+        ),
+      ),
+    );
+    const { user } = renderReview(`/review/period?${scope}`);
+
+    const downloads = await screen.findByRole('group', { name: 'Tải báo cáo' });
+    await user.click(within(downloads).getByRole('button', { name: 'Word (DOCX)' }));
+
+    expect(
+      await screen.findByText('Bạn không có quyền xem báo cáo tổng hợp của kỳ này.'),
+    ).toBeVisible();
   });
 
   it('shows the timeliness of the period', async () => {

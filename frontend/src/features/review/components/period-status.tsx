@@ -19,6 +19,7 @@ import {
   ReviewTabs,
   useReviewScope,
 } from '@/features/review/components/review-scope';
+import { ReportDownloads } from '@/features/review/components/report-downloads';
 import { Fact, Spinner } from '@/features/review/components/review-shared';
 import { LoadError } from '@/components/load-error';
 
@@ -64,6 +65,7 @@ export function PeriodStatus() {
           )}
           {consolidated && (
             <>
+              <ReportDownloads planId={consolidated.plan.id} periodKey={consolidated.period.key} />
               <PeriodSummary consolidated={consolidated} />
               <LateUnits consolidated={consolidated} />
               <SubordinatePlans plan={consolidated.plan} periodKey={consolidated.period.key} />

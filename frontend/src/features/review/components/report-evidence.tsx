@@ -6,7 +6,7 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { useDownloadEvidence } from '@/features/review/api/download-evidence';
 import { useGetReportEvidence } from '@/features/review/api/get-report-evidence';
-import { Spinner } from '@/features/review/components/review-shared';
+import { Fact, Spinner } from '@/features/review/components/review-shared';
 import { LoadError } from '@/components/load-error';
 
 type Evidence = components['schemas']['Evidence'];
@@ -116,18 +116,29 @@ function EvidenceItem({
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  // What the official document says of itself, for checking it against the report.
   const details = [
-    evidence.docNumber,
-    evidence.docDate ? formatDate(evidence.docDate, lang) : null,
-    evidence.issuer,
-  ].filter(Boolean);
+    [t('review.evidence.details.docNumber'), evidence.docNumber],
+    [t('review.evidence.details.docDate'), evidence.docDate && formatDate(evidence.docDate, lang)],
+    [t('review.evidence.details.issuer'), evidence.issuer],
+    [t('review.evidence.details.summary'), evidence.summary],
+    [t('review.evidence.details.url'), evidence.kind === 'LINK' ? evidence.url : null],
+  ].filter((fact): fact is [string, string] => Boolean(fact[1]));
   return (
     <li className="review-evidence-item">
       <p className="review-evidence-title">
         <span className="review-evidence-kind">{t(`review.evidence.kind.${evidence.kind}`)}</span>{' '}
         <strong>{evidence.title}</strong>
       </p>
-      {details.length > 0 && <p className="muted">{details.join(' · ')}</p>}
+      {details.length > 0 && (
+        <dl className="review-facts">
+          {details.map(([label, value]) => (
+            <Fact key={label} label={label}>
+              {value}
+            </Fact>
+          ))}
+        </dl>
+      )}
       {evidence.kind === 'FILE' && evidence.fileName && (
         <p className="muted">
           {evidence.sizeBytes !== null
@@ -142,7 +153,10 @@ function EvidenceItem({
         {evidence.kind === 'LINK' && evidence.url ? (
           <a className="button" href={evidence.url} target="_blank" rel="noopener noreferrer">
             {t('review.evidence.openLink')}{' '}
-            <span className="visually-hidden">{evidence.title}</span>
+            <span className="visually-hidden">
+              {evidence.title} {t('review.evidence.newTab')}
+            </span>
+            <span aria-hidden="true">↗</span>
           </a>
         ) : (
           <>

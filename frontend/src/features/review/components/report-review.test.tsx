@@ -6,19 +6,26 @@ import {
   cameras,
   decision,
   onlineRecords,
-  problemResponse,
   renderReview,
   reviewDb,
   scope,
   serveReviewReads,
   type ReviewDb,
 } from '@/features/review/testing/review-fixtures';
+import { evidence, linkEvidence, problemResponse } from '@/testing/fixtures';
 import { server } from '@/testing/mocks/server';
 import { bearer, seedSession } from '@/testing/session';
 
 type Report = components['schemas']['Report'];
 
 type Step = { path: string; ifMatch: string | null; body: unknown };
+
+/** The labelled facts of a description list, as [label, value] pairs in their order. */
+function facts(container: HTMLElement) {
+  return within(container)
+    .getAllByRole('term')
+    .map((term) => [term.textContent, term.nextElementSibling?.textContent]);
+}
 
 /**
  * Serves a review step (`accept`, `return` or `reopen`) with `respond`; by default it succeeds the
@@ -109,9 +116,11 @@ describe('ReportReview', () => {
     const evidence = screen.getByRole('region', { name: 'Tài liệu kiểm chứng' });
     const [document] = await within(evidence).findAllByRole('listitem');
     expect(document).toHaveTextContent('Tệp Báo cáo số liệu dịch vụ công tháng 3');
-    expect(document).toHaveTextContent(
-      '12/BC-TTPVHCC · 17/03/2026 · Trung tâm Phục vụ hành chính công',
-    );
+    expect(facts(document!)).toEqual([
+      ['Số, ký hiệu', '12/BC-TTPVHCC'],
+      ['Ngày ban hành', '17/03/2026'],
+      ['Cơ quan ban hành', 'Trung tâm Phục vụ hành chính công'],
+    ]);
     expect(within(evidence).getByText('bao-cao-thang-3.pdf (240 KB)')).toBeInTheDocument();
     expect(
       within(evidence).getByRole('button', {
@@ -323,6 +332,42 @@ describe('ReportReview', () => {
     ).toHaveAttribute('role', 'status');
     const heading = screen.getByRole('heading', { level: 1, name: /^C\.11/ });
     expect(within(heading.parentElement!).getByText('Đã trả lại')).toBeInTheDocument();
+  });
+
+  it('shows the details of each document, and opens a link in a new tab', async () => {
+    const minutes = evidence({
+      ...decision,
+      summary: 'Số liệu hồ sơ tiếp nhận và giải quyết tháng 3/2026',
+    });
+    const provincePlan = linkEvidence();
+    serveReviewReads(reviewDb({ evidence: { [onlineRecords.id]: [minutes, provincePlan] } }));
+    renderReview(`/review/${onlineRecords.id}?${scope}`);
+
+    const region = await screen.findByRole('region', { name: 'Tài liệu kiểm chứng' });
+    const [file, link] = await within(region).findAllByRole('listitem');
+    expect(facts(file!)).toEqual([
+      ['Số, ký hiệu', '12/BC-TTPVHCC'],
+      ['Ngày ban hành', '17/03/2026'],
+      ['Cơ quan ban hành', 'Trung tâm Phục vụ hành chính công'],
+      ['Trích yếu', 'Số liệu hồ sơ tiếp nhận và giải quyết tháng 3/2026'],
+    ]);
+
+    expect(link).toHaveTextContent('Liên kết Kế hoạch 154/KH-UBND trên Cổng thông tin tỉnh');
+    expect(facts(link!)).toEqual([
+      ['Số, ký hiệu', '154/KH-UBND'],
+      ['Ngày ban hành', '26/03/2026'],
+      ['Cơ quan ban hành', 'UBND tỉnh Đồng Nai'],
+      ['Trích yếu', 'Kế hoạch nâng hạng Chỉ số chuyển đổi số tỉnh Đồng Nai năm 2026'],
+      ['Địa chỉ', 'https://dongnai.gov.vn/van-ban/154-kh-ubnd'],
+    ]);
+    const open = within(link!).getByRole('link', {
+      name: 'Mở liên kết Kế hoạch 154/KH-UBND trên Cổng thông tin tỉnh (mở trong thẻ mới)',
+    });
+    expect(open).toHaveAttribute('href', 'https://dongnai.gov.vn/van-ban/154-kh-ubnd');
+    expect(open).toHaveAttribute('target', '_blank');
+    expect(open).toHaveAttribute('rel', 'noopener noreferrer');
+    // A link has no file: nothing to preview or download.
+    expect(within(link!).queryByRole('button')).not.toBeInTheDocument();
   });
 
   it('downloads an evidence file through the API, with the access token', async () => {

@@ -4,14 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   cameras,
   onlineRecords,
-  plan,
-  problemResponse,
   renderReview,
   reviewDb,
   scope,
   serveReviewReads,
-  units,
 } from '@/features/review/testing/review-fixtures';
+import { plan, police, problemResponse } from '@/testing/fixtures';
 import { server } from '@/testing/mocks/server';
 import { seedSession } from '@/testing/session';
 
@@ -84,22 +82,15 @@ describe('ReviewQueue', () => {
     const lists = serveReviewReads(reviewDb());
     const { router, user } = renderReview(`/review?${scope}`);
     await screen.findByRole('table');
-    await screen.findByRole('option', { name: units.police.name });
+    await screen.findByRole('option', { name: police.name });
 
-    await user.selectOptions(
-      screen.getByRole('combobox', { name: 'Đơn vị báo cáo' }),
-      units.police.name,
-    );
-    await waitFor(() =>
-      expect(router.state.location.search).toBe(`?${scope}&unit=${units.police.id}`),
-    );
-    await waitFor(() => expect(lists.at(-1)?.get('unitId')).toBe(units.police.id));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Đơn vị báo cáo' }), police.name);
+    await waitFor(() => expect(router.state.location.search).toBe(`?${scope}&unit=${police.id}`));
+    await waitFor(() => expect(lists.at(-1)?.get('unitId')).toBe(police.id));
 
     await user.click(screen.getByRole('button', { name: 'Đơn vị' }));
     await waitFor(() =>
-      expect(router.state.location.search).toBe(
-        `?${scope}&unit=${units.police.id}&sort=unit%2Casc`,
-      ),
+      expect(router.state.location.search).toBe(`?${scope}&unit=${police.id}&sort=unit%2Casc`),
     );
     expect(screen.getByRole('columnheader', { name: 'Đơn vị' })).toHaveAttribute(
       'aria-sort',
@@ -112,7 +103,7 @@ describe('ReviewQueue', () => {
     );
     expect(await screen.findByText('Không có báo cáo nào phù hợp với bộ lọc.')).toBeInTheDocument();
     expect(lists.at(-1)?.toString()).toBe(
-      `planId=${plan.id}&periodKey=2026-03&state=ACCEPTED&page=0&size=20&sort=unit%2Casc&unitId=${units.police.id}`,
+      `planId=${plan.id}&periodKey=2026-03&state=ACCEPTED&page=0&size=20&sort=unit%2Casc&unitId=${police.id}`,
     );
   });
 

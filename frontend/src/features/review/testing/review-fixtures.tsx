@@ -7,79 +7,38 @@ import type { components } from '@/api/schema';
 import { PeriodStatus } from '@/features/review/components/period-status';
 import { ReportReview } from '@/features/review/components/report-review';
 import { ReviewQueue } from '@/features/review/components/review-queue';
+import {
+  cultureCentre,
+  emptyValue,
+  evidence,
+  indicator,
+  page,
+  period,
+  periodRef,
+  plan,
+  police,
+  problemResponse,
+  report,
+  serviceCentre,
+  target,
+} from '@/testing/fixtures';
 import { server } from '@/testing/mocks/server';
-import { bearer, testMe, unauthenticated } from '@/testing/session';
+import { bearer, unauthenticated } from '@/testing/session';
 
 type Evidence = components['schemas']['Evidence'];
-type FieldError = components['schemas']['FieldError'];
-type Indicator = components['schemas']['Indicator'];
-type OrgUnitRef = components['schemas']['OrgUnitRef'];
-type PlanSummary = components['schemas']['PlanSummary'];
 type Report = components['schemas']['Report'];
 type ReportChange = components['schemas']['ReportChange'];
 type ReportingPeriod = components['schemas']['ReportingPeriod'];
 
-export const commune: OrgUnitRef = testMe.scopes[0]!.scope;
-
-export const units = {
-  center: {
-    id: 'a0000000-0000-4000-8000-000000000021',
-    code: 'DNAI.XUANLOC.TTPVHCC',
-    name: 'Trung tâm Phục vụ hành chính công',
-  },
-  police: {
-    id: 'a0000000-0000-4000-8000-000000000022',
-    code: 'DNAI.XUANLOC.CA',
-    name: 'Công an xã',
-  },
-  culture: {
-    id: 'a0000000-0000-4000-8000-000000000023',
-    code: 'DNAI.XUANLOC.TTVH',
-    name: 'Trung tâm Văn hóa, Thông tin và Thể thao',
-  },
-} satisfies Record<string, OrgUnitRef>;
-
-export const plan: PlanSummary = {
-  id: 'b7c1d2e3-0000-4000-8000-000000000084',
-  code: 'XL-2026-01',
-  documentNumber: '45/KH-UBND',
-  title: 'Kế hoạch chuyển đổi số xã Xuân Lộc năm 2026',
-  issuingUnit: commune,
-  issueDate: '2026-01-15',
-  startYear: 2026,
-  endYear: 2026,
-  status: 'ISSUED',
-  version: 2,
-  updatedAt: '2026-01-15T09:00:00+07:00',
-};
-
-export const planRef = {
-  id: plan.id,
-  code: plan.code,
-  documentNumber: plan.documentNumber,
-  title: plan.title,
-};
-
-export const march: ReportingPeriod = {
+/** March 2026 as this commune runs it: units report by the 20th, the commune sends up by the 25th. */
+export const march: ReportingPeriod = period({
   id: 'd0000000-0000-4000-8000-000000000003',
-  planId: plan.id,
-  key: '2026-03',
-  kind: 'MONTH',
-  year: 2026,
-  seq: 3,
-  startsOn: '2026-03-01',
-  endsOn: '2026-03-31',
   unitDeadline: '2026-03-20',
   consolidationDeadline: '2026-03-25',
-  closed: false,
-  sentUpAt: null,
-  sentUpBy: null,
-  sentUpNote: null,
   version: 4,
-};
+});
 
-export const april: ReportingPeriod = {
-  ...march,
+export const april: ReportingPeriod = period({
   id: 'd0000000-0000-4000-8000-000000000004',
   key: '2026-04',
   seq: 4,
@@ -88,51 +47,24 @@ export const april: ReportingPeriod = {
   unitDeadline: '2026-04-20',
   consolidationDeadline: '2026-04-25',
   version: 1,
-};
+});
 
-const emptyValue: Report['value'] = {
-  number: null,
-  numerator: null,
-  denominator: null,
-  met: null,
-  rank: null,
-  rankOutOf: null,
-  text: null,
-  empty: true,
-};
-
-export function report(overrides: Partial<Report> & Pick<Report, 'id' | 'item' | 'unit'>): Report {
-  return {
-    plan: planRef,
-    period: { id: march.id, key: march.key, unitDeadline: march.unitDeadline, closed: false },
-    role: 'LEAD',
-    state: 'SUBMITTED',
-    value: emptyValue,
-    progress: null,
-    achievements: null,
-    difficulties: null,
-    proposals: null,
-    reviewComment: null,
-    firstSubmittedAt: '2026-03-18T02:15:00Z',
-    submittedAt: '2026-03-18T02:15:00Z',
-    submittedBy: 'Trần Thị Bình',
-    reviewedAt: null,
-    reviewedBy: null,
-    reopenReason: null,
-    onTime: true,
-    daysLate: 0,
-    locked: false,
-    evidenceCount: 0,
-    evidenceRequired: false,
-    evidenceExplanation: null,
-    version: 3,
-    createdAt: '2026-03-10T01:00:00Z',
-    updatedAt: '2026-03-18T02:15:00Z',
-    ...overrides,
-  };
-}
+/** What a report sent for review in March carries. */
+const submittedInMarch = {
+  period: periodRef(march),
+  state: 'SUBMITTED',
+  value: emptyValue,
+  achievements: null,
+  firstSubmittedAt: '2026-03-18T02:15:00Z',
+  submittedAt: '2026-03-18T02:15:00Z',
+  submittedBy: 'Trần Thị Bình',
+  onTime: true,
+  createdAt: '2026-03-10T01:00:00Z',
+  updatedAt: '2026-03-18T02:15:00Z',
+} satisfies Partial<Report>;
 
 export const onlineRecords = report({
+  ...submittedInMarch,
   id: 'e0000000-0000-4000-8000-000000000001',
   item: {
     kind: 'INDICATOR',
@@ -140,7 +72,7 @@ export const onlineRecords = report({
     code: 'C.11',
     content: 'Tỷ lệ hồ sơ trực tuyến toàn trình',
   },
-  unit: units.center,
+  unit: serviceCentre,
   value: { ...emptyValue, numerator: 1450, denominator: 2000, empty: false },
   achievements: 'Đã tiếp nhận 1.450 hồ sơ trực tuyến toàn trình',
   difficulties: 'Đường truyền tại 3 ấp chưa ổn định',
@@ -151,6 +83,7 @@ export const onlineRecords = report({
 });
 
 export const cameras = report({
+  ...submittedInMarch,
   id: 'e0000000-0000-4000-8000-000000000002',
   item: {
     kind: 'INDICATOR',
@@ -158,7 +91,7 @@ export const cameras = report({
     code: 'C.12',
     content: 'Số camera an ninh được kết nối',
   },
-  unit: units.police,
+  unit: police,
   value: { ...emptyValue, number: 12, empty: false },
   submittedAt: '2026-03-22T08:00:00Z',
   firstSubmittedAt: '2026-03-22T08:00:00Z',
@@ -166,90 +99,32 @@ export const cameras = report({
   daysLate: 2,
 });
 
-export const indicator: Indicator = {
+/** The indicator `onlineRecords` reports on, captured as a fraction. */
+const onlineRecordsIndicator = indicator({
   id: onlineRecords.item.id,
-  planId: plan.id,
   code: 'C.11',
-  group: {
-    id: 'f1000000-0000-4000-8000-000000000001',
-    code: 'C',
-    name: 'Chính quyền số',
-    order: 3,
-  },
   order: 11,
   content: 'Tỷ lệ hồ sơ trực tuyến toàn trình',
-  unitOfMeasure: '%',
-  targets: [{ year: 2026, kind: 'PERCENT', comparator: 'GE', value: 80, wording: '≥ 80%' }],
-  baseline: null,
-  leadUnit: units.center,
-  cooperatingUnits: [],
-  leadWording: null,
-  cooperatingWording: null,
-  note: null,
+  targets: [target()],
   capturedAsFraction: true,
   numeratorLabel: 'Số hồ sơ trực tuyến toàn trình',
   denominatorLabel: 'Tổng số hồ sơ tiếp nhận',
-  contributesTo: null,
   evidenceRequired: true,
-  version: 1,
   createdAt: '2026-01-15T02:00:00Z',
   updatedAt: '2026-01-15T02:00:00Z',
-};
+});
 
-export const decision: Evidence = {
+export const decision: Evidence = evidence({
   id: 'c1000000-0000-4000-8000-000000000001',
-  kind: 'FILE',
   title: 'Báo cáo số liệu dịch vụ công tháng 3',
   docNumber: '12/BC-TTPVHCC',
   docDate: '2026-03-17',
   issuer: 'Trung tâm Phục vụ hành chính công',
-  summary: null,
   fileName: 'bao-cao-thang-3.pdf',
-  mediaType: 'application/pdf',
   sizeBytes: 245_760,
-  sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
-  url: null,
-  contentUrl: '/api/v1/evidence/c1000000-0000-4000-8000-000000000001/content',
-  previewable: true,
-  ownerUnit: units.center,
-  uploadedBy: 'Trần Thị Bình',
-  attachments: [],
-  version: 1,
   createdAt: '2026-03-17T03:00:00Z',
   updatedAt: '2026-03-17T03:00:00Z',
-};
-
-export function page<T>(items: T[], overrides: Record<string, number> = {}) {
-  return {
-    items,
-    page: 0,
-    size: 20,
-    totalItems: items.length,
-    totalPages: items.length ? 1 : 0,
-    ...overrides,
-  };
-}
-
-export function problemResponse(
-  status: number,
-  code: string,
-  detail: string,
-  extra: { errors?: FieldError[]; currentVersion?: number } = {},
-) {
-  return HttpResponse.json(
-    {
-      type: `https://dti.gov.vn/problems/${code}`,
-      title: detail,
-      status,
-      detail,
-      code,
-      instance: '/api/v1',
-      errors: extra.errors ?? [],
-      ...(extra.currentVersion === undefined ? {} : { currentVersion: extra.currentVersion }),
-    },
-    { status, headers: { 'Content-Type': 'application/problem+json' } },
-  );
-}
+});
 
 /** The data the mocked API serves; tests change it to play what the server would do. */
 export type ReviewDb = {
@@ -268,12 +143,12 @@ export function serveReviewReads(db: ReviewDb) {
     ),
     http.get('*/api/v1/plans/:planId/periods', () => HttpResponse.json(db.periods)),
     http.get('*/api/v1/plans/:planId/indicators/:indicatorId', ({ params }) =>
-      params.indicatorId === indicator.id
-        ? HttpResponse.json(indicator)
-        : HttpResponse.json({ ...indicator, id: params.indicatorId, targets: [] }),
+      params.indicatorId === onlineRecordsIndicator.id
+        ? HttpResponse.json(onlineRecordsIndicator)
+        : HttpResponse.json({ ...onlineRecordsIndicator, id: params.indicatorId, targets: [] }),
     ),
     http.get('*/api/v1/org-units', () =>
-      HttpResponse.json(page([units.center, units.police, units.culture])),
+      HttpResponse.json(page([serviceCentre, police, cultureCentre])),
     ),
     http.get('*/api/v1/reports', ({ request }) => {
       const query = new URL(request.url).searchParams;

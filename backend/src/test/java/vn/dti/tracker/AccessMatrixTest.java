@@ -525,6 +525,18 @@ class AccessMatrixTest {
         // Bulk export: every signed-in caller exports the results its own scope holds
         c.put("exportResults", new Case(Rule.SIGNED_IN, 200, (role, s, fresh) -> Call.get("/api/v1/exports/results?from=2026-01&to=2026-03"), none));
 
+        // Documents: templates for everyone signed in; a plan's appendix and reports for its readers; imports by its coordinators
+        c.put("downloadIndicatorTemplate", new Case(Rule.SIGNED_IN, 200, (role, s, fresh) -> Call.get("/api/v1/document-templates/indicators.xlsx"), none));
+        c.put("downloadTaskTemplate", new Case(Rule.SIGNED_IN, 200, (role, s, fresh) -> Call.get("/api/v1/document-templates/tasks.xlsx"), none));
+        c.put("exportPlanAppendix", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/plans/" + f(s).plan() + "/appendix"), none));
+        c.put("importPlanAppendix", new Case(Rule.WRITE, 200, (role, s, fresh) -> Call.send("POST",
+                "/api/v1/plans/" + f(s).plan() + "/appendix/imports?dryRun=true", new RawBody(Sheets.xlsx(Sheets.xuanLocAppendix(), 0)), null,
+                "/api/v1/plans/" + f(s).plan() + "/indicators"), none));
+        for (String format : List.of("Docx", "Pdf", "Xlsx")) {
+            c.put("downloadConsolidatedReport" + format, new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/plans/" + f(s).plan()
+                    + "/periods/2026-01/documents/consolidated." + format.toLowerCase(java.util.Locale.ROOT)), none));
+        }
+
         // The change feed: every signed-in caller reads the changes of its own scope
         c.put("listChanges", new Case(Rule.SIGNED_IN, 200, (role, s, fresh) -> Call.get("/api/v1/changes?limit=5"), none));
         c.put("getChangeCursorNow", new Case(Rule.SIGNED_IN, 200, (role, s, fresh) -> Call.get("/api/v1/changes/now"), none));
@@ -617,7 +629,10 @@ class AccessMatrixTest {
     }
 
     static Response execute(Call call, String role) {
-        RequestSpecification spec = given().accept(call.path().startsWith("/api/v1/exports/") ? ContentType.ANY : ContentType.JSON);
+        String path = call.path().split("\\?")[0];
+        boolean file = path.startsWith("/api/v1/exports/") || path.startsWith("/api/v1/document-templates/") || path.contains("/documents/")
+                || path.endsWith("/appendix");
+        RequestSpecification spec = given().accept(file ? ContentType.ANY : ContentType.JSON);
         String token = call.token() != null ? call.token() : tokenOf(role);
         if (token != null) {
             spec.header("Authorization", "Bearer " + token);

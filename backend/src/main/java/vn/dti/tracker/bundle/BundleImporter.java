@@ -322,6 +322,12 @@ public class BundleImporter {
             return Plan.findById(id);
         }
         BundlePlan before = BundleExporter.plan(existing);
+        if (before.equals(p)) {
+            // An unchanged plan is not written, so that importing its indicators needs no sight of every unit the plan
+            // names (a commune's plan reports to a province department its coordinators do not see).
+            tally.unchanged++;
+            return existing;
+        }
         PlanUpdate update = valid(new PlanUpdate(p.documentNumber(), unitId.apply(p.issuingUnitCode()), p.issueDate(), p.issuePlace(),
                 p.title(), p.startYear(), p.endYear(), p.status(), parentId, bases, list(p.sections()), p.signerName(), p.signerTitle(),
                 list(p.recipients()), regime), at);

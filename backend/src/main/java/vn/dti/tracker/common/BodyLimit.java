@@ -20,16 +20,21 @@ public class BodyLimit {
     static final long FORM_ALLOWANCE = 256 * 1024;
     static final String UPLOAD_PATH = "/api/v1/evidence";
     static final String STREAM_PATH = "/api/v1/evidence/stream";
+    /** Appendix imports: a workbook, with a limit of its own. */
+    static final java.util.regex.Pattern IMPORT_PATH = java.util.regex.Pattern.compile("^/api/v1/plans/[^/]+/appendix/imports$");
 
     private final long limit;
     private final long uploadLimit;
+    private final long importLimit;
     private final ProductMetrics metrics;
 
     public BodyLimit(@ConfigProperty(name = "dti.http.max-json-size") MemorySize limit,
-            @ConfigProperty(name = "dti.evidence.max-file-size") MemorySize maxFile, ProductMetrics metrics) {
+            @ConfigProperty(name = "dti.evidence.max-file-size") MemorySize maxFile,
+            @ConfigProperty(name = "dti.documents.import.max-file-size") MemorySize maxWorkbook, ProductMetrics metrics) {
         this.metrics = metrics;
         this.limit = limit.asLongValue();
         this.uploadLimit = maxFile.asLongValue() + FORM_ALLOWANCE;
+        this.importLimit = maxWorkbook.asLongValue();
     }
 
     void install(@Observes Router router) {
@@ -42,10 +47,13 @@ public class BodyLimit {
                 length = -1;
             }
             String path = context.request().path();
-            boolean upload = "POST".equals(context.request().method().name()) && (UPLOAD_PATH.equals(path) || STREAM_PATH.equals(path));
-            long max = upload ? uploadLimit : limit;
+            boolean post = "POST".equals(context.request().method().name());
+            boolean upload = post && (UPLOAD_PATH.equals(path) || STREAM_PATH.equals(path));
+            boolean workbook = post && IMPORT_PATH.matcher(path).matches();
+            long max = upload ? uploadLimit : workbook ? importLimit : limit;
             if (length > max) {
                 DomainException refusal = upload ? DomainException.fileTooLarge(length, uploadLimit - FORM_ALLOWANCE)
+                        : workbook ? DomainException.workbookTooLarge(length, importLimit)
                         : new DomainException(DomainException.Kind.TOO_LARGE, "request.too-large",
                                 "Nội dung gửi lên quá lớn (" + length + " byte); giới hạn là " + max + " byte.", java.util.List.of());
                 if (upload) {

@@ -66,6 +66,14 @@ public class DomainException extends RuntimeException {
                 List.of(new FieldError("file", "evidence.too-large", "Tối đa " + megabytes(max) + ".")));
     }
 
+    /** A workbook sent for import over its limit ({@code size} -1 when it is not known yet). */
+    public static DomainException workbookTooLarge(long size, long max) {
+        return new DomainException(Kind.TOO_LARGE, "import.too-large",
+                (size > max ? "Bảng tính quá lớn (" + megabytes(size) + ")" : "Bảng tính vượt quá giới hạn") + "; mỗi lần nhập tối đa "
+                        + megabytes(max) + ".",
+                List.of(new FieldError("file", "import.too-large", "Tối đa " + megabytes(max) + ".")));
+    }
+
     private static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }

@@ -231,7 +231,7 @@ public class EvidenceResource {
                 }
             };
             response = Response.ok(entity, d.mediaType()).header("Content-Length", d.size())
-                    .header("Content-Disposition", FileNames.disposition(showInline ? "inline" : "attachment", d.fileName()));
+                    .header("Content-Disposition", vn.dti.tracker.common.ContentDisposition.of(showInline ? "inline" : "attachment", d.fileName()));
         }
         String policy = !showInline ? "default-src 'none'; sandbox; frame-ancestors 'none'"
                 : d.mediaType().equals("application/pdf") ? "default-src 'none'; object-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'"

@@ -1,7 +1,5 @@
 package vn.dti.tracker.evidence;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
 import vn.dti.tracker.common.DomainException;
@@ -43,17 +41,6 @@ final class FileNames {
     static String withoutExtension(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    /**
-     * A Content-Disposition value (RFC 6266): an ASCII fallback for old clients and the exact name in
-     * UTF-8 (RFC 8187) for the rest. "Báo cáo.pdf" becomes {@code filename="Bao cao.pdf"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o.pdf}.
-     */
-    static String disposition(String type, String name) {
-        String ascii = Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .replaceAll("[^A-Za-z0-9 ._()\\-]", "_");
-        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-        return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     private static DomainException invalid(String code, String detail) {

@@ -182,15 +182,16 @@ public class ConsolidationService {
                     r[3] == null ? null : Comparator.valueOf((String) r[3]), strip((BigDecimal) r[4]), strip((BigDecimal) r[5]), (String) r[6], r[7] == null ? null : ((Number) r[7]).intValue(),
                     (String) r[8], (String) r[9], (String) r[10]));
         }
-        // The latest accepted value of the lead unit in the year, up to this period: results are cumulative.
+        // The latest accepted value of the lead unit in the year, up to this period: results are cumulative. The
+        // evidence is counted for the latest reports only, not for every report of the year.
         for (Object[] r : rows(em.createNativeQuery("""
-                select distinct on (r.indicator_id) r.indicator_id, r.id, p.period_key, r.value_number, r.numerator, r.denominator,
-                       r.met, r.rank, r.rank_out_of, r.milestone_text, r.achievements, r.difficulties, r.proposals,
-                       (select count(*) from report_evidence re where re.report_id = r.id)
-                from report r join reporting_period p on p.id = r.period_id
-                where r.plan_id in (:plans) and r.indicator_id is not null and r.role = 'LEAD' and r.state = 'ACCEPTED'
-                  and p.year = :year and p.ends_on <= :endsOn
-                order by r.indicator_id, p.starts_on desc""").setParameter("plans", withPeriod).setParameter("year", year)
+                select l.*, (select count(*) from report_evidence re where re.report_id = l.id) from (
+                  select distinct on (r.indicator_id) r.indicator_id, r.id, p.period_key, r.value_number, r.numerator, r.denominator,
+                         r.met, r.rank, r.rank_out_of, r.milestone_text, r.achievements, r.difficulties, r.proposals
+                  from report r join reporting_period p on p.id = r.period_id
+                  where r.plan_id in (:plans) and r.indicator_id is not null and r.role = 'LEAD' and r.state = 'ACCEPTED'
+                    and p.year = :year and p.ends_on <= :endsOn
+                  order by r.indicator_id, p.starts_on desc) l""").setParameter("plans", withPeriod).setParameter("year", year)
                 .setParameter("endsOn", endsOn))) {
             accepted.put((UUID) r[0], new Accepted((UUID) r[1], (String) r[2], new ReportValue(strip((BigDecimal) r[3]),
                     strip((BigDecimal) r[4]), strip((BigDecimal) r[5]), (Boolean) r[6], r[7] == null ? null : ((Number) r[7]).intValue(),

@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.auth.Caller;
@@ -47,13 +48,21 @@ public class PeriodService {
         sync(event.plan());
     }
 
-    /** Holidays are configuration: deadlines are re-derived at every start, so a new holiday list applies at once. */
-    @Transactional
+    /**
+     * Holidays are configuration: deadlines are re-derived at every start, so a new holiday list applies at once.
+     * One transaction per plan, so that the work and the memory stay the same for every plan whatever their number.
+     */
     void onStart(@Observes StartupEvent event) {
-        AccessPolicy.asSystem(() -> {
-            Plan.<Plan>listAll().forEach(this::sync);
-            return null;
-        });
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select p.id from Plan p", UUID.class).getResultList());
+        for (UUID id : ids) {
+            QuarkusTransaction.requiringNew().run(() -> AccessPolicy.asSystem(() -> {
+                Plan plan = Plan.findById(id);
+                if (plan != null) {
+                    sync(plan);
+                }
+                return null;
+            }));
+        }
     }
 
     void sync(Plan plan) {

@@ -1,0 +1,784 @@
+package vn.dti.tracker.document;
+
+import static vn.dti.tracker.common.Values.blankToNull;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.poi.ss.util.CellReference;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import vn.dti.tracker.bundle.BundleExporter;
+import vn.dti.tracker.bundle.BundleImportResult;
+import vn.dti.tracker.bundle.BundleImporter;
+import vn.dti.tracker.bundle.PlanBundle;
+import vn.dti.tracker.bundle.PlanBundle.BundleIndicator;
+import vn.dti.tracker.bundle.PlanBundle.BundleTask;
+import vn.dti.tracker.bundle.PlanBundle.Group;
+import vn.dti.tracker.common.DomainException;
+import vn.dti.tracker.common.FieldError;
+import vn.dti.tracker.common.TextSearch;
+import vn.dti.tracker.document.AppendixLayout.Column;
+import vn.dti.tracker.document.DocumentDtos.AppendixPart;
+import vn.dti.tracker.document.DocumentDtos.ImportProblem;
+import vn.dti.tracker.document.DocumentDtos.ImportResult;
+import vn.dti.tracker.document.DocumentDtos.ImportRow;
+import vn.dti.tracker.document.DocumentDtos.ImportedIndicator;
+import vn.dti.tracker.document.DocumentDtos.ImportedTask;
+import vn.dti.tracker.document.DocumentDtos.RowAction;
+import vn.dti.tracker.document.DocumentDtos.RowKind;
+import vn.dti.tracker.document.DocumentDtos.Severity;
+import vn.dti.tracker.indicator.IndicatorDtos;
+import vn.dti.tracker.indicator.TargetDto;
+import vn.dti.tracker.indicator.TargetWording;
+import vn.dti.tracker.orgunit.OrgUnit;
+import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitRef;
+import vn.dti.tracker.orgunit.OrgUnitKind;
+import vn.dti.tracker.orgunit.UnitNames;
+import vn.dti.tracker.plan.Plan;
+import vn.dti.tracker.plan.PlanService;
+import vn.dti.tracker.task.TaskDtos.Timeframe;
+import vn.dti.tracker.task.TaskEnums.TimeframeKind;
+
+/**
+ * Imports a plan's appendix from a sheet: every row is read and understood (groups, indicators or tasks, targets in
+ * their shape, units by name), then the plan as it is stored, with this part replaced by the sheet, goes through the
+ * plan-bundle import: its dry run is the preview, its commit is all or nothing, and a sheet equal to what is stored
+ * changes nothing. What the sheet has no column for (the fraction labels, the province indicator an indicator feeds,
+ * a task's progress) is kept as stored; a cell equal to what the export writes for the stored indicator keeps the
+ * stored units and wordings.
+ */
+@ApplicationScoped
+public class AppendixImport {
+
+    private static final Pattern ITEM_NUMBER = Pattern.compile("^(\\d+)\\s*[.)]?$");
+    private static final Pattern GROUP_HEADING = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]{0,31}?)\\s*[.)]\\s+(\\S.*)$");
+    private static final Pattern GROUP_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$");
+    private static final Pattern COLUMN_NUMBER = Pattern.compile("^\\(?\\d{1,2}\\)?$");
+    private static final Pattern YEAR = Pattern.compile("\\b((?:19|20)\\d{2})\\b");
+    private static final Pattern FIELD_INDEX = Pattern.compile("^(indicators|tasks|indicatorGroups|taskGroups)\\[(\\d+)\\](?:\\.([A-Za-z]+))?(?:\\[(\\d+)\\])?.*$");
+
+    private final PlanService plans;
+    private final BundleExporter exporter;
+    private final BundleImporter importer;
+    private final DocumentSettings settings;
+    private final jakarta.persistence.EntityManager em;
+
+    public AppendixImport(PlanService plans, BundleExporter exporter, BundleImporter importer, DocumentSettings settings,
+            jakarta.persistence.EntityManager em) {
+        this.em = em;
+        this.plans = plans;
+        this.exporter = exporter;
+        this.importer = importer;
+        this.settings = settings;
+    }
+
+    /** Reads the sheet and previews (dryRun) or commits its import into the plan. */
+    public ImportResult run(UUID planId, AppendixPart part, byte[] content, boolean dryRun) {
+        Reading reading = QuarkusTransaction.requiringNew().call(() -> read(planId, part, content));
+        boolean errors = reading.hasErrors();
+        if (errors && !dryRun) {
+            throw reading.refusal();
+        }
+        BundleImportResult outcome = null;
+        try {
+            outcome = importer.importBundle(reading.bundle(), dryRun);
+        } catch (DomainException e) {
+            List<ImportProblem> located = reading.locate(e);
+            if (!dryRun) {
+                throw new DomainException(e.kind(), e.code(), e.getMessage(), located.stream().map(Reading::fieldError).toList());
+            }
+            reading.problems.addAll(located);
+        }
+        return reading.result(dryRun, outcome);
+    }
+
+    private Reading read(UUID planId, AppendixPart part, byte[] content) {
+        Plan plan = plans.requireEditable(planId);
+        PlanBundle current = exporter.export(planId);
+        Found found = SheetReader.firstAccepted(content, settings.imports().maxRows(), sheet -> {
+            AppendixLayout layout = AppendixLayout.find(sheet, part);
+            return layout == null ? null : new Found(sheet, layout);
+        });
+        if (found == null) {
+            String expected = part == AppendixPart.INDICATORS
+                    ? "STT, Nội dung chỉ tiêu, Đơn vị tính, Chỉ tiêu phấn đấu năm …, Đơn vị chủ trì, Đơn vị phối hợp, Ghi chú"
+                    : "STT, Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian thực hiện, Ghi chú";
+            throw DomainException.invalidField("file", "import.no-header",
+                    "Không tìm thấy dòng tiêu đề của phụ lục trong " + AppendixLayout.HEADER_SEARCH_ROWS + " dòng đầu của các trang tính."
+                            + " Cần có các cột: " + expected + " (tải mẫu tại /api/v1/document-templates).");
+        }
+        Reading reading = new Reading(plan, part, current, found.sheet(), found.layout(), new UnitNames(candidateUnits(plan)));
+        reading.readRows();
+        reading.keepReported(reported(plan, part));
+        return reading;
+    }
+
+    private record Found(SheetReader.Sheet sheet, AppendixLayout layout) {
+    }
+
+    /** Codes of the plan's indicators (or tasks) that units have reported on: they cannot be removed. */
+    @SuppressWarnings("unchecked")
+    private List<String> reported(Plan plan, AppendixPart part) {
+        String item = part == AppendixPart.INDICATORS ? "indicator" : "task";
+        return em.createNativeQuery("select i.code from " + item + " i where i.plan_id = :plan and exists (select 1 from report r where r."
+                + item + "_id = i.id) order by i.code").setParameter("plan", plan.id).getResultList();
+    }
+
+    /** The units a plan's appendix may name: its issuer's subtree and the issuer's ancestors. */
+    private static List<OrgUnit> candidateUnits(Plan plan) {
+        List<OrgUnit> units = new ArrayList<>(OrgUnit.<OrgUnit>list("path like ?1 and active = true", plan.issuingUnit.path + "%"));
+        List<UUID> ancestors = java.util.Arrays.stream(plan.issuingUnit.path.split("/")).filter(s -> !s.isEmpty()).map(UUID::fromString)
+                .filter(id -> !id.equals(plan.issuingUnit.id)).toList();
+        if (!ancestors.isEmpty()) {
+            units.addAll(OrgUnit.<OrgUnit>list("id in ?1", ancestors));
+        }
+        return units;
+    }
+
+    /** The cell text that the export writes for an indicator's lead unit(s). */
+    static String leadCell(String leadWording, String leadName) {
+        return leadWording != null ? leadWording : leadName;
+    }
+
+    /** The cell text that the export writes for cooperating units. */
+    static String unitsCell(String wording, List<String> names) {
+        return wording != null ? wording : String.join("; ", names);
+    }
+
+    /** The cell text that the export writes for a timeframe. */
+    static String timeframeCell(Timeframe t) {
+        if (t == null) {
+            return "";
+        }
+        if (t.wording() != null) {
+            return t.wording();
+        }
+        return switch (t.kind()) {
+            case ONGOING -> "Thường xuyên";
+            case YEAR -> "Năm " + t.startYear();
+            case SPAN -> "Giai đoạn " + t.startYear() + " - " + t.endYear();
+        };
+    }
+
+    /** The state of one import: the sheet as understood, and the bundle it becomes. */
+    private static final class Reading {
+        private final Plan plan;
+        private final AppendixPart part;
+        private final PlanBundle current;
+        private final SheetReader.Sheet sheet;
+        private final AppendixLayout layout;
+        private final UnitNames names;
+        private final Map<String, OrgUnit> unitsByCode = new HashMap<>();
+        final List<ImportProblem> problems = new ArrayList<>();
+        private final List<ImportRow> rows = new ArrayList<>();
+        private final LinkedHashMap<String, Group> groups = new LinkedHashMap<>();
+        private final Map<String, Integer> groupRows = new HashMap<>();
+        private final List<BundleIndicator> indicators = new ArrayList<>();
+        private final List<BundleTask> tasks = new ArrayList<>();
+        /** The sheet row of each indicator or task of the bundle, by position. */
+        private final List<Integer> itemRows = new ArrayList<>();
+        private final Map<Integer, Integer> targetColumns = new TreeMap<>();
+
+        Reading(Plan plan, AppendixPart part, PlanBundle current, SheetReader.Sheet sheet, AppendixLayout layout, UnitNames names) {
+            this.plan = plan;
+            this.part = part;
+            this.current = current;
+            this.sheet = sheet;
+            this.layout = layout;
+            this.names = names;
+        }
+
+        boolean hasErrors() {
+            return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
+        }
+
+        void readRows() {
+            checkTargetColumns();
+            Map<String, BundleIndicator> storedIndicators = current.indicators().stream()
+                    .collect(Collectors.toMap(BundleIndicator::code, i -> i, (a, b) -> a, LinkedHashMap::new));
+            Map<String, BundleTask> storedTasks = current.tasks().stream()
+                    .collect(Collectors.toMap(BundleTask::code, t -> t, (a, b) -> a, LinkedHashMap::new));
+            List<Group> storedGroups = part == AppendixPart.INDICATORS ? current.indicatorGroups() : current.taskGroups();
+            Set<String> codes = new java.util.HashSet<>();
+            String group = null;
+            Map<String, Integer> positionInGroup = new HashMap<>();
+            for (SheetReader.Row row : sheet.rows()) {
+                if (row.number() <= layout.headerRow()) {
+                    continue;
+                }
+                RowKind kind = kind(row);
+                if (kind == RowKind.IGNORED) {
+                    rows.add(new ImportRow(row.number(), RowKind.IGNORED, RowAction.NONE, null, null, null, null));
+                    continue;
+                }
+                if (kind == RowKind.GROUP) {
+                    Group g = group(row, storedGroups);
+                    if (groups.containsKey(g.code())) {
+                        problem(row.number(), layout.column(Column.ORDER), Severity.ERROR, "import.group-repeated",
+                                "Nhóm '" + g.code() + "' đã xuất hiện ở dòng " + groupRows.get(g.code()) + ".", List.of());
+                    } else {
+                        groups.put(g.code(), new Group(g.code(), g.name(), groups.size() + 1));
+                        groupRows.put(g.code(), row.number());
+                    }
+                    group = g.code();
+                    rows.add(new ImportRow(row.number(), RowKind.GROUP, RowAction.NONE, g.code(), g.name(), null, null));
+                    continue;
+                }
+                int problemsBefore = problems.size();
+                formulas(row);
+                String order = row.text(layout.column(Column.ORDER));
+                Matcher number = ITEM_NUMBER.matcher(order);
+                String groupCode = group;
+                String explicitCode = blankToNull(row.text(layout.column(Column.CODE)));
+                Object stored = explicitCode == null ? null
+                        : part == AppendixPart.INDICATORS ? storedIndicators.get(explicitCode) : storedTasks.get(explicitCode);
+                if (groupCode == null && stored != null) {
+                    groupCode = stored instanceof BundleIndicator i ? i.groupCode() : ((BundleTask) stored).groupCode();
+                } else if (groupCode == null && storedGroups.size() == 1) {
+                    groupCode = storedGroups.get(0).code();
+                }
+                if (groupCode == null) {
+                    problem(row.number(), layout.column(Column.ORDER), Severity.ERROR, "import.group-missing",
+                            "Dòng chưa thuộc nhóm nào: thêm dòng tên nhóm (ví dụ 'A. Phát triển hạ tầng') phía trên.", List.of());
+                    rows.add(new ImportRow(row.number(), RowKind.ITEM, RowAction.INVALID, null, null, null, null));
+                    continue;
+                }
+                if (!groups.containsKey(groupCode)) {
+                    String code = groupCode;
+                    Group known = storedGroups.stream().filter(g -> g.code().equals(code)).findFirst()
+                            .orElse(new Group(code, code, 0));
+                    groups.put(code, new Group(code, known.name(), groups.size() + 1));
+                }
+                int position = positionInGroup.merge(groupCode, 1, Integer::sum);
+                int itemOrder = number.matches() ? Integer.parseInt(number.group(1)) : position;
+                String code = explicitCode != null ? explicitCode : groupCode + "." + itemOrder;
+                if (!code.matches(IndicatorDtos.CODE_PATTERN)) {
+                    problem(row.number(), layout.column(explicitCode != null ? Column.CODE : Column.ORDER), Severity.ERROR, "import.code-invalid",
+                            "Mã '" + code + "' không hợp lệ: chỉ gồm chữ không dấu, số, '.', '-', '_', tối đa 32 ký tự.", List.of());
+                } else if (!codes.add(code)) {
+                    problem(row.number(), layout.column(explicitCode != null ? Column.CODE : Column.ORDER), Severity.ERROR, "import.code-repeated",
+                            "Mã '" + code + "' bị lặp trong bảng (STT trùng trong cùng nhóm).", List.of());
+                }
+                if (part == AppendixPart.INDICATORS) {
+                    BundleIndicator was = storedIndicators.get(code);
+                    BundleIndicator read = indicator(row, code, groupCode, itemOrder, was);
+                    boolean invalid = errorsSince(problemsBefore);
+                    BundleIndicator used = invalid ? was : read;
+                    if (used != null && !indicators.stream().anyMatch(i -> i.code().equals(used.code()))) {
+                        indicators.add(used);
+                        itemRows.add(row.number());
+                    }
+                    rows.add(new ImportRow(row.number(), RowKind.ITEM, invalid ? RowAction.INVALID : RowAction.NONE, groupCode,
+                            groups.get(groupCode).name(), read == null ? null : view(read), null));
+                } else {
+                    BundleTask was = storedTasks.get(code);
+                    BundleTask read = task(row, code, groupCode, itemOrder, was);
+                    boolean invalid = errorsSince(problemsBefore);
+                    BundleTask used = invalid ? was : read;
+                    if (used != null && !tasks.stream().anyMatch(t -> t.code().equals(used.code()))) {
+                        tasks.add(used);
+                        itemRows.add(row.number());
+                    }
+                    rows.add(new ImportRow(row.number(), RowKind.ITEM, invalid ? RowAction.INVALID : RowAction.NONE, groupCode,
+                            groups.get(groupCode).name(), null, read == null ? null : view(read)));
+                }
+            }
+            // Groups that only kept (invalid) rows still refer to stay as stored.
+            Set<String> used = (part == AppendixPart.INDICATORS ? indicators.stream().map(BundleIndicator::groupCode)
+                    : tasks.stream().map(BundleTask::groupCode)).collect(Collectors.toSet());
+            for (Group g : storedGroups) {
+                if (used.contains(g.code()) && !groups.containsKey(g.code())) {
+                    groups.put(g.code(), new Group(g.code(), g.name(), groups.size() + 1));
+                }
+            }
+        }
+
+        /**
+         * Items the sheet no longer lists are removed, except those units have reported on: they stay, and the sheet is
+         * refused until it lists them again.
+         */
+        void keepReported(List<String> reported) {
+            Set<String> listed = (part == AppendixPart.INDICATORS ? indicators.stream().map(BundleIndicator::code)
+                    : tasks.stream().map(BundleTask::code)).collect(Collectors.toSet());
+            for (String code : reported) {
+                if (listed.contains(code)) {
+                    continue;
+                }
+                String what = part == AppendixPart.INDICATORS ? "Chỉ tiêu" : "Nhiệm vụ";
+                problem(null, null, Severity.ERROR, "import.item-has-reports", what + " '" + code
+                        + "' không còn trong bảng nhưng đã có báo cáo của đơn vị, nên không xóa được: giữ lại dòng của " + what.toLowerCase()
+                        + " này.", List.of());
+                if (part == AppendixPart.INDICATORS) {
+                    current.indicators().stream().filter(i -> i.code().equals(code)).findFirst().ifPresent(i -> {
+                        indicators.add(i);
+                        itemRows.add(null);
+                        keepGroup(i.groupCode());
+                    });
+                } else {
+                    current.tasks().stream().filter(t -> t.code().equals(code)).findFirst().ifPresent(t -> {
+                        tasks.add(t);
+                        itemRows.add(null);
+                        keepGroup(t.groupCode());
+                    });
+                }
+            }
+        }
+
+        private void keepGroup(String code) {
+            if (!groups.containsKey(code)) {
+                List<Group> stored = part == AppendixPart.INDICATORS ? current.indicatorGroups() : current.taskGroups();
+                stored.stream().filter(g -> g.code().equals(code)).findFirst()
+                        .ifPresent(g -> groups.put(code, new Group(code, g.name(), groups.size() + 1)));
+            }
+        }
+
+        private boolean errorsSince(int index) {
+            return problems.subList(index, problems.size()).stream().anyMatch(p -> p.severity() == Severity.ERROR);
+        }
+
+        /** Target columns of years outside the plan, or a column with no year in a plan of several years, are refused. */
+        private void checkTargetColumns() {
+            layout.targetYears().forEach((column, year) -> {
+                if (year < plan.startYear || year > plan.endYear) {
+                    problem(layout.headerRow(), column, Severity.ERROR, "import.target-year-outside-plan",
+                            "Cột chỉ tiêu năm " + year + " nằm ngoài thời gian của kế hoạch (" + plan.startYear + "–" + plan.endYear + ").",
+                            List.of());
+                } else {
+                    targetColumns.put(column, year);
+                }
+            });
+            if (layout.yearlessTarget() != null) {
+                if (plan.startYear == plan.endYear && !targetColumns.containsValue(plan.startYear)) {
+                    targetColumns.put(layout.yearlessTarget(), plan.startYear);
+                } else {
+                    problem(layout.headerRow(), layout.yearlessTarget(), Severity.ERROR, "import.target-year-unknown",
+                            "Cột chỉ tiêu không ghi năm mà kế hoạch kéo dài nhiều năm: ghi rõ 'Chỉ tiêu phấn đấu năm …' cho từng cột.",
+                            List.of());
+                }
+            }
+        }
+
+        private RowKind kind(SheetReader.Row row) {
+            boolean numbering = row.cells().values().stream().allMatch(c -> COLUMN_NUMBER.matcher(c.text()).matches());
+            if (numbering) {
+                return RowKind.IGNORED;
+            }
+            List<Integer> data = new ArrayList<>(targetColumns.keySet());
+            if (layout.yearlessTarget() != null) {
+                data.add(layout.yearlessTarget());
+            }
+            for (Column c : List.of(Column.UNIT_OF_MEASURE, Column.BASELINE, Column.LEAD, Column.COOPERATING, Column.NOTE, Column.PRODUCT,
+                    Column.TIMEFRAME)) {
+                if (layout.column(c) != null) {
+                    data.add(layout.column(c));
+                }
+            }
+            boolean hasData = data.stream().anyMatch(c -> !row.text(c).isEmpty());
+            String order = row.text(layout.column(Column.ORDER));
+            String content = row.text(layout.column(Column.CONTENT));
+            if (order.isEmpty() && content.isEmpty()) {
+                // Nothing in the first columns: a heading written in column A, or what follows the table (a signature, a note).
+                return !hasData && !row.text(0).isEmpty() ? RowKind.GROUP : RowKind.IGNORED;
+            }
+            return hasData || ITEM_NUMBER.matcher(order).matches() ? RowKind.ITEM : RowKind.GROUP;
+        }
+
+        /** A group heading: "A. Phát triển hạ tầng" in one cell, or "A" then the name; a name alone takes a stored group's code. */
+        private Group group(SheetReader.Row row, List<Group> stored) {
+            String order = row.text(layout.column(Column.ORDER));
+            String content = row.text(layout.column(Column.CONTENT));
+            if (order.isEmpty() && content.isEmpty()) {
+                order = row.text(0);
+            }
+            String code = null;
+            String name;
+            if (!order.isEmpty() && !content.isEmpty() && GROUP_CODE.matcher(order.replaceAll("[.)]$", "")).matches()) {
+                code = order.replaceAll("[.)]$", "");
+                name = content;
+            } else {
+                String text = order.isEmpty() ? content : content.isEmpty() ? order : order + " " + content;
+                Matcher m = GROUP_HEADING.matcher(text);
+                if (m.matches()) {
+                    code = m.group(1);
+                    name = m.group(2).strip();
+                } else {
+                    name = text;
+                }
+            }
+            if (code == null) {
+                String folded = TextSearch.fold(name);
+                code = stored.stream().filter(g -> TextSearch.fold(g.name()).equals(folded)).map(Group::code).findFirst().orElse(null);
+            }
+            if (code == null) {
+                int n = groups.size();
+                code = String.valueOf((char) ('A' + Math.min(n, 25)));
+                while (groups.containsKey(code)) {
+                    code = code + "1";
+                }
+            }
+            return new Group(code, name, 0);
+        }
+
+        private void formulas(SheetReader.Row row) {
+            for (Map.Entry<Integer, SheetReader.Cell> cell : row.cells().entrySet()) {
+                if (cell.getValue().formula() && layout.headers().containsKey(cell.getKey())) {
+                    problem(row.number(), cell.getKey(), Severity.ERROR, "import.formula",
+                            "Ô có công thức: hãy chép rồi dán giá trị (Paste Values) thay cho công thức, để nội dung nhập đúng như đang hiển thị.",
+                            List.of());
+                }
+            }
+        }
+
+        // ---- indicators ----
+
+        private BundleIndicator indicator(SheetReader.Row row, String code, String groupCode, int order, BundleIndicator was) {
+            String content = row.text(layout.column(Column.CONTENT));
+            if (content.isEmpty()) {
+                problem(row.number(), layout.column(Column.CONTENT), Severity.ERROR, "import.content-required",
+                        "Thiếu nội dung chỉ tiêu.", List.of());
+            }
+            String unit = layout.column(Column.UNIT_OF_MEASURE) != null ? blankToNull(row.text(layout.column(Column.UNIT_OF_MEASURE)))
+                    : was == null ? null : was.unitOfMeasure();
+            Map<Integer, TargetDto> targets = new TreeMap<>();
+            if (was != null) {
+                was.targets().stream().filter(t -> !targetColumns.containsValue(t.year())).forEach(t -> targets.put(t.year(), t));
+            }
+            targetColumns.forEach((column, year) -> {
+                TargetWording.Reading r = TargetWording.read(row.text(column), year, TargetWording.Role.TARGET, content, unit);
+                if (r != null) {
+                    targets.put(year, r.target());
+                    if (!r.understood()) {
+                        problem(row.number(), column, Severity.WARNING, "import.target-in-words",
+                                "Chưa hiểu chỉ tiêu '" + row.text(column) + "' thành số liệu: giữ nguyên bằng lời (dạng mốc), cần kiểm tra lại.",
+                                List.of());
+                    }
+                }
+            });
+            TargetDto baseline = was == null ? null : was.baseline();
+            if (layout.column(Column.BASELINE) != null) {
+                TargetWording.Reading r = TargetWording.read(row.text(layout.column(Column.BASELINE)), null, TargetWording.Role.BASELINE,
+                        content, unit);
+                baseline = r == null ? null : r.target();
+                if (r != null && !r.understood()) {
+                    problem(row.number(), layout.column(Column.BASELINE), Severity.WARNING, "import.target-in-words",
+                            "Chưa hiểu hiện trạng '" + row.text(layout.column(Column.BASELINE)) + "' thành số liệu: giữ nguyên bằng lời.", List.of());
+                }
+            }
+            String leadCode = was == null ? null : was.leadUnitCode();
+            List<String> cooperating = was == null ? List.of() : list(was.cooperatingUnitCodes());
+            String leadWording = was == null ? null : was.leadWording();
+            String cooperatingWording = was == null ? null : was.cooperatingWording();
+            Integer leadColumn = layout.column(Column.LEAD);
+            Integer coopColumn = layout.column(Column.COOPERATING);
+            if (leadColumn != null || coopColumn != null) {
+                String leadText = leadColumn == null ? null : clean(row.text(leadColumn));
+                String coopText = coopColumn == null ? null : clean(row.text(coopColumn));
+                boolean sameAsStored = was != null
+                        && (leadText == null || leadText.equals(clean(leadCell(was.leadWording(), name(was.leadUnitCode())))))
+                        && (coopText == null || coopText.equals(clean(unitsCell(was.cooperatingWording(),
+                                list(was.cooperatingUnitCodes()).stream().map(this::name).toList()))));
+                if (!sameAsStored) {
+                    List<OrgUnit> extraLeads = new ArrayList<>();
+                    if (leadText != null) {
+                        List<OrgUnit> leads = units(row, leadColumn, leadText);
+                        if (leadText.isEmpty()) {
+                            problem(row.number(), leadColumn, Severity.ERROR, "import.lead-required",
+                                    "Thiếu đơn vị chủ trì: mỗi chỉ tiêu có đúng một đơn vị chủ trì.", List.of());
+                        }
+                        leadCode = leads.isEmpty() ? null : leads.get(0).code;
+                        extraLeads.addAll(leads.size() > 1 ? leads.subList(1, leads.size()) : List.of());
+                        boolean collective = !leads.isEmpty() && leads.get(0).kind == OrgUnitKind.UNIT_GROUP;
+                        leadWording = leads.size() > 1 || collective ? leadText : null;
+                    }
+                    if (coopText != null) {
+                        List<OrgUnit> coops = units(row, coopColumn, coopText);
+                        List<String> all = new ArrayList<>();
+                        extraLeads.forEach(u -> all.add(u.code));
+                        coops.forEach(u -> all.add(u.code));
+                        String lead = leadCode;
+                        cooperating = all.stream().distinct().filter(c -> !c.equals(lead)).toList();
+                        cooperatingWording = blankToNull(coopText);
+                    } else if (!extraLeads.isEmpty()) {
+                        List<String> all = new ArrayList<>(extraLeads.stream().map(u -> u.code).toList());
+                        all.addAll(cooperating);
+                        String lead = leadCode;
+                        cooperating = all.stream().distinct().filter(c -> !c.equals(lead)).toList();
+                    }
+                }
+            }
+            if (leadCode == null && leadColumn == null) {
+                problem(row.number(), null, Severity.ERROR, "import.lead-required",
+                        "Bảng không có cột đơn vị chủ trì và kế hoạch chưa có chỉ tiêu '" + code + "'.", List.of());
+            }
+            String note = layout.column(Column.NOTE) != null ? blankToNull(row.text(layout.column(Column.NOTE))) : was == null ? null : was.note();
+            return new BundleIndicator(code, groupCode, order, content.isEmpty() ? null : content, unit, new ArrayList<>(targets.values()),
+                    baseline, leadCode, cooperating, leadWording, cooperatingWording, note, was == null ? null : was.fraction(),
+                    was == null ? null : was.contributesTo(), was == null ? null : was.evidenceRequired());
+        }
+
+        // ---- tasks ----
+
+        private BundleTask task(SheetReader.Row row, String code, String groupCode, int order, BundleTask was) {
+            String description = row.text(layout.column(Column.CONTENT));
+            if (description.isEmpty()) {
+                problem(row.number(), layout.column(Column.CONTENT), Severity.ERROR, "import.content-required", "Thiếu nội dung nhiệm vụ.",
+                        List.of());
+            }
+            List<String> leads = was == null ? List.of() : list(was.leadUnitCodes());
+            List<String> cooperating = was == null ? List.of() : list(was.cooperatingUnitCodes());
+            Integer leadColumn = layout.column(Column.LEAD);
+            Integer coopColumn = layout.column(Column.COOPERATING);
+            if (leadColumn != null) {
+                String text = clean(row.text(leadColumn));
+                if (was == null || !text.equals(clean(unitsCell(null, leads.stream().map(this::name).toList())))) {
+                    leads = units(row, leadColumn, text).stream().map(u -> u.code).toList();
+                }
+                if (text.isEmpty()) {
+                    problem(row.number(), leadColumn, Severity.ERROR, "import.lead-required", "Thiếu cơ quan chủ trì.", List.of());
+                }
+            } else if (leads.isEmpty()) {
+                problem(row.number(), null, Severity.ERROR, "import.lead-required",
+                        "Bảng không có cột cơ quan chủ trì và kế hoạch chưa có nhiệm vụ '" + code + "'.", List.of());
+            }
+            if (coopColumn != null) {
+                String text = clean(row.text(coopColumn));
+                if (was == null || !text.equals(clean(unitsCell(null, cooperating.stream().map(this::name).toList())))) {
+                    cooperating = units(row, coopColumn, text).stream().map(u -> u.code).toList();
+                }
+            }
+            List<String> leadCodes = leads;
+            cooperating = cooperating.stream().filter(c -> !leadCodes.contains(c)).distinct().toList();
+            String product = layout.column(Column.PRODUCT) != null ? blankToNull(row.text(layout.column(Column.PRODUCT)))
+                    : was == null ? null : was.product();
+            Timeframe timeframe = was == null ? null : was.timeframe();
+            Integer timeColumn = layout.column(Column.TIMEFRAME);
+            if (timeColumn != null) {
+                String text = clean(row.text(timeColumn));
+                if (was == null || !text.equals(clean(timeframeCell(was.timeframe())))) {
+                    timeframe = timeframe(text);
+                    if (timeframe == null) {
+                        problem(row.number(), timeColumn, Severity.ERROR, "import.timeframe-unknown", text.isEmpty()
+                                ? "Thiếu thời gian thực hiện (ví dụ 'Năm 2026', 'Giai đoạn 2026 - 2030', 'Thường xuyên')."
+                                : "Không hiểu thời gian thực hiện '" + text + "': ghi 'Năm 2026', 'Giai đoạn 2026 - 2030' hoặc 'Thường xuyên'.",
+                                List.of());
+                    }
+                }
+            } else if (timeframe == null) {
+                problem(row.number(), null, Severity.ERROR, "import.timeframe-unknown",
+                        "Bảng không có cột thời gian thực hiện và kế hoạch chưa có nhiệm vụ '" + code + "'.", List.of());
+            }
+            String note = layout.column(Column.NOTE) != null ? blankToNull(row.text(layout.column(Column.NOTE))) : was == null ? null : was.note();
+            return new BundleTask(code, groupCode, order, description.isEmpty() ? null : description, leads, cooperating, product, timeframe,
+                    was == null ? null : was.progress(), note);
+        }
+
+        /** "Năm 2026", "Trong năm 2026" → YEAR; "Giai đoạn 2026 - 2030", "2026-2027" → SPAN; "Thường xuyên", "Hằng năm" → ONGOING. */
+        static Timeframe timeframe(String text) {
+            String folded = TextSearch.fold(text);
+            if (folded.isEmpty()) {
+                return null;
+            }
+            if (folded.contains("thuong xuyen") || folded.contains("hang nam") || folded.contains("hang thang") || folded.contains("lien tuc")) {
+                return new Timeframe(TimeframeKind.ONGOING, null, null, text);
+            }
+            Matcher m = YEAR.matcher(folded);
+            List<Integer> years = new ArrayList<>();
+            while (m.find()) {
+                years.add(Integer.valueOf(m.group(1)));
+            }
+            if (years.isEmpty()) {
+                return null;
+            }
+            int first = years.stream().min(Integer::compare).orElseThrow();
+            int last = years.stream().max(Integer::compare).orElseThrow();
+            return first == last ? new Timeframe(TimeframeKind.YEAR, first, first, text) : new Timeframe(TimeframeKind.SPAN, first, last, text);
+        }
+
+        // ---- units ----
+
+        private List<OrgUnit> units(SheetReader.Row row, Integer column, String text) {
+            UnitNames.Match match = names.match(text);
+            for (UnitNames.Unmatched u : match.unmatched()) {
+                List<OrgUnitRef> candidates = u.candidates().stream().map(OrgUnitRef::of).toList();
+                if (u.ambiguous()) {
+                    problem(row.number(), column, Severity.ERROR, "import.unit-ambiguous",
+                            "Tên '" + u.name() + "' trùng với nhiều đơn vị: ghi rõ tên hoặc mã đơn vị.", candidates);
+                } else {
+                    problem(row.number(), column, Severity.ERROR, "import.unit-unknown", "Không tìm thấy đơn vị '" + u.name() + "'"
+                            + (candidates.isEmpty() ? "." : "; gần nhất: " + candidates.stream().map(OrgUnitRef::name)
+                                    .collect(Collectors.joining(", ")) + "."), candidates);
+                }
+            }
+            match.units().forEach(u -> unitsByCode.put(u.code, u));
+            return match.units();
+        }
+
+        private String name(String code) {
+            OrgUnit u = unit(code);
+            return u == null ? code : u.name;
+        }
+
+        private OrgUnit unit(String code) {
+            if (code == null) {
+                return null;
+            }
+            return unitsByCode.computeIfAbsent(code, OrgUnit::findByCode);
+        }
+
+        private OrgUnitRef ref(String code) {
+            return OrgUnitRef.of(unit(code));
+        }
+
+        private ImportedIndicator view(BundleIndicator i) {
+            return new ImportedIndicator(i.code(), i.groupCode(), i.order(), i.content(), i.unitOfMeasure(), i.targets(), i.baseline(),
+                    ref(i.leadUnitCode()), list(i.cooperatingUnitCodes()).stream().map(this::ref).filter(Objects::nonNull).toList(),
+                    i.leadWording(), i.cooperatingWording(), i.note());
+        }
+
+        private ImportedTask view(BundleTask t) {
+            return new ImportedTask(t.code(), t.groupCode(), t.order(), t.description(),
+                    list(t.leadUnitCodes()).stream().map(this::ref).filter(Objects::nonNull).toList(),
+                    list(t.cooperatingUnitCodes()).stream().map(this::ref).filter(Objects::nonNull).toList(), t.product(), t.timeframe(),
+                    t.note());
+        }
+
+        // ---- the bundle, and what became of it ----
+
+        PlanBundle bundle() {
+            List<Group> sheetGroups = new ArrayList<>(groups.values());
+            boolean indicatorsPart = part == AppendixPart.INDICATORS;
+            return new PlanBundle(current.format(), current.formatVersion(), current.orgUnits(), current.dtiFrameworks(), current.plan(),
+                    indicatorsPart ? sheetGroups : current.indicatorGroups(), indicatorsPart ? indicators : current.indicators(),
+                    indicatorsPart ? current.taskGroups() : sheetGroups, indicatorsPart ? current.tasks() : tasks, current.dtiTargets(),
+                    current.dtiResults());
+        }
+
+        ImportResult result(boolean dryRun, BundleImportResult outcome) {
+            String prefix = part == AppendixPart.INDICATORS ? "indicator:" : "task:";
+            BundleImportResult.Changes items = outcome == null ? new BundleImportResult.Changes(List.of(), List.of(), List.of(), 0)
+                    : part == AppendixPart.INDICATORS ? outcome.indicators() : outcome.tasks();
+            BundleImportResult.Changes allGroups = outcome == null ? new BundleImportResult.Changes(List.of(), List.of(), List.of(), 0)
+                    : outcome.groups();
+            BundleImportResult.Changes groupChanges = new BundleImportResult.Changes(only(allGroups.created(), prefix),
+                    only(allGroups.updated(), prefix), only(allGroups.removed(), prefix),
+                    (int) (groups.size() - only(allGroups.created(), prefix).size() - only(allGroups.updated(), prefix).size()));
+            List<ImportRow> out = new ArrayList<>();
+            for (ImportRow r : rows) {
+                RowAction action = r.action();
+                if (outcome != null && action == RowAction.NONE && r.kind() != RowKind.IGNORED) {
+                    String code = r.kind() == RowKind.GROUP ? prefix + r.groupCode()
+                            : r.indicator() != null ? r.indicator().code() : r.task() != null ? r.task().code() : null;
+                    Collection<String> created = r.kind() == RowKind.GROUP ? allGroups.created() : items.created();
+                    Collection<String> updated = r.kind() == RowKind.GROUP ? allGroups.updated() : items.updated();
+                    action = created.contains(code) ? RowAction.CREATE : updated.contains(code) ? RowAction.UPDATE : RowAction.UNCHANGED;
+                }
+                out.add(new ImportRow(r.row(), r.kind(), action, r.groupCode(), r.groupName(), r.indicator(), r.task()));
+            }
+            List<ImportProblem> sorted = problems.stream()
+                    .sorted(java.util.Comparator.comparing((ImportProblem p) -> p.row() == null ? Integer.MAX_VALUE : p.row())
+                            .thenComparing(p -> p.column() == null ? "" : p.column()))
+                    .toList();
+            return new ImportResult(dryRun, !hasErrors(), part, plan.id, sheet.name(), layout.headerRow(), out, sorted, groupChanges, items);
+        }
+
+        private static List<String> only(List<String> keys, String prefix) {
+            return keys.stream().filter(k -> k.startsWith(prefix)).toList();
+        }
+
+        /** The refusal of a commit: every ERROR problem, each with its cell. */
+        DomainException refusal() {
+            List<FieldError> errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).map(Reading::fieldError).toList();
+            return DomainException.invalid("import.invalid", "Bảng tính có " + errors.size() + " lỗi cần sửa trước khi nhập (xem từng ô trong errors);"
+                    + " chưa có gì được lưu. Dùng dryRun=true để xem cách từng dòng được hiểu.", errors);
+        }
+
+        static FieldError fieldError(ImportProblem p) {
+            String field = p.cell() != null ? p.cell() : p.row() != null ? "row " + p.row() : "file";
+            return new FieldError(field, p.code(), p.detail());
+        }
+
+        /** The refusal of the plan-bundle import, with its fields (indicators[3].targets[0]) turned into rows and cells. */
+        List<ImportProblem> locate(DomainException e) {
+            List<FieldError> errors = e.errors().isEmpty() ? List.of(new FieldError("", e.code(), e.getMessage())) : e.errors();
+            List<ImportProblem> out = new ArrayList<>();
+            for (FieldError f : errors) {
+                Integer row = null;
+                Integer column = null;
+                Matcher m = FIELD_INDEX.matcher(f.field() == null ? "" : f.field());
+                if (m.matches()) {
+                    int index = Integer.parseInt(m.group(2));
+                    boolean items = m.group(1).equals("indicators") || m.group(1).equals("tasks");
+                    if (items && index < itemRows.size()) {
+                        row = itemRows.get(index);
+                        column = column(m.group(3), m.group(4) == null ? null : Integer.valueOf(m.group(4)), index);
+                    } else if (!items) {
+                        List<String> codes = new ArrayList<>(groups.keySet());
+                        row = index < codes.size() ? groupRows.get(codes.get(index)) : null;
+                    }
+                }
+                out.add(problemAt(row, column, Severity.ERROR, f.code(), f.detail(), List.of()));
+            }
+            return out;
+        }
+
+        private Integer column(String field, Integer index, int item) {
+            if (field == null) {
+                return null;
+            }
+            return switch (field) {
+                case "content", "description" -> layout.column(Column.CONTENT);
+                case "code", "order" -> layout.column(Column.CODE) != null ? layout.column(Column.CODE) : layout.column(Column.ORDER);
+                case "unitOfMeasure" -> layout.column(Column.UNIT_OF_MEASURE);
+                case "baseline" -> layout.column(Column.BASELINE);
+                case "leadUnitCode", "leadUnitCodes", "leadWording" -> layout.column(Column.LEAD);
+                case "cooperatingUnitCodes", "cooperatingWording" -> layout.column(Column.COOPERATING);
+                case "note" -> layout.column(Column.NOTE);
+                case "product" -> layout.column(Column.PRODUCT);
+                case "timeframe" -> layout.column(Column.TIMEFRAME);
+                case "targets" -> {
+                    if (part != AppendixPart.INDICATORS || index == null || item >= indicators.size()) {
+                        yield null;
+                    }
+                    List<TargetDto> targets = indicators.get(item).targets();
+                    Integer year = index < targets.size() ? targets.get(index).year() : null;
+                    yield targetColumns.entrySet().stream().filter(e -> e.getValue().equals(year)).map(Map.Entry::getKey).findFirst()
+                            .orElse(null);
+                }
+                default -> null;
+            };
+        }
+
+        private void problem(Integer row, Integer column, Severity severity, String code, String detail, List<OrgUnitRef> candidates) {
+            problems.add(problemAt(row, column, severity, code, detail, candidates));
+        }
+
+        private ImportProblem problemAt(Integer row, Integer column, Severity severity, String code, String detail,
+                List<OrgUnitRef> candidates) {
+            String letter = column == null ? null : CellReference.convertNumToColString(column);
+            String cell = letter == null || row == null ? null : letter + row;
+            return new ImportProblem(row, letter, cell, layout.header(column), severity, code, detail, candidates);
+        }
+
+        private static String clean(String text) {
+            return text == null ? null : text.strip().replaceAll("\\s+", " ");
+        }
+
+        private static <T> List<T> list(List<T> maybe) {
+            return maybe == null ? List.of() : maybe;
+        }
+    }
+}

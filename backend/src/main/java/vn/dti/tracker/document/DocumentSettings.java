@@ -1,0 +1,24 @@
+package vn.dti.tracker.document;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Settings of document import and export (deploy/README.md lists them with their environment names). */
+@ConfigMapping(prefix = "dti.documents")
+public interface DocumentSettings {
+
+    @WithName("import")
+    Import imports();
+
+    interface Import {
+        /** Rows with content a sheet may have; a longer one is refused (413) while it is being read. */
+        @WithDefault("2000")
+        int maxRows();
+
+        /** The largest workbook accepted; a larger body is refused (413) before it is read. */
+        @WithDefault("5M")
+        MemorySize maxFileSize();
+    }
+}

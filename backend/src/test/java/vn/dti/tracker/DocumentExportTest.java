@@ -1,0 +1,220 @@
+package vn.dti.tracker;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Documents out: the templates, a plan's appendix that imports back with no change, and the consolidated report as a
+ * Word document in the form officials sign, as PDF and as a workbook, read back with the libraries that open them.
+ */
+@QuarkusTest
+class DocumentExportTest {
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    static byte[] download(String who, String path, String mediaType) {
+        Response r = Api.as(who).accept("*/*").get(path);
+        r.then().statusCode(200).contentType(mediaType).header("Content-Disposition", containsString("attachment; filename="));
+        return r.asByteArray();
+    }
+
+    @Test
+    void theTemplatesHaveTheColumnsTheImportReads() {
+        Response r = Api.as("viewer").accept("*/*").queryParam("startYear", 2026).queryParam("endYear", 2030)
+                .get("/api/v1/document-templates/indicators.xlsx");
+        r.then().statusCode(200).contentType(Sheets.XLSX)
+                .header("Content-Disposition", equalTo("attachment; filename=\"Mau phu luc chi tieu.xlsx\"; "
+                        + "filename*=UTF-8''M%E1%BA%ABu%20ph%E1%BB%A5%20l%E1%BB%A5c%20ch%E1%BB%89%20ti%C3%AAu.xlsx"));
+        List<String> header = Sheets.read(r.asByteArray()).get(2);
+        assertEquals(List.of("STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Chỉ tiêu phấn đấu năm 2026", "Chỉ tiêu phấn đấu năm 2027",
+                "Chỉ tiêu phấn đấu năm 2028", "Chỉ tiêu phấn đấu năm 2029", "Chỉ tiêu phấn đấu năm 2030", "Hiện trạng", "Đơn vị chủ trì",
+                "Đơn vị phối hợp", "Ghi chú", "Mã chỉ tiêu"), header);
+        List<String> tasks = Sheets.read(download("reporter", "/api/v1/document-templates/tasks.xlsx", Sheets.XLSX)).get(2);
+        assertEquals(List.of("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian thực hiện", "Ghi chú",
+                "Mã nhiệm vụ"), tasks);
+        Api.refused(Api.as("viewer").accept("*/*").queryParam("startYear", 2030).queryParam("endYear", 2026)
+                .get("/api/v1/document-templates/indicators.xlsx").then(), 400, "template.years-invalid", "endYear");
+    }
+
+    @Test
+    void aPlansAppendixExportsAndImportsBackWithNoChange() {
+        // The three demo plans, indicators and tasks: a single year, five years with baselines and ratios, several lead units.
+        for (String[] plan : List.of(new String[] {"XUANLOC-CDS-2026", "commune"}, new String[] {"DNAI-KH154-2026", "province"},
+                new String[] {"PHULAM-DTI-2026-2030", "province"})) {
+            String planId = Api.planId(plan[0]);
+            for (String part : List.of("INDICATORS", "TASKS")) {
+                byte[] file = download(plan[1], "/api/v1/plans/" + planId + "/appendix?part=" + part,
+                        Sheets.XLSX);
+                AppendixImportTest.send(plan[1], planId, file, true, part).then().statusCode(200)
+                        .body("valid", equalTo(true)).body("problems", empty())
+                        .body("items.created", empty()).body("items.updated", empty()).body("items.removed", empty())
+                        .body("groups.created", empty()).body("groups.updated", empty()).body("groups.removed", empty())
+                        .body("rows.findAll { it.kind == 'ITEM' }.action", everyItem(equalTo("UNCHANGED")));
+            }
+        }
+        List<List<String>> sheet = Sheets.read(download("viewer", "/api/v1/plans/" + Api.planId("XUANLOC-CDS-2026") + "/appendix",
+                Sheets.XLSX));
+        assertEquals("A. Phát triển hạ tầng", sheet.get(3).get(0));
+        assertEquals(List.of("1", "Tỷ lệ phủ sóng 5G trên địa bàn", "%", "≥ 50%", "", "Phòng Văn hóa - Xã hội", "Các đơn vị viễn thông", "",
+                "A.1"), sheet.get(4));
+        Api.refused(Api.as("commune").accept("*/*").get("/api/v1/plans/" + Api.planId("PHULAM-DTI-2026-2030") + "/appendix").then(),
+                404, "plan.not-found", null);
+    }
+
+    /** A commune plan from the seed's appendix, with one accepted report, signed by the plan's signer. */
+    static String reportedPlan() {
+        Map<String, Object> body = Api.planBody(Api.code("XLREPORT"), Api.unitId("DNAI.XUANLOC"), 2026, 2026);
+        body.put("signerName", "Thân Anh Thiết");
+        body.put("signerTitle", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
+        body.put("documentNumber", "45/KH-UBND");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> regime = (Map<String, Object>) body.get("reportingRegime");
+        regime.put("recipientUnitId", Api.unitId("DNAI.SKHCN"));
+        String planId = Api.createPlan(body);
+        AppendixImportTest.send("commune", planId, Sheets.xlsx(Sheets.xuanLocAppendix(), 0), false, null).then().statusCode(200);
+        String indicator = Api.json().queryParam("size", 100).get("/api/v1/plans/" + planId + "/indicators").then().statusCode(200)
+                .extract().path("items.find { it.code == 'C.6' }.id");
+        Map<String, Object> report = new java.util.HashMap<>(Map.of("periodKey", "2026-03", "indicatorId", indicator,
+                "value", Map.of("number", 72.5), "difficulties", "Đường truyền tại 3 ấp chưa ổn định"));
+        Response draft = Api.as("reporter").body(report).post("/api/v1/reports");
+        draft.then().statusCode(201);
+        Response submitted = Api.as("reporter").header("If-Match", draft.getHeader("ETag"))
+                .post("/api/v1/reports/" + draft.path("id") + "/submit");
+        submitted.then().statusCode(200);
+        Api.as("commune").header("If-Match", submitted.getHeader("ETag")).body(Map.of())
+                .post("/api/v1/reports/" + draft.path("id") + "/accept").then().statusCode(200);
+        return planId;
+    }
+
+    @Test
+    void theConsolidatedReportIsAnOfficialDocumentInWordPdfAndExcel() throws Exception {
+        String planId = reportedPlan();
+        String base = "/api/v1/plans/" + planId + "/periods/2026-03/documents/consolidated";
+
+        // Word: the national header, the issuing body, the title, the indicator table, the signer, in Times New Roman.
+        byte[] docx = download("reporter", base + ".docx", DOCX);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            XWPFTable heading = doc.getTables().get(0);
+            String left = heading.getRow(0).getCell(0).getText();
+            String right = heading.getRow(0).getCell(1).getText();
+            assertTrue(left.contains("ỦY BAN NHÂN DÂN") && left.contains("XÃ XUÂN LỘC") && left.contains("Số:") && left.contains("/BC-UBND"), left);
+            assertTrue(right.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && right.contains("Độc lập - Tự do - Hạnh phúc")
+                    && right.contains("Xuân Lộc, ngày "), right);
+            List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertTrue(paragraphs.contains("BÁO CÁO"), paragraphs.toString());
+            assertTrue(paragraphs.stream().anyMatch(p -> p.startsWith("Thực hiện Kế hoạch số 45/KH-UBND")), paragraphs.toString());
+            assertTrue(paragraphs.stream().anyMatch(p -> p.contains("Đường truyền tại 3 ấp chưa ổn định")), paragraphs.toString());
+            XWPFTable indicators = doc.getTables().get(1);
+            assertEquals(1 + 3 + 30, indicators.getRows().size());
+            assertEquals(List.of("STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm", "Kết quả thực hiện", "Tình trạng", "Đơn vị chủ trì"),
+                    texts(indicators.getRow(0)));
+            assertEquals("A. Phát triển hạ tầng", indicators.getRow(1).getCell(0).getText());
+            assertEquals(List.of("1", "Tỷ lệ phủ sóng 5G trên địa bàn", "%", "≥ 50%", "", "Chưa báo cáo", "Phòng Văn hóa - Xã hội"),
+                    texts(indicators.getRow(2)));
+            XWPFTableRow c6 = indicators.getRows().stream().filter(r -> r.getTableCells().size() > 1 && r.getCell(1).getText().equals("Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến"))
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("6", "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến", "%", "95%", "72,5%", "Chậm tiến độ",
+                    "Trung tâm Phục vụ hành chính công"), texts(c6));
+            XWPFTable closing = doc.getTables().get(doc.getTables().size() - 1);
+            assertTrue(closing.getRow(0).getCell(0).getText().contains("Nơi nhận:"));
+            assertTrue(closing.getRow(0).getCell(0).getText().contains("Sở Khoa học và Công nghệ (b/c);"));
+            String signer = closing.getRow(0).getCell(1).getText();
+            assertTrue(signer.contains("KT. CHỦ TỊCH") && signer.contains("PHÓ CHỦ TỊCH") && signer.contains("Thân Anh Thiết"), signer);
+            Set<String> fonts = new HashSet<>();
+            doc.getParagraphs().forEach(p -> p.getRuns().stream().map(XWPFRun::getFontFamily).forEach(fonts::add));
+            assertEquals(Set.of("Times New Roman"), fonts);
+        }
+
+        // PDF: the same document, its Vietnamese text extractable, its fonts embedded.
+        byte[] pdf = download("viewer", base + ".pdf", "application/pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            // Words of a cell that wraps are on separate lines; read as one line of text.
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            for (String expected : List.of("ỦY BAN NHÂN DÂN", "XÃ XUÂN LỘC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                    "BÁO CÁO", "A. Phát triển hạ tầng", "Tỷ lệ phủ sóng 5G trên địa bàn", "72,5%", "Chậm tiến độ",
+                    "Trung tâm Phục vụ hành chính công", "Nơi nhận:", "KT. CHỦ TỊCH", "Thân Anh Thiết")) {
+                assertTrue(text.contains(expected), expected + " in\n" + text);
+            }
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertTrue(font.isEmbedded() && font.getName().contains("LiberationSerif"), font.getName());
+                }
+            }
+            // The first and the last page as a person sees them, to be looked at, beside the files themselves.
+            Path dir = Path.of("target", "documents");
+            Files.createDirectories(dir);
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 110), "png", dir.resolve("consolidated-report-page-1.png").toFile());
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 110), "png",
+                    dir.resolve("consolidated-report-last-page.png").toFile());
+            Files.write(dir.resolve("consolidated-report.pdf"), pdf);
+            Files.write(dir.resolve("consolidated-report.docx"), docx);
+        }
+
+        // Excel: the appendix table with results, statuses and lead units; the header frozen and filtered.
+        byte[] xlsx = download("province", base + ".xlsx", Sheets.XLSX);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFSheet sheet = wb.getSheetAt(0);
+            assertTrue(sheet.getPaneInformation().isFreezePane());
+            assertEquals(4, sheet.getPaneInformation().getHorizontalSplitTopRow());
+            assertTrue(sheet.getCTWorksheet().isSetAutoFilter());
+            assertEquals("A4:N34", sheet.getCTWorksheet().getAutoFilter().getRef());
+        }
+        List<List<String>> rows = Sheets.read(xlsx);
+        List<String> c6 = rows.stream().filter(r -> r.size() > 2 && r.get(2).equals("C.6")).findFirst().orElseThrow();
+        assertEquals(List.of("C. Phát triển chuyển đổi số", "6", "C.6", "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến", "%", "95%", "72,5%",
+                "Chậm tiến độ", "Trung tâm Phục vụ hành chính công", "2026-03", "", "Đường truyền tại 3 ấp chưa ổn định", "", "0"), c6);
+        assertEquals(30, rows.stream().filter(r -> r.size() > 2 && r.get(2).matches("[ABC]\\.\\d+")).count());
+    }
+
+    @Test
+    void reportsAreReadByWhoeverReadsTheConsolidatedReport() {
+        String phuLam = Api.planId("PHULAM-DTI-2026-2030");
+        Api.refused(Api.as("commune").accept("*/*").get("/api/v1/plans/" + phuLam + "/periods/2026-03/documents/consolidated.docx").then(),
+                404, "plan.not-found", null);
+        Api.refused(Api.as("reporter").accept("*/*").get("/api/v1/plans/" + phuLam + "/periods/2026-03/documents/consolidated.pdf").then(),
+                404, "plan.not-found", null);
+        download("province", "/api/v1/plans/" + phuLam + "/periods/2026-03/documents/consolidated.pdf", "application/pdf");
+        Api.refused(Api.as("province").accept("*/*").get("/api/v1/plans/" + phuLam + "/periods/2026-13/documents/consolidated.xlsx").then(),
+                404, "period.not-found", null);
+    }
+
+    static List<String> texts(XWPFTableRow row) {
+        List<String> out = new ArrayList<>();
+        row.getTableCells().forEach(c -> out.add(c.getText()));
+        return out;
+    }
+}

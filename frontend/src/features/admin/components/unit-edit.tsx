@@ -1,0 +1,334 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { components } from '@/api/schema';
+import { ApiError } from '@/lib/api-client';
+import { formatDate } from '@/lib/format';
+import { useLanguage } from '@/lib/i18n';
+import { useGetMe } from '@/lib/me';
+import { useDeleteOrgUnit } from '@/features/admin/api/delete-org-unit';
+import { useGetOrgUnit } from '@/features/admin/api/get-org-unit';
+import { useUpdateOrgUnit, type OrgUnitUpdate } from '@/features/admin/api/update-org-unit';
+import { ActiveBadge, AdminPage, withArrival } from '@/features/admin/components/admin-page';
+import { ConfirmStep } from '@/features/admin/components/confirm-step';
+import { Spinner } from '@/features/admin/components/form-fields';
+import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
+import {
+  checkUnit,
+  unitCodeFields,
+  unitFieldElementId,
+  unitFields,
+  UnitFields,
+  type UnitErrors,
+  type UnitValues,
+} from '@/features/admin/components/unit-fields';
+import { isOrgUnitKind } from '@/features/admin/components/unit-kinds';
+import { LoadError } from '@/components/load-error';
+
+type OrgUnit = components['schemas']['OrgUnit'];
+
+/** One unit: its facts, its edit form (rename, re-kind, move, (de)activate) and its deletion. */
+export function UnitEdit() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { unitId = '' } = useParams();
+  const unitQuery = useGetOrgUnit(unitId);
+  // A new form (from the stored unit) after each save or reload; the form edits the version it started from.
+  const [generation, setGeneration] = useState(0);
+  const [message, setMessage] = useState<string | null>(null);
+  const crumbs = [{ to: '/admin/units', label: t('admin.units.title') }];
+
+  if (unitQuery.isPending || unitQuery.isError) {
+    return (
+      <AdminPage title={t('admin.units.title')} crumbs={crumbs}>
+        {unitQuery.isPending ? (
+          <p role="status" className="notice">
+            {t('admin.loading')}
+          </p>
+        ) : (
+          <LoadError
+            title={t('admin.units.loadOneError')}
+            error={unitQuery.error}
+            onRetry={() => void unitQuery.refetch()}
+          />
+        )}
+      </AdminPage>
+    );
+  }
+
+  const unit = unitQuery.data;
+  async function reload() {
+    await unitQuery.refetch();
+    setMessage(null);
+    setGeneration((g) => g + 1);
+  }
+  function done(text: string) {
+    setMessage(text);
+    setGeneration((g) => g + 1);
+  }
+
+  return (
+    <AdminPage title={unit.name} crumbs={crumbs} message={message}>
+      <dl className="admin-facts">
+        <div>
+          <dt>{t('admin.units.fields.code')}</dt>
+          <dd>
+            <code>{unit.code}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('admin.columns.state')}</dt>
+          <dd>
+            <ActiveBadge active={unit.active} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('admin.units.columns.parent')}</dt>
+          <dd>
+            {unit.ancestors.length > 0
+              ? unit.ancestors.map((a) => a.name).join(' › ')
+              : t('admin.units.topLevel')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('admin.columns.updatedAt')}</dt>
+          <dd>{formatDate(unit.updatedAt, lang)}</dd>
+        </div>
+      </dl>
+      <p className="admin-links">
+        <Link to={`/admin/units?parentId=${encodeURIComponent(unit.id)}`}>
+          {t('admin.units.children')}
+        </Link>
+        <Link to={`/admin/units/new?parentId=${encodeURIComponent(unit.id)}`}>
+          {t('admin.units.addChild')}
+        </Link>
+        <Link to={`/admin/users?withinUnitId=${encodeURIComponent(unit.id)}`}>
+          {t('admin.units.usersOf')}
+        </Link>
+      </p>
+
+      <UnitEditForm
+        key={`edit-${generation}`}
+        unit={unit}
+        reloading={unitQuery.isFetching}
+        onReload={() => void reload()}
+        onSaved={(saved) => done(t('admin.units.saved', { name: saved.name }))}
+      />
+      <UnitDelete
+        key={`delete-${generation}`}
+        unit={unit}
+        reloading={unitQuery.isFetching}
+        onReload={() => void reload()}
+        onDeactivated={(saved) => done(t('admin.units.deactivated', { name: saved.name }))}
+      />
+    </AdminPage>
+  );
+}
+
+function valuesOf(unit: OrgUnit): UnitValues {
+  return {
+    code: unit.code,
+    name: unit.name,
+    shortName: unit.shortName ?? '',
+    kind: unit.kind,
+    parent: unit.parent,
+  };
+}
+
+function UnitEditForm({
+  unit,
+  reloading,
+  onReload,
+  onSaved,
+}: {
+  unit: OrgUnit;
+  reloading: boolean;
+  onReload: () => void;
+  onSaved: (unit: OrgUnit) => void;
+}) {
+  const { t } = useTranslation();
+  const formId = useId();
+  const isAdmin = useGetMe().data?.roles.includes('ADMIN') ?? false;
+  const update = useUpdateOrgUnit();
+  // The version this form was opened at: a change stored since then must not be overwritten unseen.
+  const [base] = useState(unit);
+  const [values, setValues] = useState<UnitValues>(() => valuesOf(base));
+  const [active, setActive] = useState(base.active);
+  const [checked, setChecked] = useState<UnitErrors>({});
+
+  const placed = fieldProblems(update.error, unitFields, unitCodeFields);
+  const errors: UnitErrors = { ...placed, ...checked };
+
+  function focusFirst(found: UnitErrors) {
+    const first = unitFields.find((field) => found[field]);
+    if (first) document.getElementById(unitFieldElementId(formId, first))?.focus();
+    return Boolean(first);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (update.isPending) return;
+    const found = checkUnit(values, {
+      t,
+      withCode: false,
+      parentRequired: !isAdmin && base.parent !== null,
+    });
+    setChecked(found);
+    if (focusFirst(found) || !isOrgUnitKind(values.kind)) {
+      update.reset();
+      return;
+    }
+    const body: OrgUnitUpdate = { name: values.name.trim(), kind: values.kind, active };
+    if (values.shortName.trim()) body.shortName = values.shortName.trim();
+    if (values.parent) body.parentId = values.parent.id;
+    update.mutate(
+      { id: base.id, version: base.version, body },
+      {
+        onSuccess: onSaved,
+        onError: (error) => focusFirst(fieldProblems(error, unitFields, unitCodeFields)),
+      },
+    );
+  }
+
+  return (
+    <form
+      className="form-stack admin-form admin-panel"
+      noValidate
+      aria-labelledby={`${formId}-heading`}
+      onSubmit={submit}
+    >
+      <h2 id={`${formId}-heading`}>{t('admin.units.editHeading')}</h2>
+      <UnitFields
+        formId={formId}
+        values={values}
+        onChange={(next) => {
+          setValues(next);
+          setChecked({});
+        }}
+        errors={errors}
+        withCode={false}
+        parentClearable={isAdmin}
+        excludeId={base.id}
+      />
+      <div className="field-check">
+        <label>
+          <input
+            type="checkbox"
+            checked={active}
+            aria-describedby={`${formId}-active-hint`}
+            onChange={(event) => setActive(event.target.checked)}
+          />
+          {t('admin.units.fields.active')}
+        </label>
+        <p id={`${formId}-active-hint`} className="field-hint">
+          {t('admin.units.fields.activeHint')}
+        </p>
+      </div>
+      <FormAlert error={update.error} placed={placed} onReload={onReload} reloading={reloading} />
+      <div className="form-buttons">
+        <button type="submit" className="button button-primary" disabled={update.isPending}>
+          {update.isPending && <Spinner />}
+          {update.isPending ? t('admin.saving') : t('admin.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function UnitDelete({
+  unit,
+  reloading,
+  onReload,
+  onDeactivated,
+}: {
+  unit: OrgUnit;
+  reloading: boolean;
+  onReload: () => void;
+  onDeactivated: (unit: OrgUnit) => void;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const navigate = useNavigate();
+  const remove = useDeleteOrgUnit();
+  const deactivate = useUpdateOrgUnit();
+  const [confirming, setConfirming] = useState(false);
+  const refusal =
+    remove.error instanceof ApiError && remove.error.code === 'org-unit.referenced'
+      ? remove.error
+      : null;
+
+  function doDelete() {
+    deactivate.reset();
+    remove.mutate(
+      { id: unit.id, version: unit.version },
+      {
+        onSuccess: () =>
+          void navigate('/admin/units', {
+            state: withArrival(t('admin.units.deleted', { name: unit.name })),
+          }),
+        onSettled: () => setConfirming(false),
+      },
+    );
+  }
+
+  function doDeactivate() {
+    const body: OrgUnitUpdate = { name: unit.name, kind: unit.kind, active: false };
+    if (unit.shortName) body.shortName = unit.shortName;
+    if (unit.parent) body.parentId = unit.parent.id;
+    deactivate.mutate({ id: unit.id, version: unit.version, body }, { onSuccess: onDeactivated });
+  }
+
+  return (
+    <section className="admin-panel danger-zone" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('admin.units.deleteHeading')}</h2>
+      <p className="muted">{t('admin.units.deleteIntro')}</p>
+      {confirming ? (
+        <ConfirmStep
+          question={t('admin.units.deleteQuestion', { name: unit.name, code: unit.code })}
+          confirmLabel={t('admin.units.deleteConfirm')}
+          pendingLabel={t('admin.units.deleting')}
+          pending={remove.isPending}
+          onConfirm={doDelete}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <button
+          type="button"
+          className="button button-danger"
+          onClick={() => {
+            remove.reset();
+            setConfirming(true);
+          }}
+        >
+          {t('admin.units.delete')}
+        </button>
+      )}
+      {refusal ? (
+        <div role="alert" className="form-alert">
+          <div className="notice notice-error">
+            <p>{refusal.detail}</p>
+            <p>
+              {unit.active ? t('admin.units.referencedHint') : t('admin.units.referencedInactive')}
+            </p>
+            {unit.active && (
+              <button
+                type="button"
+                className="button"
+                disabled={deactivate.isPending}
+                onClick={doDeactivate}
+              >
+                {deactivate.isPending && <Spinner />}
+                {deactivate.isPending ? t('admin.units.deactivating') : t('admin.units.deactivate')}
+              </button>
+            )}
+          </div>
+        </div>
+      ) : (
+        <FormAlert error={remove.error} placed={{}} onReload={onReload} reloading={reloading} />
+      )}
+      {deactivate.isError && (
+        <FormAlert error={deactivate.error} placed={{}} onReload={onReload} reloading={reloading} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,482 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { getIndicatorQueryOptions } from '@/lib/plan-items';
+import { useLanguage } from '@/lib/i18n';
+import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
+import { useGetGroups, type PlanGroup } from '@/features/plans/api/get-groups';
+import { useGetIndicators } from '@/features/plans/api/get-indicators';
+import {
+  useDeleteIndicator,
+  useSaveIndicator,
+  type Indicator,
+} from '@/features/plans/api/save-indicator';
+import { EditFrame } from '@/features/plans/components/edit-frame';
+import {
+  BusyButton,
+  CheckboxField,
+  FormAlert,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useProblemFocus,
+} from '@/features/plans/components/form-fields';
+import { UnitPicker } from '@/features/plans/components/pickers';
+import { TargetFields, TargetsEditor } from '@/features/plans/components/targets-editor';
+import {
+  errorFor,
+  fieldErrorsOf,
+  unplacedErrors,
+  withoutError,
+  type FieldErrors,
+} from '@/features/plans/utils/field-errors';
+import {
+  indicatorValues,
+  isPlacedIndicatorField,
+  newIndicatorValues,
+  toIndicatorBody,
+  type IndicatorFormValues,
+} from '@/features/plans/utils/indicator-form-values';
+import { noticeState } from '@/features/plans/utils/notices';
+import { useEditPermission } from '@/features/plans/utils/permissions';
+import { planYears } from '@/features/plans/utils/plan-text';
+import '@/features/plans/components/plans.css';
+
+/** `/plans/:planId/indicators/new` (`?group=` picks the group): a new indicator of the plan. */
+export function IndicatorCreatePage() {
+  const { t } = useTranslation();
+  const { planId = '' } = useParams();
+  const [searchParams] = useSearchParams();
+  const planQuery = useGetPlan(planId);
+  const groupsQuery = useGetGroups(planId);
+  const permission = useEditPermission(planQuery.data?.issuingUnit);
+  const plan = planQuery.data;
+  return (
+    <EditFrame
+      title={t('plan.indicator.createTitle')}
+      back={{ to: `/plans/${planId}`, label: plan?.title ?? t('plan.title') }}
+      loading={planQuery.isPending || groupsQuery.isPending}
+      error={planQuery.error ?? groupsQuery.error}
+      onRetry={() => void Promise.all([planQuery.refetch(), groupsQuery.refetch()])}
+      permission={permission}
+      notAllowed={t('plan.form.notAllowed')}
+    >
+      {() =>
+        plan &&
+        groupsQuery.data && (
+          <IndicatorForm
+            plan={plan}
+            groups={groupsQuery.data}
+            initial={newIndicatorValues(
+              groupsQuery.data.find(
+                (g) => g.id === searchParams.get('group') && g.kind === 'INDICATOR',
+              )?.id ?? '',
+              plan.startYear,
+            )}
+          />
+        )
+      }
+    </EditFrame>
+  );
+}
+
+/** `/plans/:planId/indicators/:indicatorId/edit`: saved with If-Match the version the form was filled from. */
+export function IndicatorEditPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { planId = '', indicatorId = '' } = useParams();
+  const planQuery = useGetPlan(planId);
+  const groupsQuery = useGetGroups(planId);
+  const indicatorQuery = useQuery(getIndicatorQueryOptions(planId, indicatorId));
+  const permission = useEditPermission(planQuery.data?.issuingUnit);
+  const [generation, setGeneration] = useState(0);
+  const plan = planQuery.data;
+  const indicator = indicatorQuery.data;
+  return (
+    <EditFrame
+      title={t('plan.indicator.editTitle', { code: indicator?.code ?? '' })}
+      back={{ to: `/plans/${planId}`, label: plan?.title ?? t('plan.title') }}
+      loading={planQuery.isPending || groupsQuery.isPending || indicatorQuery.isPending}
+      error={planQuery.error ?? groupsQuery.error ?? indicatorQuery.error}
+      onRetry={() =>
+        void Promise.all([planQuery.refetch(), groupsQuery.refetch(), indicatorQuery.refetch()])
+      }
+      permission={permission}
+      notAllowed={t('plan.form.notAllowed')}
+    >
+      {() =>
+        plan &&
+        groupsQuery.data &&
+        indicator && (
+          <IndicatorForm
+            key={generation}
+            plan={plan}
+            groups={groupsQuery.data}
+            indicator={indicator}
+            initial={indicatorValues(indicator, lang)}
+            onReload={async () => {
+              await indicatorQuery.refetch();
+              setGeneration((n) => n + 1);
+            }}
+          />
+        )
+      }
+    </EditFrame>
+  );
+}
+
+function IndicatorForm({
+  plan,
+  groups,
+  indicator,
+  initial,
+  onReload,
+}: {
+  plan: Plan;
+  groups: PlanGroup[];
+  /** As it was when the form was filled; absent for a new indicator. */
+  indicator?: Indicator;
+  initial: IndicatorFormValues;
+  onReload?: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const navigate = useNavigate();
+  const [base] = useState(indicator);
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [reloading, setReloading] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const save = useSaveIndicator();
+  const remove = useDeleteIndicator();
+  const { formRef, alertRef, request: focusProblem } = useProblemFocus();
+  const busy = save.isPending || remove.isPending;
+  const years = planYears(plan.startYear, plan.endYear);
+  const indicatorGroups = groups.filter((g) => g.kind === 'INDICATOR');
+  const parentId = plan.parentPlan?.id;
+  const parentIndicators = useGetIndicators(parentId ?? '', { size: 200 }, { enabled: !!parentId });
+
+  function set<K extends keyof IndicatorFormValues>(
+    key: K,
+    value: IndicatorFormValues[K],
+    field: string = key,
+  ) {
+    setValues((current) => ({ ...current, [key]: value }));
+    setErrors((current) => withoutError(current, field));
+  }
+
+  function fail(error: unknown) {
+    setFailure(error);
+    setErrors(fieldErrorsOf(error));
+    focusProblem();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const { body, problems } = toIndicatorBody(values, lang);
+    setFailure(null);
+    if (Object.keys(problems).length > 0) {
+      setErrors(
+        Object.fromEntries(
+          Object.entries(problems).map(([field, problem]) => [field, t(`plan.errors.${problem}`)]),
+        ),
+      );
+      focusProblem();
+      return;
+    }
+    save.mutate(
+      {
+        planId: plan.id,
+        indicator: base && { id: base.id, version: base.version },
+        body,
+      },
+      {
+        onSuccess: (saved) =>
+          void navigate(`/plans/${plan.id}`, {
+            state: noticeState({ kind: 'indicatorSaved', code: saved.code }),
+          }),
+        onError: fail,
+      },
+    );
+  }
+
+  function deleteIndicator() {
+    if (!base || busy) return;
+    setFailure(null);
+    remove.mutate(
+      { planId: plan.id, indicator: { id: base.id, version: base.version } },
+      {
+        onSuccess: () =>
+          void navigate(`/plans/${plan.id}`, {
+            state: noticeState({ kind: 'indicatorDeleted', code: base.code }),
+          }),
+        onError: (error) => {
+          setConfirmDelete(false);
+          fail(error);
+        },
+      },
+    );
+  }
+
+  async function reload() {
+    if (!onReload) return;
+    setReloading(true);
+    try {
+      await onReload();
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  const err = (field: string) => errorFor(errors, field);
+  const others = unplacedErrors(errors, (field) => isPlacedIndicatorField(field, values));
+  const checkFields = failure === null && Object.keys(errors).length > 0;
+
+  return (
+    <form ref={formRef} className="plan-form" noValidate aria-busy={busy} onSubmit={submit}>
+      <FormAlert
+        alertRef={alertRef}
+        error={failure}
+        message={checkFields ? t('plan.errors.checkFields') : undefined}
+        others={others}
+        onReload={onReload ? () => void reload() : undefined}
+        reloading={reloading}
+      />
+
+      <fieldset className="plan-fieldset">
+        <legend>{t('plan.appendix.indicators')}</legend>
+        {indicatorGroups.length === 0 && (
+          <p className="notice">
+            {t('plan.indicator.noGroups')}{' '}
+            <Link to={`/plans/${plan.id}/groups`}>{t('plan.actions.groups')}</Link>
+          </p>
+        )}
+        <div className="plan-form-grid">
+          <SelectField
+            name="groupId"
+            label={t('plan.indicator.group')}
+            value={values.groupId}
+            error={err('groupId')}
+            options={[
+              { value: '', label: '—' },
+              ...indicatorGroups.map((g) => ({ value: g.id, label: `${g.code}. ${g.name}` })),
+            ]}
+            onChange={(v) => set('groupId', v)}
+          />
+          <TextField
+            name="order"
+            inputMode="numeric"
+            label={t('plan.indicator.order')}
+            value={values.order}
+            error={err('order')}
+            onChange={(v) => set('order', v)}
+          />
+          <TextField
+            name="code"
+            label={t('plan.indicator.code')}
+            hint={t('plan.indicator.codeHint')}
+            value={values.code}
+            error={err('code')}
+            onChange={(v) => set('code', v)}
+          />
+          <TextField
+            name="unitOfMeasure"
+            label={t('plan.indicator.unitOfMeasure')}
+            value={values.unitOfMeasure}
+            error={err('unitOfMeasure')}
+            onChange={(v) => set('unitOfMeasure', v)}
+          />
+          <TextAreaField
+            className="plan-form-wide"
+            name="content"
+            label={t('plan.indicator.content')}
+            rows={3}
+            value={values.content}
+            error={err('content')}
+            onChange={(v) => set('content', v)}
+          />
+        </div>
+      </fieldset>
+
+      <TargetsEditor
+        targets={values.targets}
+        errors={errors}
+        years={years}
+        onChange={(targets, changed) => set('targets', targets, changed)}
+      />
+
+      <fieldset className="plan-fieldset">
+        <legend>{t('plan.indicator.baseline')}</legend>
+        <CheckboxField
+          name="hasBaseline"
+          label={t('plan.indicator.hasBaseline')}
+          checked={values.hasBaseline}
+          error={err('baseline')}
+          onChange={(checked) => set('hasBaseline', checked, 'baseline')}
+        />
+        {values.hasBaseline && (
+          <TargetFields
+            at="baseline"
+            legend={t('plan.indicator.baseline')}
+            value={values.baseline}
+            errors={errors}
+            years={years}
+            yearOptional
+            onChange={(baseline, changed) => set('baseline', baseline, changed)}
+          />
+        )}
+      </fieldset>
+
+      <fieldset className="plan-fieldset">
+        <legend>{t('plan.appendix.columns.lead')}</legend>
+        <div className="plan-form-grid">
+          <UnitPicker
+            name="leadUnitId"
+            label={t('plan.indicator.leadUnit')}
+            value={values.leadUnit}
+            error={err('leadUnitId')}
+            onChange={(units) => set('leadUnit', units, 'leadUnitId')}
+          />
+          <UnitPicker
+            multiple
+            name="cooperatingUnitIds"
+            label={t('plan.indicator.cooperatingUnits')}
+            value={values.cooperatingUnits}
+            error={errorFor(errors, 'cooperatingUnitIds', { nested: true })}
+            onChange={(units) => set('cooperatingUnits', units, 'cooperatingUnitIds')}
+          />
+          <TextAreaField
+            name="leadWording"
+            label={t('plan.indicator.leadWording')}
+            hint={t('plan.indicator.wordingHint')}
+            rows={2}
+            value={values.leadWording}
+            error={err('leadWording')}
+            onChange={(v) => set('leadWording', v)}
+          />
+          <TextAreaField
+            name="cooperatingWording"
+            label={t('plan.indicator.cooperatingWording')}
+            hint={t('plan.indicator.wordingHint')}
+            rows={2}
+            value={values.cooperatingWording}
+            error={err('cooperatingWording')}
+            onChange={(v) => set('cooperatingWording', v)}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="plan-fieldset">
+        <legend>{t('plan.form.document')}</legend>
+        <div className="plan-form-grid">
+          <CheckboxField
+            name="capturedAsFraction"
+            label={t('plan.indicator.capturedAsFraction')}
+            checked={values.capturedAsFraction}
+            error={err('capturedAsFraction')}
+            onChange={(checked) => set('capturedAsFraction', checked)}
+          />
+          <CheckboxField
+            name="evidenceRequired"
+            label={t('plan.indicator.evidenceRequired')}
+            checked={values.evidenceRequired}
+            error={err('evidenceRequired')}
+            onChange={(checked) => set('evidenceRequired', checked)}
+          />
+          {values.capturedAsFraction && (
+            <>
+              <TextField
+                name="numeratorLabel"
+                label={t('plan.indicator.numeratorLabel')}
+                value={values.numeratorLabel}
+                error={err('numeratorLabel')}
+                onChange={(v) => set('numeratorLabel', v)}
+              />
+              <TextField
+                name="denominatorLabel"
+                label={t('plan.indicator.denominatorLabel')}
+                value={values.denominatorLabel}
+                error={err('denominatorLabel')}
+                onChange={(v) => set('denominatorLabel', v)}
+              />
+            </>
+          )}
+          {parentId && (
+            <SelectField
+              className="plan-form-wide"
+              name="contributesToId"
+              label={t('plan.indicator.contributesTo')}
+              value={values.contributesToId}
+              error={err('contributesToId')}
+              options={[
+                { value: '', label: t('plan.indicator.noContribution') },
+                ...(parentIndicators.data?.items ?? []).map((i) => ({
+                  value: i.id,
+                  label: `${i.code} – ${i.content.length > 90 ? `${i.content.slice(0, 90)}…` : i.content}`,
+                })),
+                // The current choice stays listed while the parent's indicators load.
+                ...(values.contributesToId &&
+                !parentIndicators.data?.items.some((i) => i.id === values.contributesToId) &&
+                base?.contributesTo
+                  ? [{ value: base.contributesTo.id, label: base.contributesTo.code }]
+                  : []),
+              ]}
+              onChange={(v) => set('contributesToId', v)}
+            />
+          )}
+          <TextAreaField
+            className="plan-form-wide"
+            name="note"
+            label={t('plan.indicator.note')}
+            rows={2}
+            value={values.note}
+            error={err('note')}
+            onChange={(v) => set('note', v)}
+          />
+        </div>
+      </fieldset>
+
+      {base && confirmDelete && (
+        <section className="plan-panel plan-panel-danger" aria-label={t('plan.indicator.delete')}>
+          <p>{t('plan.indicator.deleteConfirm', { code: base.code })}</p>
+          <div className="plan-form-buttons">
+            <BusyButton
+              type="button"
+              className="button button-danger"
+              busy={remove.isPending}
+              label={t('plan.indicator.delete')}
+              busyLabel={t('plan.indicator.deleting')}
+              onClick={deleteIndicator}
+            />
+            <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
+              {t('plan.actions.cancel')}
+            </button>
+          </div>
+        </section>
+      )}
+
+      <div className="plan-form-actions">
+        {base && !confirmDelete && (
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={() => setConfirmDelete(true)}
+          >
+            {t('plan.indicator.delete')}
+          </button>
+        )}
+        <Link to={`/plans/${plan.id}`} className="button">
+          {t('plan.form.cancel')}
+        </Link>
+        <BusyButton
+          busy={save.isPending}
+          label={t('plan.form.save')}
+          busyLabel={t('plan.form.saving')}
+        />
+      </div>
+    </form>
+  );
+}
