@@ -48,8 +48,11 @@ JVM_S=$(awk "BEGIN { print $(date +%s.%N) - $t0 }")
 printf '{ "productSeconds": %.2f, "bareJvmSeconds": %.2f }\n' "$STARTUP_S" "$JVM_S" > "$WORK/startup.json"
 printf '  %-72s %8.2f s (a bare JVM: %.2f s)\n' "launch to ready" "$STARTUP_S" "$JVM_S"
 
+# Each scenario runs even when the one before it failed; the script fails at the end if any did.
+STATUS=0
 echo "== serving the province: reads at 32 clients, then writes against pgbench"
-(cd "$ROOT" && java -cp "$BENCH_CP" ProvinceServe "$BASE" "$JDBC" postgres "$DB_PORT" "$APP_PID" P01 "$WORK/serve.json")
+(cd "$ROOT" && java -cp "$BENCH_CP" ProvinceServe "$BASE" "$JDBC" postgres "$DB_PORT" "$APP_PID" P01 "$WORK/serve.json") || STATUS=1
 
 echo "== the province's pull: export (three rounds against COPY, best of each) and a full change-feed walk"
-(cd "$ROOT" && java -cp "$BENCH_CP" ProvinceRead "$BASE" "$JDBC" postgres "$APP_PID" P01 2021-01 2025-12 "$WORK/pull.json")
+(cd "$ROOT" && java -cp "$BENCH_CP" ProvinceRead "$BASE" "$JDBC" postgres "$APP_PID" P01 2021-01 2025-12 "$WORK/pull.json") || STATUS=1
+exit $STATUS
