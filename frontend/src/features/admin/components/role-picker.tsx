@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { useGetOrgUnit, useGetOrgUnitList } from '@/features/admin/api/get-org-unit';
-import { FieldMessages } from '@/features/admin/components/form-fields';
 import { personRoles, type PersonRole } from '@/features/admin/components/roles';
+import { FieldMessages } from '@/components/field-messages';
 
 type OrgUnitKind = components['schemas']['OrgUnitKind'];
 type OrgUnitRef = components['schemas']['OrgUnitRef'];

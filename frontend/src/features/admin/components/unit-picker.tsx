@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { useGetOrgUnits } from '@/features/admin/api/get-org-units';
-import { describedBy, FieldMessages } from '@/features/admin/components/form-fields';
+import { describedBy, FieldMessages } from '@/components/field-messages';
 
 type OrgUnit = components['schemas']['OrgUnit'];
 type OrgUnitRef = components['schemas']['OrgUnitRef'];

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describedBy, FieldMessages } from '@/features/my-work/components/field-messages';
+import { describedBy, FieldMessages } from '@/components/field-messages';
 import { maxLengths, type LinkField } from '@/features/my-work/utils/evidence-details';
 
 type Props<F extends LinkField> = {

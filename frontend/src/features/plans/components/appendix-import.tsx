@@ -16,12 +16,13 @@ import {
   type AppendixPart,
 } from '@/features/plans/api/appendix-documents';
 import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
-import { BusyButton, describedBy, FormAlert } from '@/features/plans/components/form-fields';
+import { BusyButton, FormAlert } from '@/features/plans/components/form-fields';
 import { noticeState } from '@/features/plans/utils/notices';
 import { useEditPermission } from '@/features/plans/utils/permissions';
 import { targetText, timeframeText, unitNames } from '@/features/plans/utils/plan-text';
 import { targetShape } from '@/features/plans/utils/target-shape';
 import '@/features/plans/components/plans.css';
+import { describedBy } from '@/components/field-messages';
 
 const parts: readonly AppendixPart[] = ['INDICATORS', 'TASKS'];
 

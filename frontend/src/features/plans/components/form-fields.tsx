@@ -1,32 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, readableError } from '@/lib/api-client';
-
-/** The ids a control's `aria-describedby` names: its hint, then its error. */
-export function describedBy(id: string, { hint, error }: { hint?: unknown; error?: unknown }) {
-  return (
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
-    undefined
-  );
-}
-
-/** The hint under a field, and under that its error: the problem's detail for that field. */
-export function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
-  return (
-    <>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </>
-  );
-}
+import { describedBy, FieldMessages } from '@/components/field-messages';
 
 type FieldProps = {
   /** The field's path as the API names it: focus goes to the first one in error. */

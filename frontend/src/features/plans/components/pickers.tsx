@@ -4,7 +4,7 @@ import type { components } from '@/api/schema';
 import { readableError } from '@/lib/api-client';
 import { useGetOrgUnits } from '@/features/plans/api/get-org-units';
 import { useGetPlans } from '@/features/plans/api/get-plans';
-import { describedBy, FieldMessages } from '@/features/plans/components/form-fields';
+import { describedBy, FieldMessages } from '@/components/field-messages';
 
 type OrgUnitRef = components['schemas']['OrgUnitRef'];
 type PlanRef = components['schemas']['PlanRef'];

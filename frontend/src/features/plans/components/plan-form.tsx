@@ -8,7 +8,6 @@ import { useUpdatePlan } from '@/features/plans/api/update-plan';
 import { EditFrame } from '@/features/plans/components/edit-frame';
 import {
   BusyButton,
-  FieldMessages,
   FormAlert,
   SelectField,
   TextAreaField,
@@ -37,6 +36,7 @@ import {
 } from '@/features/plans/utils/plan-form-values';
 import { currentYear, moved, rowId } from '@/features/plans/utils/rows';
 import '@/features/plans/components/plans.css';
+import { FieldMessages } from '@/components/field-messages';
 
 /** `/plans/new`: a new plan, saved as a draft. */
 export function PlanCreatePage() {

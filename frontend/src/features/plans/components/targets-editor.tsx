@@ -1,11 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  FieldMessages,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '@/features/plans/components/form-fields';
+import { SelectField, TextAreaField, TextField } from '@/features/plans/components/form-fields';
 import { errorFor, type FieldErrors } from '@/features/plans/utils/field-errors';
 import {
   comparators,
@@ -14,6 +9,7 @@ import {
   targetKinds,
   type TargetValues,
 } from '@/features/plans/utils/indicator-form-values';
+import { FieldMessages } from '@/components/field-messages';
 
 /**
  * One target in its shape: the year, the shape (kind), then only the parts that shape has (a comparison and a
