@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '@/lib/i18n';
 import { describedBy, FieldMessages } from '@/components/field-messages';
-import { parseDecimal } from '@/features/my-work/utils/numbers';
+import { parseDecimal } from '@/lib/number-input';
 import {
   formatRate,
   fractionRate,

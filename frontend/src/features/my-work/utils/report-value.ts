@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { components } from '@/api/schema';
 import { formatNumber } from '@/lib/format';
 import type { Language } from '@/lib/i18n';
-import { formatForInput, parseDecimal } from '@/features/my-work/utils/numbers';
+import { formatForInput, parseDecimal } from '@/lib/number-input';
 import { periodYear } from '@/features/my-work/utils/periods';
 
 type Indicator = components['schemas']['Indicator'];

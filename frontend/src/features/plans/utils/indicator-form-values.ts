@@ -2,13 +2,8 @@ import type { components } from '@/api/schema';
 import type { Indicator, IndicatorInput } from '@/features/plans/api/save-indicator';
 import type { Language } from '@/lib/i18n';
 import { listEntry } from '@/features/plans/utils/field-errors';
-import {
-  blankToNull,
-  formatForInput,
-  parseDecimal,
-  parseWhole,
-  wholeForInput,
-} from '@/features/plans/utils/numbers';
+import { blankToNull, parseWhole, wholeForInput } from '@/features/plans/utils/numbers';
+import { formatForInput, parseDecimal } from '@/lib/number-input';
 import { rowId } from '@/features/plans/utils/rows';
 
 type Target = components['schemas']['Target'];
