@@ -117,7 +117,7 @@ public class Report {
         JsonNode upload = all.get("upload");
         if (upload != null) {
             double mb = upload.get("fileMb").asDouble();
-            row("upload: " + upload.get("fileMb").asInt() + " MB through the API (MB/s)", String.format(Locale.ROOT, "%.0f", mb / upload.get("uploadSeconds").asDouble()),
+            row("upload: " + upload.get("fileMb").asInt() + " MB through the API (MB/s, median of " + upload.path("runs").asInt(1) + ")", String.format(Locale.ROOT, "%.0f", mb / upload.get("uploadSeconds").asDouble()),
                     String.format(Locale.ROOT, "dd with fsync: %.0f MB/s", mb / upload.get("ddSeconds").asDouble()), num(upload, "uploadToDd", "%.2f"), "≥ 0.50");
             row("upload: resident memory growth (MB)", num(upload, "rssGrowthMb", "%.1f"), "", "", "< 64");
             row("upload: " + upload.get("parallelUploads").asInt() + " × " + upload.get("parallelMb").asInt() + " MB at once, wrong hashes",

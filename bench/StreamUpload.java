@@ -9,24 +9,33 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The benchmark's upload client: sends a file as the body of one HTTP/1.1 POST straight from the page
+ * The benchmark's upload client: sends each file as the body of one HTTP/1.1 POST straight from the page
  * cache to the socket (FileChannel.transferTo, no copy through the client), so that what is measured
- * is the server's receiving, not the client's sending. Prints "seconds status" and writes the
- * response body to the given file.
+ * is the server's receiving, not the client's sending. The files are sent one after another from one
+ * JVM, so that the client, like the server, runs warm code for the later ones. For each file it prints
+ * "seconds status" (from opening the connection to the end of the answer) and writes the answer's body
+ * to {@code <response dir>/<file name>.json}.
  *
- * Usage: java StreamUpload.java <url> <bearer token> <file> <response file>
+ * Usage: java StreamUpload.java <url> <bearer token> <response dir> <file>...
+ * The file's name is appended to the url, which should end with "fileName=".
  */
 public class StreamUpload {
 
     public static void main(String[] args) throws Exception {
-        URI url = URI.create(args[0]);
-        Path file = Path.of(args[2]);
+        for (int i = 3; i < args.length; i++) {
+            Path file = Path.of(args[i]);
+            String fileName = file.getFileName().toString();
+            upload(URI.create(args[0] + fileName), args[1], file, Path.of(args[2], fileName + ".json"));
+        }
+    }
+
+    private static void upload(URI url, String token, Path file, Path answer) throws Exception {
         long started = System.nanoTime();
         try (SocketChannel socket = SocketChannel.open(new InetSocketAddress(url.getHost(), url.getPort()));
                 FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = in.size();
             String head = "POST " + url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()) + " HTTP/1.1\r\n"
-                    + "Host: " + url.getHost() + ":" + url.getPort() + "\r\nAuthorization: Bearer " + args[1] + "\r\n"
+                    + "Host: " + url.getHost() + ":" + url.getPort() + "\r\nAuthorization: Bearer " + token + "\r\n"
                     + "Content-Type: application/octet-stream\r\nContent-Length: " + size + "\r\nConnection: close\r\n\r\n";
             ByteBuffer headBytes = ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII));
             while (headBytes.hasRemaining()) {
@@ -49,7 +58,7 @@ public class StreamUpload {
             if (text.substring(0, Math.max(split, 0)).toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
                 body = dechunk(body);
             }
-            java.nio.file.Files.writeString(Path.of(args[3]), body);
+            java.nio.file.Files.writeString(answer, body);
             System.out.printf(java.util.Locale.ROOT, "%.3f %s%n", seconds, status);
         }
     }

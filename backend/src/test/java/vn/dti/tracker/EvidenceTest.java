@@ -513,6 +513,29 @@ class EvidenceTest {
         assertEquals(before, snapshot());
     }
 
+    /**
+     * The stream is written in megabyte blocks of whole disk blocks (straight to the disk where the filesystem
+     * allows it), the last one padded and the file then cut to its length: every size around those
+     * boundaries is stored byte for byte, at its own length.
+     */
+    @Test
+    void streamedBodiesOfEverySizeAreStoredByteForByte() throws Exception {
+        java.util.Random random = new java.util.Random(2026);
+        int mb = 1024 * 1024;
+        for (int size : new int[] {9, 4095, 4096, 4097, mb - 1, mb, mb + 1, 2 * mb + 12345}) {
+            byte[] content = new byte[size];
+            random.nextBytes(content);
+            byte[] head = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(head, 0, content, 0, Math.min(head.length, size));
+            String sha = sha256(content);
+            String id = stream("reporter", "khoi-" + size + ".pdf", content, Map.of("sha256", sha)).then().statusCode(201)
+                    .body("sizeBytes", equalTo(size)).body("sha256", equalTo(sha)).extract().path("id");
+            assertEquals(size, Files.size(stored(sha)), "stored at its own length: " + size);
+            assertArrayEquals(content, Files.readAllBytes(stored(sha)), "stored byte for byte: " + size);
+            assertArrayEquals(content, Api.as("reporter").accept("*/*").get("/api/v1/evidence/" + id + "/content").asByteArray());
+        }
+    }
+
     @Test
     void orphansAreSweptAfterTheGracePeriodAndSharedContentStays() throws Exception {
         Fixture f = fixture();

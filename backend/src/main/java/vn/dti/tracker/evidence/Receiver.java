@@ -8,6 +8,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,9 +24,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Receives a request body straight from the connection into a file. The event loop hands each chunk to
- * one writer thread, which hashes it and gathers chunks into megabyte blocks to write. The connection
- * is paused while more than a few megabytes wait, so memory stays flat whatever the size, and the
- * event loop does nothing but receive.
+ * two threads at once: one hashes it, the other gathers chunks into megabyte blocks and writes them, so
+ * that receiving, hashing and writing overlap. The connection is paused while more than a few megabytes
+ * wait for either, so memory stays flat whatever the size, and the event loop does nothing but receive.
  *
  * <p>When the received file is what the store keeps (the local store renames it into place and forces it
  * to disk), the writer asks the kernel to write it out every few megabytes while more arrives, so the
@@ -35,9 +39,9 @@ final class Receiver {
     private static final Buffer END = Buffer.buffer(0);
     private static final int BLOCK = 1024 * 1024;
     private static final long FLUSH_EVERY = 16L * 1024 * 1024;
-    /** Writer threads, made as uploads need them and reused; idle ones end after a minute. */
-    private static final java.util.concurrent.ExecutorService WRITERS = java.util.concurrent.Executors.newCachedThreadPool(task -> {
-        Thread t = new Thread(task, "evidence-writer");
+    /** Hashing, writing and write-out threads, made as uploads need them and reused; idle ones end after a minute. */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "evidence-receiver");
         t.setDaemon(true);
         return t;
     });
@@ -48,10 +52,13 @@ final class Receiver {
     private final long max;
     private final boolean flushAhead;
     private final MessageDigest digest;
-    private final LinkedBlockingQueue<Buffer> queue = new LinkedBlockingQueue<>();
-    private final AtomicLong queued = new AtomicLong();
+    /** The chunks each of the two consumers has still to take, and their bytes. */
+    private final Lane hashing = new Lane();
+    private final Lane writing = new Lane();
+    /** Changed on the event loop only. */
     private volatile boolean paused;
     private volatile boolean failed;
+    private volatile Throwable failure;
     private long size;
 
     private Receiver(Vertx vertx, HttpServerRequest request, Path file, long max, boolean flushAhead) throws NoSuchAlgorithmException {
@@ -76,10 +83,21 @@ final class Receiver {
         }
     }
 
+    /** One consumer's queue of chunks, with the bytes in it. */
+    private static final class Lane {
+        final LinkedBlockingQueue<Buffer> queue = new LinkedBlockingQueue<>();
+        final AtomicLong bytes = new AtomicLong();
+
+        long add(Buffer chunk) {
+            queue.add(chunk);
+            return bytes.addAndGet(chunk.length());
+        }
+    }
+
     private void start(UniEmitter<? super Hashing.Measured> emitter) {
-        FileChannel channel;
+        Output output;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            output = Output.open(file, flushAhead);
         } catch (IOException e) {
             emitter.fail(e);
             return;
@@ -93,79 +111,175 @@ final class Receiver {
                 fail(new Hashing.TooLarge());
                 return;
             }
-            if (queued.addAndGet(chunk.length()) > PAUSE_ABOVE && !paused) {
+            long waiting = Math.max(hashing.add(chunk), writing.add(chunk));
+            if (waiting > PAUSE_ABOVE && !paused) {
                 paused = true;
                 request.pause();
             }
-            queue.add(chunk);
         });
         request.exceptionHandler(this::fail);
-        request.endHandler(v -> queue.add(END));
-        WRITERS.execute(() -> write(channel, emitter));
+        request.endHandler(v -> {
+            hashing.queue.add(END);
+            writing.queue.add(END);
+        });
+        CompletableFuture<String> hash = CompletableFuture.supplyAsync(this::hash, WORKERS);
+        CompletableFuture<Long> written = CompletableFuture.supplyAsync(() -> write(output), WORKERS);
+        hash.thenCombine(written, (sha256, bytes) -> new Hashing.Measured(sha256, bytes)).whenComplete((measured, error) -> {
+            if (failed) {
+                emitter.fail(failure);
+            } else if (error != null) {
+                emitter.fail(error instanceof java.util.concurrent.CompletionException ? error.getCause() : error);
+            } else {
+                emitter.complete(measured);
+            }
+        });
         request.resume();
     }
-
-    private Throwable failure;
 
     private void fail(Throwable e) {
         if (!failed) {
             failure = e;
             failed = true;
-            queue.add(END);
+            hashing.queue.add(END);
+            writing.queue.add(END);
         }
     }
 
-    /** Chunks are gathered into one direct buffer and written a megabyte at a time, not a syscall per chunk. */
-    private void write(FileChannel channel, UniEmitter<? super Hashing.Measured> emitter) {
-        ByteBuffer block = ByteBuffer.allocateDirect(BLOCK);
-        Flusher flusher = new Flusher(channel);
-        try (channel) {
-            while (true) {
-                Buffer chunk = queue.take();
-                if (chunk == END || failed) {
-                    break;
+    /** Takes the lane's next chunk; null at the end or after a failure. */
+    private Buffer next(Lane lane) {
+        try {
+            Buffer chunk = lane.queue.take();
+            return chunk == END || failed ? null : chunk;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(e);
+            return null;
+        }
+    }
+
+    /** A consumer is done with a chunk: the connection resumes once both lanes are nearly empty. */
+    private void done(Lane lane, Buffer chunk) {
+        if (lane.bytes.addAndGet(-chunk.length()) < RESUME_BELOW && paused) {
+            context.runOnContext(v -> {
+                if (paused && hashing.bytes.get() < RESUME_BELOW && writing.bytes.get() < RESUME_BELOW) {
+                    paused = false;
+                    request.resume();
                 }
+            });
+        }
+    }
+
+    private String hash() {
+        for (Buffer chunk; (chunk = next(hashing)) != null;) {
+            digest.update(chunk.getByteBuf().nioBuffer());
+            done(hashing, chunk);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Chunks are gathered into one direct buffer and written a megabyte at a time, not a syscall per chunk. */
+    private long write(Output output) {
+        long total = 0;
+        try (output) {
+            ByteBuffer block = output.block;
+            for (Buffer chunk; (chunk = next(writing)) != null;) {
                 ByteBuffer bytes = chunk.getByteBuf().nioBuffer();
-                digest.update(bytes.duplicate());
+                total += bytes.remaining();
                 while (bytes.hasRemaining()) {
                     int n = Math.min(bytes.remaining(), block.remaining());
                     block.put(bytes.slice(bytes.position(), n));
                     bytes.position(bytes.position() + n);
                     if (!block.hasRemaining()) {
-                        drain(channel, block);
-                        flusher.written(BLOCK);
+                        output.writeBlock();
                     }
                 }
-                if (queued.addAndGet(-chunk.length()) < RESUME_BELOW && paused) {
-                    paused = false;
-                    context.runOnContext(v -> request.resume());
-                }
+                done(writing, chunk);
             }
-            drain(channel, block);
-            flusher.await();
+            output.finish(total);
         } catch (IOException | InterruptedException | java.util.concurrent.ExecutionException e) {
             fail(e);
         }
-        if (failed) {
-            emitter.fail(failure);
-        } else {
-            emitter.complete(new Hashing.Measured(HexFormat.of().formatHex(digest.digest()), size));
-        }
+        return total;
     }
 
-    private static void drain(FileChannel channel, ByteBuffer block) throws IOException {
-        block.flip();
-        while (block.hasRemaining()) {
-            channel.write(block);
+    /**
+     * Where the writer puts the blocks. A file the store keeps is written straight to the disk (O_DIRECT) where
+     * the filesystem allows it: the processor does not copy it once more into the page cache, and the store's
+     * final fsync finds little left to write. Otherwise (a temporary file, or a filesystem without direct
+     * input/output) it goes through the page cache, written out every few megabytes if the store keeps it.
+     */
+    private static final class Output implements AutoCloseable {
+        final FileChannel channel;
+        final ByteBuffer block;
+        private final int alignment;
+        private final Flusher flusher;
+
+        private Output(FileChannel channel, ByteBuffer block, int alignment, Flusher flusher) {
+            this.channel = channel;
+            this.block = block;
+            this.alignment = alignment;
+            this.flusher = flusher;
         }
-        block.clear();
+
+        static Output open(Path file, boolean kept) throws IOException {
+            if (kept) {
+                try {
+                    int alignment = Math.toIntExact(java.nio.file.Files.getFileStore(file.getParent()).getBlockSize());
+                    if (alignment > 0 && BLOCK % alignment == 0) {
+                        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                                StandardOpenOption.TRUNCATE_EXISTING, com.sun.nio.file.ExtendedOpenOption.DIRECT);
+                        ByteBuffer aligned = ByteBuffer.allocateDirect(BLOCK + alignment).alignedSlice(alignment).limit(BLOCK).slice();
+                        return new Output(channel, aligned, alignment, null);
+                    }
+                } catch (IOException | UnsupportedOperationException | ArithmeticException e) {
+                    // No direct input/output here (tmpfs, some network filesystems): the page cache it is.
+                }
+            }
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            return new Output(channel, ByteBuffer.allocateDirect(BLOCK), 0, kept ? new Flusher(channel) : null);
+        }
+
+        void writeBlock() throws IOException {
+            drain();
+            if (flusher != null) {
+                flusher.written(BLOCK);
+            }
+        }
+
+        /** Writes what is left. Direct writes are whole disk blocks: the last one is padded, then the file cut to its size. */
+        void finish(long size) throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
+            if (alignment > 0 && block.position() % alignment != 0) {
+                block.limit(Math.min(block.capacity(), (block.position() / alignment + 1) * alignment));
+                block.position(block.limit());
+                drain();
+                channel.truncate(size);
+            } else {
+                drain();
+            }
+            if (flusher != null) {
+                flusher.await();
+            }
+        }
+
+        private void drain() throws IOException {
+            block.flip();
+            while (block.hasRemaining()) {
+                channel.write(block);
+            }
+            block.clear();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     /** Starts a write-out of what was written so far, at most one at a time, on another thread. */
-    private final class Flusher {
+    private static final class Flusher {
         private final FileChannel channel;
         private long unflushed;
-        private java.util.concurrent.Future<?> running;
+        private Future<?> running;
 
         Flusher(FileChannel channel) {
             this.channel = channel;
@@ -173,9 +287,9 @@ final class Receiver {
 
         void written(long bytes) {
             unflushed += bytes;
-            if (flushAhead && unflushed >= FLUSH_EVERY && (running == null || running.isDone())) {
+            if (unflushed >= FLUSH_EVERY && (running == null || running.isDone())) {
                 unflushed = 0;
-                running = WRITERS.submit(() -> {
+                running = WORKERS.submit(() -> {
                     channel.force(false);
                     return null;
                 });
