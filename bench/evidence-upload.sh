@@ -27,6 +27,27 @@ mkdir -p "$WORK/files" "$WORK/answers" "$DATA"
 json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s);console.log(process.argv[1].split(".").reduce((o,k)=>o==null?o:o[k],v))})' "$1"; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$APP_PID/status"; }
 now() { date +%s.%N; }
+# The processor time (clock ticks) the product's JIT compiler threads have used so far.
+jit_ticks() {
+  local total=0 t
+  for t in /proc/"$APP_PID"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) total=$(( total + $(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null || echo 0) )) ;;
+    esac
+  done
+  echo "$total"
+}
+# Waits (at most 30 s) until the compiler threads have been nearly idle for a second: a product that has just
+# started compiles what its start touched for a while, and on two cores that would take its share from the uploads.
+wait_for_steady_jit() {
+  local before after quiet=0
+  for _ in $(seq 1 60); do
+    before=$(jit_ticks); sleep 0.5; after=$(jit_ticks)
+    if [ $(( after - before )) -le 2 ]; then quiet=$(( quiet + 1 )); else quiet=0; fi
+    [ "$quiet" -ge 2 ] && return 0
+  done
+  echo "the compiler threads were still busy after 30 s; measuring anyway" >&2
+}
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 calc() { awk "BEGIN { print $1 }"; }
 
@@ -37,6 +58,8 @@ echo "== preparing files"
 make_file "$WORK/files/warmup.pdf" "$BIG_MB"
 for i in $(seq 1 "$RUNS"); do make_file "$WORK/files/big-$i.pdf" "$BIG_MB"; done
 for i in $(seq 1 "$PARALLEL"); do make_file "$WORK/files/part-$i.pdf" "$SMALL_MB"; done
+# The files just written (and whatever an earlier benchmark left) go to disk now, not during the measurements.
+sync
 
 echo "== starting the product (embedded PostgreSQL, local evidence store in $DATA)"
 start_product "$WORK" "$PORT" DTI_EVIDENCE_MAX_FILE_SIZE=$(( BIG_MB + 16 ))M QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE=$(( BIG_MB + 17 ))M
@@ -54,6 +77,8 @@ echo "== warm-up: ${WARMUPS} uploads of ${BIG_MB} MB, so that the measured ones 
 WARM=()
 for _ in $(seq 1 "$WARMUPS"); do WARM+=("$WORK/files/warmup.pdf"); done
 upload "${WARM[@]}" | all_created || { cat "$WORK/answers/warmup.pdf.json"; exit 1; }
+wait_for_steady_jit
+sync
 
 echo "== baseline: dd writes the same ${BIG_MB} MB to the same disk (fsync), once to warm up, then ${RUNS} times"
 : > "$WORK/dd.times"
