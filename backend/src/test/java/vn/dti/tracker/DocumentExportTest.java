@@ -34,6 +34,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
@@ -198,6 +199,114 @@ class DocumentExportTest {
         assertEquals(List.of("C. Phát triển chuyển đổi số", "6", "C.6", "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến", "%", "95%", "72,5%",
                 "Chậm tiến độ", "Trung tâm Phục vụ hành chính công", "2026-03", "", "Đường truyền tại 3 ấp chưa ổn định", "", "0"), c6);
         assertEquals(30, rows.stream().filter(r -> r.size() > 2 && r.get(2).matches("[ABC]\\.\\d+")).count());
+    }
+
+    /**
+     * A province's plan carried out by two communes: Xuân Lộc reports 1,450 of 2,000 files online for the province's
+     * rate and sends its report up after the deadline; Phú Lâm sends nothing. The province's view and its report say
+     * both: the rate summed from the communes' counts, and who sent what when.
+     */
+    @Test
+    void aProvinceReportSumsItsCommunesResultsAndSaysWhoSentTheirs() throws Exception {
+        String province = Api.createPlan(Api.planBody(Api.code("DNROLL"), Api.unitId("DNAI"), 2026, 2026));
+        Map<String, Object> rate = Api.indicatorBody("C.1", Api.createGroup(province, "INDICATOR", "C"), Api.unitId("DNAI.SKHCN"),
+                List.of(Api.target(2026, "PERCENT", "GE", 80, "≥ 80%")));
+        rate.put("content", "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình");
+        String provinceRate = Api.json().body(rate).post("/api/v1/plans/" + province + "/indicators").then().statusCode(201).extract().path("id");
+
+        String xuanLoc = communePlan(province, "DNAI.XUANLOC");
+        Map<String, Object> fed = Api.indicatorBody("C.1", Api.createGroup(xuanLoc, "INDICATOR", "C"), Api.unitId("DNAI.XUANLOC.TTPVHCC"),
+                List.of(Api.target(2026, "PERCENT", "GE", 80, "≥ 80%")));
+        fed.put("capturedAsFraction", true);
+        fed.put("contributesToId", provinceRate);
+        String communeRate = Api.json().body(fed).post("/api/v1/plans/" + xuanLoc + "/indicators").then().statusCode(201).extract().path("id");
+        communePlan(province, "DNAI.PHULAM");
+
+        Response draft = Api.as("reporter").body(Map.of("periodKey", "2026-03", "indicatorId", communeRate,
+                "value", Map.of("numerator", 1450, "denominator", 2000))).post("/api/v1/reports");
+        draft.then().statusCode(201);
+        Response submitted = Api.as("reporter").header("If-Match", draft.getHeader("ETag")).post("/api/v1/reports/" + draft.path("id") + "/submit");
+        Api.as("commune").header("If-Match", submitted.getHeader("ETag")).body(Map.of()).post("/api/v1/reports/" + draft.path("id") + "/accept")
+                .then().statusCode(200);
+        String period = "/api/v1/plans/" + xuanLoc + "/periods/2026-03";
+        Api.as("commune").header("If-Match", Api.as("commune").get(period).getHeader("ETag")).body(Map.of()).post(period + "/send-up")
+                .then().statusCode(200);
+
+        // The province's view: both communes, one sent late, one not at all; the rate from the counts.
+        JsonPath overview = Api.as("province").get("/api/v1/plans/" + province + "/periods/2026-03/overview").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("DNAI.PHULAM", "DNAI.XUANLOC"), overview.getList("plans.issuingUnit.code"));
+        assertEquals(List.of(true, true), overview.getList("plans.late"));
+        assertEquals(null, overview.getString("plans[0].sentUpAt"));
+        assertTrue(overview.getString("plans[1].sentUpAt") != null);
+        assertEquals("2026-03-25", overview.getString("plans[1].consolidationDeadline"));
+        assertEquals("SUM_FRACTIONS", overview.getString("rollups[0].method"));
+        assertEquals(72.5f, overview.getFloat("rollups[0].value"));
+        assertEquals(1, overview.getInt("rollups[0].reported"));
+        assertEquals(1, overview.getInt("rollups[0].feeding"));
+
+        String base = "/api/v1/plans/" + province + "/periods/2026-03/documents/consolidated";
+        java.time.LocalDate sentDay = java.time.OffsetDateTime.parse(overview.getString("plans[1].sentUpAt"))
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+        String sentOn = sentDay.getDayOfMonth() + "/" + sentDay.getMonthValue() + "/" + sentDay.getYear();
+        String status = Map.of("ON_TRACK", "Đúng tiến độ", "AT_RISK", "Có nguy cơ chậm", "OFF_TRACK", "Chậm tiến độ", "MET", "Đạt")
+                .get(overview.getString("rollups[0].status"));
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(download("province", base + ".docx", DOCX)))) {
+            List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            // The plan has no tasks: indicators, the sums, the communes, the province's own units, difficulties.
+            assertTrue(paragraphs.contains("II. KẾT QUẢ TỔNG HỢP TỪ CÁC ĐƠN VỊ THỰC HIỆN"), paragraphs.toString());
+            assertTrue(paragraphs.contains("III. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC XÃ, PHƯỜNG"), paragraphs.toString());
+            assertTrue(paragraphs.contains("IV. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ"), paragraphs.toString());
+            assertTrue(paragraphs.contains("Có 2 đơn vị thực hiện kế hoạch; đã gửi báo cáo: 1 (đúng hạn 0, trễ hạn 1); chưa gửi: 1."),
+                    paragraphs.toString());
+            XWPFTable rollups = table(doc, List.of("STT", "Chỉ tiêu", "Chỉ tiêu năm", "Kết quả tổng hợp", "Số đơn vị đã báo cáo", "Tình trạng"));
+            assertEquals(List.of("1", "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình", "≥ 80%", "1.450/2.000 (72,5%)", "1/1", status),
+                    texts(rollups.getRow(1)));
+            XWPFTable communes = table(doc, List.of("STT", "Đơn vị", "Hạn gửi", "Ngày gửi báo cáo", "Ghi chú", "Đạt, đúng tiến độ",
+                    "Chậm, có nguy cơ, không đạt", "Chưa báo cáo"));
+            assertEquals(3, communes.getRows().size());
+            assertEquals(List.of("1", "Xã Phú Lâm", "25/3/2026", "", "Chưa gửi, đã quá hạn", "0", "0", "0"), texts(communes.getRow(1)));
+            assertEquals(List.of("2", "Xã Xuân Lộc", "25/3/2026", sentOn, "Gửi trễ hạn"), texts(communes.getRow(2)).subList(0, 5));
+        }
+        byte[] pdf = download("province", base + ".pdf", "application/pdf");
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            // The pages as a person sees them, to be looked at.
+            Path dir = Path.of("target", "documents");
+            Files.createDirectories(dir);
+            for (int page = 0; page < doc.getNumberOfPages(); page++) {
+                ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(page, 110), "png", dir.resolve("province-report-page-" + (page + 1) + ".png").toFile());
+            }
+        }
+        for (String expected : List.of("TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC XÃ, PHƯỜNG", "1.450/2.000 (72,5%)", "Xã Phú Lâm", "Chưa gửi, đã quá hạn")) {
+            assertTrue(text.contains(expected), expected + " in\n" + text);
+        }
+        byte[] xlsx = download("province", base + ".xlsx", Sheets.XLSX);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertEquals(List.of("Báo cáo", "Tổng hợp", "Xã, phường"), java.util.stream.IntStream.range(0, wb.getNumberOfSheets())
+                    .mapToObj(wb::getSheetName).toList());
+            XSSFSheet communes = wb.getSheet("Xã, phường");
+            assertEquals("Xã Xuân Lộc", communes.getRow(4).getCell(1).getStringCellValue());
+            assertEquals("Gửi trễ hạn", communes.getRow(4).getCell(4).getStringCellValue());
+            assertEquals(2, communes.getRow(4).getCell(0).getNumericCellValue());
+        }
+        // A commune's own report has no such sections: nobody carries its plan out.
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(download("commune",
+                "/api/v1/plans/" + xuanLoc + "/periods/2026-03/documents/consolidated.docx", DOCX)))) {
+            assertTrue(doc.getParagraphs().stream().noneMatch(p -> p.getText().contains("XÃ, PHƯỜNG")));
+        }
+    }
+
+    private static String communePlan(String parent, String commune) {
+        Map<String, Object> body = Api.planBody(Api.code("XAROLL"), Api.unitId(commune), 2026, 2026);
+        body.put("parentPlanId", parent);
+        return Api.createPlan(body);
+    }
+
+    private static XWPFTable table(XWPFDocument doc, List<String> headers) {
+        return doc.getTables().stream().filter(t -> t.getRows().size() > 0 && texts(t.getRow(0)).equals(headers)).findFirst()
+                .orElseThrow(() -> new AssertionError("no table headed " + headers));
     }
 
     @Test

@@ -17,6 +17,7 @@ import vn.dti.tracker.plan.PlanService;
 import vn.dti.tracker.reporting.ConsolidationService;
 import vn.dti.tracker.reporting.ReportingClock;
 import vn.dti.tracker.reporting.ReportingDtos.ConsolidatedReport;
+import vn.dti.tracker.reporting.ReportingDtos.ProvinceOverview;
 
 /**
  * What the documents are made of, read in one transaction under the same access rules as the API: the
@@ -39,7 +40,7 @@ public class DocumentService {
     }
 
     /** The consolidated report of a plan's period, and its layout as an official document. */
-    record Report(ConsolidatedReport report, OfficialReport document, Map<String, String> groupNames) {
+    record Report(ConsolidatedReport report, OfficialReport document, Map<String, String> groupNames, ProvinceOverview overview) {
     }
 
     /** A plan's appendix as the bundle export gives it, with the years of its target columns. */
@@ -52,8 +53,11 @@ public class DocumentService {
         Plan plan = plans.require(planId);
         Map<String, String> groups = plans.groups(planId, GroupKind.INDICATOR).stream()
                 .collect(Collectors.toMap(GroupView::code, GroupView::name, (a, b) -> a));
-        OfficialReport document = OfficialReport.of(report, plans.view(plan), groups, plan.issuingUnit.kind, clock.today());
-        return new Report(report, document, groups);
+        // A plan others carry out (a province's) reports on them too: its indicators summed from theirs, and who sent theirs.
+        ProvinceOverview overview = Plan.count("parentPlan.id", planId) > 0 ? consolidation.overview(planId, periodKey) : null;
+        OfficialReport document = OfficialReport.of(report, plans.view(plan), groups, plan.issuingUnit.kind, clock.today(), clock.zone(),
+                overview);
+        return new Report(report, document, groups, overview);
     }
 
     @Transactional

@@ -20,6 +20,9 @@ import vn.dti.tracker.reporting.ReportingDtos.ConsolidatedReport;
 import vn.dti.tracker.reporting.ReportingDtos.IndicatorResult;
 import vn.dti.tracker.reporting.ReportingDtos.LateUnit;
 import vn.dti.tracker.reporting.ReportingDtos.PeriodView;
+import vn.dti.tracker.reporting.ReportingDtos.ProvinceOverview;
+import vn.dti.tracker.reporting.ReportingDtos.Rollup;
+import vn.dti.tracker.reporting.ReportingDtos.SubordinatePlan;
 import vn.dti.tracker.reporting.ReportingDtos.TaskResult;
 import vn.dti.tracker.task.TaskEnums.Progress;
 
@@ -39,7 +42,8 @@ record OfficialReport(String issuingBody, String number, String placeAndDate, St
     record Section(String heading, List<String> paragraphs, Table table) {
     }
 
-    record Table(List<String> headers, int[] widths, List<TableRow> rows) {
+    /** A table with its column widths (shares of the text width) and the name of its sheet in the workbook. */
+    record Table(String sheet, List<String> headers, int[] widths, List<TableRow> rows) {
     }
 
     /** A row of a table; a group row is one bold cell across the table. */
@@ -57,9 +61,21 @@ record OfficialReport(String issuingBody, String number, String placeAndDate, St
     static final List<String> INDICATOR_HEADERS = List.of("STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm", "Kết quả thực hiện",
             "Tình trạng", "Đơn vị chủ trì");
 
-    /** Everything the report says, from the same consolidated report the API serves. */
+    static final List<String> ROLLUP_HEADERS = List.of("STT", "Chỉ tiêu", "Chỉ tiêu năm", "Kết quả tổng hợp", "Số đơn vị đã báo cáo",
+            "Tình trạng");
+
+    static final List<String> SUBORDINATE_HEADERS = List.of("STT", "Đơn vị", "Hạn gửi", "Ngày gửi báo cáo", "Ghi chú",
+            "Đạt, đúng tiến độ", "Chậm, có nguy cơ, không đạt", "Chưa báo cáo");
+
+    /**
+     * Everything the report says, from the same consolidated report the API serves; for a plan that others carry out
+     * (a province's), also from the province's view of the period: its indicators summed from theirs, and who sent
+     * their report.
+     *
+     * @param overview the province's view of the period, or null for a plan nobody carries out
+     */
     static OfficialReport of(ConsolidatedReport report, PlanView plan, Map<String, String> groupNames, OrgUnitKind issuerKind,
-            LocalDate today) {
+            LocalDate today, java.time.ZoneId zone, ProvinceOverview overview) {
         PeriodView period = report.period();
         String periodLabel = periodLabel(period);
         String issuer = plan.issuingUnit().name();
@@ -92,7 +108,7 @@ record OfficialReport(String issuingBody, String number, String placeAndDate, St
                     r.target() == null ? "" : r.target().wording(), achieved(r), STATUS.get(r.status()), r.leadUnit().name()), false));
         }
         sections.add(new Section("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", summary,
-                new Table(INDICATOR_HEADERS, new int[] {6, 36, 9, 11, 14, 11, 17}, rows)));
+                new Table("Báo cáo", INDICATOR_HEADERS, new int[] {6, 36, 9, 11, 14, 11, 17}, rows)));
 
         if (!report.tasks().isEmpty()) {
             List<TableRow> taskRows = new ArrayList<>();
@@ -104,7 +120,14 @@ record OfficialReport(String issuingBody, String number, String placeAndDate, St
                         PROGRESS.get(t.reportedProgress() != null ? t.reportedProgress() : t.planProgress())), false));
             }
             sections.add(new Section("II. TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", List.of("Kế hoạch có " + report.tasks().size() + " nhiệm vụ."),
-                    new Table(List.of("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Tiến độ"), new int[] {6, 60, 20, 14}, taskRows)));
+                    new Table("Nhiệm vụ", List.of("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Tiến độ"), new int[] {6, 60, 20, 14}, taskRows)));
+        }
+
+        if (overview != null && !overview.rollups().isEmpty()) {
+            sections.add(rollups(overview.rollups(), roman(sections.size())));
+        }
+        if (overview != null && !overview.plans().isEmpty()) {
+            sections.add(subordinates(overview.plans(), roman(sections.size()), zone));
         }
 
         var t = report.timeliness();
@@ -145,6 +168,59 @@ record OfficialReport(String issuingBody, String number, String placeAndDate, St
                 "Kết quả thực hiện " + plan.title().strip() + ", " + periodLabel,
                 sections, recipients, plan.signerTitle() == null ? "CHỦ TỊCH" : plan.signerTitle(),
                 plan.signerName() == null ? "" : plan.signerName(), "Báo cáo " + report.plan().code() + " kỳ " + period.key());
+    }
+
+    /** The province's indicators as its communes' results add up: "1.450/2.000 (72,5%)", "12 đạt", "Không cộng gộp được". */
+    private static Section rollups(List<Rollup> rollups, String number) {
+        List<TableRow> rows = new ArrayList<>();
+        int n = 0;
+        for (Rollup r : rollups) {
+            n++;
+            rows.add(new TableRow(List.of(String.valueOf(n), r.indicator().content(), r.target() == null ? "" : r.target().wording(),
+                    rollupValue(r), r.reported() + "/" + r.feeding(), STATUS.get(r.status())), false));
+        }
+        return new Section(number + ". KẾT QUẢ TỔNG HỢP TỪ CÁC ĐƠN VỊ THỰC HIỆN", List.of("Các chỉ tiêu của kế hoạch được tổng hợp từ số liệu"
+                + " đã duyệt của các xã, phường (tỷ lệ được tính từ tổng tử số và tổng mẫu số, không lấy trung bình các tỷ lệ)."),
+                new Table("Tổng hợp", ROLLUP_HEADERS, new int[] {6, 38, 12, 18, 12, 14}, rows));
+    }
+
+    static String rollupValue(Rollup r) {
+        TargetKind kind = r.target() == null ? null : r.target().kind();
+        return switch (r.method()) {
+            case "SUM_FRACTIONS" -> r.numerator() == null || r.value() == null ? ""
+                    : number(r.numerator()) + "/" + number(r.denominator()) + " (" + number(r.value()) + (kind == TargetKind.PERCENT ? "%" : "") + ")";
+            case "SUM" -> r.value() == null ? "" : number(r.value());
+            case "COUNT_MET" -> r.reported() == 0 ? "" : r.met() + " đạt";
+            default -> "Không cộng gộp được (xem từng đơn vị)";
+        };
+    }
+
+    /** Each plan carrying this one out: when its report came, against its deadline, and its indicators' statuses. */
+    private static Section subordinates(List<SubordinatePlan> plans, String number, java.time.ZoneId zone) {
+        List<TableRow> rows = new ArrayList<>();
+        int sent = 0;
+        int sentLate = 0;
+        int n = 0;
+        for (SubordinatePlan p : plans) {
+            n++;
+            boolean hasSent = p.sentUpAt() != null;
+            sent += hasSent ? 1 : 0;
+            sentLate += hasSent && p.late() ? 1 : 0;
+            String note = hasSent ? (p.late() ? "Gửi trễ hạn" : "Đúng hạn")
+                    : p.late() ? "Chưa gửi, đã quá hạn" : p.consolidationDeadline() == null ? "Không có kỳ báo cáo này" : "Chưa đến hạn";
+            Map<IndicatorStatus, Integer> c = p.statusCounts();
+            int good = c.getOrDefault(IndicatorStatus.MET, 0) + c.getOrDefault(IndicatorStatus.ON_TRACK, 0);
+            int bad = c.getOrDefault(IndicatorStatus.AT_RISK, 0) + c.getOrDefault(IndicatorStatus.OFF_TRACK, 0)
+                    + c.getOrDefault(IndicatorStatus.NOT_MET, 0);
+            rows.add(new TableRow(List.of(String.valueOf(n), p.issuingUnit().name(),
+                    p.consolidationDeadline() == null ? "" : date(p.consolidationDeadline()),
+                    hasSent ? date(p.sentUpAt().atZoneSameInstant(zone).toLocalDate()) : "", note,
+                    String.valueOf(good), String.valueOf(bad), String.valueOf(c.getOrDefault(IndicatorStatus.NOT_REPORTED, 0))), false));
+        }
+        String summary = "Có " + plans.size() + " đơn vị thực hiện kế hoạch; đã gửi báo cáo: " + sent + " (đúng hạn " + (sent - sentLate)
+                + ", trễ hạn " + sentLate + "); chưa gửi: " + (plans.size() - sent) + ".";
+        return new Section(number + ". TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC XÃ, PHƯỜNG", List.of(summary),
+                new Table("Xã, phường", SUBORDINATE_HEADERS, new int[] {6, 20, 14, 14, 14, 10, 12, 10}, rows));
     }
 
     /** "ỦY BAN NHÂN DÂN\nXÃ XUÂN LỘC" for a commune, ward or province; the unit's name otherwise. */

@@ -15,7 +15,9 @@ import vn.dti.tracker.reporting.ReportingDtos.IndicatorResult;
 
 /**
  * The consolidated report as a workbook: the appendix table with the achieved values, statuses and lead units, one
- * row per indicator (its group in a column, so that filters work on every row), the header frozen and filtered.
+ * row per indicator (its group in a column, so that filters work on every row), the header frozen and filtered; then
+ * the document's other tables (tasks; for a province, its indicators summed from its communes' and who sent their
+ * report), a sheet each.
  */
 final class ReportWorkbook {
 
@@ -76,7 +78,43 @@ final class ReportWorkbook {
             }
             sheet.createFreezePane(4, 4);
             sheet.setAutoFilter(new CellRangeAddress(3, Math.max(3, r - 1), 0, HEADERS.size() - 1));
+            for (OfficialReport.Section section : document.sections()) {
+                if (section.table() != null && !section.table().sheet().equals(sheet.getSheetName())) {
+                    table(wb, styles, section, document);
+                }
+            }
             wb.write(out);
         }
+    }
+
+    /** One of the document's tables on a sheet of its own, under the section's heading; numbers as numbers. */
+    private static void table(SXSSFWorkbook wb, AppendixWorkbook.Styles styles, OfficialReport.Section section, OfficialReport document) {
+        OfficialReport.Table t = section.table();
+        SXSSFSheet sheet = wb.createSheet(t.sheet());
+        for (int c = 0; c < t.widths().length; c++) {
+            sheet.setColumnWidth(c, Math.max(8, t.widths()[c]) * 256 * 3 / 2);
+        }
+        AppendixWorkbook.text(sheet.createRow(0), 0, section.heading() + " — " + document.subtitle(), styles.title);
+        Row header = sheet.createRow(2);
+        header.setHeightInPoints(36);
+        for (int c = 0; c < t.headers().size(); c++) {
+            AppendixWorkbook.text(header, c, t.headers().get(c), styles.header);
+        }
+        int r = 3;
+        for (OfficialReport.TableRow tr : t.rows()) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < tr.cells().size(); c++) {
+                String v = tr.cells().get(c);
+                if (!tr.group() && v.matches("\\d{1,9}")) {
+                    var n = row.createCell(c);
+                    n.setCellValue(Integer.parseInt(v));
+                    n.setCellStyle(styles.center);
+                } else {
+                    AppendixWorkbook.text(row, c, v, tr.group() ? styles.group : styles.text);
+                }
+            }
+        }
+        sheet.createFreezePane(0, 3);
+        sheet.setAutoFilter(new CellRangeAddress(2, Math.max(2, r - 1), 0, t.headers().size() - 1));
     }
 }
