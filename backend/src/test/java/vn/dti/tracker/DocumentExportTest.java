@@ -244,6 +244,13 @@ class DocumentExportTest {
         assertEquals(72.5f, overview.getFloat("rollups[0].value"));
         assertEquals(1, overview.getInt("rollups[0].reported"));
         assertEquals(1, overview.getInt("rollups[0].feeding"));
+        // Results are cumulative: April, with nothing new, still has March's figure; February has none yet.
+        Api.as("province").get("/api/v1/plans/" + province + "/periods/2026-04/overview").then().statusCode(200)
+                .body("rollups[0].value", equalTo(72.5f)).body("rollups[0].reported", equalTo(1));
+        Api.as("province").get("/api/v1/plans/" + province + "/periods/2026-02/overview").then().statusCode(200)
+                .body("rollups[0].value", equalTo(null)).body("rollups[0].reported", equalTo(0));
+        Api.as("commune").get("/api/v1/plans/" + xuanLoc + "/periods/2026-04/consolidated").then().statusCode(200)
+                .body("indicators[0].reportPeriodKey", equalTo("2026-03")).body("indicators[0].value.numerator", equalTo(1450));
 
         String base = "/api/v1/plans/" + province + "/periods/2026-03/documents/consolidated";
         java.time.LocalDate sentDay = java.time.OffsetDateTime.parse(overview.getString("plans[1].sentUpAt"))

@@ -182,17 +182,21 @@ public class ConsolidationService {
                     r[3] == null ? null : Comparator.valueOf((String) r[3]), strip((BigDecimal) r[4]), strip((BigDecimal) r[5]), (String) r[6], r[7] == null ? null : ((Number) r[7]).intValue(),
                     (String) r[8], (String) r[9], (String) r[10]));
         }
-        // The latest accepted value of the lead unit in the year, up to this period: results are cumulative. The
-        // evidence is counted for the latest reports only, not for every report of the year.
-        for (Object[] r : rows(em.createNativeQuery("""
-                select l.*, (select count(*) from report_evidence re where re.report_id = l.id) from (
-                  select distinct on (r.indicator_id) r.indicator_id, r.id, p.period_key, r.value_number, r.numerator, r.denominator,
-                         r.met, r.rank, r.rank_out_of, r.milestone_text, r.achievements, r.difficulties, r.proposals
-                  from report r join reporting_period p on p.id = r.period_id
-                  where r.plan_id in (:plans) and r.indicator_id is not null and r.role = 'LEAD' and r.state = 'ACCEPTED'
-                    and p.year = :year and p.ends_on <= :endsOn
-                  order by r.indicator_id, p.starts_on desc) l""").setParameter("plans", withPeriod).setParameter("year", year)
-                .setParameter("endsOn", endsOn))) {
+        // The latest accepted value of the lead unit in the year, up to this period: results are cumulative. Only the
+        // year's periods are read (by their ids, through the report's period index), the latest report of each indicator
+        // is picked on narrow rows, and only those are read in full, with their evidence counted.
+        @SuppressWarnings("unchecked")
+        List<UUID> yearPeriods = em.createNativeQuery("select id from reporting_period where plan_id in (:plans) and year = :year and ends_on <= :endsOn")
+                .setParameter("plans", withPeriod).setParameter("year", year).setParameter("endsOn", endsOn).getResultList();
+        for (Object[] r : yearPeriods.isEmpty() ? List.<Object[]>of() : rows(em.createNativeQuery("""
+                select l.indicator_id, r.id, l.period_key, r.value_number, r.numerator, r.denominator, r.met, r.rank, r.rank_out_of,
+                       r.milestone_text, r.achievements, r.difficulties, r.proposals,
+                       (select count(*) from report_evidence re where re.report_id = r.id)
+                from (select distinct on (r.indicator_id) r.indicator_id, r.id, p.period_key
+                      from report r join reporting_period p on p.id = r.period_id
+                      where r.period_id in (:periods) and r.indicator_id is not null and r.role = 'LEAD' and r.state = 'ACCEPTED'
+                      order by r.indicator_id, p.starts_on desc) l
+                join report r on r.id = l.id""").setParameter("periods", yearPeriods))) {
             accepted.put((UUID) r[0], new Accepted((UUID) r[1], (String) r[2], new ReportValue(strip((BigDecimal) r[3]),
                     strip((BigDecimal) r[4]), strip((BigDecimal) r[5]), (Boolean) r[6], r[7] == null ? null : ((Number) r[7]).intValue(),
                     r[8] == null ? null : ((Number) r[8]).intValue(), (String) r[9]), (String) r[10], (String) r[11], (String) r[12],
