@@ -27,23 +27,25 @@ mkdir -p "$WORK/files" "$WORK/answers" "$DATA"
 json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s);console.log(process.argv[1].split(".").reduce((o,k)=>o==null?o:o[k],v))})' "$1"; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$APP_PID/status"; }
 now() { date +%s.%N; }
-# The processor time (clock ticks) the product's JIT compiler threads have used so far.
+# The processor time (clock ticks) the product's JIT compiler threads have used so far. A thread's name may hold a
+# space ("C2 CompilerThre"), so the fields of its stat line are counted after the name's closing parenthesis.
 jit_ticks() {
   local total=0 t
   for t in /proc/"$APP_PID"/task/*; do
     case "$(cat "$t/comm" 2>/dev/null)" in
-      C1\ Compiler*|C2\ Compiler*) total=$(( total + $(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null || echo 0) )) ;;
+      C1\ Compiler*|C2\ Compiler*) total=$(( total + $(sed 's/^.*) //' "$t/stat" 2>/dev/null | awk '{ print $12 + $13 }' || echo 0) )) ;;
     esac
   done
   echo "$total"
 }
 # Waits (at most 30 s) until the compiler threads have been nearly idle for a second: a product that has just
 # started compiles what its start touched for a while, and on two cores that would take its share from the uploads.
+# A compiler thread that ended takes its ticks with it: a count that went down is not taken as quiet.
 wait_for_steady_jit() {
   local before after quiet=0
   for _ in $(seq 1 60); do
     before=$(jit_ticks); sleep 0.5; after=$(jit_ticks)
-    if [ $(( after - before )) -le 2 ]; then quiet=$(( quiet + 1 )); else quiet=0; fi
+    if [ $(( after - before )) -ge 0 ] && [ $(( after - before )) -le 2 ]; then quiet=$(( quiet + 1 )); else quiet=0; fi
     [ "$quiet" -ge 2 ] && return 0
   done
   echo "the compiler threads were still busy after 30 s; measuring anyway" >&2

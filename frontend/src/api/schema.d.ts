@@ -848,7 +848,7 @@ export interface paths {
         };
         /**
          * The consolidated report as a Word document, ready to sign
-         * @description In the form of Nghị định 30/2020/NĐ-CP, in Times New Roman: the issuing body and the national motto, the number (left blank for the clerk) and the place-date line, the title, the indicator table with targets, results, statuses and lead units, tasks, timeliness of the units, difficulties and proposals, recipients and the signer's block. The same content as `GET /api/v1/plans/{planId}/periods/{periodKey}/consolidated`, for whoever may read it; for a plan that communes carry out (a province's), also its indicators summed from theirs and who sent their report (`GET …/overview`), as far as the caller may see them.
+         * @description In the form of Nghị định 30/2020/NĐ-CP, in Times New Roman: the issuing body and the national motto, the number (left blank for the clerk) and the place-date line, the title, the indicator table with targets, results, statuses and lead units, tasks, timeliness of the units, difficulties and proposals, recipients and the signer's block. The same content as `GET /api/v1/plans/{planId}/periods/{periodKey}/consolidated`, for whoever may read it; for a plan that communes carry out (a province's), also its indicators summed from theirs and who sent their report (`GET …/overview`), when the caller may see all of those plans.
          */
         get: operations["downloadConsolidatedReportDocx"];
         put?: never;
@@ -868,7 +868,7 @@ export interface paths {
         };
         /**
          * The consolidated report as PDF
-         * @description The same document as the Word one, with its font embedded (a Times New Roman-compatible serif). The same content as `GET /api/v1/plans/{planId}/periods/{periodKey}/consolidated`, for whoever may read it; for a plan that communes carry out (a province's), also its indicators summed from theirs and who sent their report (`GET …/overview`), as far as the caller may see them.
+         * @description The same document as the Word one, with its font embedded (a Times New Roman-compatible serif). The same content as `GET /api/v1/plans/{planId}/periods/{periodKey}/consolidated`, for whoever may read it; for a plan that communes carry out (a province's), also its indicators summed from theirs and who sent their report (`GET …/overview`), when the caller may see all of those plans.
          */
         get: operations["downloadConsolidatedReportPdf"];
         put?: never;
@@ -888,7 +888,7 @@ export interface paths {
         };
         /**
          * The consolidated report's indicator table as XLSX
-         * @description One row per indicator: group, STT, code, content, unit, the year's target, the achieved value, status, lead unit, the period of the value, what was done, difficulties, proposals and the number of evidence documents; the header is frozen and filtered. The same content as `GET /api/v1/plans/{planId}/periods/{periodKey}/consolidated`, for whoever may read it; for a plan that communes carry out (a province's), also its indicators summed from theirs and who sent their report (`GET …/overview`), as far as the caller may see them.
+         * @description One row per indicator: group, STT, code, content, unit, the year's target, the achieved value, status, lead unit, the period of the value, what was done, difficulties, proposals and the number of evidence documents; the header is frozen and filtered. The same content as `GET /api/v1/plans/{planId}/periods/{periodKey}/consolidated`, for whoever may read it; for a plan that communes carry out (a province's), also its indicators summed from theirs and who sent their report (`GET …/overview`), when the caller may see all of those plans.
          */
         get: operations["downloadConsolidatedReportXlsx"];
         put?: never;

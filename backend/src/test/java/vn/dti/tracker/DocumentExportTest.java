@@ -208,7 +208,11 @@ class DocumentExportTest {
      */
     @Test
     void aProvinceReportSumsItsCommunesResultsAndSaysWhoSentTheirs() throws Exception {
-        String province = Api.createPlan(Api.planBody(Api.code("DNROLL"), Api.unitId("DNAI"), 2026, 2026));
+        Map<String, Object> provincePlan = Api.planBody(Api.code("DNROLL"), Api.unitId("DNAI"), 2026, 2026);
+        provincePlan.put("status", "ISSUED");
+        provincePlan.put("documentNumber", "154/KH-UBND");
+        provincePlan.put("issueDate", "2026-01-15");
+        String province = Api.createPlan(provincePlan);
         Map<String, Object> rate = Api.indicatorBody("C.1", Api.createGroup(province, "INDICATOR", "C"), Api.unitId("DNAI.SKHCN"),
                 List.of(Api.target(2026, "PERCENT", "GE", 80, "≥ 80%")));
         rate.put("content", "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình");
@@ -297,6 +301,13 @@ class DocumentExportTest {
             assertEquals("Xã Xuân Lộc", communes.getRow(4).getCell(1).getStringCellValue());
             assertEquals("Gửi trễ hạn", communes.getRow(4).getCell(4).getStringCellValue());
             assertEquals(2, communes.getRow(4).getCell(0).getNumericCellValue());
+        }
+        // A commune reads its province's plan, but sees only its own plan among those carrying it out: its download has
+        // no sums and no list of communes, rather than its own share presented as the province's total.
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(download("commune", base + ".docx", DOCX)))) {
+            List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertTrue(paragraphs.contains("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"), paragraphs.toString());
+            assertTrue(paragraphs.stream().noneMatch(p -> p.contains("XÃ, PHƯỜNG") || p.contains("TỔNG HỢP TỪ")), paragraphs.toString());
         }
         // A commune's own report has no such sections: nobody carries its plan out.
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(download("commune",

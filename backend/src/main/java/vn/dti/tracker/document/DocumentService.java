@@ -53,8 +53,13 @@ public class DocumentService {
         Plan plan = plans.require(planId);
         Map<String, String> groups = plans.groups(planId, GroupKind.INDICATOR).stream()
                 .collect(Collectors.toMap(GroupView::code, GroupView::name, (a, b) -> a));
-        // A plan others carry out (a province's) reports on them too: its indicators summed from theirs, and who sent theirs.
-        ProvinceOverview overview = Plan.count("parentPlan.id", planId) > 0 ? consolidation.overview(planId, periodKey) : null;
+        // A plan others carry out (a province's) reports on them too: its indicators summed from theirs, and who sent theirs;
+        // only for a reader who sees all of them (a commune reading its province's plan would get its own share as the total).
+        long carriedOutBy = Plan.count("parentPlan.id", planId);
+        ProvinceOverview overview = carriedOutBy > 0 ? consolidation.overview(planId, periodKey) : null;
+        if (overview != null && overview.plans().size() < carriedOutBy) {
+            overview = null;
+        }
         OfficialReport document = OfficialReport.of(report, plans.view(plan), groups, plan.issuingUnit.kind, clock.today(), clock.zone(),
                 overview);
         return new Report(report, document, groups, overview);

@@ -24,7 +24,7 @@ public class ReportDocumentResource {
 
     private static final String SAME = " The same content as `GET /api/v1/plans/{planId}/periods/{periodKey}/consolidated`, for whoever may read"
             + " it; for a plan that communes carry out (a province's), also its indicators summed from theirs and who sent their report"
-            + " (`GET …/overview`), as far as the caller may see them.";
+            + " (`GET …/overview`), when the caller may see all of those plans.";
 
     private final DocumentService documents;
 

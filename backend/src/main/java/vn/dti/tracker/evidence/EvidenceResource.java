@@ -120,7 +120,7 @@ public class EvidenceResource {
         long max = settings.maxFileSize().asLongValue();
         java.nio.file.Path file = uploads.resolve("stream-" + UUID.randomUUID() + ".part");
         return Uni.createFrom().completionStage(vertx.fileSystem().mkdirs(uploads.toString()).toCompletionStage())
-                .chain(() -> Receiver.receive(vertx, request, file, max, store.keepsSourceFile()))
+                .chain(() -> Receiver.receive(vertx, request, file, max, settings.receiveWindow().asLongValue(), store.keepsSourceFile()))
                 .onFailure(Hashing.TooLarge.class).transform(e -> DomainException.fileTooLarge(-1, max))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(received -> accepted(service.upload(new EvidenceService.Upload(file, fileName, received.size(), sha256, received.sha256()),

@@ -22,6 +22,13 @@ public interface EvidenceSettings {
     @WithDefault("50M")
     MemorySize maxFileSize();
 
+    /**
+     * How much of a streamed upload may wait in memory to be hashed and written before the connection is paused (it
+     * resumes at a quarter of it): the memory each upload in progress may hold.
+     */
+    @WithDefault("8M")
+    MemorySize receiveWindow();
+
     /** Types accepted, as decided from the content: scans and photos, PDF, Word, Excel, OpenDocument. */
     @WithDefault("application/pdf,image/jpeg,image/png,image/gif,image/webp,image/tiff,image/bmp,image/heic,image/heif,"
             + "application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,"

@@ -25,8 +25,9 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Receives a request body straight from the connection into a file. The event loop hands each chunk to
  * two threads at once: one hashes it, the other gathers chunks into megabyte blocks and writes them, so
- * that receiving, hashing and writing overlap. The connection is paused while more than a few megabytes
- * wait for either, so memory stays flat whatever the size, and the event loop does nothing but receive.
+ * that receiving, hashing and writing overlap. The connection is paused while more than the receive window
+ * (a few megabytes) waits for either, and resumed at a quarter of it, so memory stays flat whatever the size,
+ * and the event loop does nothing but receive.
  *
  * <p>When the received file is what the store keeps (the local store renames it into place and forces it
  * to disk), the writer asks the kernel to write it out every few megabytes while more arrives, so the
@@ -34,8 +35,6 @@ import io.vertx.core.http.HttpServerRequest;
  */
 final class Receiver {
 
-    private static final long PAUSE_ABOVE = 8L * 1024 * 1024;
-    private static final long RESUME_BELOW = 2L * 1024 * 1024;
     private static final Buffer END = Buffer.buffer(0);
     private static final int BLOCK = 1024 * 1024;
     private static final long FLUSH_EVERY = 16L * 1024 * 1024;
@@ -50,6 +49,8 @@ final class Receiver {
     private final Context context;
     private final Path file;
     private final long max;
+    private final long pauseAbove;
+    private final long resumeBelow;
     private final boolean flushAhead;
     private final MessageDigest digest;
     /** The chunks each of the two consumers has still to take, and their bytes. */
@@ -61,22 +62,26 @@ final class Receiver {
     private volatile Throwable failure;
     private long size;
 
-    private Receiver(Vertx vertx, HttpServerRequest request, Path file, long max, boolean flushAhead) throws NoSuchAlgorithmException {
+    private Receiver(Vertx vertx, HttpServerRequest request, Path file, long max, long window, boolean flushAhead)
+            throws NoSuchAlgorithmException {
         this.request = request;
         this.context = vertx.getOrCreateContext();
         this.file = file;
         this.max = max;
+        this.pauseAbove = Math.max(window, 64 * 1024);
+        this.resumeBelow = pauseAbove / 4;
         this.flushAhead = flushAhead;
         this.digest = MessageDigest.getInstance("SHA-256");
     }
 
     /**
-     * @param flushAhead write the file out to disk while receiving, for a store that keeps this very file
+     * @param window bytes that may wait to be hashed or written before the connection is paused
+     * @param flushAhead the store keeps this very file: write it straight to disk (or out to disk while receiving)
      */
-    static Uni<Hashing.Measured> receive(Vertx vertx, HttpServerRequest request, Path file, long max, boolean flushAhead) {
+    static Uni<Hashing.Measured> receive(Vertx vertx, HttpServerRequest request, Path file, long max, long window, boolean flushAhead) {
         request.pause();
         try {
-            Receiver receiver = new Receiver(vertx, request, file, max, flushAhead);
+            Receiver receiver = new Receiver(vertx, request, file, max, window, flushAhead);
             return Uni.createFrom().<Hashing.Measured>emitter(receiver::start);
         } catch (NoSuchAlgorithmException e) {
             return Uni.createFrom().failure(e);
@@ -112,9 +117,11 @@ final class Receiver {
                 return;
             }
             long waiting = Math.max(hashing.add(chunk), writing.add(chunk));
-            if (waiting > PAUSE_ABOVE && !paused) {
+            if (waiting > pauseAbove && !paused) {
                 paused = true;
                 request.pause();
+                // The consumers may have emptied both lanes before they could see the pause: then nothing would resume.
+                resumeIfDrained();
             }
         });
         request.exceptionHandler(this::fail);
@@ -124,6 +131,9 @@ final class Receiver {
         });
         CompletableFuture<String> hash = CompletableFuture.supplyAsync(this::hash, WORKERS);
         CompletableFuture<Long> written = CompletableFuture.supplyAsync(() -> write(output), WORKERS);
+        // Whatever ends one consumer unexpectedly ends the other too, instead of leaving it waiting for chunks.
+        hash.whenComplete((v, e) -> failOn(e));
+        written.whenComplete((v, e) -> failOn(e));
         hash.thenCombine(written, (sha256, bytes) -> new Hashing.Measured(sha256, bytes)).whenComplete((measured, error) -> {
             if (failed) {
                 emitter.fail(failure);
@@ -159,13 +169,22 @@ final class Receiver {
 
     /** A consumer is done with a chunk: the connection resumes once both lanes are nearly empty. */
     private void done(Lane lane, Buffer chunk) {
-        if (lane.bytes.addAndGet(-chunk.length()) < RESUME_BELOW && paused) {
-            context.runOnContext(v -> {
-                if (paused && hashing.bytes.get() < RESUME_BELOW && writing.bytes.get() < RESUME_BELOW) {
-                    paused = false;
-                    request.resume();
-                }
-            });
+        if (lane.bytes.addAndGet(-chunk.length()) < resumeBelow && paused) {
+            context.runOnContext(v -> resumeIfDrained());
+        }
+    }
+
+    /** On the event loop: resumes a paused connection when both lanes are nearly empty. */
+    private void resumeIfDrained() {
+        if (paused && hashing.bytes.get() < resumeBelow && writing.bytes.get() < resumeBelow) {
+            paused = false;
+            request.resume();
+        }
+    }
+
+    private void failOn(Throwable e) {
+        if (e != null) {
+            fail(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
         }
     }
 
@@ -221,17 +240,28 @@ final class Receiver {
             this.flusher = flusher;
         }
 
+        /** The disk block size of each directory uploads are received in, read once (it asks the mount table). */
+        private static final java.util.Map<Path, Integer> BLOCK_SIZES = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private static int blockSize(Path directory) {
+            try {
+                return Math.toIntExact(java.nio.file.Files.getFileStore(directory).getBlockSize());
+            } catch (IOException | UnsupportedOperationException | ArithmeticException e) {
+                return 0;
+            }
+        }
+
         static Output open(Path file, boolean kept) throws IOException {
             if (kept) {
                 try {
-                    int alignment = Math.toIntExact(java.nio.file.Files.getFileStore(file.getParent()).getBlockSize());
+                    int alignment = BLOCK_SIZES.computeIfAbsent(file.getParent(), Output::blockSize);
                     if (alignment > 0 && BLOCK % alignment == 0) {
                         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                                 StandardOpenOption.TRUNCATE_EXISTING, com.sun.nio.file.ExtendedOpenOption.DIRECT);
                         ByteBuffer aligned = ByteBuffer.allocateDirect(BLOCK + alignment).alignedSlice(alignment).limit(BLOCK).slice();
                         return new Output(channel, aligned, alignment, null);
                     }
-                } catch (IOException | UnsupportedOperationException | ArithmeticException e) {
+                } catch (IOException | UnsupportedOperationException e) {
                     // No direct input/output here (tmpfs, some network filesystems): the page cache it is.
                 }
             }

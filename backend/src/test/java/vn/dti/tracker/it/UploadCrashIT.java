@@ -100,12 +100,55 @@ class UploadCrashIT {
         String created = upload(signIn("reporter"), "bi-cat.pdf", "%PDF-1.4\nnguyen ven\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
         assertTrue(created.contains("\"mediaType\":\"application/pdf\""), created);
         assertEquals(1, count("select count(*) from evidence where file_name = 'bi-cat.pdf'"));
+
+        // Large bodies at once through the streaming path: each is paused and resumed many times over while it is
+        // hashed and written, and each is stored whole, under its own hash.
+        List<Path> files = new ArrayList<>();
+        java.util.Random random = new java.util.Random(84);
+        for (int i = 0; i < 4; i++) {
+            byte[] content = new byte[40 * 1024 * 1024 + 4321 * i];
+            random.nextBytes(content);
+            System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, content, 0, 9);
+            Path file = WORK.resolve("lon-" + i + ".pdf");
+            Files.write(file, content);
+            files.add(file);
+        }
+        String reporter = signIn("reporter");
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (Path file : files) {
+            sent.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evidence/stream?fileName="
+                    + file.getFileName())).timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + reporter)
+                    .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (int i = 0; i < files.size(); i++) {
+            HttpResponse<String> answer = sent.get(i).get(150, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(201, answer.statusCode(), answer.body());
+            String sha = sha256(files.get(i));
+            assertTrue(answer.body().contains("\"sha256\":\"" + sha + "\""), answer.body());
+            Path stored = DATA.resolve("evidence").resolve("objects").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+            assertEquals(Files.size(files.get(i)), Files.size(stored));
+            assertEquals(sha, sha256(stored));
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     // ---- the product as a process ----
 
+    /** With a small receive window, so that large uploads are paused and resumed many times over. */
     private Process start() throws Exception {
-        return PackagedProduct.start(database, DATA, port, WORK.resolve("app.log"));
+        return PackagedProduct.start(database, DATA, port, WORK.resolve("app.log"), java.util.Map.of("DTI_EVIDENCE_RECEIVE_WINDOW", "256K"));
     }
 
     private String signIn(String user) throws Exception {
