@@ -6,7 +6,7 @@ import {
   type ServiceAccountCreate as ServiceAccountCreateBody,
 } from '@/features/admin/api/create-service-account';
 import { AdminPage, withArrival } from '@/features/admin/components/admin-page';
-import { Spinner } from '@/features/admin/components/form-fields';
+import { Spinner } from '@/components/form-fields';
 import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
 import { SecretDialog } from '@/features/admin/components/secret-dialog';
 import {

@@ -15,7 +15,7 @@ import {
 } from '@/features/admin/api/update-service-account';
 import { ActiveBadge, AdminPage } from '@/features/admin/components/admin-page';
 import { ConfirmStep } from '@/features/admin/components/confirm-step';
-import { Spinner } from '@/features/admin/components/form-fields';
+import { Spinner } from '@/components/form-fields';
 import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
 import { SecretDialog } from '@/features/admin/components/secret-dialog';
 import {

@@ -5,7 +5,7 @@ import { useGetMe } from '@/lib/me';
 import { useCreateOrgUnit, type OrgUnitCreate } from '@/features/admin/api/create-org-unit';
 import { useGetOrgUnit } from '@/features/admin/api/get-org-unit';
 import { AdminPage, withArrival } from '@/features/admin/components/admin-page';
-import { Spinner } from '@/features/admin/components/form-fields';
+import { Spinner } from '@/components/form-fields';
 import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
 import {
   checkUnit,

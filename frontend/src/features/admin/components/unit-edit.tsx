@@ -11,7 +11,7 @@ import { useGetOrgUnit } from '@/features/admin/api/get-org-unit';
 import { useUpdateOrgUnit, type OrgUnitUpdate } from '@/features/admin/api/update-org-unit';
 import { ActiveBadge, AdminPage, withArrival } from '@/features/admin/components/admin-page';
 import { ConfirmStep } from '@/features/admin/components/confirm-step';
-import { Spinner } from '@/features/admin/components/form-fields';
+import { Spinner } from '@/components/form-fields';
 import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
 import {
   checkUnit,

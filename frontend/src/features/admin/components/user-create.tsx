@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useGetMe } from '@/lib/me';
 import { useCreateUser, type UserCreate as UserCreateBody } from '@/features/admin/api/create-user';
 import { AdminPage, withArrival } from '@/features/admin/components/admin-page';
-import { Spinner } from '@/features/admin/components/form-fields';
+import { Spinner } from '@/components/form-fields';
 import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
 import { grantableRoles } from '@/features/admin/components/roles';
 import {

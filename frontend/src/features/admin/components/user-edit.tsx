@@ -9,7 +9,7 @@ import { useResetUserPassword } from '@/features/admin/api/reset-user-password';
 import { useUpdateUser, type UserUpdate } from '@/features/admin/api/update-user';
 import { ActiveBadge, AdminPage } from '@/features/admin/components/admin-page';
 import { ConfirmStep } from '@/features/admin/components/confirm-step';
-import { Spinner, TextField } from '@/features/admin/components/form-fields';
+import { Spinner, TextField } from '@/components/form-fields';
 import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
 import { grantableRoles, personRoles } from '@/features/admin/components/roles';
 import {

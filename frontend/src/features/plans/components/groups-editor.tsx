@@ -5,12 +5,8 @@ import { useGetPlan } from '@/features/plans/api/get-plan';
 import { useGetGroups, type PlanGroup } from '@/features/plans/api/get-groups';
 import { useDeleteGroup, useSaveGroup } from '@/features/plans/api/save-group';
 import { EditFrame } from '@/features/plans/components/edit-frame';
-import {
-  BusyButton,
-  FormAlert,
-  TextField,
-  useProblemFocus,
-} from '@/features/plans/components/form-fields';
+import { BusyButton, TextField } from '@/components/form-fields';
+import { FormAlert, useProblemFocus } from '@/features/plans/components/form-alert';
 import {
   errorFor,
   fieldErrorsOf,

@@ -16,12 +16,11 @@ import { EditFrame } from '@/features/plans/components/edit-frame';
 import {
   BusyButton,
   CheckboxField,
-  FormAlert,
   SelectField,
   TextAreaField,
   TextField,
-  useProblemFocus,
-} from '@/features/plans/components/form-fields';
+} from '@/components/form-fields';
+import { FormAlert, useProblemFocus } from '@/features/plans/components/form-alert';
 import { UnitPicker } from '@/features/plans/components/pickers';
 import { TargetFields, TargetsEditor } from '@/features/plans/components/targets-editor';
 import {

@@ -5,12 +5,8 @@ import { Link, useNavigate } from 'react-router';
 import { planQueryKey, type Plan } from '@/features/plans/api/get-plan';
 import { planToUpdate, useUpdatePlan } from '@/features/plans/api/update-plan';
 import { useDeletePlan } from '@/features/plans/api/delete-plan';
-import {
-  BusyButton,
-  FormAlert,
-  TextField,
-  useProblemFocus,
-} from '@/features/plans/components/form-fields';
+import { BusyButton, TextField } from '@/components/form-fields';
+import { FormAlert, useProblemFocus } from '@/features/plans/components/form-alert';
 import {
   errorFor,
   fieldErrorsOf,

@@ -6,14 +6,8 @@ import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
 import { useCreatePlan } from '@/features/plans/api/create-plan';
 import { useUpdatePlan } from '@/features/plans/api/update-plan';
 import { EditFrame } from '@/features/plans/components/edit-frame';
-import {
-  BusyButton,
-  FormAlert,
-  SelectField,
-  TextAreaField,
-  TextField,
-  useProblemFocus,
-} from '@/features/plans/components/form-fields';
+import { BusyButton, SelectField, TextAreaField, TextField } from '@/components/form-fields';
+import { FormAlert, useProblemFocus } from '@/features/plans/components/form-alert';
 import { PlanPicker, UnitPicker } from '@/features/plans/components/pickers';
 import {
   errorFor,

@@ -7,14 +7,8 @@ import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
 import { useGetGroups, type PlanGroup } from '@/features/plans/api/get-groups';
 import { useDeleteTask, useSaveTask, type Task } from '@/features/plans/api/save-task';
 import { EditFrame } from '@/features/plans/components/edit-frame';
-import {
-  BusyButton,
-  FormAlert,
-  SelectField,
-  TextAreaField,
-  TextField,
-  useProblemFocus,
-} from '@/features/plans/components/form-fields';
+import { BusyButton, SelectField, TextAreaField, TextField } from '@/components/form-fields';
+import { FormAlert, useProblemFocus } from '@/features/plans/components/form-alert';
 import { UnitPicker } from '@/features/plans/components/pickers';
 import {
   errorFor,
