@@ -191,6 +191,36 @@ export function Spinner() {
   return <span className="spinner" aria-hidden="true" />;
 }
 
+/**
+ * A button that cannot be pressed again while its action is under way: it shows a spinner and says what is
+ * happening.
+ */
+export function PendingButton({
+  pending,
+  label,
+  pendingLabel,
+  className = 'button button-primary',
+  type = 'submit',
+  disabled = false,
+  onClick,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  className?: string;
+  type?: 'submit' | 'button';
+  /** Not pressable for another reason than the action under way. */
+  disabled?: boolean;
+  onClick?: () => void;
+}) {
+  return (
+    <button type={type} className={className} disabled={pending || disabled} onClick={onClick}>
+      {pending && <Spinner />}
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}
+
 /** A button whose action is under way shows a spinner and says what is happening. */
 export function BusyButton({
   busy,

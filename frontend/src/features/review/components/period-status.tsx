@@ -20,7 +20,8 @@ import {
   useReviewScope,
 } from '@/features/review/components/review-scope';
 import { ReportDownloads } from '@/features/review/components/report-downloads';
-import { Fact, Spinner } from '@/features/review/components/review-shared';
+import { Spinner } from '@/components/form-fields';
+import { Fact } from '@/features/review/components/review-shared';
 import { LoadError } from '@/components/load-error';
 
 type Assignment = components['schemas']['Assignment'];

@@ -31,9 +31,9 @@ import {
   readReviewNavigation,
   reviewNavigation,
   Fact,
-  Spinner,
   StateBadge,
 } from '@/features/review/components/review-shared';
+import { Spinner } from '@/components/form-fields';
 import { LoadError } from '@/components/load-error';
 
 type Report = components['schemas']['Report'];
