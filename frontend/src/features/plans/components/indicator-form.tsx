@@ -12,24 +12,14 @@ import {
   useSaveIndicator,
   type Indicator,
 } from '@/features/plans/api/save-indicator';
-import { EditFrame } from '@/features/plans/components/edit-frame';
-import {
-  BusyButton,
-  CheckboxField,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '@/components/form-fields';
-import { FormAlert, useProblemFocus } from '@/features/plans/components/form-alert';
+import { PlanEditFrame, useFormGeneration } from '@/features/plans/components/edit-frame';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/form-fields';
+import { FormAlert } from '@/features/plans/components/form-alert';
+import { usePlanForm } from '@/features/plans/components/form-state';
+import { ItemFormActions } from '@/features/plans/components/item-form-actions';
 import { UnitPicker } from '@/features/plans/components/pickers';
 import { TargetFields, TargetsEditor } from '@/features/plans/components/targets-editor';
-import {
-  errorFor,
-  fieldErrorsOf,
-  unplacedErrors,
-  withoutError,
-  type FieldErrors,
-} from '@/features/plans/utils/field-errors';
+import { errorFor, unplacedErrors } from '@/features/plans/utils/field-errors';
 import {
   indicatorValues,
   isPlacedIndicatorField,
@@ -52,14 +42,12 @@ export function IndicatorCreatePage() {
   const permission = useEditPermission(planQuery.data?.issuingUnit);
   const plan = planQuery.data;
   return (
-    <EditFrame
+    <PlanEditFrame
+      planId={planId}
+      plan={plan}
       title={t('plan.indicator.createTitle')}
-      back={{ to: `/plans/${planId}`, label: plan?.title ?? t('plan.title') }}
-      loading={planQuery.isPending || groupsQuery.isPending}
-      error={planQuery.error ?? groupsQuery.error}
-      onRetry={() => void Promise.all([planQuery.refetch(), groupsQuery.refetch()])}
+      queries={[planQuery, groupsQuery]}
       permission={permission}
-      notAllowed={t('plan.form.notAllowed')}
     >
       {() =>
         plan &&
@@ -76,7 +64,7 @@ export function IndicatorCreatePage() {
           />
         )
       }
-    </EditFrame>
+    </PlanEditFrame>
   );
 }
 
@@ -89,20 +77,16 @@ export function IndicatorEditPage() {
   const groupsQuery = useGetGroups(planId);
   const indicatorQuery = useQuery(getIndicatorQueryOptions(planId, indicatorId));
   const permission = useEditPermission(planQuery.data?.issuingUnit);
-  const [generation, setGeneration] = useState(0);
+  const { generation, reload } = useFormGeneration(() => indicatorQuery.refetch());
   const plan = planQuery.data;
   const indicator = indicatorQuery.data;
   return (
-    <EditFrame
+    <PlanEditFrame
+      planId={planId}
+      plan={plan}
       title={t('plan.indicator.editTitle', { code: indicator?.code ?? '' })}
-      back={{ to: `/plans/${planId}`, label: plan?.title ?? t('plan.title') }}
-      loading={planQuery.isPending || groupsQuery.isPending || indicatorQuery.isPending}
-      error={planQuery.error ?? groupsQuery.error ?? indicatorQuery.error}
-      onRetry={() =>
-        void Promise.all([planQuery.refetch(), groupsQuery.refetch(), indicatorQuery.refetch()])
-      }
+      queries={[planQuery, groupsQuery, indicatorQuery]}
       permission={permission}
-      notAllowed={t('plan.form.notAllowed')}
     >
       {() =>
         plan &&
@@ -114,14 +98,11 @@ export function IndicatorEditPage() {
             groups={groupsQuery.data}
             indicator={indicator}
             initial={indicatorValues(indicator, lang)}
-            onReload={async () => {
-              await indicatorQuery.refetch();
-              setGeneration((n) => n + 1);
-            }}
+            onReload={reload}
           />
         )
       }
-    </EditFrame>
+    </PlanEditFrame>
   );
 }
 
@@ -143,49 +124,32 @@ function IndicatorForm({
   const lang = useLanguage();
   const navigate = useNavigate();
   const [base] = useState(indicator);
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [reloading, setReloading] = useState(false);
+  const { values, set, errors, err, refuse, clearFailure, fail, formRef, alert } = usePlanForm(
+    initial,
+    onReload,
+  );
   const [confirmDelete, setConfirmDelete] = useState(false);
   const save = useSaveIndicator();
   const remove = useDeleteIndicator();
-  const { formRef, alertRef, request: focusProblem } = useProblemFocus();
   const busy = save.isPending || remove.isPending;
   const years = planYears(plan.startYear, plan.endYear);
   const indicatorGroups = groups.filter((g) => g.kind === 'INDICATOR');
   const parentId = plan.parentPlan?.id;
   const parentIndicators = useGetIndicators(parentId ?? '', { size: 200 }, { enabled: !!parentId });
 
-  function set<K extends keyof IndicatorFormValues>(
-    key: K,
-    value: IndicatorFormValues[K],
-    field: string = key,
-  ) {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => withoutError(current, field));
-  }
-
-  function fail(error: unknown) {
-    setFailure(error);
-    setErrors(fieldErrorsOf(error));
-    focusProblem();
-  }
-
   function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     const { body, problems } = toIndicatorBody(values, lang);
-    setFailure(null);
     if (Object.keys(problems).length > 0) {
-      setErrors(
+      refuse(
         Object.fromEntries(
           Object.entries(problems).map(([field, problem]) => [field, t(`plan.errors.${problem}`)]),
         ),
       );
-      focusProblem();
       return;
     }
+    clearFailure();
     save.mutate(
       {
         planId: plan.id,
@@ -204,7 +168,7 @@ function IndicatorForm({
 
   function deleteIndicator() {
     if (!base || busy) return;
-    setFailure(null);
+    clearFailure();
     remove.mutate(
       { planId: plan.id, indicator: { id: base.id, version: base.version } },
       {
@@ -220,30 +184,11 @@ function IndicatorForm({
     );
   }
 
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-    }
-  }
-
-  const err = (field: string) => errorFor(errors, field);
   const others = unplacedErrors(errors, (field) => isPlacedIndicatorField(field, values));
-  const checkFields = failure === null && Object.keys(errors).length > 0;
 
   return (
     <form ref={formRef} className="plan-form" noValidate aria-busy={busy} onSubmit={submit}>
-      <FormAlert
-        alertRef={alertRef}
-        error={failure}
-        message={checkFields ? t('plan.errors.checkFields') : undefined}
-        others={others}
-        onReload={onReload ? () => void reload() : undefined}
-        reloading={reloading}
-      />
+      <FormAlert {...alert} others={others} />
 
       <fieldset className="plan-fieldset">
         <legend>{t('plan.appendix.indicators')}</legend>
@@ -438,44 +383,20 @@ function IndicatorForm({
         </div>
       </fieldset>
 
-      {base && confirmDelete && (
-        <section className="plan-panel plan-panel-danger" aria-label={t('plan.indicator.delete')}>
-          <p>{t('plan.indicator.deleteConfirm', { code: base.code })}</p>
-          <div className="plan-form-buttons">
-            <BusyButton
-              type="button"
-              className="button button-danger"
-              busy={remove.isPending}
-              label={t('plan.indicator.delete')}
-              busyLabel={t('plan.indicator.deleting')}
-              onClick={deleteIndicator}
-            />
-            <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
-              {t('plan.actions.cancel')}
-            </button>
-          </div>
-        </section>
-      )}
-
-      <div className="plan-form-actions">
-        {base && !confirmDelete && (
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => setConfirmDelete(true)}
-          >
-            {t('plan.indicator.delete')}
-          </button>
-        )}
-        <Link to={`/plans/${plan.id}`} className="button">
-          {t('plan.form.cancel')}
-        </Link>
-        <BusyButton
-          busy={save.isPending}
-          label={t('plan.form.save')}
-          busyLabel={t('plan.form.saving')}
-        />
-      </div>
+      <ItemFormActions
+        planId={plan.id}
+        stored={!!base}
+        confirming={confirmDelete}
+        onConfirming={setConfirmDelete}
+        saving={save.isPending}
+        deleting={remove.isPending}
+        onDelete={deleteIndicator}
+        texts={{
+          delete: t('plan.indicator.delete'),
+          deleting: t('plan.indicator.deleting'),
+          question: t('plan.indicator.deleteConfirm', { code: base?.code ?? '' }),
+        }}
+      />
     </form>
   );
 }
