@@ -5,7 +5,7 @@ import type { components } from '@/api/schema';
 import { ApiError, readableError } from '@/lib/api-client';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
-import { useGetConsolidatedReport } from '@/features/review/api/get-consolidated-report';
+import { useGetConsolidatedReport } from '@/lib/consolidated-report';
 import { useGetLateAssignments } from '@/features/review/api/get-late-assignments';
 import { useGetPlanOverview } from '@/features/review/api/get-plan-overview';
 import { versionTag } from '@/features/review/api/get-report';
@@ -19,7 +19,7 @@ import {
   ReviewTabs,
   useReviewScope,
 } from '@/features/review/components/review-scope';
-import { ReportDownloads } from '@/features/review/components/report-downloads';
+import { ReportDownloads } from '@/components/report-downloads';
 import { Spinner } from '@/components/form-fields';
 import { Fact } from '@/features/review/components/review-shared';
 import { LoadError } from '@/components/load-error';
@@ -66,7 +66,11 @@ export function PeriodStatus() {
           )}
           {consolidated && (
             <>
-              <ReportDownloads planId={consolidated.plan.id} periodKey={consolidated.period.key} />
+              <ReportDownloads
+                className="review-downloads"
+                planId={consolidated.plan.id}
+                periodKey={consolidated.period.key}
+              />
               <PeriodSummary consolidated={consolidated} />
               <LateUnits consolidated={consolidated} />
               <SubordinatePlans plan={consolidated.plan} periodKey={consolidated.period.key} />
