@@ -18,7 +18,7 @@ import {
   type Sort,
 } from '@/features/admin/components/list-state';
 import { columnHeaders, ListResults } from '@/features/admin/components/list-results';
-import { SearchBox } from '@/features/admin/components/search-box';
+import { SearchBox } from '@/components/search-box';
 
 type ServiceAccount = components['schemas']['ServiceAccount'];
 

@@ -19,7 +19,7 @@ import {
   type Sort,
 } from '@/features/admin/components/list-state';
 import { ActiveFilter, columnHeaders, ListResults } from '@/features/admin/components/list-results';
-import { SearchBox } from '@/features/admin/components/search-box';
+import { SearchBox } from '@/components/search-box';
 import { orgUnitKinds } from '@/features/admin/components/unit-kinds';
 import { UnitPicker } from '@/features/admin/components/unit-picker';
 

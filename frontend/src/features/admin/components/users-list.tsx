@@ -20,7 +20,7 @@ import {
 } from '@/features/admin/components/list-state';
 import { personRoles } from '@/features/admin/components/roles';
 import { ActiveFilter, columnHeaders, ListResults } from '@/features/admin/components/list-results';
-import { SearchBox } from '@/features/admin/components/search-box';
+import { SearchBox } from '@/components/search-box';
 import { UnitPicker } from '@/features/admin/components/unit-picker';
 
 type User = components['schemas']['User'];

@@ -9,7 +9,7 @@ import { SortableHeader } from '@/components/sortable-header';
 import { useGetPlanOverview } from '@/features/dashboard/api/get-plan-overview';
 import { CommunesMatrix } from '@/features/dashboard/components/communes-matrix';
 import { FilterSelect } from '@/features/dashboard/components/filter-select';
-import { SearchField } from '@/features/dashboard/components/search-field';
+import { SearchBox } from '@/components/search-box';
 import {
   pageOf,
   sortItems,
@@ -162,7 +162,8 @@ export function CommunesSection({ planId, periodKey }: { planId: string; periodK
               })}
             </p>
             <div className="toolbar">
-              <SearchField
+              <SearchBox
+                namedLandmark
                 label={t('dashboard.communes.search')}
                 placeholder={t('dashboard.communes.searchPlaceholder')}
                 value={filters.q}

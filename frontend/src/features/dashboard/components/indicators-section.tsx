@@ -7,7 +7,7 @@ import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
 import { FilterSelect } from '@/features/dashboard/components/filter-select';
 import { ProgressBar } from '@/features/dashboard/components/progress-bar';
-import { SearchField } from '@/features/dashboard/components/search-field';
+import { SearchBox } from '@/components/search-box';
 import {
   indicatorStatuses,
   statusRank,
@@ -106,7 +106,8 @@ export function IndicatorsSection({ report }: { report: ConsolidatedReport }) {
         {t('dashboard.indicators.title')}
       </h2>
       <div className="toolbar">
-        <SearchField
+        <SearchBox
+          namedLandmark
           label={t('dashboard.indicators.search')}
           placeholder={t('dashboard.indicators.searchPlaceholder')}
           value={filters.q}

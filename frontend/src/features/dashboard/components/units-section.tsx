@@ -5,7 +5,7 @@ import { useLanguage } from '@/lib/i18n';
 import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
 import { FilterSelect } from '@/features/dashboard/components/filter-select';
-import { SearchField } from '@/features/dashboard/components/search-field';
+import { SearchBox } from '@/components/search-box';
 import {
   pageOf,
   sortItems,
@@ -73,7 +73,8 @@ export function UnitsSection({ report }: { report: ConsolidatedReport }) {
       ) : (
         <>
           <div className="toolbar">
-            <SearchField
+            <SearchBox
+              namedLandmark
               label={t('dashboard.units.search')}
               value={filters.q}
               onSearch={(q) => list.setFilter('q', q, { replace: true })}

@@ -8,7 +8,7 @@ import type { Plan } from '@/features/plans/api/get-plan';
 import { useGetGroups, type PlanGroup } from '@/features/plans/api/get-groups';
 import { useGetIndicators } from '@/features/plans/api/get-indicators';
 import { useGetTasks } from '@/features/plans/api/get-tasks';
-import { SearchBox } from '@/features/plans/components/search-box';
+import { SearchBox } from '@/components/search-box';
 import { targetText, timeframeText, unitNames } from '@/features/plans/utils/plan-text';
 
 type Indicator = components['schemas']['Indicator'];

@@ -9,7 +9,7 @@ import { useGetPlans, type GetPlansParams } from '@/features/plans/api/get-plans
 import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
 import { LoadError } from '@/components/load-error';
-import { SearchBox } from '@/features/plans/components/search-box';
+import { SearchBox } from '@/components/search-box';
 import { canDraftPlans } from '@/features/plans/utils/permissions';
 import '@/features/plans/components/plans.css';
 
