@@ -21,7 +21,7 @@ import {
   useListState,
   type ListSpec,
 } from '@/features/dashboard/utils/list-state';
-import { periodLabel } from '@/features/dashboard/utils/periods';
+import { periodLabel } from '@/lib/periods';
 import { indicatorProgress } from '@/features/dashboard/utils/progress';
 import { compareCodes, matchesQuery } from '@/features/dashboard/utils/search-text';
 

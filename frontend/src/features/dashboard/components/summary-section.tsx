@@ -10,7 +10,7 @@ import {
   type IndicatorStatus,
 } from '@/features/dashboard/components/status-badge';
 import { listParam, withChanges, withoutPages } from '@/features/dashboard/utils/list-state';
-import { periodLabel } from '@/features/dashboard/utils/periods';
+import { periodLabel } from '@/lib/periods';
 
 type ConsolidatedReport = components['schemas']['ConsolidatedReport'];
 

@@ -10,12 +10,8 @@ import {
 } from '@/features/my-work/api/get-assignments';
 import { useGetMe } from '@/lib/me';
 import { Countdown, LateBadge, StateBadge } from '@/features/my-work/components/report-state';
-import {
-  parsePeriodKey,
-  periodLabel,
-  recentPeriodKeys,
-  todayInVietnam,
-} from '@/features/my-work/utils/periods';
+import { parsePeriodKey, periodLabel, recentPeriodKeys } from '@/features/my-work/utils/periods';
+import { todayInVietnam } from '@/lib/periods';
 import { Pagination } from '@/components/pagination';
 import { LoadError } from '@/components/load-error';
 

@@ -13,7 +13,8 @@ import { useGetReviewQueue } from '@/features/review/api/get-review-queue';
 import { useSendUpPeriod } from '@/features/review/api/send-up-period';
 import { scopeSearch } from '@/features/review/components/queue-state';
 import { lateUnitReminder, sendUpReminder } from '@/features/review/components/reminder-text';
-import { formatDateTime, periodLabel } from '@/features/review/components/review-format';
+import { formatDateTime } from '@/features/review/components/review-format';
+import { periodLabel } from '@/lib/periods';
 import {
   ReviewScopePicker,
   ReviewTabs,

@@ -24,9 +24,9 @@ import {
   formatTarget,
   formatTiming,
   formatValue,
-  periodLabel,
   periodYear,
 } from '@/features/review/components/review-format';
+import { periodLabel } from '@/lib/periods';
 import {
   readReviewNavigation,
   reviewNavigation,

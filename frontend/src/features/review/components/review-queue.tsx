@@ -20,8 +20,8 @@ import {
   formatDateTime,
   formatReportResult,
   formatTiming,
-  periodLabel,
 } from '@/features/review/components/review-format';
+import { periodLabel } from '@/lib/periods';
 import {
   ReviewScopePicker,
   ReviewTabs,
