@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useGetMe } from '@/lib/me';
 import { useCreateOrgUnit, type OrgUnitCreate } from '@/features/admin/api/create-org-unit';
-import { useGetOrgUnit } from '@/features/admin/api/get-org-unit';
+import { useGetOrgUnit } from '@/lib/org-units';
 import { AdminPage, withArrival } from '@/features/admin/components/admin-page';
 import { PendingButton } from '@/components/form-fields';
 import { useAdminForm } from '@/features/admin/components/admin-form';

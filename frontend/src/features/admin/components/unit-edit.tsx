@@ -7,7 +7,7 @@ import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { useGetMe } from '@/lib/me';
 import { useDeleteOrgUnit } from '@/features/admin/api/delete-org-unit';
-import { useGetOrgUnit } from '@/features/admin/api/get-org-unit';
+import { useGetOrgUnit } from '@/lib/org-units';
 import { useUpdateOrgUnit, type OrgUnitUpdate } from '@/features/admin/api/update-org-unit';
 import { ActiveBadge, AdminPage, withArrival } from '@/features/admin/components/admin-page';
 import {

@@ -4,8 +4,7 @@ import { Link } from 'react-router';
 import type { components } from '@/api/schema';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
-import { useGetOrgUnit } from '@/features/admin/api/get-org-unit';
-import { useGetOrgUnits, type GetOrgUnitsParams } from '@/features/admin/api/get-org-units';
+import { useGetOrgUnit, useGetOrgUnits, type GetOrgUnitsParams } from '@/lib/org-units';
 import { ActiveBadge, AdminPage } from '@/features/admin/components/admin-page';
 import {
   nextSort,

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { components } from '@/api/schema';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
-import { useGetOrgUnit } from '@/features/admin/api/get-org-unit';
+import { useGetOrgUnit } from '@/lib/org-units';
 import { useGetUsers, type GetUsersParams } from '@/features/admin/api/get-users';
 import { ActiveBadge, AdminPage } from '@/features/admin/components/admin-page';
 import {

@@ -9,7 +9,7 @@ import { useLanguage } from '@/lib/i18n';
 import { useGetMe } from '@/lib/me';
 import { LoadError } from '@/components/load-error';
 import { useGetCommunes } from '@/features/dashboard/api/get-communes';
-import { useGetOrgUnit } from '@/features/dashboard/api/get-org-unit';
+import { useGetOrgUnit } from '@/lib/org-units';
 import { useGetPeriods } from '@/features/dashboard/api/get-periods';
 import { useGetPlan } from '@/features/dashboard/api/get-plan';
 import { useGetUnitPlans } from '@/features/dashboard/api/get-unit-plans';
