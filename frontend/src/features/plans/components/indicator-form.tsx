@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { getIndicatorQueryOptions } from '@/lib/plan-items';
 import { useLanguage } from '@/lib/i18n';
 import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
@@ -16,7 +16,7 @@ import { PlanEditFrame, useFormGeneration } from '@/features/plans/components/ed
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/form-fields';
 import { FormAlert } from '@/features/plans/components/form-alert';
 import { usePlanForm } from '@/features/plans/components/form-state';
-import { ItemFormActions } from '@/features/plans/components/item-form-actions';
+import { ItemFormActions, ItemPlaceFieldset } from '@/features/plans/components/item-form-parts';
 import { UnitPicker } from '@/features/plans/components/pickers';
 import { TargetFields, TargetsEditor } from '@/features/plans/components/targets-editor';
 import { errorFor, unplacedErrors } from '@/features/plans/utils/field-errors';
@@ -190,60 +190,31 @@ function IndicatorForm({
     <form ref={formRef} className="plan-form" noValidate aria-busy={busy} onSubmit={submit}>
       <FormAlert {...alert} others={others} />
 
-      <fieldset className="plan-fieldset">
-        <legend>{t('plan.appendix.indicators')}</legend>
-        {indicatorGroups.length === 0 && (
-          <p className="notice">
-            {t('plan.indicator.noGroups')}{' '}
-            <Link to={`/plans/${plan.id}/groups`}>{t('plan.actions.groups')}</Link>
-          </p>
-        )}
-        <div className="plan-form-grid">
-          <SelectField
-            name="groupId"
-            label={t('plan.indicator.group')}
-            value={values.groupId}
-            error={err('groupId')}
-            options={[
-              { value: '', label: '—' },
-              ...indicatorGroups.map((g) => ({ value: g.id, label: `${g.code}. ${g.name}` })),
-            ]}
-            onChange={(v) => set('groupId', v)}
-          />
-          <TextField
-            name="order"
-            inputMode="numeric"
-            label={t('plan.indicator.order')}
-            value={values.order}
-            error={err('order')}
-            onChange={(v) => set('order', v)}
-          />
-          <TextField
-            name="code"
-            label={t('plan.indicator.code')}
-            hint={t('plan.indicator.codeHint')}
-            value={values.code}
-            error={err('code')}
-            onChange={(v) => set('code', v)}
-          />
-          <TextField
-            name="unitOfMeasure"
-            label={t('plan.indicator.unitOfMeasure')}
-            value={values.unitOfMeasure}
-            error={err('unitOfMeasure')}
-            onChange={(v) => set('unitOfMeasure', v)}
-          />
-          <TextAreaField
-            className="plan-form-wide"
-            name="content"
-            label={t('plan.indicator.content')}
-            rows={3}
-            value={values.content}
-            error={err('content')}
-            onChange={(v) => set('content', v)}
-          />
-        </div>
-      </fieldset>
+      <ItemPlaceFieldset
+        planId={plan.id}
+        kind="indicator"
+        groups={indicatorGroups}
+        values={values}
+        err={err}
+        onChange={(field, v) => set(field, v)}
+      >
+        <TextField
+          name="unitOfMeasure"
+          label={t('plan.indicator.unitOfMeasure')}
+          value={values.unitOfMeasure}
+          error={err('unitOfMeasure')}
+          onChange={(v) => set('unitOfMeasure', v)}
+        />
+        <TextAreaField
+          className="plan-form-wide"
+          name="content"
+          label={t('plan.indicator.content')}
+          rows={3}
+          value={values.content}
+          error={err('content')}
+          onChange={(v) => set('content', v)}
+        />
+      </ItemPlaceFieldset>
 
       <TargetsEditor
         targets={values.targets}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { getTaskQueryOptions } from '@/lib/plan-items';
 import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
 import { useGetGroups, type PlanGroup } from '@/features/plans/api/get-groups';
@@ -10,7 +10,7 @@ import { PlanEditFrame, useFormGeneration } from '@/features/plans/components/ed
 import { SelectField, TextAreaField, TextField } from '@/components/form-fields';
 import { FormAlert } from '@/features/plans/components/form-alert';
 import { usePlanForm } from '@/features/plans/components/form-state';
-import { ItemFormActions } from '@/features/plans/components/item-form-actions';
+import { ItemFormActions, ItemPlaceFieldset } from '@/features/plans/components/item-form-parts';
 import { UnitPicker } from '@/features/plans/components/pickers';
 import { errorFor, unplacedErrors } from '@/features/plans/utils/field-errors';
 import { noticeState } from '@/features/plans/utils/notices';
@@ -172,91 +172,60 @@ function TaskForm({
     <form ref={formRef} className="plan-form" noValidate aria-busy={busy} onSubmit={submit}>
       <FormAlert {...alert} others={others} />
 
-      <fieldset className="plan-fieldset">
-        <legend>{t('plan.appendix.tasks')}</legend>
-        {taskGroups.length === 0 && (
-          <p className="notice">
-            {t('plan.task.noGroups')}{' '}
-            <Link to={`/plans/${plan.id}/groups`}>{t('plan.actions.groups')}</Link>
-          </p>
-        )}
-        <div className="plan-form-grid">
-          <SelectField
-            name="groupId"
-            label={t('plan.task.group')}
-            value={values.groupId}
-            error={err('groupId')}
-            options={[
-              { value: '', label: '—' },
-              ...taskGroups.map((g) => ({ value: g.id, label: `${g.code}. ${g.name}` })),
-            ]}
-            onChange={(v) => set('groupId', v)}
-          />
-          <TextField
-            name="order"
-            inputMode="numeric"
-            label={t('plan.task.order')}
-            value={values.order}
-            error={err('order')}
-            onChange={(v) => set('order', v)}
-          />
-          <TextField
-            name="code"
-            label={t('plan.task.code')}
-            hint={t('plan.task.codeHint')}
-            value={values.code}
-            error={err('code')}
-            onChange={(v) => set('code', v)}
-          />
-          <SelectField
-            name="progress"
-            label={t('plan.task.progress')}
-            value={values.progress}
-            error={err('progress')}
-            options={progressValues.map((p) => ({
-              value: p,
-              label: t(`plan.appendix.progress.${p}`),
-            }))}
-            onChange={(v) =>
-              set('progress', progressValues.find((p) => p === v) ?? values.progress)
-            }
-          />
-          <TextAreaField
-            className="plan-form-wide"
-            name="description"
-            label={t('plan.task.description')}
-            rows={4}
-            value={values.description}
-            error={err('description')}
-            onChange={(v) => set('description', v)}
-          />
-          <UnitPicker
-            multiple
-            name="leadUnitIds"
-            label={t('plan.task.leadUnits')}
-            value={values.leadUnits}
-            error={errorFor(errors, 'leadUnitIds', { nested: true })}
-            onChange={(units) => set('leadUnits', units, 'leadUnitIds')}
-          />
-          <UnitPicker
-            multiple
-            name="cooperatingUnitIds"
-            label={t('plan.task.cooperatingUnits')}
-            value={values.cooperatingUnits}
-            error={errorFor(errors, 'cooperatingUnitIds', { nested: true })}
-            onChange={(units) => set('cooperatingUnits', units, 'cooperatingUnitIds')}
-          />
-          <TextAreaField
-            className="plan-form-wide"
-            name="product"
-            label={t('plan.task.product')}
-            rows={2}
-            value={values.product}
-            error={err('product')}
-            onChange={(v) => set('product', v)}
-          />
-        </div>
-      </fieldset>
+      <ItemPlaceFieldset
+        planId={plan.id}
+        kind="task"
+        groups={taskGroups}
+        values={values}
+        err={err}
+        onChange={(field, v) => set(field, v)}
+      >
+        <SelectField
+          name="progress"
+          label={t('plan.task.progress')}
+          value={values.progress}
+          error={err('progress')}
+          options={progressValues.map((p) => ({
+            value: p,
+            label: t(`plan.appendix.progress.${p}`),
+          }))}
+          onChange={(v) => set('progress', progressValues.find((p) => p === v) ?? values.progress)}
+        />
+        <TextAreaField
+          className="plan-form-wide"
+          name="description"
+          label={t('plan.task.description')}
+          rows={4}
+          value={values.description}
+          error={err('description')}
+          onChange={(v) => set('description', v)}
+        />
+        <UnitPicker
+          multiple
+          name="leadUnitIds"
+          label={t('plan.task.leadUnits')}
+          value={values.leadUnits}
+          error={errorFor(errors, 'leadUnitIds', { nested: true })}
+          onChange={(units) => set('leadUnits', units, 'leadUnitIds')}
+        />
+        <UnitPicker
+          multiple
+          name="cooperatingUnitIds"
+          label={t('plan.task.cooperatingUnits')}
+          value={values.cooperatingUnits}
+          error={errorFor(errors, 'cooperatingUnitIds', { nested: true })}
+          onChange={(units) => set('cooperatingUnits', units, 'cooperatingUnitIds')}
+        />
+        <TextAreaField
+          className="plan-form-wide"
+          name="product"
+          label={t('plan.task.product')}
+          rows={2}
+          value={values.product}
+          error={err('product')}
+          onChange={(v) => set('product', v)}
+        />
+      </ItemPlaceFieldset>
 
       <fieldset className="plan-fieldset">
         <legend>{t('plan.task.timeframe')}</legend>
