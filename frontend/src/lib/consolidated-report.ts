@@ -1,4 +1,5 @@
-// A plan's consolidated report for a period, read by the dashboard and by the review of a period.
+// A plan's consolidated report for a period and its overview of the plans carrying it out, read by the
+// dashboard and by the review of a period.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
 import { downloadFile } from '@/lib/download';
@@ -62,4 +63,35 @@ export function downloadConsolidatedDocument(
             init,
           );
   return downloadFile(call, `bao-cao-tong-hop-${periodKey}.${format}`);
+}
+
+/**
+ * The province's view of a period: each commune plan carrying out this one, with when its report
+ * was sent up, and each province indicator rolled up from the communes' indicators.
+ */
+export function getPlanOverview(planId: string, periodKey: string, signal?: AbortSignal) {
+  return unwrap(
+    apiClient.GET('/api/v1/plans/{planId}/periods/{periodKey}/overview', {
+      params: { path: { planId, periodKey } },
+      signal,
+    }),
+  );
+}
+
+export function getPlanOverviewQueryOptions(planId: string, periodKey: string) {
+  return queryOptions({
+    queryKey: ['plans', planId, 'periods', periodKey, 'overview'],
+    queryFn: ({ signal }) => getPlanOverview(planId, periodKey, signal),
+  });
+}
+
+export function useGetPlanOverview(
+  planId: string | undefined,
+  periodKey: string | undefined,
+  { enabled = true } = {},
+) {
+  return useQuery({
+    ...getPlanOverviewQueryOptions(planId ?? '', periodKey ?? ''),
+    enabled: enabled && Boolean(planId && periodKey),
+  });
 }

@@ -6,7 +6,7 @@ import { useLanguage } from '@/lib/i18n';
 import { LoadError } from '@/components/load-error';
 import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
-import { useGetPlanOverview } from '@/features/dashboard/api/get-plan-overview';
+import { useGetPlanOverview } from '@/lib/consolidated-report';
 import { CommunesMatrix } from '@/features/dashboard/components/communes-matrix';
 import { FilterSelect } from '@/features/dashboard/components/filter-select';
 import { SearchBox } from '@/components/search-box';

@@ -13,7 +13,8 @@ import { useGetOrgUnit } from '@/lib/org-units';
 import { useGetPeriods } from '@/features/dashboard/api/get-periods';
 import { useGetPlan } from '@/features/dashboard/api/get-plan';
 import { useGetUnitPlans } from '@/features/dashboard/api/get-unit-plans';
-import { withChanges, withoutPages } from '@/features/dashboard/utils/list-state';
+import { withoutPages } from '@/features/dashboard/utils/list-state';
+import { withChanges } from '@/lib/search-params';
 import { defaultPlan } from '@/features/dashboard/utils/periods';
 import { currentPeriod, periodLabel } from '@/lib/periods';
 

@@ -9,7 +9,8 @@ import {
   StatusBadge,
   type IndicatorStatus,
 } from '@/features/dashboard/components/status-badge';
-import { listParam, withChanges, withoutPages } from '@/features/dashboard/utils/list-state';
+import { listParam, withoutPages } from '@/features/dashboard/utils/list-state';
+import { withChanges } from '@/lib/search-params';
 import { periodLabel } from '@/lib/periods';
 
 type ConsolidatedReport = components['schemas']['ConsolidatedReport'];

@@ -14,6 +14,7 @@ import { parsePeriodKey, periodLabel, recentPeriodKeys } from '@/features/my-wor
 import { todayInVietnam } from '@/lib/periods';
 import { Pagination } from '@/components/pagination';
 import { LoadError } from '@/components/load-error';
+import { withChanges } from '@/lib/search-params';
 
 type Assignment = components['schemas']['Assignment'];
 type AssignmentState = components['schemas']['AssignmentState'];
@@ -82,14 +83,7 @@ export function AssignmentsList() {
   const me = useGetMe().data;
 
   function update(changes: Record<string, string | null>) {
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      return next;
-    });
+    setSearchParams((current) => withChanges(current, changes));
   }
 
   const data = query.data;

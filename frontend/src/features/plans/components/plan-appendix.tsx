@@ -10,6 +10,7 @@ import { useGetIndicators } from '@/features/plans/api/get-indicators';
 import { useGetTasks } from '@/features/plans/api/get-tasks';
 import { SearchBox } from '@/components/search-box';
 import { targetText, timeframeText, unitNames } from '@/features/plans/utils/plan-text';
+import { withChanges } from '@/lib/search-params';
 
 type Indicator = components['schemas']['Indicator'];
 type Task = components['schemas']['Task'];
@@ -76,17 +77,10 @@ export function PlanAppendix({ plan, canEdit }: { plan: Plan; canEdit: boolean }
   });
 
   function update(changes: Record<string, string | null>, { replace = false } = {}) {
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace, preventScrollReset: true },
-    );
+    setSearchParams((current) => withChanges(current, changes), {
+      replace,
+      preventScrollReset: true,
+    });
   }
 
   const busy = groups.isFetching || indicators.isFetching || tasks.isFetching;

@@ -11,11 +11,11 @@ import {
   queueStates,
   readQueueState,
   toQueueApiParams,
-  withChanges,
   type QueueSort,
   type QueueSortField,
   type QueueState,
 } from '@/features/review/components/queue-state';
+import { withChanges } from '@/lib/search-params';
 import {
   formatDateTime,
   formatReportResult,

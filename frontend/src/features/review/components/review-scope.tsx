@@ -10,7 +10,8 @@ import {
   useGetReviewPlans,
   type GetReviewPlansParams,
 } from '@/features/review/api/get-review-plans';
-import { scopeSearch, withChanges } from '@/features/review/components/queue-state';
+import { scopeSearch } from '@/features/review/components/queue-state';
+import { withChanges } from '@/lib/search-params';
 import { currentPeriod, periodLabel } from '@/lib/periods';
 import { LoadError } from '@/components/load-error';
 
