@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
-import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
 import { FilterSelect } from '@/features/dashboard/components/filter-select';
 import { SearchBox } from '@/components/search-box';
+import { ListPager } from '@/features/dashboard/components/list-pager';
 import {
   pageOf,
   sortItems,
@@ -149,14 +149,11 @@ export function TasksSection({ report }: { report: ConsolidatedReport }) {
           </tbody>
         </table>
       )}
-      {page.total > 0 && (
-        <Pagination
-          page={page.page}
-          totalPages={page.totalPages}
-          total={t('dashboard.tasks.total', { count: page.total })}
-          onPage={list.setPage}
-        />
-      )}
+      <ListPager
+        page={page}
+        total={(count) => t('dashboard.tasks.total', { count })}
+        onPage={list.setPage}
+      />
     </section>
   );
 }
