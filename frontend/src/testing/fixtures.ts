@@ -177,6 +177,32 @@ export function period(overrides: Partial<ReportingPeriod> = {}): ReportingPerio
   };
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Monthly periods of a plan over its years, due on the 20th and consolidated by the 25th. */
+export function monthlyPeriods(planId: string, years: [number, number]): ReportingPeriod[] {
+  const periods: ReportingPeriod[] = [];
+  for (let year = years[0]; year <= years[1]; year += 1) {
+    for (let month = 1; month <= 12; month += 1) {
+      const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      periods.push(
+        period({
+          id: `d0000000-0000-4000-8000-${String(year * 100 + month).padStart(12, '0')}`,
+          planId,
+          key: `${year}-${pad(month)}`,
+          year,
+          seq: month,
+          startsOn: `${year}-${pad(month)}-01`,
+          endsOn: `${year}-${pad(month)}-${pad(lastDay)}`,
+          unitDeadline: `${year}-${pad(month)}-20`,
+          consolidationDeadline: `${year}-${pad(month)}-25`,
+        }),
+      );
+    }
+  }
+  return periods;
+}
+
 /** How a report or an assignment names its period. */
 export function periodRef(of: ReportingPeriod = period()): ReportPeriodRef {
   return { id: of.id, key: of.key, unitDeadline: of.unitDeadline, closed: of.closed };

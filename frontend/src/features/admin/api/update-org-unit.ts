@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@/api/schema';
 import { apiClient, unwrap } from '@/lib/api-client';
-import { orgUnitQueryKey } from '@/features/admin/api/get-org-unit';
+import { orgUnitQueryKey } from '@/lib/org-units';
 import { versionTag } from '@/features/admin/api/versions';
 
 export type OrgUnitUpdate = components['schemas']['OrgUnitUpdate'];

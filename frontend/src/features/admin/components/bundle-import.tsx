@@ -11,7 +11,7 @@ import {
 } from '@/features/admin/api/import-plan-bundle';
 import { AdminPage } from '@/features/admin/components/admin-page';
 import { readBundle, type BundleSummary } from '@/features/admin/components/bundle-file';
-import { Spinner } from '@/features/admin/components/form-fields';
+import { Spinner } from '@/components/form-fields';
 import { describedBy, FieldMessages } from '@/components/field-messages';
 
 type Chosen = { name: string; size: number; bundle: PlanBundle; summary: BundleSummary };

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Spinner } from '@/features/admin/components/form-fields';
+import { PendingButton } from '@/components/form-fields';
 
 /**
  * A second step before an action that cannot be taken back (delete, revoke, a new secret): says what will
@@ -35,15 +35,14 @@ export function ConfirmStep({
         {question}
       </p>
       <div className="form-buttons">
-        <button
+        <PendingButton
           type="button"
           className={`button ${danger ? 'button-danger' : 'button-primary'}`}
-          disabled={pending}
+          pending={pending}
+          label={confirmLabel}
+          pendingLabel={pendingLabel}
           onClick={onConfirm}
-        >
-          {pending && <Spinner />}
-          {pending ? pendingLabel : confirmLabel}
-        </button>
+        />
         <button type="button" className="button" disabled={pending} onClick={onCancel}>
           {t('admin.cancel')}
         </button>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
+import { withChanges } from '@/lib/search-params';
 
 /**
  * List state (search, filters, page, sort) lives in the URL, so that a filtered, sorted page can be
@@ -62,11 +63,7 @@ export function useUrlState() {
   }, [params]);
 
   function update(changes: Record<string, string | null | undefined>, { replace = false } = {}) {
-    const next = new URLSearchParams(latest.current);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
+    const next = withChanges(latest.current, changes);
     latest.current = next;
     setParams(next, { replace });
   }

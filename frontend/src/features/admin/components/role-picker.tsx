@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
-import { useGetOrgUnit, useGetOrgUnitList } from '@/features/admin/api/get-org-unit';
+import { useGetOrgUnitList } from '@/features/admin/api/get-org-unit-list';
+import { useGetOrgUnit } from '@/lib/org-units';
 import { personRoles, type PersonRole } from '@/features/admin/components/roles';
 import { FieldMessages } from '@/components/field-messages';
 

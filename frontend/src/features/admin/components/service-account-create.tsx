@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -6,8 +6,9 @@ import {
   type ServiceAccountCreate as ServiceAccountCreateBody,
 } from '@/features/admin/api/create-service-account';
 import { AdminPage, withArrival } from '@/features/admin/components/admin-page';
-import { Spinner } from '@/features/admin/components/form-fields';
-import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
+import { PendingButton } from '@/components/form-fields';
+import { useAdminForm } from '@/features/admin/components/admin-form';
+import { FormAlert } from '@/features/admin/components/problems';
 import { SecretDialog } from '@/features/admin/components/secret-dialog';
 import {
   checkServiceAccount,
@@ -15,7 +16,6 @@ import {
   serviceAccountElementId,
   serviceAccountFields,
   ServiceAccountFields,
-  type ServiceAccountErrors,
   type ServiceAccountValues,
 } from '@/features/admin/components/service-account-fields';
 
@@ -27,49 +27,32 @@ export function ServiceAccountCreate() {
   const formId = useId();
   const navigate = useNavigate();
   const create = useCreateServiceAccount();
-  const [values, setValues] = useState<ServiceAccountValues>({
-    clientId: '',
-    name: '',
-    description: '',
-    unit: null,
-  });
-  const [checked, setChecked] = useState<ServiceAccountErrors>({});
   const [issued, setIssued] = useState<Issued | null>(null);
-
-  const placed = fieldProblems(create.error, serviceAccountFields, serviceAccountCodeFields);
-  const errors: ServiceAccountErrors = { ...placed, ...checked };
-
-  function focusFirst(found: ServiceAccountErrors) {
-    const first = serviceAccountFields.find((field) => found[field]);
-    if (first) document.getElementById(serviceAccountElementId(formId, first))?.focus();
-    return Boolean(first);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (create.isPending || issued) return;
-    const found = checkServiceAccount(values, t, { creating: true });
-    setChecked(found);
-    if (focusFirst(found) || !values.unit) {
+  const form = useAdminForm({
+    formId,
+    initial: (): ServiceAccountValues => ({ clientId: '', name: '', description: '', unit: null }),
+    fields: serviceAccountFields,
+    codeFields: serviceAccountCodeFields,
+    elementId: serviceAccountElementId,
+    mutation: create,
+    blocked: issued !== null,
+    check: (values) => checkServiceAccount(values, t, { creating: true }),
+    request: (values) => {
+      if (!values.unit) return null;
+      const body: ServiceAccountCreateBody = {
+        clientId: values.clientId.trim(),
+        name: values.name.trim(),
+        orgUnitId: values.unit.id,
+      };
+      if (values.description.trim()) body.description = values.description.trim();
+      return body;
+    },
+    onSuccess: ({ account, clientSecret }) => {
+      setIssued({ accountId: account.id, clientId: account.clientId, secret: clientSecret });
+      // The secret now lives only in this screen's state, until the dialog is closed.
       create.reset();
-      return;
-    }
-    const body: ServiceAccountCreateBody = {
-      clientId: values.clientId.trim(),
-      name: values.name.trim(),
-      orgUnitId: values.unit.id,
-    };
-    if (values.description.trim()) body.description = values.description.trim();
-    create.mutate(body, {
-      onSuccess: ({ account, clientSecret }) => {
-        setIssued({ accountId: account.id, clientId: account.clientId, secret: clientSecret });
-        // The secret now lives only in this screen's state, until the dialog is closed.
-        create.reset();
-      },
-      onError: (error) =>
-        focusFirst(fieldProblems(error, serviceAccountFields, serviceAccountCodeFields)),
-    });
-  }
+    },
+  });
 
   function close() {
     if (!issued) return;
@@ -86,29 +69,22 @@ export function ServiceAccountCreate() {
       title={t('admin.serviceAccounts.add')}
       crumbs={[{ to: '/admin/service-accounts', label: t('admin.serviceAccounts.title') }]}
     >
-      <form className="form-stack admin-form" noValidate onSubmit={submit}>
+      <form className="form-stack admin-form" noValidate onSubmit={form.submit}>
         <ServiceAccountFields
           formId={formId}
-          values={values}
-          onChange={(next) => {
-            setValues(next);
-            setChecked({});
-          }}
-          errors={errors}
+          values={form.values}
+          onChange={form.onChange}
+          errors={form.errors}
           creating
         />
-        <FormAlert error={create.error} placed={placed} />
+        <FormAlert error={create.error} placed={form.placed} />
         <div className="form-buttons">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={create.isPending || issued !== null}
-          >
-            {create.isPending && <Spinner />}
-            {create.isPending
-              ? t('admin.serviceAccounts.creating')
-              : t('admin.serviceAccounts.create')}
-          </button>
+          <PendingButton
+            pending={create.isPending}
+            disabled={issued !== null}
+            label={t('admin.serviceAccounts.create')}
+            pendingLabel={t('admin.serviceAccounts.creating')}
+          />
         </div>
       </form>
       {issued && (

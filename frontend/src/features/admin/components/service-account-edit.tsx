@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { components } from '@/api/schema';
@@ -14,9 +14,17 @@ import {
   type ServiceAccountUpdate,
 } from '@/features/admin/api/update-service-account';
 import { ActiveBadge, AdminPage } from '@/features/admin/components/admin-page';
+import {
+  ActivationPanel,
+  PanelForm,
+  RecordLoading,
+  SaveButton,
+  useAdminForm,
+  useRecordPage,
+  type ReloadProps,
+} from '@/features/admin/components/admin-form';
 import { ConfirmStep } from '@/features/admin/components/confirm-step';
-import { Spinner } from '@/features/admin/components/form-fields';
-import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
+import { FormAlert } from '@/features/admin/components/problems';
 import { SecretDialog } from '@/features/admin/components/secret-dialog';
 import {
   checkServiceAccount,
@@ -24,10 +32,8 @@ import {
   serviceAccountElementId,
   serviceAccountFields,
   ServiceAccountFields,
-  type ServiceAccountErrors,
   type ServiceAccountValues,
 } from '@/features/admin/components/service-account-fields';
-import { LoadError } from '@/components/load-error';
 
 type ServiceAccountSecret = components['schemas']['ServiceAccountSecret'];
 
@@ -37,47 +43,27 @@ export function ServiceAccountEdit() {
   const lang = useLanguage();
   const { accountId = '' } = useParams();
   const accountQuery = useGetServiceAccount(accountId);
-  const [generation, setGeneration] = useState(0);
-  const [message, setMessage] = useState<string | null>(null);
+  const page = useRecordPage(accountQuery);
   const [issued, setIssued] = useState<{ clientId: string; secret: string } | null>(null);
   const crumbs = [{ to: '/admin/service-accounts', label: t('admin.serviceAccounts.title') }];
 
   if (accountQuery.isPending || accountQuery.isError) {
     return (
-      <AdminPage title={t('admin.serviceAccounts.title')} crumbs={crumbs}>
-        {accountQuery.isPending ? (
-          <p role="status" className="notice">
-            {t('admin.loading')}
-          </p>
-        ) : (
-          <LoadError
-            title={t('admin.serviceAccounts.loadOneError')}
-            error={accountQuery.error}
-            onRetry={() => void accountQuery.refetch()}
-          />
-        )}
-      </AdminPage>
+      <RecordLoading
+        title={t('admin.serviceAccounts.title')}
+        crumbs={crumbs}
+        query={accountQuery}
+        errorTitle={t('admin.serviceAccounts.loadOneError')}
+      />
     );
   }
 
   const account = accountQuery.data;
-  async function reload() {
-    await accountQuery.refetch();
-    setMessage(null);
-    setGeneration((g) => g + 1);
-  }
-  function done(text: string) {
-    setMessage(text);
-    setGeneration((g) => g + 1);
-  }
-  const shared = {
-    account,
-    reloading: accountQuery.isFetching,
-    onReload: () => void reload(),
-  };
+  const { done } = page;
+  const shared = { account, ...page.reloadProps };
 
   return (
-    <AdminPage title={account.name} crumbs={crumbs} message={message}>
+    <AdminPage title={account.name} crumbs={crumbs} message={page.message}>
       <dl className="admin-facts">
         <div>
           <dt>{t('admin.serviceAccounts.fields.clientId')}</dt>
@@ -109,12 +95,12 @@ export function ServiceAccountEdit() {
       </dl>
 
       <AccountEditForm
-        key={`edit-${generation}`}
+        key={`edit-${page.generation}`}
         {...shared}
         onSaved={(saved) => done(t('admin.serviceAccounts.saved', { clientId: saved.clientId }))}
       />
       <AccountSecret
-        key={`secret-${generation}`}
+        key={`secret-${page.generation}`}
         {...shared}
         onIssued={({ account: saved, clientSecret }) => {
           setIssued({ clientId: saved.clientId, secret: clientSecret });
@@ -122,7 +108,7 @@ export function ServiceAccountEdit() {
         }}
       />
       <AccountRevocation
-        key={`revoke-${generation}`}
+        key={`revoke-${page.generation}`}
         {...shared}
         onDone={(saved) =>
           done(
@@ -144,7 +130,7 @@ export function ServiceAccountEdit() {
   );
 }
 
-type SectionProps = { account: ServiceAccount; reloading: boolean; onReload: () => void };
+type SectionProps = ReloadProps & { account: ServiceAccount };
 
 function updateOf(account: ServiceAccount, changes: Partial<ServiceAccountUpdate> = {}) {
   const body: ServiceAccountUpdate = {
@@ -167,73 +153,53 @@ function AccountEditForm({
   const formId = useId();
   const update = useUpdateServiceAccount();
   const [base] = useState(account);
-  const [values, setValues] = useState<ServiceAccountValues>({
-    clientId: base.clientId,
-    name: base.name,
-    description: base.description ?? '',
-    unit: base.unit,
+  const form = useAdminForm({
+    formId,
+    initial: (): ServiceAccountValues => ({
+      clientId: base.clientId,
+      name: base.name,
+      description: base.description ?? '',
+      unit: base.unit,
+    }),
+    fields: serviceAccountFields,
+    codeFields: serviceAccountCodeFields,
+    elementId: serviceAccountElementId,
+    mutation: update,
+    check: (values) => checkServiceAccount(values, t, { creating: false }),
+    request: (values) => {
+      if (!values.unit) return null;
+      const body: ServiceAccountUpdate = {
+        name: values.name.trim(),
+        orgUnitId: values.unit.id,
+        active: base.active,
+      };
+      if (values.description.trim()) body.description = values.description.trim();
+      return { accountId: base.id, version: base.version, body };
+    },
+    onSuccess: onSaved,
   });
-  const [checked, setChecked] = useState<ServiceAccountErrors>({});
-  const placed = fieldProblems(update.error, serviceAccountFields, serviceAccountCodeFields);
-  const errors: ServiceAccountErrors = { ...placed, ...checked };
-
-  function focusFirst(found: ServiceAccountErrors) {
-    const first = serviceAccountFields.find((field) => found[field]);
-    if (first) document.getElementById(serviceAccountElementId(formId, first))?.focus();
-    return Boolean(first);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (update.isPending) return;
-    const found = checkServiceAccount(values, t, { creating: false });
-    setChecked(found);
-    if (focusFirst(found) || !values.unit) {
-      update.reset();
-      return;
-    }
-    const body: ServiceAccountUpdate = {
-      name: values.name.trim(),
-      orgUnitId: values.unit.id,
-      active: base.active,
-    };
-    if (values.description.trim()) body.description = values.description.trim();
-    update.mutate(
-      { accountId: base.id, version: base.version, body },
-      {
-        onSuccess: onSaved,
-        onError: (error) =>
-          focusFirst(fieldProblems(error, serviceAccountFields, serviceAccountCodeFields)),
-      },
-    );
-  }
 
   return (
-    <form
-      className="form-stack admin-form admin-panel"
-      noValidate
-      aria-labelledby={`${formId}-heading`}
-      onSubmit={submit}
+    <PanelForm
+      formId={formId}
+      heading={t('admin.serviceAccounts.editHeading')}
+      onSubmit={form.submit}
     >
-      <h2 id={`${formId}-heading`}>{t('admin.serviceAccounts.editHeading')}</h2>
       <ServiceAccountFields
         formId={formId}
-        values={values}
-        onChange={(next) => {
-          setValues(next);
-          setChecked({});
-        }}
-        errors={errors}
+        values={form.values}
+        onChange={form.onChange}
+        errors={form.errors}
         creating={false}
       />
-      <FormAlert error={update.error} placed={placed} onReload={onReload} reloading={reloading} />
-      <div className="form-buttons">
-        <button type="submit" className="button button-primary" disabled={update.isPending}>
-          {update.isPending && <Spinner />}
-          {update.isPending ? t('admin.saving') : t('admin.save')}
-        </button>
-      </div>
-    </form>
+      <FormAlert
+        error={update.error}
+        placed={form.placed}
+        onReload={onReload}
+        reloading={reloading}
+      />
+      <SaveButton pending={update.isPending} />
+    </PanelForm>
   );
 }
 
@@ -293,65 +259,32 @@ function AccountSecret({
 
 function AccountRevocation({
   account,
-  reloading,
-  onReload,
   onDone,
+  ...reloadProps
 }: SectionProps & { onDone: (account: ServiceAccount) => void }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const update = useUpdateServiceAccount();
-  const [confirming, setConfirming] = useState(false);
-
-  function apply(active: boolean) {
-    update.mutate(
-      { accountId: account.id, version: account.version, body: updateOf(account, { active }) },
-      { onSuccess: onDone, onSettled: () => setConfirming(false) },
-    );
-  }
-
   return (
-    <section className="admin-panel danger-zone" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('admin.serviceAccounts.revokeHeading')}</h2>
-      {account.active ? (
-        <>
-          <p className="muted">{t('admin.serviceAccounts.revokeIntro')}</p>
-          {confirming ? (
-            <ConfirmStep
-              question={t('admin.serviceAccounts.revokeQuestion', { clientId: account.clientId })}
-              confirmLabel={t('admin.serviceAccounts.revokeConfirm')}
-              pendingLabel={t('admin.serviceAccounts.revoking')}
-              pending={update.isPending}
-              onConfirm={() => apply(false)}
-              onCancel={() => setConfirming(false)}
-            />
-          ) : (
-            <button
-              type="button"
-              className="button button-danger"
-              onClick={() => {
-                update.reset();
-                setConfirming(true);
-              }}
-            >
-              {t('admin.serviceAccounts.revoke')}
-            </button>
-          )}
-        </>
-      ) : (
-        <>
-          <p className="muted">{t('admin.serviceAccounts.reactivateIntro')}</p>
-          <button
-            type="button"
-            className="button"
-            disabled={update.isPending}
-            onClick={() => apply(true)}
-          >
-            {update.isPending && <Spinner />}
-            {update.isPending ? t('admin.reactivating') : t('admin.reactivate')}
-          </button>
-        </>
-      )}
-      <FormAlert error={update.error} placed={{}} onReload={onReload} reloading={reloading} />
-    </section>
+    <ActivationPanel
+      {...reloadProps}
+      danger
+      active={account.active}
+      texts={{
+        heading: t('admin.serviceAccounts.revokeHeading'),
+        offIntro: t('admin.serviceAccounts.revokeIntro'),
+        offQuestion: t('admin.serviceAccounts.revokeQuestion', { clientId: account.clientId }),
+        off: t('admin.serviceAccounts.revoke'),
+        offConfirm: t('admin.serviceAccounts.revokeConfirm'),
+        offPending: t('admin.serviceAccounts.revoking'),
+        onIntro: t('admin.serviceAccounts.reactivateIntro'),
+      }}
+      mutation={update}
+      apply={(active, settled) =>
+        update.mutate(
+          { accountId: account.id, version: account.version, body: updateOf(account, { active }) },
+          { onSuccess: onDone, onSettled: settled },
+        )
+      }
+    />
   );
 }

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
-import { TextAreaField, TextField } from '@/features/admin/components/form-fields';
+import { TextAreaField, TextField } from '@/components/form-fields';
 import { UnitPicker } from '@/features/admin/components/unit-picker';
 
 type OrgUnitRef = components['schemas']['OrgUnitRef'];

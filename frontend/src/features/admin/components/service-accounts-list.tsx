@@ -17,10 +17,8 @@ import {
   useUrlState,
   type Sort,
 } from '@/features/admin/components/list-state';
-import { SearchBox } from '@/features/admin/components/search-box';
-import { LoadError } from '@/components/load-error';
-import { Pagination } from '@/components/pagination';
-import { SortableHeader } from '@/components/sortable-header';
+import { columnHeaders, ListResults } from '@/features/admin/components/list-results';
+import { SearchBox } from '@/components/search-box';
 
 type ServiceAccount = components['schemas']['ServiceAccount'];
 
@@ -45,7 +43,6 @@ export function ServiceAccountsList() {
   const { params, update } = useUrlState();
   const state = readState(params);
   const accountsQuery = useGetServiceAccounts(toApiParams(state));
-  const data = accountsQuery.data;
 
   return (
     <AdminPage
@@ -65,48 +62,26 @@ export function ServiceAccountsList() {
           onSearch={(q) => update({ q, page: null }, { replace: true })}
         />
       </div>
-      <div className="progress-slot">
-        {accountsQuery.isFetching && (
-          <progress className="progress" aria-label={t('admin.serviceAccounts.loading')} />
+      <ListResults
+        query={accountsQuery}
+        loading={t('admin.serviceAccounts.loading')}
+        loadError={t('admin.serviceAccounts.loadError')}
+        empty={
+          state.q.trim()
+            ? t('admin.serviceAccounts.emptyFiltered')
+            : t('admin.serviceAccounts.empty')
+        }
+        total={(count) => t('admin.serviceAccounts.total', { count })}
+        onPage={(page) => update({ page: page > 1 ? String(page) : null })}
+      >
+        {(items) => (
+          <AccountsTable
+            items={items}
+            sort={state.sort}
+            onSort={(field) => update({ sort: nextSort(state.sort, field), page: null })}
+          />
         )}
-      </div>
-      {accountsQuery.isPending && (
-        <p role="status" className="notice">
-          {t('admin.serviceAccounts.loading')}
-        </p>
-      )}
-      {accountsQuery.isError && (
-        <LoadError
-          title={t('admin.serviceAccounts.loadError')}
-          error={accountsQuery.error}
-          onRetry={() => void accountsQuery.refetch()}
-        />
-      )}
-      {data && !accountsQuery.isError && (
-        <div aria-busy={accountsQuery.isFetching}>
-          {data.items.length === 0 ? (
-            <p role="status" className="notice">
-              {state.q.trim()
-                ? t('admin.serviceAccounts.emptyFiltered')
-                : t('admin.serviceAccounts.empty')}
-            </p>
-          ) : (
-            <AccountsTable
-              items={data.items}
-              sort={state.sort}
-              onSort={(field) => update({ sort: nextSort(state.sort, field), page: null })}
-            />
-          )}
-          {data.totalItems > 0 && (
-            <Pagination
-              page={data.page + 1}
-              totalPages={data.totalPages}
-              total={t('admin.serviceAccounts.total', { count: data.totalItems })}
-              onPage={(page) => update({ page: page > 1 ? String(page) : null })}
-            />
-          )}
-        </div>
-      )}
+      </ListResults>
     </AdminPage>
   );
 }
@@ -130,14 +105,7 @@ function AccountsTable({
     lastUsedAt: t('admin.serviceAccounts.columns.lastUsedAt'),
     updatedAt: t('admin.columns.updatedAt'),
   };
-  const sortable = (field: SortField) => (
-    <SortableHeader
-      field={field}
-      label={columns[field]}
-      direction={sort?.field === field ? sort.direction : undefined}
-      onSort={onSort}
-    />
-  );
+  const { sortable, plain } = columnHeaders<SortField>(columns, sort, onSort);
   return (
     <table className="data-table">
       <caption className="visually-hidden">{t('admin.serviceAccounts.caption')}</caption>
@@ -145,15 +113,9 @@ function AccountsTable({
         <tr>
           {sortable('clientId')}
           {sortable('name')}
-          <th scope="col" className="not-sortable">
-            {columns.unit}
-          </th>
-          <th scope="col" className="not-sortable">
-            {columns.state}
-          </th>
-          <th scope="col" className="not-sortable">
-            {columns.lastUsedAt}
-          </th>
+          {plain(columns.unit)}
+          {plain(columns.state)}
+          {plain(columns.lastUsedAt)}
           {sortable('updatedAt')}
         </tr>
       </thead>

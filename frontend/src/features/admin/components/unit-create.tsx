@@ -1,19 +1,19 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useGetMe } from '@/lib/me';
 import { useCreateOrgUnit, type OrgUnitCreate } from '@/features/admin/api/create-org-unit';
-import { useGetOrgUnit } from '@/features/admin/api/get-org-unit';
+import { useGetOrgUnit } from '@/lib/org-units';
 import { AdminPage, withArrival } from '@/features/admin/components/admin-page';
-import { Spinner } from '@/features/admin/components/form-fields';
-import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
+import { PendingButton } from '@/components/form-fields';
+import { useAdminForm } from '@/features/admin/components/admin-form';
+import { FormAlert } from '@/features/admin/components/problems';
 import {
   checkUnit,
   unitCodeFields,
   unitFieldElementId,
   unitFields,
   UnitFields,
-  type UnitErrors,
   type UnitValues,
 } from '@/features/admin/components/unit-fields';
 import { isOrgUnitKind } from '@/features/admin/components/unit-kinds';
@@ -47,68 +47,48 @@ function UnitCreateForm({ parent }: { parent: UnitValues['parent'] }) {
   const navigate = useNavigate();
   const isAdmin = useGetMe().data?.roles.includes('ADMIN') ?? false;
   const create = useCreateOrgUnit();
-  const [values, setValues] = useState<UnitValues>({
-    code: '',
-    name: '',
-    shortName: '',
-    kind: '',
-    parent,
+  const form = useAdminForm({
+    formId,
+    initial: (): UnitValues => ({ code: '', name: '', shortName: '', kind: '', parent }),
+    fields: unitFields,
+    codeFields: unitCodeFields,
+    elementId: unitFieldElementId,
+    mutation: create,
+    check: (values) => checkUnit(values, { t, withCode: true, parentRequired: !isAdmin }),
+    request: (values) => {
+      if (!isOrgUnitKind(values.kind)) return null;
+      const body: OrgUnitCreate = {
+        code: values.code.trim(),
+        name: values.name.trim(),
+        kind: values.kind,
+      };
+      if (values.shortName.trim()) body.shortName = values.shortName.trim();
+      if (values.parent) body.parentId = values.parent.id;
+      return body;
+    },
+    onSuccess: (unit) =>
+      void navigate(`/admin/units/${unit.id}`, {
+        state: withArrival(t('admin.units.created', { name: unit.name })),
+      }),
   });
-  const [checked, setChecked] = useState<UnitErrors>({});
-
-  const placed = fieldProblems(create.error, unitFields, unitCodeFields);
-  const errors: UnitErrors = { ...placed, ...checked };
-
-  function focusFirst(found: UnitErrors) {
-    const first = unitFields.find((field) => found[field]);
-    if (first) document.getElementById(unitFieldElementId(formId, first))?.focus();
-    return Boolean(first);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (create.isPending) return;
-    const found = checkUnit(values, { t, withCode: true, parentRequired: !isAdmin });
-    setChecked(found);
-    if (focusFirst(found) || !isOrgUnitKind(values.kind)) {
-      create.reset();
-      return;
-    }
-    const body: OrgUnitCreate = {
-      code: values.code.trim(),
-      name: values.name.trim(),
-      kind: values.kind,
-    };
-    if (values.shortName.trim()) body.shortName = values.shortName.trim();
-    if (values.parent) body.parentId = values.parent.id;
-    create.mutate(body, {
-      onSuccess: (unit) =>
-        void navigate(`/admin/units/${unit.id}`, {
-          state: withArrival(t('admin.units.created', { name: unit.name })),
-        }),
-      onError: (error) => focusFirst(fieldProblems(error, unitFields, unitCodeFields)),
-    });
-  }
 
   return (
-    <form className="form-stack admin-form" noValidate onSubmit={submit}>
+    <form className="form-stack admin-form" noValidate onSubmit={form.submit}>
       <UnitFields
         formId={formId}
-        values={values}
-        onChange={(next) => {
-          setValues(next);
-          setChecked({});
-        }}
-        errors={errors}
+        values={form.values}
+        onChange={form.onChange}
+        errors={form.errors}
         withCode
         parentClearable={isAdmin}
       />
-      <FormAlert error={create.error} placed={placed} />
+      <FormAlert error={create.error} placed={form.placed} />
       <div className="form-buttons">
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          {create.isPending && <Spinner />}
-          {create.isPending ? t('admin.units.creating') : t('admin.units.create')}
-        </button>
+        <PendingButton
+          pending={create.isPending}
+          label={t('admin.units.create')}
+          pendingLabel={t('admin.units.creating')}
+        />
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { components } from '@/api/schema';
@@ -7,23 +7,29 @@ import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { useGetMe } from '@/lib/me';
 import { useDeleteOrgUnit } from '@/features/admin/api/delete-org-unit';
-import { useGetOrgUnit } from '@/features/admin/api/get-org-unit';
+import { useGetOrgUnit } from '@/lib/org-units';
 import { useUpdateOrgUnit, type OrgUnitUpdate } from '@/features/admin/api/update-org-unit';
 import { ActiveBadge, AdminPage, withArrival } from '@/features/admin/components/admin-page';
+import {
+  PanelForm,
+  RecordLoading,
+  SaveButton,
+  useAdminForm,
+  useRecordPage,
+  type ReloadProps,
+} from '@/features/admin/components/admin-form';
 import { ConfirmStep } from '@/features/admin/components/confirm-step';
-import { Spinner } from '@/features/admin/components/form-fields';
-import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
+import { PendingButton } from '@/components/form-fields';
+import { FormAlert } from '@/features/admin/components/problems';
 import {
   checkUnit,
   unitCodeFields,
   unitFieldElementId,
   unitFields,
   UnitFields,
-  type UnitErrors,
   type UnitValues,
 } from '@/features/admin/components/unit-fields';
 import { isOrgUnitKind } from '@/features/admin/components/unit-kinds';
-import { LoadError } from '@/components/load-error';
 
 type OrgUnit = components['schemas']['OrgUnit'];
 
@@ -33,42 +39,25 @@ export function UnitEdit() {
   const lang = useLanguage();
   const { unitId = '' } = useParams();
   const unitQuery = useGetOrgUnit(unitId);
-  // A new form (from the stored unit) after each save or reload; the form edits the version it started from.
-  const [generation, setGeneration] = useState(0);
-  const [message, setMessage] = useState<string | null>(null);
+  const page = useRecordPage(unitQuery);
   const crumbs = [{ to: '/admin/units', label: t('admin.units.title') }];
 
   if (unitQuery.isPending || unitQuery.isError) {
     return (
-      <AdminPage title={t('admin.units.title')} crumbs={crumbs}>
-        {unitQuery.isPending ? (
-          <p role="status" className="notice">
-            {t('admin.loading')}
-          </p>
-        ) : (
-          <LoadError
-            title={t('admin.units.loadOneError')}
-            error={unitQuery.error}
-            onRetry={() => void unitQuery.refetch()}
-          />
-        )}
-      </AdminPage>
+      <RecordLoading
+        title={t('admin.units.title')}
+        crumbs={crumbs}
+        query={unitQuery}
+        errorTitle={t('admin.units.loadOneError')}
+      />
     );
   }
 
   const unit = unitQuery.data;
-  async function reload() {
-    await unitQuery.refetch();
-    setMessage(null);
-    setGeneration((g) => g + 1);
-  }
-  function done(text: string) {
-    setMessage(text);
-    setGeneration((g) => g + 1);
-  }
+  const { done } = page;
 
   return (
-    <AdminPage title={unit.name} crumbs={crumbs} message={message}>
+    <AdminPage title={unit.name} crumbs={crumbs} message={page.message}>
       <dl className="admin-facts">
         <div>
           <dt>{t('admin.units.fields.code')}</dt>
@@ -108,17 +97,15 @@ export function UnitEdit() {
       </p>
 
       <UnitEditForm
-        key={`edit-${generation}`}
+        key={`edit-${page.generation}`}
         unit={unit}
-        reloading={unitQuery.isFetching}
-        onReload={() => void reload()}
+        {...page.reloadProps}
         onSaved={(saved) => done(t('admin.units.saved', { name: saved.name }))}
       />
       <UnitDelete
-        key={`delete-${generation}`}
+        key={`delete-${page.generation}`}
         unit={unit}
-        reloading={unitQuery.isFetching}
-        onReload={() => void reload()}
+        {...page.reloadProps}
         onDeactivated={(saved) => done(t('admin.units.deactivated', { name: saved.name }))}
       />
     </AdminPage>
@@ -140,72 +127,40 @@ function UnitEditForm({
   reloading,
   onReload,
   onSaved,
-}: {
-  unit: OrgUnit;
-  reloading: boolean;
-  onReload: () => void;
-  onSaved: (unit: OrgUnit) => void;
-}) {
+}: ReloadProps & { unit: OrgUnit; onSaved: (unit: OrgUnit) => void }) {
   const { t } = useTranslation();
   const formId = useId();
   const isAdmin = useGetMe().data?.roles.includes('ADMIN') ?? false;
   const update = useUpdateOrgUnit();
   // The version this form was opened at: a change stored since then must not be overwritten unseen.
   const [base] = useState(unit);
-  const [values, setValues] = useState<UnitValues>(() => valuesOf(base));
   const [active, setActive] = useState(base.active);
-  const [checked, setChecked] = useState<UnitErrors>({});
-
-  const placed = fieldProblems(update.error, unitFields, unitCodeFields);
-  const errors: UnitErrors = { ...placed, ...checked };
-
-  function focusFirst(found: UnitErrors) {
-    const first = unitFields.find((field) => found[field]);
-    if (first) document.getElementById(unitFieldElementId(formId, first))?.focus();
-    return Boolean(first);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (update.isPending) return;
-    const found = checkUnit(values, {
-      t,
-      withCode: false,
-      parentRequired: !isAdmin && base.parent !== null,
-    });
-    setChecked(found);
-    if (focusFirst(found) || !isOrgUnitKind(values.kind)) {
-      update.reset();
-      return;
-    }
-    const body: OrgUnitUpdate = { name: values.name.trim(), kind: values.kind, active };
-    if (values.shortName.trim()) body.shortName = values.shortName.trim();
-    if (values.parent) body.parentId = values.parent.id;
-    update.mutate(
-      { id: base.id, version: base.version, body },
-      {
-        onSuccess: onSaved,
-        onError: (error) => focusFirst(fieldProblems(error, unitFields, unitCodeFields)),
-      },
-    );
-  }
+  const form = useAdminForm({
+    formId,
+    initial: () => valuesOf(base),
+    fields: unitFields,
+    codeFields: unitCodeFields,
+    elementId: unitFieldElementId,
+    mutation: update,
+    check: (values) =>
+      checkUnit(values, { t, withCode: false, parentRequired: !isAdmin && base.parent !== null }),
+    request: (values) => {
+      if (!isOrgUnitKind(values.kind)) return null;
+      const body: OrgUnitUpdate = { name: values.name.trim(), kind: values.kind, active };
+      if (values.shortName.trim()) body.shortName = values.shortName.trim();
+      if (values.parent) body.parentId = values.parent.id;
+      return { id: base.id, version: base.version, body };
+    },
+    onSuccess: onSaved,
+  });
 
   return (
-    <form
-      className="form-stack admin-form admin-panel"
-      noValidate
-      aria-labelledby={`${formId}-heading`}
-      onSubmit={submit}
-    >
-      <h2 id={`${formId}-heading`}>{t('admin.units.editHeading')}</h2>
+    <PanelForm formId={formId} heading={t('admin.units.editHeading')} onSubmit={form.submit}>
       <UnitFields
         formId={formId}
-        values={values}
-        onChange={(next) => {
-          setValues(next);
-          setChecked({});
-        }}
-        errors={errors}
+        values={form.values}
+        onChange={form.onChange}
+        errors={form.errors}
         withCode={false}
         parentClearable={isAdmin}
         excludeId={base.id}
@@ -224,14 +179,14 @@ function UnitEditForm({
           {t('admin.units.fields.activeHint')}
         </p>
       </div>
-      <FormAlert error={update.error} placed={placed} onReload={onReload} reloading={reloading} />
-      <div className="form-buttons">
-        <button type="submit" className="button button-primary" disabled={update.isPending}>
-          {update.isPending && <Spinner />}
-          {update.isPending ? t('admin.saving') : t('admin.save')}
-        </button>
-      </div>
-    </form>
+      <FormAlert
+        error={update.error}
+        placed={form.placed}
+        onReload={onReload}
+        reloading={reloading}
+      />
+      <SaveButton pending={update.isPending} />
+    </PanelForm>
   );
 }
 
@@ -240,12 +195,7 @@ function UnitDelete({
   reloading,
   onReload,
   onDeactivated,
-}: {
-  unit: OrgUnit;
-  reloading: boolean;
-  onReload: () => void;
-  onDeactivated: (unit: OrgUnit) => void;
-}) {
+}: ReloadProps & { unit: OrgUnit; onDeactivated: (unit: OrgUnit) => void }) {
   const { t } = useTranslation();
   const headingId = useId();
   const navigate = useNavigate();
@@ -311,15 +261,14 @@ function UnitDelete({
               {unit.active ? t('admin.units.referencedHint') : t('admin.units.referencedInactive')}
             </p>
             {unit.active && (
-              <button
+              <PendingButton
                 type="button"
                 className="button"
-                disabled={deactivate.isPending}
+                pending={deactivate.isPending}
+                label={t('admin.units.deactivate')}
+                pendingLabel={t('admin.units.deactivating')}
                 onClick={doDeactivate}
-              >
-                {deactivate.isPending && <Spinner />}
-                {deactivate.isPending ? t('admin.units.deactivating') : t('admin.units.deactivate')}
-              </button>
+              />
             )}
           </div>
         </div>

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
-import { SelectField, TextField } from '@/features/admin/components/form-fields';
+import { SelectField, TextField } from '@/components/form-fields';
 import { orgUnitKinds } from '@/features/admin/components/unit-kinds';
 import { UnitPicker } from '@/features/admin/components/unit-picker';
 

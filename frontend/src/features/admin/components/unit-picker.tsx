@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
-import { useGetOrgUnits } from '@/features/admin/api/get-org-units';
+import { useGetOrgUnits } from '@/lib/org-units';
 import { describedBy, FieldMessages } from '@/components/field-messages';
 
 type OrgUnit = components['schemas']['OrgUnit'];

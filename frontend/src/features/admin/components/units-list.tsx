@@ -4,8 +4,7 @@ import { Link } from 'react-router';
 import type { components } from '@/api/schema';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
-import { useGetOrgUnit } from '@/features/admin/api/get-org-unit';
-import { useGetOrgUnits, type GetOrgUnitsParams } from '@/features/admin/api/get-org-units';
+import { useGetOrgUnit, useGetOrgUnits, type GetOrgUnitsParams } from '@/lib/org-units';
 import { ActiveBadge, AdminPage } from '@/features/admin/components/admin-page';
 import {
   nextSort,
@@ -18,12 +17,10 @@ import {
   useUrlState,
   type Sort,
 } from '@/features/admin/components/list-state';
-import { SearchBox } from '@/features/admin/components/search-box';
+import { ActiveFilter, columnHeaders, ListResults } from '@/features/admin/components/list-results';
+import { SearchBox } from '@/components/search-box';
 import { orgUnitKinds } from '@/features/admin/components/unit-kinds';
 import { UnitPicker } from '@/features/admin/components/unit-picker';
-import { LoadError } from '@/components/load-error';
-import { Pagination } from '@/components/pagination';
-import { SortableHeader } from '@/components/sortable-header';
 
 type OrgUnit = components['schemas']['OrgUnit'];
 
@@ -70,7 +67,6 @@ export function UnitsList() {
   const state = readState(params);
   const unitsQuery = useGetOrgUnits(toApiParams(state));
   const place = useGetOrgUnit(state.unitId);
-  const data = unitsQuery.data;
   const filtered =
     state.q.trim() !== '' || !!state.kind || state.active !== undefined || !!state.unitId;
 
@@ -130,18 +126,11 @@ export function UnitsList() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-active`}>{t('admin.stateFilter')}</label>
-          <select
-            id={`${id}-active`}
-            value={state.active === undefined ? '' : String(state.active)}
-            onChange={(event) => update({ active: event.target.value, page: null })}
-          >
-            <option value="">{t('admin.allStates')}</option>
-            <option value="true">{t('admin.active')}</option>
-            <option value="false">{t('admin.inactive')}</option>
-          </select>
-        </div>
+        <ActiveFilter
+          id={`${id}-active`}
+          value={state.active}
+          onChange={(active) => update({ active, page: null })}
+        />
       </div>
 
       <details className="filter-more" open={Boolean(state.unitId)}>
@@ -174,47 +163,22 @@ export function UnitsList() {
         </div>
       </details>
 
-      <div className="progress-slot">
-        {unitsQuery.isFetching && (
-          <progress className="progress" aria-label={t('admin.units.loading')} />
+      <ListResults
+        query={unitsQuery}
+        loading={t('admin.units.loading')}
+        loadError={t('admin.units.loadError')}
+        empty={filtered ? t('admin.units.emptyFiltered') : t('admin.units.empty')}
+        total={(count) => t('admin.units.total', { count })}
+        onPage={(page) => update({ page: page > 1 ? String(page) : null })}
+      >
+        {(items) => (
+          <UnitsTable
+            items={items}
+            sort={state.sort}
+            onSort={(field) => update({ sort: nextSort(state.sort, field), page: null })}
+          />
         )}
-      </div>
-
-      {unitsQuery.isPending && (
-        <p role="status" className="notice">
-          {t('admin.units.loading')}
-        </p>
-      )}
-      {unitsQuery.isError && (
-        <LoadError
-          title={t('admin.units.loadError')}
-          error={unitsQuery.error}
-          onRetry={() => void unitsQuery.refetch()}
-        />
-      )}
-      {data && !unitsQuery.isError && (
-        <div aria-busy={unitsQuery.isFetching}>
-          {data.items.length === 0 ? (
-            <p role="status" className="notice">
-              {filtered ? t('admin.units.emptyFiltered') : t('admin.units.empty')}
-            </p>
-          ) : (
-            <UnitsTable
-              items={data.items}
-              sort={state.sort}
-              onSort={(field) => update({ sort: nextSort(state.sort, field), page: null })}
-            />
-          )}
-          {data.totalItems > 0 && (
-            <Pagination
-              page={data.page + 1}
-              totalPages={data.totalPages}
-              total={t('admin.units.total', { count: data.totalItems })}
-              onPage={(page) => update({ page: page > 1 ? String(page) : null })}
-            />
-          )}
-        </div>
-      )}
+      </ListResults>
     </AdminPage>
   );
 }
@@ -239,14 +203,7 @@ function UnitsTable({
     updatedAt: t('admin.columns.updatedAt'),
     actions: t('admin.columns.actions'),
   };
-  const sortable = (field: SortField) => (
-    <SortableHeader
-      field={field}
-      label={columns[field]}
-      direction={sort?.field === field ? sort.direction : undefined}
-      onSort={onSort}
-    />
-  );
+  const { sortable, plain } = columnHeaders<SortField>(columns, sort, onSort);
   return (
     <table className="data-table">
       <caption className="visually-hidden">{t('admin.units.caption')}</caption>
@@ -256,13 +213,9 @@ function UnitsTable({
           {sortable('name')}
           {sortable('kind')}
           {sortable('path')}
-          <th scope="col" className="not-sortable">
-            {columns.state}
-          </th>
+          {plain(columns.state)}
           {sortable('updatedAt')}
-          <th scope="col" className="not-sortable">
-            {columns.actions}
-          </th>
+          {plain(columns.actions)}
         </tr>
       </thead>
       <tbody>

@@ -1,11 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useGetMe } from '@/lib/me';
 import { useCreateUser, type UserCreate as UserCreateBody } from '@/features/admin/api/create-user';
 import { AdminPage, withArrival } from '@/features/admin/components/admin-page';
-import { Spinner } from '@/features/admin/components/form-fields';
-import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
+import { PendingButton } from '@/components/form-fields';
+import { useAdminForm } from '@/features/admin/components/admin-form';
+import { FormAlert } from '@/features/admin/components/problems';
 import { grantableRoles } from '@/features/admin/components/roles';
 import {
   checkUser,
@@ -13,7 +14,6 @@ import {
   userFieldElementId,
   userFields,
   UserFields,
-  type UserErrors,
   type UserValues,
 } from '@/features/admin/components/user-fields';
 
@@ -34,68 +34,54 @@ export function UserCreate() {
   const navigate = useNavigate();
   const grantable = grantableRoles(useGetMe().data?.roles ?? []);
   const create = useCreateUser();
-  const [values, setValues] = useState<UserValues>(empty);
-  const [checked, setChecked] = useState<UserErrors>({});
-
-  const placed = fieldProblems(create.error, userFields, userCodeFields);
-  const errors: UserErrors = { ...placed, ...checked };
-
-  function focusFirst(found: UserErrors) {
-    const first = userFields.find((field) => found[field]);
-    if (first) document.getElementById(userFieldElementId(formId, first, values))?.focus();
-    return Boolean(first);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (create.isPending) return;
-    const found = checkUser(values, t, { creating: true });
-    setChecked(found);
-    if (focusFirst(found) || !values.unit) {
-      create.reset();
-      return;
-    }
-    const body: UserCreateBody = {
-      username: values.username.trim(),
-      fullName: values.fullName.trim(),
-      orgUnitId: values.unit.id,
-      roles: values.roles,
-      password: values.password,
-    };
-    if (values.email.trim()) body.email = values.email.trim();
-    if (values.phone.trim()) body.phone = values.phone.trim();
-    create.mutate(body, {
-      onSuccess: (user) =>
-        void navigate(`/admin/users/${user.id}`, {
-          state: withArrival(t('admin.users.created', { username: user.username })),
-        }),
-      onError: (error) => focusFirst(fieldProblems(error, userFields, userCodeFields)),
-    });
-  }
+  const form = useAdminForm({
+    formId,
+    initial: empty,
+    fields: userFields,
+    codeFields: userCodeFields,
+    elementId: userFieldElementId,
+    mutation: create,
+    check: (values) => checkUser(values, t, { creating: true }),
+    request: (values) => {
+      if (!values.unit) return null;
+      const body: UserCreateBody = {
+        username: values.username.trim(),
+        fullName: values.fullName.trim(),
+        orgUnitId: values.unit.id,
+        roles: values.roles,
+        password: values.password,
+      };
+      if (values.email.trim()) body.email = values.email.trim();
+      if (values.phone.trim()) body.phone = values.phone.trim();
+      return body;
+    },
+    onSuccess: (user) =>
+      void navigate(`/admin/users/${user.id}`, {
+        state: withArrival(t('admin.users.created', { username: user.username })),
+      }),
+  });
 
   return (
     <AdminPage
       title={t('admin.users.add')}
       crumbs={[{ to: '/admin/users', label: t('admin.users.title') }]}
     >
-      <form className="form-stack admin-form" noValidate onSubmit={submit}>
+      <form className="form-stack admin-form" noValidate onSubmit={form.submit}>
         <UserFields
           formId={formId}
-          values={values}
-          onChange={(next) => {
-            setValues(next);
-            setChecked({});
-          }}
-          errors={errors}
+          values={form.values}
+          onChange={form.onChange}
+          errors={form.errors}
           creating
           grantable={grantable}
         />
-        <FormAlert error={create.error} placed={placed} />
+        <FormAlert error={create.error} placed={form.placed} />
         <div className="form-buttons">
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending && <Spinner />}
-            {create.isPending ? t('admin.users.creating') : t('admin.users.create')}
-          </button>
+          <PendingButton
+            pending={create.isPending}
+            label={t('admin.users.create')}
+            pendingLabel={t('admin.users.creating')}
+          />
         </div>
       </form>
     </AdminPage>

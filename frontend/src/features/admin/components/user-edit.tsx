@@ -8,8 +8,16 @@ import { useGetUser, type User } from '@/features/admin/api/get-user';
 import { useResetUserPassword } from '@/features/admin/api/reset-user-password';
 import { useUpdateUser, type UserUpdate } from '@/features/admin/api/update-user';
 import { ActiveBadge, AdminPage } from '@/features/admin/components/admin-page';
-import { ConfirmStep } from '@/features/admin/components/confirm-step';
-import { Spinner, TextField } from '@/features/admin/components/form-fields';
+import {
+  ActivationPanel,
+  PanelForm,
+  RecordLoading,
+  SaveButton,
+  useAdminForm,
+  useRecordPage,
+  type ReloadProps,
+} from '@/features/admin/components/admin-form';
+import { PendingButton, TextField } from '@/components/form-fields';
 import { FormAlert, fieldProblems } from '@/features/admin/components/problems';
 import { grantableRoles, personRoles } from '@/features/admin/components/roles';
 import {
@@ -18,10 +26,8 @@ import {
   userFieldElementId,
   userFields,
   UserFields,
-  type UserErrors,
   type UserValues,
 } from '@/features/admin/components/user-fields';
-import { LoadError } from '@/components/load-error';
 
 /** One account: its facts, its edit form, (de)activation and a new password. */
 export function UserEdit() {
@@ -30,47 +36,27 @@ export function UserEdit() {
   const { userId = '' } = useParams();
   const userQuery = useGetUser(userId);
   const me = useGetMe().data;
-  const [generation, setGeneration] = useState(0);
-  const [message, setMessage] = useState<string | null>(null);
+  const page = useRecordPage(userQuery);
   const crumbs = [{ to: '/admin/users', label: t('admin.users.title') }];
 
   if (userQuery.isPending || userQuery.isError) {
     return (
-      <AdminPage title={t('admin.users.editTitle')} crumbs={crumbs}>
-        {userQuery.isPending ? (
-          <p role="status" className="notice">
-            {t('admin.loading')}
-          </p>
-        ) : (
-          <LoadError
-            title={t('admin.users.loadOneError')}
-            error={userQuery.error}
-            onRetry={() => void userQuery.refetch()}
-          />
-        )}
-      </AdminPage>
+      <RecordLoading
+        title={t('admin.users.editTitle')}
+        crumbs={crumbs}
+        query={userQuery}
+        errorTitle={t('admin.users.loadOneError')}
+      />
     );
   }
 
   const user = userQuery.data;
   const isMe = me?.id === user.id;
-  async function reload() {
-    await userQuery.refetch();
-    setMessage(null);
-    setGeneration((g) => g + 1);
-  }
-  function done(text: string) {
-    setMessage(text);
-    setGeneration((g) => g + 1);
-  }
-  const shared = {
-    user,
-    reloading: userQuery.isFetching,
-    onReload: () => void reload(),
-  };
+  const { done } = page;
+  const shared = { user, ...page.reloadProps };
 
   return (
-    <AdminPage title={user.fullName} crumbs={crumbs} message={message}>
+    <AdminPage title={user.fullName} crumbs={crumbs} message={page.message}>
       <dl className="admin-facts">
         <div>
           <dt>{t('admin.users.fields.username')}</dt>
@@ -102,13 +88,13 @@ export function UserEdit() {
       </dl>
 
       <UserEditForm
-        key={`edit-${generation}`}
+        key={`edit-${page.generation}`}
         {...shared}
         isMe={isMe}
         onSaved={(saved) => done(t('admin.users.saved', { username: saved.username }))}
       />
       <UserActivation
-        key={`active-${generation}`}
+        key={`active-${page.generation}`}
         {...shared}
         isMe={isMe}
         onDone={(saved) =>
@@ -120,7 +106,7 @@ export function UserEdit() {
         }
       />
       <UserPassword
-        key={`password-${generation}`}
+        key={`password-${page.generation}`}
         {...shared}
         onDone={(saved) => done(t('admin.users.passwordSet', { username: saved.username }))}
       />
@@ -128,7 +114,7 @@ export function UserEdit() {
   );
 }
 
-type SectionProps = { user: User; reloading: boolean; onReload: () => void };
+type SectionProps = ReloadProps & { user: User };
 
 function valuesOf(user: User): UserValues {
   return {
@@ -168,140 +154,81 @@ function UserEditForm({
   const grantable = grantableRoles(useGetMe().data?.roles ?? []);
   const update = useUpdateUser();
   const [base] = useState(user);
-  const [values, setValues] = useState<UserValues>(() => valuesOf(base));
-  const [checked, setChecked] = useState<UserErrors>({});
-
-  const placed = fieldProblems(update.error, userFields, userCodeFields);
-  const errors: UserErrors = { ...placed, ...checked };
-
-  function focusFirst(found: UserErrors) {
-    const first = userFields.find((field) => found[field]);
-    if (first) document.getElementById(userFieldElementId(formId, first, values))?.focus();
-    return Boolean(first);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (update.isPending) return;
-    const found = checkUser(values, t, { creating: false });
-    setChecked(found);
-    if (focusFirst(found) || !values.unit) {
-      update.reset();
-      return;
-    }
-    const body: UserUpdate = {
-      fullName: values.fullName.trim(),
-      orgUnitId: values.unit.id,
-      roles: values.roles,
-      active: base.active,
-    };
-    if (values.email.trim()) body.email = values.email.trim();
-    if (values.phone.trim()) body.phone = values.phone.trim();
-    update.mutate(
-      { userId: base.id, version: base.version, body },
-      {
-        onSuccess: onSaved,
-        onError: (error) => focusFirst(fieldProblems(error, userFields, userCodeFields)),
-      },
-    );
-  }
+  const form = useAdminForm({
+    formId,
+    initial: () => valuesOf(base),
+    fields: userFields,
+    codeFields: userCodeFields,
+    elementId: userFieldElementId,
+    mutation: update,
+    check: (values) => checkUser(values, t, { creating: false }),
+    request: (values) => {
+      if (!values.unit) return null;
+      const body: UserUpdate = {
+        fullName: values.fullName.trim(),
+        orgUnitId: values.unit.id,
+        roles: values.roles,
+        active: base.active,
+      };
+      if (values.email.trim()) body.email = values.email.trim();
+      if (values.phone.trim()) body.phone = values.phone.trim();
+      return { userId: base.id, version: base.version, body };
+    },
+    onSuccess: onSaved,
+  });
 
   return (
-    <form
-      className="form-stack admin-form admin-panel"
-      noValidate
-      aria-labelledby={`${formId}-heading`}
-      onSubmit={submit}
-    >
-      <h2 id={`${formId}-heading`}>{t('admin.users.editHeading')}</h2>
+    <PanelForm formId={formId} heading={t('admin.users.editHeading')} onSubmit={form.submit}>
       {isMe && <p className="field-hint">{t('admin.users.selfRoles')}</p>}
       <UserFields
         formId={formId}
-        values={values}
-        onChange={(next) => {
-          setValues(next);
-          setChecked({});
-        }}
-        errors={errors}
+        values={form.values}
+        onChange={form.onChange}
+        errors={form.errors}
         creating={false}
         grantable={isMe ? [] : grantable}
       />
-      <FormAlert error={update.error} placed={placed} onReload={onReload} reloading={reloading} />
-      <div className="form-buttons">
-        <button type="submit" className="button button-primary" disabled={update.isPending}>
-          {update.isPending && <Spinner />}
-          {update.isPending ? t('admin.saving') : t('admin.save')}
-        </button>
-      </div>
-    </form>
+      <FormAlert
+        error={update.error}
+        placed={form.placed}
+        onReload={onReload}
+        reloading={reloading}
+      />
+      <SaveButton pending={update.isPending} />
+    </PanelForm>
   );
 }
 
 function UserActivation({
   user,
-  reloading,
-  onReload,
   isMe,
   onDone,
+  ...reloadProps
 }: SectionProps & { isMe: boolean; onDone: (user: User) => void }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const update = useUpdateUser();
-  const [confirming, setConfirming] = useState(false);
-
-  function apply(active: boolean) {
-    update.mutate(
-      { userId: user.id, version: user.version, body: updateOf(user, { active }) },
-      { onSuccess: onDone, onSettled: () => setConfirming(false) },
-    );
-  }
-
   return (
-    <section className="admin-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('admin.users.activationHeading')}</h2>
-      {isMe ? (
-        <p className="muted">{t('admin.users.selfDeactivate')}</p>
-      ) : user.active ? (
-        <>
-          <p className="muted">{t('admin.users.deactivateIntro')}</p>
-          {confirming ? (
-            <ConfirmStep
-              question={t('admin.users.deactivateQuestion', { username: user.username })}
-              confirmLabel={t('admin.users.deactivateConfirm')}
-              pendingLabel={t('admin.users.deactivating')}
-              pending={update.isPending}
-              onConfirm={() => apply(false)}
-              onCancel={() => setConfirming(false)}
-            />
-          ) : (
-            <button
-              type="button"
-              className="button button-danger"
-              onClick={() => {
-                update.reset();
-                setConfirming(true);
-              }}
-            >
-              {t('admin.users.deactivate')}
-            </button>
-          )}
-        </>
-      ) : (
-        <>
-          <p className="muted">{t('admin.users.reactivateIntro')}</p>
-          <button
-            type="button"
-            className="button"
-            disabled={update.isPending}
-            onClick={() => apply(true)}
-          >
-            {update.isPending && <Spinner />}
-            {update.isPending ? t('admin.reactivating') : t('admin.reactivate')}
-          </button>
-        </>
-      )}
-      <FormAlert error={update.error} placed={{}} onReload={onReload} reloading={reloading} />
-    </section>
+    <ActivationPanel
+      {...reloadProps}
+      active={user.active}
+      locked={isMe ? t('admin.users.selfDeactivate') : undefined}
+      texts={{
+        heading: t('admin.users.activationHeading'),
+        offIntro: t('admin.users.deactivateIntro'),
+        offQuestion: t('admin.users.deactivateQuestion', { username: user.username }),
+        off: t('admin.users.deactivate'),
+        offConfirm: t('admin.users.deactivateConfirm'),
+        offPending: t('admin.users.deactivating'),
+        onIntro: t('admin.users.reactivateIntro'),
+      }}
+      mutation={update}
+      apply={(active, settled) =>
+        update.mutate(
+          { userId: user.id, version: user.version, body: updateOf(user, { active }) },
+          { onSuccess: onDone, onSettled: settled },
+        )
+      }
+    />
   );
 }
 
@@ -340,13 +267,7 @@ function UserPassword({
   }
 
   return (
-    <form
-      className="form-stack admin-form admin-panel"
-      noValidate
-      aria-labelledby={`${formId}-heading`}
-      onSubmit={submit}
-    >
-      <h2 id={`${formId}-heading`}>{t('admin.users.passwordHeading')}</h2>
+    <PanelForm formId={formId} heading={t('admin.users.passwordHeading')} onSubmit={submit}>
       <p className="muted">{t('admin.users.passwordIntro')}</p>
       <TextField
         id={`${formId}-newPassword`}
@@ -371,11 +292,12 @@ function UserPassword({
         reloading={reloading}
       />
       <div className="form-buttons">
-        <button type="submit" className="button button-primary" disabled={reset.isPending}>
-          {reset.isPending && <Spinner />}
-          {reset.isPending ? t('admin.users.settingPassword') : t('admin.users.setPassword')}
-        </button>
+        <PendingButton
+          pending={reset.isPending}
+          label={t('admin.users.setPassword')}
+          pendingLabel={t('admin.users.settingPassword')}
+        />
       </div>
-    </form>
+    </PanelForm>
   );
 }

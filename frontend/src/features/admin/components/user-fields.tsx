@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
-import { TextField } from '@/features/admin/components/form-fields';
+import { TextField } from '@/components/form-fields';
 import { firstRoleElementId, RolePicker } from '@/features/admin/components/role-picker';
 import type { PersonRole } from '@/features/admin/components/roles';
 import { UnitPicker } from '@/features/admin/components/unit-picker';

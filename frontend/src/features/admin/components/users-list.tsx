@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { components } from '@/api/schema';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
-import { useGetOrgUnit } from '@/features/admin/api/get-org-unit';
+import { useGetOrgUnit } from '@/lib/org-units';
 import { useGetUsers, type GetUsersParams } from '@/features/admin/api/get-users';
 import { ActiveBadge, AdminPage } from '@/features/admin/components/admin-page';
 import {
@@ -19,11 +19,9 @@ import {
   type Sort,
 } from '@/features/admin/components/list-state';
 import { personRoles } from '@/features/admin/components/roles';
-import { SearchBox } from '@/features/admin/components/search-box';
+import { ActiveFilter, columnHeaders, ListResults } from '@/features/admin/components/list-results';
+import { SearchBox } from '@/components/search-box';
 import { UnitPicker } from '@/features/admin/components/unit-picker';
-import { LoadError } from '@/components/load-error';
-import { Pagination } from '@/components/pagination';
-import { SortableHeader } from '@/components/sortable-header';
 
 type User = components['schemas']['User'];
 
@@ -61,7 +59,6 @@ export function UsersList() {
   const state = readState(params);
   const usersQuery = useGetUsers(toApiParams(state));
   const unit = useGetOrgUnit(state.withinUnitId);
-  const data = usersQuery.data;
   const filtered =
     state.q.trim() !== '' || !!state.role || state.active !== undefined || !!state.withinUnitId;
 
@@ -96,18 +93,11 @@ export function UsersList() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-active`}>{t('admin.stateFilter')}</label>
-          <select
-            id={`${id}-active`}
-            value={state.active === undefined ? '' : String(state.active)}
-            onChange={(event) => update({ active: event.target.value, page: null })}
-          >
-            <option value="">{t('admin.allStates')}</option>
-            <option value="true">{t('admin.active')}</option>
-            <option value="false">{t('admin.inactive')}</option>
-          </select>
-        </div>
+        <ActiveFilter
+          id={`${id}-active`}
+          value={state.active}
+          onChange={(active) => update({ active, page: null })}
+        />
       </div>
       <details className="filter-more" open={Boolean(state.withinUnitId)}>
         <summary>{t('admin.users.unitFilter')}</summary>
@@ -122,46 +112,22 @@ export function UsersList() {
         </div>
       </details>
 
-      <div className="progress-slot">
-        {usersQuery.isFetching && (
-          <progress className="progress" aria-label={t('admin.users.loading')} />
+      <ListResults
+        query={usersQuery}
+        loading={t('admin.users.loading')}
+        loadError={t('admin.users.loadError')}
+        empty={filtered ? t('admin.users.emptyFiltered') : t('admin.users.empty')}
+        total={(count) => t('admin.users.total', { count })}
+        onPage={(page) => update({ page: page > 1 ? String(page) : null })}
+      >
+        {(items) => (
+          <UsersTable
+            items={items}
+            sort={state.sort}
+            onSort={(field) => update({ sort: nextSort(state.sort, field), page: null })}
+          />
         )}
-      </div>
-      {usersQuery.isPending && (
-        <p role="status" className="notice">
-          {t('admin.users.loading')}
-        </p>
-      )}
-      {usersQuery.isError && (
-        <LoadError
-          title={t('admin.users.loadError')}
-          error={usersQuery.error}
-          onRetry={() => void usersQuery.refetch()}
-        />
-      )}
-      {data && !usersQuery.isError && (
-        <div aria-busy={usersQuery.isFetching}>
-          {data.items.length === 0 ? (
-            <p role="status" className="notice">
-              {filtered ? t('admin.users.emptyFiltered') : t('admin.users.empty')}
-            </p>
-          ) : (
-            <UsersTable
-              items={data.items}
-              sort={state.sort}
-              onSort={(field) => update({ sort: nextSort(state.sort, field), page: null })}
-            />
-          )}
-          {data.totalItems > 0 && (
-            <Pagination
-              page={data.page + 1}
-              totalPages={data.totalPages}
-              total={t('admin.users.total', { count: data.totalItems })}
-              onPage={(page) => update({ page: page > 1 ? String(page) : null })}
-            />
-          )}
-        </div>
-      )}
+      </ListResults>
     </AdminPage>
   );
 }
@@ -186,14 +152,7 @@ function UsersTable({
     lastSignInAt: t('admin.users.columns.lastSignInAt'),
     updatedAt: t('admin.columns.updatedAt'),
   };
-  const sortable = (field: SortField) => (
-    <SortableHeader
-      field={field}
-      label={columns[field]}
-      direction={sort?.field === field ? sort.direction : undefined}
-      onSort={onSort}
-    />
-  );
+  const { sortable, plain } = columnHeaders<SortField>(columns, sort, onSort);
   return (
     <table className="data-table">
       <caption className="visually-hidden">{t('admin.users.caption')}</caption>
@@ -201,15 +160,9 @@ function UsersTable({
         <tr>
           {sortable('username')}
           {sortable('fullName')}
-          <th scope="col" className="not-sortable">
-            {columns.unit}
-          </th>
-          <th scope="col" className="not-sortable">
-            {columns.roles}
-          </th>
-          <th scope="col" className="not-sortable">
-            {columns.state}
-          </th>
+          {plain(columns.unit)}
+          {plain(columns.roles)}
+          {plain(columns.state)}
           {sortable('lastSignInAt')}
           {sortable('updatedAt')}
         </tr>

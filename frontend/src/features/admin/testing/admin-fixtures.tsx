@@ -3,12 +3,9 @@
  * commune, accounts and service accounts of the commune, and the responses the API gives for them.
  * Tests override only what they are about.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
 import { http, HttpResponse, type PathParams } from 'msw';
-import type { ReactNode } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { components } from '@/api/schema';
 import { server } from '@/testing/mocks/server';
 import { bearer, testMe, unauthenticated } from '@/testing/session';
@@ -202,18 +199,7 @@ export function serveUnits(units: OrgUnit[] = allUnits) {
   return lists;
 }
 
-/** Renders the given pages of the app at their paths, starting from `url`; returns the router and a user. */
-export function renderPages(pages: { path: string; element: ReactNode }[], url: string) {
-  const router = createMemoryRouter(pages, { initialEntries: [url] });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const user = userEvent.setup();
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { ...view, router, user, queryClient };
-}
+export { renderPages } from '@/testing/test-utils';
 
 /** Chooses a unit in a unit picker by typing part of its name and picking it from the results. */
 export async function pickUnit(

@@ -5,7 +5,7 @@ import type { components } from '@/api/schema';
 import { formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { LoadError } from '@/components/load-error';
-import { getConsolidatedReportQueryOptions } from '@/features/dashboard/api/get-consolidated-report';
+import { getConsolidatedReportQueryOptions } from '@/lib/consolidated-report';
 import { getPlanIndicatorsQueryOptions } from '@/features/dashboard/api/get-plan-indicators';
 import {
   StatusBadge,

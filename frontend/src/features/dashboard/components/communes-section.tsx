@@ -4,12 +4,12 @@ import type { components } from '@/api/schema';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { LoadError } from '@/components/load-error';
-import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
-import { useGetPlanOverview } from '@/features/dashboard/api/get-plan-overview';
+import { useGetPlanOverview } from '@/lib/consolidated-report';
 import { CommunesMatrix } from '@/features/dashboard/components/communes-matrix';
 import { FilterSelect } from '@/features/dashboard/components/filter-select';
-import { SearchField } from '@/features/dashboard/components/search-field';
+import { SearchBox } from '@/components/search-box';
+import { ListPager } from '@/features/dashboard/components/list-pager';
 import {
   pageOf,
   sortItems,
@@ -162,7 +162,8 @@ export function CommunesSection({ planId, periodKey }: { planId: string; periodK
               })}
             </p>
             <div className="toolbar">
-              <SearchField
+              <SearchBox
+                namedLandmark
                 label={t('dashboard.communes.search')}
                 placeholder={t('dashboard.communes.searchPlaceholder')}
                 value={filters.q}
@@ -253,14 +254,11 @@ export function CommunesSection({ planId, periodKey }: { planId: string; periodK
                 </tbody>
               </table>
             )}
-            {page.total > 0 && (
-              <Pagination
-                page={page.page}
-                totalPages={page.totalPages}
-                total={t('dashboard.communes.total', { count: page.total })}
-                onPage={list.setPage}
-              />
-            )}
+            <ListPager
+              page={page}
+              total={(count) => t('dashboard.communes.total', { count })}
+              onPage={list.setPage}
+            />
           </>
         )}
       </section>

@@ -9,12 +9,14 @@ import { useLanguage } from '@/lib/i18n';
 import { useGetMe } from '@/lib/me';
 import { LoadError } from '@/components/load-error';
 import { useGetCommunes } from '@/features/dashboard/api/get-communes';
-import { useGetOrgUnit } from '@/features/dashboard/api/get-org-unit';
+import { useGetOrgUnit } from '@/lib/org-units';
 import { useGetPeriods } from '@/features/dashboard/api/get-periods';
 import { useGetPlan } from '@/features/dashboard/api/get-plan';
 import { useGetUnitPlans } from '@/features/dashboard/api/get-unit-plans';
-import { withChanges, withoutPages } from '@/features/dashboard/utils/list-state';
-import { currentPeriod, defaultPlan, periodLabel } from '@/features/dashboard/utils/periods';
+import { withoutPages } from '@/features/dashboard/utils/list-state';
+import { withChanges } from '@/lib/search-params';
+import { defaultPlan } from '@/features/dashboard/utils/periods';
+import { currentPeriod, periodLabel } from '@/lib/periods';
 
 type Me = components['schemas']['Me'];
 type OrgUnit = components['schemas']['OrgUnit'];
@@ -287,7 +289,7 @@ export function DashboardScopePicker({ scope }: { scope: DashboardScope }) {
                 </option>
               )}
               {years.map((year) => (
-                <optgroup key={year} label={t('dashboard.period.year', { year })}>
+                <optgroup key={year} label={t('period.year', { year })}>
                   {scope.periods
                     .filter((p) => p.year === year)
                     .map((period) => (

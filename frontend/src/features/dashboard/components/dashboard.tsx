@@ -2,7 +2,7 @@ import '@/features/dashboard/components/dashboard.css';
 import { useIsFetching } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '@/components/load-error';
-import { useGetConsolidatedReport } from '@/features/dashboard/api/get-consolidated-report';
+import { useGetConsolidatedReport } from '@/lib/consolidated-report';
 import { CommunesSection } from '@/features/dashboard/components/communes-section';
 import {
   DashboardScopePicker,
@@ -10,7 +10,7 @@ import {
 } from '@/features/dashboard/components/dashboard-scope';
 import { DtiSection } from '@/features/dashboard/components/dti-section';
 import { IndicatorsSection } from '@/features/dashboard/components/indicators-section';
-import { ReportDownloads } from '@/features/dashboard/components/report-downloads';
+import { ReportDownloads } from '@/components/report-downloads';
 import {
   SummarySection,
   indicatorsSectionId,
@@ -101,7 +101,11 @@ export function Dashboard() {
           )}
           {report && !consolidatedQuery.isError && (
             <div aria-busy={consolidatedQuery.isFetching}>
-              <ReportDownloads planId={report.plan.id} periodKey={report.period.key} />
+              <ReportDownloads
+                className="dash-downloads"
+                planId={report.plan.id}
+                periodKey={report.period.key}
+              />
               <SummarySection report={report} />
               {isProvince && (
                 <CommunesSection planId={report.plan.id} periodKey={report.period.key} />

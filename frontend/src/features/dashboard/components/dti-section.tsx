@@ -8,7 +8,7 @@ import { useLanguage } from '@/lib/i18n';
 import { LoadError } from '@/components/load-error';
 import { useGetDtiRanking } from '@/features/dashboard/api/get-dti-ranking';
 import type { ChartPoint } from '@/features/dashboard/components/dti-chart';
-import { withChanges } from '@/features/dashboard/utils/list-state';
+import { withChanges } from '@/lib/search-params';
 
 type DtiRanking = components['schemas']['DtiRanking'];
 type DtiRankingRow = components['schemas']['DtiRankingRow'];

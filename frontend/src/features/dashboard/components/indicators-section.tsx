@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { components } from '@/api/schema';
 import { useLanguage } from '@/lib/i18n';
-import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
 import { FilterSelect } from '@/features/dashboard/components/filter-select';
 import { ProgressBar } from '@/features/dashboard/components/progress-bar';
-import { SearchField } from '@/features/dashboard/components/search-field';
+import { SearchBox } from '@/components/search-box';
+import { ListPager } from '@/features/dashboard/components/list-pager';
 import {
   indicatorStatuses,
   statusRank,
@@ -21,7 +21,7 @@ import {
   useListState,
   type ListSpec,
 } from '@/features/dashboard/utils/list-state';
-import { periodLabel } from '@/features/dashboard/utils/periods';
+import { periodLabel } from '@/lib/periods';
 import { indicatorProgress } from '@/features/dashboard/utils/progress';
 import { compareCodes, matchesQuery } from '@/features/dashboard/utils/search-text';
 
@@ -106,7 +106,8 @@ export function IndicatorsSection({ report }: { report: ConsolidatedReport }) {
         {t('dashboard.indicators.title')}
       </h2>
       <div className="toolbar">
-        <SearchField
+        <SearchBox
+          namedLandmark
           label={t('dashboard.indicators.search')}
           placeholder={t('dashboard.indicators.searchPlaceholder')}
           value={filters.q}
@@ -170,14 +171,11 @@ export function IndicatorsSection({ report }: { report: ConsolidatedReport }) {
           </tbody>
         </table>
       )}
-      {page.total > 0 && (
-        <Pagination
-          page={page.page}
-          totalPages={page.totalPages}
-          total={t('dashboard.indicators.total', { count: page.total })}
-          onPage={list.setPage}
-        />
-      )}
+      <ListPager
+        page={page}
+        total={(count) => t('dashboard.indicators.total', { count })}
+        onPage={list.setPage}
+      />
     </section>
   );
 }

@@ -9,8 +9,9 @@ import {
   StatusBadge,
   type IndicatorStatus,
 } from '@/features/dashboard/components/status-badge';
-import { listParam, withChanges, withoutPages } from '@/features/dashboard/utils/list-state';
-import { periodLabel } from '@/features/dashboard/utils/periods';
+import { listParam, withoutPages } from '@/features/dashboard/utils/list-state';
+import { withChanges } from '@/lib/search-params';
+import { periodLabel } from '@/lib/periods';
 
 type ConsolidatedReport = components['schemas']['ConsolidatedReport'];
 

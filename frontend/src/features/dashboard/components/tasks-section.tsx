@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
-import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
 import { FilterSelect } from '@/features/dashboard/components/filter-select';
-import { SearchField } from '@/features/dashboard/components/search-field';
+import { SearchBox } from '@/components/search-box';
+import { ListPager } from '@/features/dashboard/components/list-pager';
 import {
   pageOf,
   sortItems,
@@ -77,7 +77,8 @@ export function TasksSection({ report }: { report: ConsolidatedReport }) {
     <section className="dash-section" aria-labelledby="dash-tasks-heading" id="dash-tasks">
       <h2 id="dash-tasks-heading">{t('dashboard.tasks.title')}</h2>
       <div className="toolbar">
-        <SearchField
+        <SearchBox
+          namedLandmark
           label={t('dashboard.tasks.search')}
           value={filters.q}
           onSearch={(q) => list.setFilter('q', q, { replace: true })}
@@ -148,14 +149,11 @@ export function TasksSection({ report }: { report: ConsolidatedReport }) {
           </tbody>
         </table>
       )}
-      {page.total > 0 && (
-        <Pagination
-          page={page.page}
-          totalPages={page.totalPages}
-          total={t('dashboard.tasks.total', { count: page.total })}
-          onPage={list.setPage}
-        />
-      )}
+      <ListPager
+        page={page}
+        total={(count) => t('dashboard.tasks.total', { count })}
+        onPage={list.setPage}
+      />
     </section>
   );
 }

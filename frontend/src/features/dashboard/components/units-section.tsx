@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
-import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
 import { FilterSelect } from '@/features/dashboard/components/filter-select';
-import { SearchField } from '@/features/dashboard/components/search-field';
+import { SearchBox } from '@/components/search-box';
+import { ListPager } from '@/features/dashboard/components/list-pager';
 import {
   pageOf,
   sortItems,
@@ -73,7 +73,8 @@ export function UnitsSection({ report }: { report: ConsolidatedReport }) {
       ) : (
         <>
           <div className="toolbar">
-            <SearchField
+            <SearchBox
+              namedLandmark
               label={t('dashboard.units.search')}
               value={filters.q}
               onSearch={(q) => list.setFilter('q', q, { replace: true })}
@@ -139,14 +140,11 @@ export function UnitsSection({ report }: { report: ConsolidatedReport }) {
               </tbody>
             </table>
           )}
-          {page.total > 0 && (
-            <Pagination
-              page={page.page}
-              totalPages={page.totalPages}
-              total={t('dashboard.units.total', { count: page.total })}
-              onPage={list.setPage}
-            />
-          )}
+          <ListPager
+            page={page}
+            total={(count) => t('dashboard.units.total', { count })}
+            onPage={list.setPage}
+          />
         </>
       )}
     </section>

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import type { components } from '@/api/schema';
 import { server } from '@/testing/mocks/server';
 import { testMe } from '@/testing/session';
+import { commune, monthlyPeriods, police, serviceCentre } from '@/testing/fixtures';
 
 type ConsolidatedReport = components['schemas']['ConsolidatedReport'];
 type DtiRanking = components['schemas']['DtiRanking'];
@@ -24,7 +25,7 @@ export const province: OrgUnitRef = {
   code: 'DNAI',
   name: 'Tỉnh Đồng Nai',
 };
-export const xuanLoc: OrgUnitRef = testMe.scopes[0]!.scope;
+export const xuanLoc: OrgUnitRef = commune;
 export const phuLam: OrgUnitRef = {
   id: 'a0000000-0000-4000-8000-000000000003',
   code: 'DNAI.PHULAM',
@@ -39,16 +40,6 @@ export const department: OrgUnitRef = {
   id: 'a0000000-0000-4000-8000-000000000011',
   code: 'DNAI.SKHCN',
   name: 'Sở Khoa học và Công nghệ',
-};
-const serviceCentre: OrgUnitRef = {
-  id: 'a0000000-0000-4000-8000-000000000021',
-  code: 'DNAI.XUANLOC.TTPVHCC',
-  name: 'Trung tâm Phục vụ hành chính công',
-};
-const police: OrgUnitRef = {
-  id: 'a0000000-0000-4000-8000-000000000022',
-  code: 'DNAI.XUANLOC.CA',
-  name: 'Công an xã',
 };
 const culture: OrgUnitRef = {
   id: 'a0000000-0000-4000-8000-000000000023',
@@ -147,36 +138,6 @@ export const plans = {
     'ISSUED',
   ),
 } satisfies Record<string, PlanSummary>;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Monthly periods of a plan, due on the 20th and consolidated by the 25th. */
-export function monthlyPeriods(planId: string, years: [number, number]): ReportingPeriod[] {
-  const periods: ReportingPeriod[] = [];
-  for (let year = years[0]; year <= years[1]; year += 1) {
-    for (let month = 1; month <= 12; month += 1) {
-      const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-      periods.push({
-        id: `d0000000-0000-4000-8000-${String(year * 100 + month).padStart(12, '0')}`,
-        planId,
-        key: `${year}-${pad(month)}`,
-        kind: 'MONTH',
-        year,
-        seq: month,
-        startsOn: `${year}-${pad(month)}-01`,
-        endsOn: `${year}-${pad(month)}-${pad(lastDay)}`,
-        unitDeadline: `${year}-${pad(month)}-20`,
-        consolidationDeadline: `${year}-${pad(month)}-25`,
-        closed: false,
-        sentUpAt: null,
-        sentUpBy: null,
-        sentUpNote: null,
-        version: 1,
-      });
-    }
-  }
-  return periods;
-}
 
 export const emptyValue: ReportValue = {
   number: null,

@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { withChanges } from '@/lib/search-params';
 
 export type SortDirection = 'asc' | 'desc';
 export type Sort<F extends string> = { field: F; direction: SortDirection };
@@ -44,19 +45,6 @@ export function readListState<Filter extends string, Field extends string>(
         : spec.defaultSort,
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
-}
-
-/** Sets (or, for an empty value, removes) search parameters, keeping the others. */
-export function withChanges(
-  current: URLSearchParams,
-  changes: Record<string, string | null | undefined>,
-): URLSearchParams {
-  const next = new URLSearchParams(current);
-  for (const [key, value] of Object.entries(changes)) {
-    if (value) next.set(key, value);
-    else next.delete(key);
-  }
-  return next;
 }
 
 /** Back to the first page of every list: what is listed has changed. */

@@ -10,14 +10,11 @@ import {
 } from '@/features/my-work/api/get-assignments';
 import { useGetMe } from '@/lib/me';
 import { Countdown, LateBadge, StateBadge } from '@/features/my-work/components/report-state';
-import {
-  parsePeriodKey,
-  periodLabel,
-  recentPeriodKeys,
-  todayInVietnam,
-} from '@/features/my-work/utils/periods';
+import { parsePeriodKey, periodLabel, recentPeriodKeys } from '@/features/my-work/utils/periods';
+import { todayInVietnam } from '@/lib/periods';
 import { Pagination } from '@/components/pagination';
 import { LoadError } from '@/components/load-error';
+import { withChanges } from '@/lib/search-params';
 
 type Assignment = components['schemas']['Assignment'];
 type AssignmentState = components['schemas']['AssignmentState'];
@@ -86,14 +83,7 @@ export function AssignmentsList() {
   const me = useGetMe().data;
 
   function update(changes: Record<string, string | null>) {
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      return next;
-    });
+    setSearchParams((current) => withChanges(current, changes));
   }
 
   const data = query.data;

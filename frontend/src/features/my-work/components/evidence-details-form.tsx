@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { ApiError, readableError } from '@/lib/api-client';
@@ -9,17 +9,16 @@ import {
   detailFields,
   detailsFrom,
   emptyDetails,
-  placeFieldErrors,
   readDetails,
-  type DetailField,
-  type DetailValues,
 } from '@/features/my-work/utils/evidence-details';
+import {
+  EvidenceFailureNotice,
+  useEvidenceForm,
+  type EvidenceFailure,
+} from '@/features/my-work/components/evidence-form-state';
 
 type Evidence = components['schemas']['Evidence'];
-type Errors = Partial<Record<DetailField, string>>;
-type Failure =
-  | { kind: 'conflict'; error: ApiError }
-  | { kind: 'failed'; error: unknown; others: string[]; onFields: boolean };
+type Failure = { kind: 'conflict'; error: ApiError } | ({ kind: 'failed' } & EvidenceFailure);
 
 type Props = {
   evidenceId: string;
@@ -44,13 +43,21 @@ export function EvidenceDetailsForm({ evidenceId, mode, onSaved, onClose }: Prop
   const update = useUpdateEvidence();
   /** The version the form's content is based on: what If-Match names. */
   const [base, setBase] = useState<TaggedEvidence | null>(null);
-  const [values, setValues] = useState<DetailValues>(emptyDetails);
-  const [errors, setErrors] = useState<Errors>({});
+  const {
+    values,
+    setValues,
+    errors,
+    setErrors,
+    change,
+    refuse,
+    failed,
+    focus,
+    fieldElements,
+    fieldRef,
+    alertRef,
+  } = useEvidenceForm(detailFields, emptyDetails);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState<'saving' | 'reloading' | null>(null);
-  const fieldElements = useRef<Partial<Record<DetailField, HTMLElement | null>>>({});
-  const alertRef = useRef<HTMLDivElement>(null);
-  const focusNext = useRef<DetailField | 'alert' | null>(null);
 
   // Filled from a read made now, not from an older copy in the cache.
   if (base === null && query.data && query.isFetchedAfterMount) {
@@ -62,48 +69,15 @@ export function EvidenceDetailsForm({ evidenceId, mode, onSaved, onClose }: Prop
   const loaded = base !== null;
   useEffect(() => {
     if (loaded && mode === 'edit') fieldElements.current.title?.focus();
-  }, [loaded, mode]);
-
-  useEffect(() => {
-    const target = focusNext.current;
-    if (!target) return;
-    focusNext.current = null;
-    if (target === 'alert') alertRef.current?.focus();
-    else fieldElements.current[target]?.focus();
-  });
-
-  function change(field: DetailField, value: string) {
-    setValues((current) => ({ ...current, [field]: value }));
-    if (errors[field]) {
-      setErrors((current) => {
-        const next = { ...current };
-        delete next[field];
-        return next;
-      });
-    }
-  }
-
-  function showErrors(found: Errors) {
-    setErrors(found);
-    focusNext.current = detailFields.find((field) => found[field]) ?? 'alert';
-  }
+  }, [loaded, mode, fieldElements]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || !base) return;
     const { body, problems } = readDetails(values);
-    const found: Errors = {};
-    for (const field of detailFields) {
-      const problem = problems[field];
-      if (problem) found[field] = t(`work.errors.${problem}`);
-    }
-    if (Object.keys(found).length > 0) {
-      setFailure(null);
-      showErrors(found);
-      return;
-    }
-    setBusy('saving');
     setFailure(null);
+    if (refuse(problems)) return;
+    setBusy('saving');
     try {
       const saved = await update.mutateAsync({ evidenceId, etag: base.etag, body });
       onSaved(saved.evidence);
@@ -111,13 +85,10 @@ export function EvidenceDetailsForm({ evidenceId, mode, onSaved, onClose }: Prop
       if (error instanceof ApiError && error.status === 412) {
         setErrors({});
         setFailure({ kind: 'conflict', error });
-        focusNext.current = 'alert';
+        focus('alert');
         return;
       }
-      const { onFields, others } = placeFieldErrors(error, detailFields);
-      const shown = Object.keys(onFields).length > 0;
-      setFailure({ kind: 'failed', error, others, onFields: shown });
-      showErrors(onFields);
+      setFailure({ kind: 'failed', ...failed(error) });
     } finally {
       setBusy(null);
     }
@@ -131,14 +102,14 @@ export function EvidenceDetailsForm({ evidenceId, mode, onSaved, onClose }: Prop
     setBusy(null);
     if (result.isError || !result.data) {
       setFailure({ kind: 'failed', error: result.error, others: [], onFields: false });
-      focusNext.current = 'alert';
+      focus('alert');
       return;
     }
     setBase(result.data);
     setValues(detailsFrom(result.data.evidence));
     setErrors({});
     setFailure(null);
-    focusNext.current = 'title';
+    focus('title');
   }
 
   const heading =
@@ -180,19 +151,7 @@ export function EvidenceDetailsForm({ evidenceId, mode, onSaved, onClose }: Prop
           </div>
         )}
         {failure?.kind === 'failed' && (
-          <div className="notice notice-error">
-            <p>
-              {t('work.errors.detailsNotSaved')} {readableError(failure.error)}
-            </p>
-            {failure.others.length > 0 && (
-              <ul>
-                {failure.others.map((message) => (
-                  <li key={message}>{message}</li>
-                ))}
-              </ul>
-            )}
-            {failure.onFields && <p>{t('work.errors.seeFields')}</p>}
-          </div>
+          <EvidenceFailureNotice lead={t('work.errors.detailsNotSaved')} failure={failure} />
         )}
         {query.isError && !base && (
           <div className="notice notice-error">
@@ -209,9 +168,7 @@ export function EvidenceDetailsForm({ evidenceId, mode, onSaved, onClose }: Prop
           values={values}
           errors={errors}
           onChange={change}
-          fieldRef={(field, element) => {
-            fieldElements.current[field] = element;
-          }}
+          fieldRef={fieldRef}
         />
       ) : (
         !query.isError && (

@@ -15,12 +15,8 @@ import { Contributions } from '@/features/my-work/components/contributions';
 import { EvidencePanel } from '@/features/my-work/components/evidence-panel';
 import { Countdown, LateBadge, StateBadge } from '@/features/my-work/components/report-state';
 import { TextAreaField, ValueInput } from '@/features/my-work/components/value-input';
-import {
-  daysBetween,
-  formatTime,
-  periodLabel,
-  todayInVietnam,
-} from '@/features/my-work/utils/periods';
+import { daysBetween, formatTime, periodLabel } from '@/features/my-work/utils/periods';
+import { todayInVietnam } from '@/lib/periods';
 import {
   formatReportValue,
   formValuesFrom,

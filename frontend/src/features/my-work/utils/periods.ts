@@ -46,18 +46,6 @@ export function periodLabel(key: string, t: TFunction): string {
   }
 }
 
-const vietnamDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today's date in Vietnam (`2026-04-17`), where deadlines are counted, whatever the device's zone. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return vietnamDate.format(now);
-}
-
 /** Whole days from `from` to `to` (both `yyyy-MM-dd`); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   const start = Date.parse(`${from}T00:00:00Z`);

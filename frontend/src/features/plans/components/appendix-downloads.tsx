@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { readableError } from '@/lib/api-client';
 import { useFileDownload } from '@/lib/download';
 import { downloadAppendix, type AppendixPart } from '@/features/plans/api/appendix-documents';
-import { BusyButton } from '@/features/plans/components/form-fields';
+import { BusyButton } from '@/components/form-fields';
 
 const parts: readonly AppendixPart[] = ['INDICATORS', 'TASKS'];
 

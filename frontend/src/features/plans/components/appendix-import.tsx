@@ -16,7 +16,8 @@ import {
   type AppendixPart,
 } from '@/features/plans/api/appendix-documents';
 import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
-import { BusyButton, FormAlert } from '@/features/plans/components/form-fields';
+import { BusyButton } from '@/components/form-fields';
+import { FormAlert } from '@/features/plans/components/form-alert';
 import { noticeState } from '@/features/plans/utils/notices';
 import { useEditPermission } from '@/features/plans/utils/permissions';
 import { targetText, timeframeText, unitNames } from '@/features/plans/utils/plan-text';

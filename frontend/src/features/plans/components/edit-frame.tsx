@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError } from '@/components/load-error';
+import type { Plan } from '@/features/plans/api/get-plan';
 
 /**
  * The frame of every editing page: where it leads back to, its heading, and the form once what it needs has
@@ -58,4 +59,51 @@ export function EditFrame({
       {content}
     </section>
   );
+}
+
+type Loaded = { isPending: boolean; error: unknown; refetch: () => Promise<unknown> };
+
+/**
+ * The frame of a page that edits a plan or a part of it: it leads back to the plan, waits for all it needs
+ * (`queries`, tried again together after a failure) and lets in those who may edit the plan.
+ */
+export function PlanEditFrame({
+  planId,
+  plan,
+  title,
+  queries,
+  permission,
+  children,
+}: {
+  planId: string;
+  plan: Plan | undefined;
+  title: string;
+  queries: Loaded[];
+  permission: 'yes' | 'no' | 'unknown';
+  children: () => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <EditFrame
+      title={title}
+      back={{ to: `/plans/${planId}`, label: plan?.title ?? t('plan.title') }}
+      loading={queries.some((query) => query.isPending)}
+      error={queries.find((query) => query.error)?.error}
+      onRetry={() => void Promise.all(queries.map((query) => query.refetch()))}
+      permission={permission}
+      notAllowed={t('plan.form.notAllowed')}
+    >
+      {children}
+    </EditFrame>
+  );
+}
+
+/** A new generation of a form starts from what is stored now (after a conflict, on request). */
+export function useFormGeneration(refetch: () => Promise<unknown>) {
+  const [generation, setGeneration] = useState(0);
+  async function reload() {
+    await refetch();
+    setGeneration((n) => n + 1);
+  }
+  return { generation, reload };
 }

@@ -4,20 +4,11 @@ import { useParams } from 'react-router';
 import { useGetPlan } from '@/features/plans/api/get-plan';
 import { useGetGroups, type PlanGroup } from '@/features/plans/api/get-groups';
 import { useDeleteGroup, useSaveGroup } from '@/features/plans/api/save-group';
-import { EditFrame } from '@/features/plans/components/edit-frame';
-import {
-  BusyButton,
-  FormAlert,
-  TextField,
-  useProblemFocus,
-} from '@/features/plans/components/form-fields';
-import {
-  errorFor,
-  fieldErrorsOf,
-  unplacedErrors,
-  withoutError,
-  type FieldErrors,
-} from '@/features/plans/utils/field-errors';
+import { PlanEditFrame } from '@/features/plans/components/edit-frame';
+import { BusyButton, TextField } from '@/components/form-fields';
+import { FormAlert, useProblemFocus } from '@/features/plans/components/form-alert';
+import { useFieldForm } from '@/features/plans/components/form-state';
+import { unplacedErrors } from '@/features/plans/utils/field-errors';
 import { parseWhole } from '@/features/plans/utils/numbers';
 import { useEditPermission } from '@/features/plans/utils/permissions';
 import '@/features/plans/components/plans.css';
@@ -35,14 +26,12 @@ export function GroupsPage() {
   const permission = useEditPermission(planQuery.data?.issuingUnit);
   const [notice, setNotice] = useState<string | null>(null);
   return (
-    <EditFrame
+    <PlanEditFrame
+      planId={planId}
+      plan={planQuery.data}
       title={t('plan.groups.title')}
-      back={{ to: `/plans/${planId}`, label: planQuery.data?.title ?? t('plan.title') }}
-      loading={planQuery.isPending || groupsQuery.isPending}
-      error={planQuery.error ?? groupsQuery.error}
-      onRetry={() => void Promise.all([planQuery.refetch(), groupsQuery.refetch()])}
+      queries={[planQuery, groupsQuery]}
       permission={permission}
-      notAllowed={t('plan.form.notAllowed')}
     >
       {() => (
         <>
@@ -65,7 +54,7 @@ export function GroupsPage() {
           ))}
         </>
       )}
-    </EditFrame>
+    </PlanEditFrame>
   );
 }
 
@@ -220,19 +209,12 @@ function GroupForm({
   onSaved: (group: PlanGroup) => void;
 }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({
+  const { values, set, errors, err, showErrors, showProblem, formRef, alertRef } = useFieldForm({
     code: group?.code ?? '',
     name: group?.name ?? '',
     order: String(group?.order ?? nextOrder ?? 1),
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
   const save = useSaveGroup();
-  const { formRef, alertRef, request: focusProblem } = useProblemFocus();
-
-  function change(field: keyof typeof values, value: string) {
-    setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => withoutError(current, field));
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -240,8 +222,7 @@ function GroupForm({
     const order = parseWhole(values.order);
     if (order !== null && Number.isNaN(order)) {
       save.reset();
-      setErrors({ order: t('plan.errors.notWhole') });
-      focusProblem();
+      showErrors({ order: t('plan.errors.notWhole') });
       return;
     }
     save.mutate(
@@ -253,10 +234,7 @@ function GroupForm({
       },
       {
         onSuccess: onSaved,
-        onError: (error) => {
-          setErrors(fieldErrorsOf(error));
-          focusProblem();
-        },
+        onError: showProblem,
       },
     );
   }
@@ -278,24 +256,24 @@ function GroupForm({
           name="code"
           label={t('plan.groups.code')}
           value={values.code}
-          error={errorFor(errors, 'code') ?? errorFor(errors, 'kind')}
-          onChange={(v) => change('code', v)}
+          error={err('code') ?? err('kind')}
+          onChange={(v) => set('code', v)}
         />
         <TextField
           name="order"
           inputMode="numeric"
           label={t('plan.groups.order')}
           value={values.order}
-          error={errorFor(errors, 'order')}
-          onChange={(v) => change('order', v)}
+          error={err('order')}
+          onChange={(v) => set('order', v)}
         />
         <TextField
           className="plan-form-wide"
           name="name"
           label={t('plan.groups.name')}
           value={values.name}
-          error={errorFor(errors, 'name')}
-          onChange={(v) => change('name', v)}
+          error={err('name')}
+          onChange={(v) => set('name', v)}
         />
         <div className="plan-form-buttons">
           <BusyButton

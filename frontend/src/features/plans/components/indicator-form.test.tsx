@@ -14,21 +14,12 @@ import {
   type Sent,
 } from '@/features/plans/testing/fixtures';
 import { renderPlans, slowTest } from '@/features/plans/testing/render';
+import { fill } from '@/testing/test-utils';
 import { server } from '@/testing/mocks/server';
 import { seedSession } from '@/testing/session';
 
 const indicatorId = coverage().id;
 const editUrl = `/plans/${planId}/indicators/${indicatorId}/edit`;
-
-async function fill(
-  user: ReturnType<typeof renderPlans>['user'],
-  field: HTMLElement,
-  text: string,
-) {
-  await user.clear(field);
-  await user.click(field);
-  await user.paste(text);
-}
 
 /** Records indicator writes; `answer` decides the response (the saved indicator by default). */
 function serveIndicatorWrites(answer?: (sent: Sent) => Response | undefined) {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { getIndicatorQueryOptions } from '@/lib/plan-items';
 import { useLanguage } from '@/lib/i18n';
 import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
@@ -12,25 +12,14 @@ import {
   useSaveIndicator,
   type Indicator,
 } from '@/features/plans/api/save-indicator';
-import { EditFrame } from '@/features/plans/components/edit-frame';
-import {
-  BusyButton,
-  CheckboxField,
-  FormAlert,
-  SelectField,
-  TextAreaField,
-  TextField,
-  useProblemFocus,
-} from '@/features/plans/components/form-fields';
+import { PlanEditFrame, useFormGeneration } from '@/features/plans/components/edit-frame';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/form-fields';
+import { FormAlert } from '@/features/plans/components/form-alert';
+import { usePlanForm } from '@/features/plans/components/form-state';
+import { ItemFormActions, ItemPlaceFieldset } from '@/features/plans/components/item-form-parts';
 import { UnitPicker } from '@/features/plans/components/pickers';
 import { TargetFields, TargetsEditor } from '@/features/plans/components/targets-editor';
-import {
-  errorFor,
-  fieldErrorsOf,
-  unplacedErrors,
-  withoutError,
-  type FieldErrors,
-} from '@/features/plans/utils/field-errors';
+import { errorFor, unplacedErrors } from '@/features/plans/utils/field-errors';
 import {
   indicatorValues,
   isPlacedIndicatorField,
@@ -53,14 +42,12 @@ export function IndicatorCreatePage() {
   const permission = useEditPermission(planQuery.data?.issuingUnit);
   const plan = planQuery.data;
   return (
-    <EditFrame
+    <PlanEditFrame
+      planId={planId}
+      plan={plan}
       title={t('plan.indicator.createTitle')}
-      back={{ to: `/plans/${planId}`, label: plan?.title ?? t('plan.title') }}
-      loading={planQuery.isPending || groupsQuery.isPending}
-      error={planQuery.error ?? groupsQuery.error}
-      onRetry={() => void Promise.all([planQuery.refetch(), groupsQuery.refetch()])}
+      queries={[planQuery, groupsQuery]}
       permission={permission}
-      notAllowed={t('plan.form.notAllowed')}
     >
       {() =>
         plan &&
@@ -77,7 +64,7 @@ export function IndicatorCreatePage() {
           />
         )
       }
-    </EditFrame>
+    </PlanEditFrame>
   );
 }
 
@@ -90,20 +77,16 @@ export function IndicatorEditPage() {
   const groupsQuery = useGetGroups(planId);
   const indicatorQuery = useQuery(getIndicatorQueryOptions(planId, indicatorId));
   const permission = useEditPermission(planQuery.data?.issuingUnit);
-  const [generation, setGeneration] = useState(0);
+  const { generation, reload } = useFormGeneration(() => indicatorQuery.refetch());
   const plan = planQuery.data;
   const indicator = indicatorQuery.data;
   return (
-    <EditFrame
+    <PlanEditFrame
+      planId={planId}
+      plan={plan}
       title={t('plan.indicator.editTitle', { code: indicator?.code ?? '' })}
-      back={{ to: `/plans/${planId}`, label: plan?.title ?? t('plan.title') }}
-      loading={planQuery.isPending || groupsQuery.isPending || indicatorQuery.isPending}
-      error={planQuery.error ?? groupsQuery.error ?? indicatorQuery.error}
-      onRetry={() =>
-        void Promise.all([planQuery.refetch(), groupsQuery.refetch(), indicatorQuery.refetch()])
-      }
+      queries={[planQuery, groupsQuery, indicatorQuery]}
       permission={permission}
-      notAllowed={t('plan.form.notAllowed')}
     >
       {() =>
         plan &&
@@ -115,14 +98,11 @@ export function IndicatorEditPage() {
             groups={groupsQuery.data}
             indicator={indicator}
             initial={indicatorValues(indicator, lang)}
-            onReload={async () => {
-              await indicatorQuery.refetch();
-              setGeneration((n) => n + 1);
-            }}
+            onReload={reload}
           />
         )
       }
-    </EditFrame>
+    </PlanEditFrame>
   );
 }
 
@@ -144,49 +124,32 @@ function IndicatorForm({
   const lang = useLanguage();
   const navigate = useNavigate();
   const [base] = useState(indicator);
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [reloading, setReloading] = useState(false);
+  const { values, set, errors, err, refuse, clearFailure, fail, formRef, alert } = usePlanForm(
+    initial,
+    onReload,
+  );
   const [confirmDelete, setConfirmDelete] = useState(false);
   const save = useSaveIndicator();
   const remove = useDeleteIndicator();
-  const { formRef, alertRef, request: focusProblem } = useProblemFocus();
   const busy = save.isPending || remove.isPending;
   const years = planYears(plan.startYear, plan.endYear);
   const indicatorGroups = groups.filter((g) => g.kind === 'INDICATOR');
   const parentId = plan.parentPlan?.id;
   const parentIndicators = useGetIndicators(parentId ?? '', { size: 200 }, { enabled: !!parentId });
 
-  function set<K extends keyof IndicatorFormValues>(
-    key: K,
-    value: IndicatorFormValues[K],
-    field: string = key,
-  ) {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => withoutError(current, field));
-  }
-
-  function fail(error: unknown) {
-    setFailure(error);
-    setErrors(fieldErrorsOf(error));
-    focusProblem();
-  }
-
   function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     const { body, problems } = toIndicatorBody(values, lang);
-    setFailure(null);
     if (Object.keys(problems).length > 0) {
-      setErrors(
+      refuse(
         Object.fromEntries(
           Object.entries(problems).map(([field, problem]) => [field, t(`plan.errors.${problem}`)]),
         ),
       );
-      focusProblem();
       return;
     }
+    clearFailure();
     save.mutate(
       {
         planId: plan.id,
@@ -205,7 +168,7 @@ function IndicatorForm({
 
   function deleteIndicator() {
     if (!base || busy) return;
-    setFailure(null);
+    clearFailure();
     remove.mutate(
       { planId: plan.id, indicator: { id: base.id, version: base.version } },
       {
@@ -221,85 +184,37 @@ function IndicatorForm({
     );
   }
 
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-    }
-  }
-
-  const err = (field: string) => errorFor(errors, field);
   const others = unplacedErrors(errors, (field) => isPlacedIndicatorField(field, values));
-  const checkFields = failure === null && Object.keys(errors).length > 0;
 
   return (
     <form ref={formRef} className="plan-form" noValidate aria-busy={busy} onSubmit={submit}>
-      <FormAlert
-        alertRef={alertRef}
-        error={failure}
-        message={checkFields ? t('plan.errors.checkFields') : undefined}
-        others={others}
-        onReload={onReload ? () => void reload() : undefined}
-        reloading={reloading}
-      />
+      <FormAlert {...alert} others={others} />
 
-      <fieldset className="plan-fieldset">
-        <legend>{t('plan.appendix.indicators')}</legend>
-        {indicatorGroups.length === 0 && (
-          <p className="notice">
-            {t('plan.indicator.noGroups')}{' '}
-            <Link to={`/plans/${plan.id}/groups`}>{t('plan.actions.groups')}</Link>
-          </p>
-        )}
-        <div className="plan-form-grid">
-          <SelectField
-            name="groupId"
-            label={t('plan.indicator.group')}
-            value={values.groupId}
-            error={err('groupId')}
-            options={[
-              { value: '', label: '—' },
-              ...indicatorGroups.map((g) => ({ value: g.id, label: `${g.code}. ${g.name}` })),
-            ]}
-            onChange={(v) => set('groupId', v)}
-          />
-          <TextField
-            name="order"
-            inputMode="numeric"
-            label={t('plan.indicator.order')}
-            value={values.order}
-            error={err('order')}
-            onChange={(v) => set('order', v)}
-          />
-          <TextField
-            name="code"
-            label={t('plan.indicator.code')}
-            hint={t('plan.indicator.codeHint')}
-            value={values.code}
-            error={err('code')}
-            onChange={(v) => set('code', v)}
-          />
-          <TextField
-            name="unitOfMeasure"
-            label={t('plan.indicator.unitOfMeasure')}
-            value={values.unitOfMeasure}
-            error={err('unitOfMeasure')}
-            onChange={(v) => set('unitOfMeasure', v)}
-          />
-          <TextAreaField
-            className="plan-form-wide"
-            name="content"
-            label={t('plan.indicator.content')}
-            rows={3}
-            value={values.content}
-            error={err('content')}
-            onChange={(v) => set('content', v)}
-          />
-        </div>
-      </fieldset>
+      <ItemPlaceFieldset
+        planId={plan.id}
+        kind="indicator"
+        groups={indicatorGroups}
+        values={values}
+        err={err}
+        onChange={(field, v) => set(field, v)}
+      >
+        <TextField
+          name="unitOfMeasure"
+          label={t('plan.indicator.unitOfMeasure')}
+          value={values.unitOfMeasure}
+          error={err('unitOfMeasure')}
+          onChange={(v) => set('unitOfMeasure', v)}
+        />
+        <TextAreaField
+          className="plan-form-wide"
+          name="content"
+          label={t('plan.indicator.content')}
+          rows={3}
+          value={values.content}
+          error={err('content')}
+          onChange={(v) => set('content', v)}
+        />
+      </ItemPlaceFieldset>
 
       <TargetsEditor
         targets={values.targets}
@@ -439,44 +354,20 @@ function IndicatorForm({
         </div>
       </fieldset>
 
-      {base && confirmDelete && (
-        <section className="plan-panel plan-panel-danger" aria-label={t('plan.indicator.delete')}>
-          <p>{t('plan.indicator.deleteConfirm', { code: base.code })}</p>
-          <div className="plan-form-buttons">
-            <BusyButton
-              type="button"
-              className="button button-danger"
-              busy={remove.isPending}
-              label={t('plan.indicator.delete')}
-              busyLabel={t('plan.indicator.deleting')}
-              onClick={deleteIndicator}
-            />
-            <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
-              {t('plan.actions.cancel')}
-            </button>
-          </div>
-        </section>
-      )}
-
-      <div className="plan-form-actions">
-        {base && !confirmDelete && (
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => setConfirmDelete(true)}
-          >
-            {t('plan.indicator.delete')}
-          </button>
-        )}
-        <Link to={`/plans/${plan.id}`} className="button">
-          {t('plan.form.cancel')}
-        </Link>
-        <BusyButton
-          busy={save.isPending}
-          label={t('plan.form.save')}
-          busyLabel={t('plan.form.saving')}
-        />
-      </div>
+      <ItemFormActions
+        planId={plan.id}
+        stored={!!base}
+        confirming={confirmDelete}
+        onConfirming={setConfirmDelete}
+        saving={save.isPending}
+        deleting={remove.isPending}
+        onDelete={deleteIndicator}
+        texts={{
+          delete: t('plan.indicator.delete'),
+          deleting: t('plan.indicator.deleting'),
+          question: t('plan.indicator.deleteConfirm', { code: base?.code ?? '' }),
+        }}
+      />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { readableError } from '@/lib/api-client';
-import { useGetOrgUnits } from '@/features/plans/api/get-org-units';
+import { useGetOrgUnits } from '@/lib/org-units';
 import { useGetPlans } from '@/features/plans/api/get-plans';
 import { describedBy, FieldMessages } from '@/components/field-messages';
 

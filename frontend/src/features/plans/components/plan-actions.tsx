@@ -5,19 +5,10 @@ import { Link, useNavigate } from 'react-router';
 import { planQueryKey, type Plan } from '@/features/plans/api/get-plan';
 import { planToUpdate, useUpdatePlan } from '@/features/plans/api/update-plan';
 import { useDeletePlan } from '@/features/plans/api/delete-plan';
-import {
-  BusyButton,
-  FormAlert,
-  TextField,
-  useProblemFocus,
-} from '@/features/plans/components/form-fields';
-import {
-  errorFor,
-  fieldErrorsOf,
-  unplacedErrors,
-  withoutError,
-  type FieldErrors,
-} from '@/features/plans/utils/field-errors';
+import { BusyButton, TextField } from '@/components/form-fields';
+import { FormAlert, useProblemFocus } from '@/features/plans/components/form-alert';
+import { useFieldForm, useReload } from '@/features/plans/components/form-state';
+import { fieldErrorsOf, unplacedErrors } from '@/features/plans/utils/field-errors';
 import { blankToNull } from '@/features/plans/utils/numbers';
 import type { PlanNotice } from '@/features/plans/utils/notices';
 
@@ -26,16 +17,7 @@ type Panel = 'issue' | 'close' | 'delete' | null;
 /** Reads the plan again after a conflict, for the reload the alert offers. */
 function useReloadPlan(planId: string) {
   const queryClient = useQueryClient();
-  const [reloading, setReloading] = useState(false);
-  async function reload() {
-    setReloading(true);
-    try {
-      await queryClient.refetchQueries({ queryKey: planQueryKey(planId) });
-    } finally {
-      setReloading(false);
-    }
-  }
-  return { reload, reloading };
+  return useReload(() => queryClient.refetchQueries({ queryKey: planQueryKey(planId) }));
 }
 
 /** What those who edit the plan can do with it: edit its facts and groups, issue, close, delete a draft. */
@@ -134,20 +116,13 @@ function IssuePanel({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [values, setValues] = useState({
+  const { values, set, errors, err, showProblem, formRef, alertRef } = useFieldForm({
     documentNumber: plan.documentNumber ?? '',
     issueDate: plan.issueDate ?? '',
     issuePlace: plan.issuePlace ?? '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
   const update = useUpdatePlan();
   const { reload, reloading } = useReloadPlan(plan.id);
-  const { formRef, alertRef, request: focusProblem } = useProblemFocus();
-
-  function change(field: (typeof issueFields)[number], value: string) {
-    setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => withoutError(current, field));
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -166,10 +141,7 @@ function IssuePanel({
       },
       {
         onSuccess: onIssued,
-        onError: (error) => {
-          setErrors(fieldErrorsOf(error));
-          focusProblem();
-        },
+        onError: showProblem,
       },
     );
   }
@@ -192,7 +164,7 @@ function IssuePanel({
           alertRef={alertRef}
           error={update.error}
           others={others}
-          onReload={() => void reload()}
+          onReload={reload}
           reloading={reloading}
         />
         <TextField
@@ -200,24 +172,24 @@ function IssuePanel({
           label={t('plan.form.documentNumber')}
           hint={t('plan.form.documentNumberHint')}
           value={values.documentNumber}
-          error={errorFor(errors, 'documentNumber')}
-          onChange={(value) => change('documentNumber', value)}
+          error={err('documentNumber')}
+          onChange={(value) => set('documentNumber', value)}
         />
         <TextField
           name="issueDate"
           type="date"
           label={t('plan.form.issueDate')}
           value={values.issueDate}
-          error={errorFor(errors, 'issueDate')}
-          onChange={(value) => change('issueDate', value)}
+          error={err('issueDate')}
+          onChange={(value) => set('issueDate', value)}
         />
         <TextField
           name="issuePlace"
           label={t('plan.form.issuePlace')}
           hint={t('plan.form.issuePlaceHint')}
           value={values.issuePlace}
-          error={errorFor(errors, 'issuePlace')}
-          onChange={(value) => change('issuePlace', value)}
+          error={err('issuePlace')}
+          onChange={(value) => set('issuePlace', value)}
         />
         <div className="plan-form-buttons">
           <BusyButton
@@ -257,7 +229,7 @@ function ClosePanel({
         alertRef={alertRef}
         error={update.error}
         others={Object.values(fieldErrorsOf(update.error))}
-        onReload={() => void reload()}
+        onReload={reload}
         reloading={reloading}
       />
       <div className="plan-form-buttons">
@@ -297,12 +269,7 @@ function DeletePanel({ plan, onCancel }: { plan: Plan; onCancel: () => void }) {
     <section className="plan-panel plan-panel-danger" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('plan.delete.heading')}</h2>
       <p>{t('plan.delete.intro')}</p>
-      <FormAlert
-        alertRef={alertRef}
-        error={remove.error}
-        onReload={() => void reload()}
-        reloading={reloading}
-      />
+      <FormAlert alertRef={alertRef} error={remove.error} onReload={reload} reloading={reloading} />
       <div className="plan-form-buttons">
         <BusyButton
           type="button"

@@ -8,8 +8,9 @@ import type { Plan } from '@/features/plans/api/get-plan';
 import { useGetGroups, type PlanGroup } from '@/features/plans/api/get-groups';
 import { useGetIndicators } from '@/features/plans/api/get-indicators';
 import { useGetTasks } from '@/features/plans/api/get-tasks';
-import { SearchBox } from '@/features/plans/components/search-box';
+import { SearchBox } from '@/components/search-box';
 import { targetText, timeframeText, unitNames } from '@/features/plans/utils/plan-text';
+import { withChanges } from '@/lib/search-params';
 
 type Indicator = components['schemas']['Indicator'];
 type Task = components['schemas']['Task'];
@@ -76,17 +77,10 @@ export function PlanAppendix({ plan, canEdit }: { plan: Plan; canEdit: boolean }
   });
 
   function update(changes: Record<string, string | null>, { replace = false } = {}) {
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace, preventScrollReset: true },
-    );
+    setSearchParams((current) => withChanges(current, changes), {
+      replace,
+      preventScrollReset: true,
+    });
   }
 
   const busy = groups.isFetching || indicators.isFetching || tasks.isFetching;
@@ -206,6 +200,140 @@ function UnitsCell({ units, wording }: { units: OrgUnitRef[]; wording: string | 
   );
 }
 
+/**
+ * One part of the appendix (its indicators or its tasks): a heading with a way to add one, then each group
+ * with its table (`header` names the columns but the editing one, `row` makes a row), and the pages below.
+ */
+function AppendixPart<T extends { id: string; group: GroupRef }>({
+  plan,
+  canEdit,
+  searching,
+  groups,
+  kind,
+  query,
+  onPage,
+  fixedWidth,
+  texts,
+  header,
+  row,
+}: {
+  plan: Plan;
+  canEdit: boolean;
+  searching: boolean;
+  groups: PlanGroup[] | undefined;
+  kind: PlanGroup['kind'];
+  query: PageQuery<T>;
+  onPage: (page: number) => void;
+  /** The width (rem) of the table's fixed columns. */
+  fixedWidth: number;
+  texts: {
+    heading: string;
+    add: string;
+    loading: string;
+    error: string;
+    none: string;
+    noneFound: string;
+    addTo: (group: string) => string;
+    caption: (group: string) => string;
+    total: (count: number) => string;
+  };
+  header: ReactNode;
+  row: (item: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const data = query.data;
+  const path = `/plans/${plan.id}/${kind === 'INDICATOR' ? 'indicators' : 'tasks'}`;
+  // Editors see empty groups too (to add to them), unless searching or paged: then the others' items may be
+  // elsewhere.
+  const whole = !searching && (data?.totalPages ?? 1) <= 1;
+  const sections = grouped(groups, kind, data?.items ?? [], canEdit && whole);
+  return (
+    <section className="plan-appendix-part" aria-labelledby={headingId}>
+      <div className="plan-heading-row">
+        <h3 id={headingId}>{texts.heading}</h3>
+        {canEdit && (
+          <Link to={`${path}/new`} className="button">
+            {texts.add}
+          </Link>
+        )}
+      </div>
+      {query.isPending && (
+        <p role="status" className="notice">
+          {texts.loading}
+        </p>
+      )}
+      {query.isError && (
+        <LoadError title={texts.error} error={query.error} onRetry={() => void query.refetch()} />
+      )}
+      {data && !query.isError && (
+        <div aria-busy={query.isFetching}>
+          {data.totalItems === 0 && (
+            <p role="status" className="notice">
+              {searching ? texts.noneFound : texts.none}
+            </p>
+          )}
+          {sections.map(({ group, items: rows }) => (
+            <section key={group.id} className="plan-group" aria-label={groupTitle(group)}>
+              <div className="plan-heading-row">
+                <h4>{groupTitle(group)}</h4>
+                {canEdit && (
+                  <Link
+                    to={`${path}/new?group=${group.id}`}
+                    className="plan-small-link"
+                    aria-label={texts.addTo(group.code)}
+                  >
+                    {texts.add}
+                  </Link>
+                )}
+              </div>
+              {rows.length === 0 ? (
+                <p className="muted">{t('plan.appendix.emptyGroup')}</p>
+              ) : (
+                <div
+                  className="plan-table-scroll"
+                  role="region"
+                  aria-label={texts.caption(group.code)}
+                  tabIndex={0}
+                >
+                  <table className="data-table plan-table" style={tableStyle(fixedWidth)}>
+                    <caption className="visually-hidden">{texts.caption(group.code)}</caption>
+                    <thead>
+                      <tr>
+                        {header}
+                        {canEdit && (
+                          <th
+                            scope="col"
+                            className="not-sortable"
+                            style={{ width: `${widths.edit}rem` }}
+                          >
+                            <span className="visually-hidden">
+                              {t('plan.appendix.columns.actions')}
+                            </span>
+                          </th>
+                        )}
+                      </tr>
+                    </thead>
+                    <tbody>{rows.map(row)}</tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          ))}
+          {data.totalPages > 1 && (
+            <Pagination
+              page={data.page + 1}
+              totalPages={data.totalPages}
+              total={texts.total(data.totalItems)}
+              onPage={onPage}
+            />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
 function IndicatorsPart({
   plan,
   canEdit,
@@ -222,18 +350,12 @@ function IndicatorsPart({
   onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();
-  const headingId = useId();
-  const data = query.data;
-  const items = data?.items ?? [];
+  const items = query.data?.items ?? [];
   // One column per year that any indicator on the page has a target for, as appendix tables have.
   const years = [...new Set(items.flatMap((i) => i.targets.map((target) => target.year ?? null)))]
     .filter((year): year is number => year !== null)
     .sort((a, b) => a - b);
   const withBaseline = items.some((i) => i.baseline);
-  // Editors see empty groups too (to add to them), unless searching or paged: then the others' items may be
-  // elsewhere.
-  const whole = !searching && (data?.totalPages ?? 1) <= 1;
-  const sections = grouped(groups, 'INDICATOR', items, canEdit && whole);
   const fixedWidth =
     widths.code +
     widths.unit +
@@ -251,153 +373,72 @@ function IndicatorsPart({
   };
 
   return (
-    <section className="plan-appendix-part" aria-labelledby={headingId}>
-      <div className="plan-heading-row">
-        <h3 id={headingId}>{t('plan.appendix.indicators')}</h3>
-        {canEdit && (
-          <Link to={`/plans/${plan.id}/indicators/new`} className="button">
-            {t('plan.appendix.addIndicator')}
-          </Link>
-        )}
-      </div>
-      {query.isPending && (
-        <p role="status" className="notice">
-          {t('plan.appendix.loadingIndicators')}
-        </p>
-      )}
-      {query.isError && (
-        <LoadError
-          title={t('plan.appendix.indicatorsError')}
-          error={query.error}
-          onRetry={() => void query.refetch()}
+    <AppendixPart
+      plan={plan}
+      canEdit={canEdit}
+      searching={searching}
+      groups={groups}
+      kind="INDICATOR"
+      query={query}
+      onPage={onPage}
+      fixedWidth={fixedWidth}
+      texts={{
+        heading: t('plan.appendix.indicators'),
+        add: t('plan.appendix.addIndicator'),
+        loading: t('plan.appendix.loadingIndicators'),
+        error: t('plan.appendix.indicatorsError'),
+        none: t('plan.appendix.noIndicators'),
+        noneFound: t('plan.appendix.noIndicatorsFound'),
+        addTo: (group) => t('plan.appendix.addIndicatorTo', { group }),
+        caption: (group) => t('plan.appendix.indicatorCaption', { group }),
+        total: (count) => t('plan.appendix.indicatorTotal', { count }),
+      }}
+      header={
+        <>
+          <th scope="col" className="not-sortable" style={{ width: `${widths.code}rem` }}>
+            {columns.code}
+          </th>
+          <th scope="col" className="not-sortable">
+            {columns.indicator}
+          </th>
+          <th scope="col" className="not-sortable" style={{ width: `${widths.unit}rem` }}>
+            {columns.unit}
+          </th>
+          {withBaseline && (
+            <th scope="col" className="not-sortable" style={{ width: `${widths.year}rem` }}>
+              {columns.baseline}
+            </th>
+          )}
+          {years.map((year) => (
+            <th
+              key={year}
+              scope="col"
+              className="not-sortable"
+              style={{ width: `${widths.year}rem` }}
+            >
+              {t('plan.appendix.columns.targetYear', { year })}
+            </th>
+          ))}
+          <th scope="col" className="not-sortable" style={{ width: `${widths.units}rem` }}>
+            {columns.lead}
+          </th>
+          <th scope="col" className="not-sortable" style={{ width: `${widths.units}rem` }}>
+            {columns.cooperating}
+          </th>
+        </>
+      }
+      row={(indicator) => (
+        <IndicatorRow
+          key={indicator.id}
+          plan={plan}
+          indicator={indicator}
+          years={years}
+          withBaseline={withBaseline}
+          canEdit={canEdit}
+          columns={columns}
         />
       )}
-      {data && !query.isError && (
-        <div aria-busy={query.isFetching}>
-          {data.totalItems === 0 && (
-            <p role="status" className="notice">
-              {searching ? t('plan.appendix.noIndicatorsFound') : t('plan.appendix.noIndicators')}
-            </p>
-          )}
-          {sections.map(({ group, items: rows }) => (
-            <section key={group.id} className="plan-group" aria-label={groupTitle(group)}>
-              <div className="plan-heading-row">
-                <h4>{groupTitle(group)}</h4>
-                {canEdit && (
-                  <Link
-                    to={`/plans/${plan.id}/indicators/new?group=${group.id}`}
-                    className="plan-small-link"
-                    aria-label={t('plan.appendix.addIndicatorTo', { group: group.code })}
-                  >
-                    {t('plan.appendix.addIndicator')}
-                  </Link>
-                )}
-              </div>
-              {rows.length === 0 ? (
-                <p className="muted">{t('plan.appendix.emptyGroup')}</p>
-              ) : (
-                <div
-                  className="plan-table-scroll"
-                  role="region"
-                  aria-label={t('plan.appendix.indicatorCaption', { group: group.code })}
-                  tabIndex={0}
-                >
-                  <table className="data-table plan-table" style={tableStyle(fixedWidth)}>
-                    <caption className="visually-hidden">
-                      {t('plan.appendix.indicatorCaption', { group: group.code })}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th
-                          scope="col"
-                          className="not-sortable"
-                          style={{ width: `${widths.code}rem` }}
-                        >
-                          {columns.code}
-                        </th>
-                        <th scope="col" className="not-sortable">
-                          {columns.indicator}
-                        </th>
-                        <th
-                          scope="col"
-                          className="not-sortable"
-                          style={{ width: `${widths.unit}rem` }}
-                        >
-                          {columns.unit}
-                        </th>
-                        {withBaseline && (
-                          <th
-                            scope="col"
-                            className="not-sortable"
-                            style={{ width: `${widths.year}rem` }}
-                          >
-                            {columns.baseline}
-                          </th>
-                        )}
-                        {years.map((year) => (
-                          <th
-                            key={year}
-                            scope="col"
-                            className="not-sortable"
-                            style={{ width: `${widths.year}rem` }}
-                          >
-                            {t('plan.appendix.columns.targetYear', { year })}
-                          </th>
-                        ))}
-                        <th
-                          scope="col"
-                          className="not-sortable"
-                          style={{ width: `${widths.units}rem` }}
-                        >
-                          {columns.lead}
-                        </th>
-                        <th
-                          scope="col"
-                          className="not-sortable"
-                          style={{ width: `${widths.units}rem` }}
-                        >
-                          {columns.cooperating}
-                        </th>
-                        {canEdit && (
-                          <th
-                            scope="col"
-                            className="not-sortable"
-                            style={{ width: `${widths.edit}rem` }}
-                          >
-                            <span className="visually-hidden">{columns.actions}</span>
-                          </th>
-                        )}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((indicator) => (
-                        <IndicatorRow
-                          key={indicator.id}
-                          plan={plan}
-                          indicator={indicator}
-                          years={years}
-                          withBaseline={withBaseline}
-                          canEdit={canEdit}
-                          columns={columns}
-                        />
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-            </section>
-          ))}
-          {data.totalPages > 1 && (
-            <Pagination
-              page={data.page + 1}
-              totalPages={data.totalPages}
-              total={t('plan.appendix.indicatorTotal', { count: data.totalItems })}
-              onPage={onPage}
-            />
-          )}
-        </div>
-      )}
-    </section>
+    />
   );
 }
 
@@ -498,10 +539,6 @@ function TasksPart({
   onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();
-  const headingId = useId();
-  const data = query.data;
-  const whole = !searching && (data?.totalPages ?? 1) <= 1;
-  const sections = grouped(groups, 'TASK', data?.items ?? [], canEdit && whole);
   const fixedWidth =
     widths.code +
     2 * widths.units +
@@ -529,157 +566,80 @@ function TasksPart({
   };
 
   return (
-    <section className="plan-appendix-part" aria-labelledby={headingId}>
-      <div className="plan-heading-row">
-        <h3 id={headingId}>{t('plan.appendix.tasks')}</h3>
-        {canEdit && (
-          <Link to={`/plans/${plan.id}/tasks/new`} className="button">
-            {t('plan.appendix.addTask')}
-          </Link>
-        )}
-      </div>
-      {query.isPending && (
-        <p role="status" className="notice">
-          {t('plan.appendix.loadingTasks')}
-        </p>
-      )}
-      {query.isError && (
-        <LoadError
-          title={t('plan.appendix.tasksError')}
-          error={query.error}
-          onRetry={() => void query.refetch()}
-        />
-      )}
-      {data && !query.isError && (
-        <div aria-busy={query.isFetching}>
-          {data.totalItems === 0 && (
-            <p role="status" className="notice">
-              {searching ? t('plan.appendix.noTasksFound') : t('plan.appendix.noTasks')}
-            </p>
-          )}
-          {sections.map(({ group, items: rows }) => (
-            <section key={group.id} className="plan-group" aria-label={groupTitle(group)}>
-              <div className="plan-heading-row">
-                <h4>{groupTitle(group)}</h4>
-                {canEdit && (
-                  <Link
-                    to={`/plans/${plan.id}/tasks/new?group=${group.id}`}
-                    className="plan-small-link"
-                    aria-label={t('plan.appendix.addTaskTo', { group: group.code })}
-                  >
-                    {t('plan.appendix.addTask')}
-                  </Link>
-                )}
-              </div>
-              {rows.length === 0 ? (
-                <p className="muted">{t('plan.appendix.emptyGroup')}</p>
-              ) : (
-                <div
-                  className="plan-table-scroll"
-                  role="region"
-                  aria-label={t('plan.appendix.taskCaption', { group: group.code })}
-                  tabIndex={0}
-                >
-                  <table className="data-table plan-table" style={tableStyle(fixedWidth)}>
-                    <caption className="visually-hidden">
-                      {t('plan.appendix.taskCaption', { group: group.code })}
-                    </caption>
-                    <thead>
-                      <tr>
-                        {(
-                          [
-                            'code',
-                            'task',
-                            'lead',
-                            'cooperating',
-                            'product',
-                            'timeframe',
-                            'progress',
-                          ] as const
-                        ).map((column) => (
-                          <th
-                            key={column}
-                            scope="col"
-                            className="not-sortable"
-                            style={
-                              columnWidths[column]
-                                ? { width: `${columnWidths[column]}rem` }
-                                : undefined
-                            }
-                          >
-                            {columns[column]}
-                          </th>
-                        ))}
-                        {canEdit && (
-                          <th
-                            scope="col"
-                            className="not-sortable"
-                            style={{ width: `${widths.edit}rem` }}
-                          >
-                            <span className="visually-hidden">{columns.actions}</span>
-                          </th>
-                        )}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((task) => (
-                        <tr key={task.id} id={`task-${task.id}`}>
-                          <Cell label={columns.code} className="plan-code">
-                            {task.code}
-                          </Cell>
-                          <Cell label={columns.task} className="plan-content">
-                            {task.description}
-                            {task.note && (
-                              <span className="plan-cell-note">
-                                {t('plan.appendix.note', { note: task.note })}
-                              </span>
-                            )}
-                          </Cell>
-                          <Cell label={columns.lead}>
-                            <UnitsCell units={task.leadUnits} wording={null} />
-                          </Cell>
-                          <Cell label={columns.cooperating} empty={!task.cooperatingUnits.length}>
-                            <UnitsCell units={task.cooperatingUnits} wording={null} />
-                          </Cell>
-                          <Cell label={columns.product} empty={!task.product}>
-                            {task.product ?? dash}
-                          </Cell>
-                          <Cell label={columns.timeframe}>{timeframeText(task.timeframe, t)}</Cell>
-                          <Cell label={columns.progress}>
-                            <span
-                              className={`plan-progress plan-progress-${task.progress.toLowerCase()}`}
-                            >
-                              {t(`plan.appendix.progress.${task.progress}`)}
-                            </span>
-                          </Cell>
-                          {canEdit && (
-                            <Cell label={columns.actions}>
-                              <Link
-                                to={`/plans/${plan.id}/tasks/${task.id}/edit`}
-                                aria-label={t('plan.appendix.editTask', { code: task.code })}
-                              >
-                                {columns.actions}
-                              </Link>
-                            </Cell>
-                          )}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-            </section>
+    <AppendixPart
+      plan={plan}
+      canEdit={canEdit}
+      searching={searching}
+      groups={groups}
+      kind="TASK"
+      query={query}
+      onPage={onPage}
+      fixedWidth={fixedWidth}
+      texts={{
+        heading: t('plan.appendix.tasks'),
+        add: t('plan.appendix.addTask'),
+        loading: t('plan.appendix.loadingTasks'),
+        error: t('plan.appendix.tasksError'),
+        none: t('plan.appendix.noTasks'),
+        noneFound: t('plan.appendix.noTasksFound'),
+        addTo: (group) => t('plan.appendix.addTaskTo', { group }),
+        caption: (group) => t('plan.appendix.taskCaption', { group }),
+        total: (count) => t('plan.appendix.taskTotal', { count }),
+      }}
+      header={
+        <>
+          {(
+            ['code', 'task', 'lead', 'cooperating', 'product', 'timeframe', 'progress'] as const
+          ).map((column) => (
+            <th
+              key={column}
+              scope="col"
+              className="not-sortable"
+              style={columnWidths[column] ? { width: `${columnWidths[column]}rem` } : undefined}
+            >
+              {columns[column]}
+            </th>
           ))}
-          {data.totalPages > 1 && (
-            <Pagination
-              page={data.page + 1}
-              totalPages={data.totalPages}
-              total={t('plan.appendix.taskTotal', { count: data.totalItems })}
-              onPage={onPage}
-            />
+        </>
+      }
+      row={(task) => (
+        <tr key={task.id} id={`task-${task.id}`}>
+          <Cell label={columns.code} className="plan-code">
+            {task.code}
+          </Cell>
+          <Cell label={columns.task} className="plan-content">
+            {task.description}
+            {task.note && (
+              <span className="plan-cell-note">{t('plan.appendix.note', { note: task.note })}</span>
+            )}
+          </Cell>
+          <Cell label={columns.lead}>
+            <UnitsCell units={task.leadUnits} wording={null} />
+          </Cell>
+          <Cell label={columns.cooperating} empty={!task.cooperatingUnits.length}>
+            <UnitsCell units={task.cooperatingUnits} wording={null} />
+          </Cell>
+          <Cell label={columns.product} empty={!task.product}>
+            {task.product ?? dash}
+          </Cell>
+          <Cell label={columns.timeframe}>{timeframeText(task.timeframe, t)}</Cell>
+          <Cell label={columns.progress}>
+            <span className={`plan-progress plan-progress-${task.progress.toLowerCase()}`}>
+              {t(`plan.appendix.progress.${task.progress}`)}
+            </span>
+          </Cell>
+          {canEdit && (
+            <Cell label={columns.actions}>
+              <Link
+                to={`/plans/${plan.id}/tasks/${task.id}/edit`}
+                aria-label={t('plan.appendix.editTask', { code: task.code })}
+              >
+                {columns.actions}
+              </Link>
+            </Cell>
           )}
-        </div>
+        </tr>
       )}
-    </section>
+    />
   );
 }

@@ -13,20 +13,10 @@ import {
   viewerMe,
 } from '@/features/plans/testing/fixtures';
 import { renderPlans, slowTest } from '@/features/plans/testing/render';
+import { fill } from '@/testing/test-utils';
 import { currentYear } from '@/features/plans/utils/rows';
 import { server } from '@/testing/mocks/server';
 import { seedSession } from '@/testing/session';
-
-/** Puts `text` into a field at once (typing every character of long Vietnamese text is slow). */
-async function fill(
-  user: ReturnType<typeof renderPlans>['user'],
-  field: HTMLElement,
-  text: string,
-) {
-  await user.clear(field);
-  await user.click(field);
-  await user.paste(text);
-}
 
 describe('PlanCreatePage', () => {
   beforeEach(async () => {

@@ -5,23 +5,16 @@ import { useGetMe } from '@/lib/me';
 import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
 import { useCreatePlan } from '@/features/plans/api/create-plan';
 import { useUpdatePlan } from '@/features/plans/api/update-plan';
-import { EditFrame } from '@/features/plans/components/edit-frame';
 import {
-  BusyButton,
-  FormAlert,
-  SelectField,
-  TextAreaField,
-  TextField,
-  useProblemFocus,
-} from '@/features/plans/components/form-fields';
+  EditFrame,
+  PlanEditFrame,
+  useFormGeneration,
+} from '@/features/plans/components/edit-frame';
+import { BusyButton, SelectField, TextAreaField, TextField } from '@/components/form-fields';
+import { FormAlert } from '@/features/plans/components/form-alert';
+import { usePlanForm } from '@/features/plans/components/form-state';
 import { PlanPicker, UnitPicker } from '@/features/plans/components/pickers';
-import {
-  errorFor,
-  fieldErrorsOf,
-  unplacedErrors,
-  withoutError,
-  type FieldErrors,
-} from '@/features/plans/utils/field-errors';
+import { errorFor, unplacedErrors, type FieldErrors } from '@/features/plans/utils/field-errors';
 import { noticeState } from '@/features/plans/utils/notices';
 import { canDraftPlans, managedUnits, useEditPermission } from '@/features/plans/utils/permissions';
 import {
@@ -73,17 +66,14 @@ export function PlanEditPage() {
   const { planId = '' } = useParams();
   const planQuery = useGetPlan(planId);
   const permission = useEditPermission(planQuery.data?.issuingUnit);
-  // A new generation of the form starts from the plan as stored now (after a conflict, on request).
-  const [generation, setGeneration] = useState(0);
+  const { generation, reload } = useFormGeneration(() => planQuery.refetch());
   return (
-    <EditFrame
+    <PlanEditFrame
+      planId={planId}
+      plan={planQuery.data}
       title={t('plan.form.editTitle')}
-      back={{ to: `/plans/${planId}`, label: planQuery.data?.title ?? t('plan.title') }}
-      loading={planQuery.isPending}
-      error={planQuery.error}
-      onRetry={() => void planQuery.refetch()}
+      queries={[planQuery]}
       permission={permission}
-      notAllowed={t('plan.form.notAllowed')}
     >
       {() =>
         planQuery.data && (
@@ -92,14 +82,11 @@ export function PlanEditPage() {
             plan={planQuery.data}
             initial={planValues(planQuery.data)}
             cancelTo={`/plans/${planId}`}
-            onReload={async () => {
-              await planQuery.refetch();
-              setGeneration((n) => n + 1);
-            }}
+            onReload={reload}
           />
         )
       }
-    </EditFrame>
+    </PlanEditFrame>
   );
 }
 
@@ -118,40 +105,24 @@ function PlanForm({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [base] = useState(plan);
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [reloading, setReloading] = useState(false);
+  const { values, set, errors, err, refuse, clearFailure, fail, formRef, alert } = usePlanForm(
+    initial,
+    onReload,
+  );
   const create = useCreatePlan();
   const update = useUpdatePlan();
-  const { formRef, alertRef, request: focusProblem } = useProblemFocus();
   const creating = !base;
   const busy = create.isPending || update.isPending;
-
-  function set<K extends keyof PlanFormValues>(key: K, value: PlanFormValues[K], field?: string) {
-    setValues((current) => ({ ...current, [key]: value }));
-    if (field) setErrors((current) => withoutError(current, field));
-  }
-
-  function fail(error: unknown) {
-    setFailure(error);
-    setErrors(fieldErrorsOf(error));
-    focusProblem();
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     const { body, code, problems } = toPlanBody(values, base?.status ?? 'DRAFT');
     if (Object.keys(problems).length > 0) {
-      setFailure(null);
-      setErrors(
-        Object.fromEntries(Object.keys(problems).map((f) => [f, t('plan.errors.notWhole')])),
-      );
-      focusProblem();
+      refuse(Object.fromEntries(Object.keys(problems).map((f) => [f, t('plan.errors.notWhole')])));
       return;
     }
-    setFailure(null);
+    clearFailure();
     if (base) {
       update.mutate(
         { planId: base.id, version: base.version, body },
@@ -173,30 +144,11 @@ function PlanForm({
     }
   }
 
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-    }
-  }
-
-  const err = (field: string) => errorFor(errors, field);
   const others = unplacedErrors(errors, (field) => isPlacedPlanField(field, values, creating));
-  const checkFields = failure === null && Object.keys(errors).length > 0;
 
   return (
     <form ref={formRef} className="plan-form" noValidate aria-busy={busy} onSubmit={submit}>
-      <FormAlert
-        alertRef={alertRef}
-        error={failure}
-        message={checkFields ? t('plan.errors.checkFields') : undefined}
-        others={others}
-        onReload={onReload ? () => void reload() : undefined}
-        reloading={reloading}
-      />
+      <FormAlert {...alert} others={others} />
 
       <fieldset className="plan-fieldset">
         <legend>{t('plan.form.document')}</legend>

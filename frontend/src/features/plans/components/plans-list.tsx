@@ -9,9 +9,10 @@ import { useGetPlans, type GetPlansParams } from '@/features/plans/api/get-plans
 import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
 import { LoadError } from '@/components/load-error';
-import { SearchBox } from '@/features/plans/components/search-box';
+import { SearchBox } from '@/components/search-box';
 import { canDraftPlans } from '@/features/plans/utils/permissions';
 import '@/features/plans/components/plans.css';
+import { withChanges } from '@/lib/search-params';
 
 type PlanStatus = components['schemas']['PlanStatus'];
 type PlanSummary = components['schemas']['PlanSummary'];
@@ -72,17 +73,7 @@ export function PlansList() {
   const deleted = readDeletedTitle(useLocation().state);
 
   function update(changes: Record<string, string | null>, { replace = false } = {}) {
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace },
-    );
+    setSearchParams((current) => withChanges(current, changes), { replace });
   }
 
   function sortBy(field: SortField) {

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextAreaField, TextField } from '@/features/plans/components/form-fields';
+import { SelectField, TextAreaField, TextField } from '@/components/form-fields';
 import { errorFor, type FieldErrors } from '@/features/plans/utils/field-errors';
 import {
   comparators,

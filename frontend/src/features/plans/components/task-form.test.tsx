@@ -13,18 +13,9 @@ import {
   serveOrgUnits,
 } from '@/features/plans/testing/fixtures';
 import { renderPlans, slowTest } from '@/features/plans/testing/render';
+import { fill } from '@/testing/test-utils';
 import { server } from '@/testing/mocks/server';
 import { seedSession } from '@/testing/session';
-
-async function fill(
-  user: ReturnType<typeof renderPlans>['user'],
-  field: HTMLElement,
-  text: string,
-) {
-  await user.clear(field);
-  await user.click(field);
-  await user.paste(text);
-}
 
 describe('task forms', () => {
   beforeEach(async () => {

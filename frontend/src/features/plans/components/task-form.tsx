@@ -1,28 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { getTaskQueryOptions } from '@/lib/plan-items';
 import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
 import { useGetGroups, type PlanGroup } from '@/features/plans/api/get-groups';
 import { useDeleteTask, useSaveTask, type Task } from '@/features/plans/api/save-task';
-import { EditFrame } from '@/features/plans/components/edit-frame';
-import {
-  BusyButton,
-  FormAlert,
-  SelectField,
-  TextAreaField,
-  TextField,
-  useProblemFocus,
-} from '@/features/plans/components/form-fields';
+import { PlanEditFrame, useFormGeneration } from '@/features/plans/components/edit-frame';
+import { SelectField, TextAreaField, TextField } from '@/components/form-fields';
+import { FormAlert } from '@/features/plans/components/form-alert';
+import { usePlanForm } from '@/features/plans/components/form-state';
+import { ItemFormActions, ItemPlaceFieldset } from '@/features/plans/components/item-form-parts';
 import { UnitPicker } from '@/features/plans/components/pickers';
-import {
-  errorFor,
-  fieldErrorsOf,
-  unplacedErrors,
-  withoutError,
-  type FieldErrors,
-} from '@/features/plans/utils/field-errors';
+import { errorFor, unplacedErrors } from '@/features/plans/utils/field-errors';
 import { noticeState } from '@/features/plans/utils/notices';
 import { useEditPermission } from '@/features/plans/utils/permissions';
 import {
@@ -46,14 +36,12 @@ export function TaskCreatePage() {
   const permission = useEditPermission(planQuery.data?.issuingUnit);
   const plan = planQuery.data;
   return (
-    <EditFrame
+    <PlanEditFrame
+      planId={planId}
+      plan={plan}
       title={t('plan.task.createTitle')}
-      back={{ to: `/plans/${planId}`, label: plan?.title ?? t('plan.title') }}
-      loading={planQuery.isPending || groupsQuery.isPending}
-      error={planQuery.error ?? groupsQuery.error}
-      onRetry={() => void Promise.all([planQuery.refetch(), groupsQuery.refetch()])}
+      queries={[planQuery, groupsQuery]}
       permission={permission}
-      notAllowed={t('plan.form.notAllowed')}
     >
       {() =>
         plan &&
@@ -70,7 +58,7 @@ export function TaskCreatePage() {
           />
         )
       }
-    </EditFrame>
+    </PlanEditFrame>
   );
 }
 
@@ -82,20 +70,16 @@ export function TaskEditPage() {
   const groupsQuery = useGetGroups(planId);
   const taskQuery = useQuery(getTaskQueryOptions(planId, taskId));
   const permission = useEditPermission(planQuery.data?.issuingUnit);
-  const [generation, setGeneration] = useState(0);
+  const { generation, reload } = useFormGeneration(() => taskQuery.refetch());
   const plan = planQuery.data;
   const task = taskQuery.data;
   return (
-    <EditFrame
+    <PlanEditFrame
+      planId={planId}
+      plan={plan}
       title={t('plan.task.editTitle', { code: task?.code ?? '' })}
-      back={{ to: `/plans/${planId}`, label: plan?.title ?? t('plan.title') }}
-      loading={planQuery.isPending || groupsQuery.isPending || taskQuery.isPending}
-      error={planQuery.error ?? groupsQuery.error ?? taskQuery.error}
-      onRetry={() =>
-        void Promise.all([planQuery.refetch(), groupsQuery.refetch(), taskQuery.refetch()])
-      }
+      queries={[planQuery, groupsQuery, taskQuery]}
       permission={permission}
-      notAllowed={t('plan.form.notAllowed')}
     >
       {() =>
         plan &&
@@ -107,14 +91,11 @@ export function TaskEditPage() {
             groups={groupsQuery.data}
             task={task}
             initial={taskValues(task)}
-            onReload={async () => {
-              await taskQuery.refetch();
-              setGeneration((n) => n + 1);
-            }}
+            onReload={reload}
           />
         )
       }
-    </EditFrame>
+    </PlanEditFrame>
   );
 }
 
@@ -135,44 +116,25 @@ function TaskForm({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [base] = useState(task);
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [reloading, setReloading] = useState(false);
+  const { values, set, errors, err, refuse, clearFailure, fail, formRef, alert } = usePlanForm(
+    initial,
+    onReload,
+  );
   const [confirmDelete, setConfirmDelete] = useState(false);
   const save = useSaveTask();
   const remove = useDeleteTask();
-  const { formRef, alertRef, request: focusProblem } = useProblemFocus();
   const busy = save.isPending || remove.isPending;
   const taskGroups = groups.filter((g) => g.kind === 'TASK');
-
-  function set<K extends keyof TaskFormValues>(
-    key: K,
-    value: TaskFormValues[K],
-    field: string = key,
-  ) {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => withoutError(current, field));
-  }
-
-  function fail(error: unknown) {
-    setFailure(error);
-    setErrors(fieldErrorsOf(error));
-    focusProblem();
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     const { body, problems } = toTaskBody(values);
-    setFailure(null);
     if (Object.keys(problems).length > 0) {
-      setErrors(
-        Object.fromEntries(Object.keys(problems).map((f) => [f, t('plan.errors.notWhole')])),
-      );
-      focusProblem();
+      refuse(Object.fromEntries(Object.keys(problems).map((f) => [f, t('plan.errors.notWhole')])));
       return;
     }
+    clearFailure();
     save.mutate(
       { planId: plan.id, task: base && { id: base.id, version: base.version }, body },
       {
@@ -187,7 +149,7 @@ function TaskForm({
 
   function deleteTask() {
     if (!base || busy) return;
-    setFailure(null);
+    clearFailure();
     remove.mutate(
       { planId: plan.id, task: { id: base.id, version: base.version } },
       {
@@ -203,117 +165,67 @@ function TaskForm({
     );
   }
 
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-    }
-  }
-
-  const err = (field: string) => errorFor(errors, field);
   const others = unplacedErrors(errors, (field) => isPlacedTaskField(field, values));
-  const checkFields = failure === null && Object.keys(errors).length > 0;
   const kind = values.timeframeKind;
 
   return (
     <form ref={formRef} className="plan-form" noValidate aria-busy={busy} onSubmit={submit}>
-      <FormAlert
-        alertRef={alertRef}
-        error={failure}
-        message={checkFields ? t('plan.errors.checkFields') : undefined}
-        others={others}
-        onReload={onReload ? () => void reload() : undefined}
-        reloading={reloading}
-      />
+      <FormAlert {...alert} others={others} />
 
-      <fieldset className="plan-fieldset">
-        <legend>{t('plan.appendix.tasks')}</legend>
-        {taskGroups.length === 0 && (
-          <p className="notice">
-            {t('plan.task.noGroups')}{' '}
-            <Link to={`/plans/${plan.id}/groups`}>{t('plan.actions.groups')}</Link>
-          </p>
-        )}
-        <div className="plan-form-grid">
-          <SelectField
-            name="groupId"
-            label={t('plan.task.group')}
-            value={values.groupId}
-            error={err('groupId')}
-            options={[
-              { value: '', label: '—' },
-              ...taskGroups.map((g) => ({ value: g.id, label: `${g.code}. ${g.name}` })),
-            ]}
-            onChange={(v) => set('groupId', v)}
-          />
-          <TextField
-            name="order"
-            inputMode="numeric"
-            label={t('plan.task.order')}
-            value={values.order}
-            error={err('order')}
-            onChange={(v) => set('order', v)}
-          />
-          <TextField
-            name="code"
-            label={t('plan.task.code')}
-            hint={t('plan.task.codeHint')}
-            value={values.code}
-            error={err('code')}
-            onChange={(v) => set('code', v)}
-          />
-          <SelectField
-            name="progress"
-            label={t('plan.task.progress')}
-            value={values.progress}
-            error={err('progress')}
-            options={progressValues.map((p) => ({
-              value: p,
-              label: t(`plan.appendix.progress.${p}`),
-            }))}
-            onChange={(v) =>
-              set('progress', progressValues.find((p) => p === v) ?? values.progress)
-            }
-          />
-          <TextAreaField
-            className="plan-form-wide"
-            name="description"
-            label={t('plan.task.description')}
-            rows={4}
-            value={values.description}
-            error={err('description')}
-            onChange={(v) => set('description', v)}
-          />
-          <UnitPicker
-            multiple
-            name="leadUnitIds"
-            label={t('plan.task.leadUnits')}
-            value={values.leadUnits}
-            error={errorFor(errors, 'leadUnitIds', { nested: true })}
-            onChange={(units) => set('leadUnits', units, 'leadUnitIds')}
-          />
-          <UnitPicker
-            multiple
-            name="cooperatingUnitIds"
-            label={t('plan.task.cooperatingUnits')}
-            value={values.cooperatingUnits}
-            error={errorFor(errors, 'cooperatingUnitIds', { nested: true })}
-            onChange={(units) => set('cooperatingUnits', units, 'cooperatingUnitIds')}
-          />
-          <TextAreaField
-            className="plan-form-wide"
-            name="product"
-            label={t('plan.task.product')}
-            rows={2}
-            value={values.product}
-            error={err('product')}
-            onChange={(v) => set('product', v)}
-          />
-        </div>
-      </fieldset>
+      <ItemPlaceFieldset
+        planId={plan.id}
+        kind="task"
+        groups={taskGroups}
+        values={values}
+        err={err}
+        onChange={(field, v) => set(field, v)}
+      >
+        <SelectField
+          name="progress"
+          label={t('plan.task.progress')}
+          value={values.progress}
+          error={err('progress')}
+          options={progressValues.map((p) => ({
+            value: p,
+            label: t(`plan.appendix.progress.${p}`),
+          }))}
+          onChange={(v) => set('progress', progressValues.find((p) => p === v) ?? values.progress)}
+        />
+        <TextAreaField
+          className="plan-form-wide"
+          name="description"
+          label={t('plan.task.description')}
+          rows={4}
+          value={values.description}
+          error={err('description')}
+          onChange={(v) => set('description', v)}
+        />
+        <UnitPicker
+          multiple
+          name="leadUnitIds"
+          label={t('plan.task.leadUnits')}
+          value={values.leadUnits}
+          error={errorFor(errors, 'leadUnitIds', { nested: true })}
+          onChange={(units) => set('leadUnits', units, 'leadUnitIds')}
+        />
+        <UnitPicker
+          multiple
+          name="cooperatingUnitIds"
+          label={t('plan.task.cooperatingUnits')}
+          value={values.cooperatingUnits}
+          error={errorFor(errors, 'cooperatingUnitIds', { nested: true })}
+          onChange={(units) => set('cooperatingUnits', units, 'cooperatingUnitIds')}
+        />
+        <TextAreaField
+          className="plan-form-wide"
+          name="product"
+          label={t('plan.task.product')}
+          rows={2}
+          value={values.product}
+          error={err('product')}
+          onChange={(v) => set('product', v)}
+        />
+      </ItemPlaceFieldset>
 
       <fieldset className="plan-fieldset">
         <legend>{t('plan.task.timeframe')}</legend>
@@ -372,44 +284,20 @@ function TaskForm({
         </div>
       </fieldset>
 
-      {base && confirmDelete && (
-        <section className="plan-panel plan-panel-danger" aria-label={t('plan.task.delete')}>
-          <p>{t('plan.task.deleteConfirm', { code: base.code })}</p>
-          <div className="plan-form-buttons">
-            <BusyButton
-              type="button"
-              className="button button-danger"
-              busy={remove.isPending}
-              label={t('plan.task.delete')}
-              busyLabel={t('plan.task.deleting')}
-              onClick={deleteTask}
-            />
-            <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
-              {t('plan.actions.cancel')}
-            </button>
-          </div>
-        </section>
-      )}
-
-      <div className="plan-form-actions">
-        {base && !confirmDelete && (
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => setConfirmDelete(true)}
-          >
-            {t('plan.task.delete')}
-          </button>
-        )}
-        <Link to={`/plans/${plan.id}`} className="button">
-          {t('plan.form.cancel')}
-        </Link>
-        <BusyButton
-          busy={save.isPending}
-          label={t('plan.form.save')}
-          busyLabel={t('plan.form.saving')}
-        />
-      </div>
+      <ItemFormActions
+        planId={plan.id}
+        stored={!!base}
+        confirming={confirmDelete}
+        onConfirming={setConfirmDelete}
+        saving={save.isPending}
+        deleting={remove.isPending}
+        onDelete={deleteTask}
+        texts={{
+          delete: t('plan.task.delete'),
+          deleting: t('plan.task.deleting'),
+          question: t('plan.task.deleteConfirm', { code: base?.code ?? '' }),
+        }}
+      />
     </form>
   );
 }

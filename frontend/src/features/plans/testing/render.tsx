@@ -1,7 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { configure, render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { configure } from '@testing-library/react';
 import { AppendixImportPage } from '@/features/plans/components/appendix-import';
 import { GroupsPage } from '@/features/plans/components/groups-editor';
 import { IndicatorCreatePage, IndicatorEditPage } from '@/features/plans/components/indicator-form';
@@ -9,6 +6,7 @@ import { PlanDocument } from '@/features/plans/components/plan-document';
 import { PlanCreatePage, PlanEditPage } from '@/features/plans/components/plan-form';
 import { PlansList } from '@/features/plans/components/plans-list';
 import { TaskCreatePage, TaskEditPage } from '@/features/plans/components/task-form';
+import { renderPages } from '@/testing/test-utils';
 
 // The editing pages are large forms: in jsdom on a busy machine a re-render after each step can take a while,
 // so waits (and the heaviest tests, with `slowTest`) get more time than the defaults.
@@ -19,7 +17,7 @@ export const slowTest = 20_000;
 
 /** The plan screens at their addresses (as the app mounts them), starting from `url`. */
 export function renderPlans(url: string) {
-  const router = createMemoryRouter(
+  return renderPages(
     [
       { path: '/plans', element: <PlansList /> },
       { path: '/plans/new', element: <PlanCreatePage /> },
@@ -32,14 +30,6 @@ export function renderPlans(url: string) {
       { path: '/plans/:planId/tasks/new', element: <TaskCreatePage /> },
       { path: '/plans/:planId/tasks/:taskId/edit', element: <TaskEditPage /> },
     ],
-    { initialEntries: [url] },
+    url,
   );
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const user = userEvent.setup();
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { ...view, router, user };
 }

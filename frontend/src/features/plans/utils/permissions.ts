@@ -1,6 +1,6 @@
 import type { components } from '@/api/schema';
 import { useGetMe } from '@/lib/me';
-import { useGetOrgUnit } from '@/features/plans/api/get-org-units';
+import { useGetOrgUnit } from '@/lib/org-units';
 
 type Me = components['schemas']['Me'];
 type OrgUnitRef = components['schemas']['OrgUnitRef'];
@@ -33,7 +33,7 @@ export function useEditPermission(issuer: OrgUnitRef | undefined): 'yes' | 'no' 
   const admin = me?.roles.includes('ADMIN') ?? false;
   const own = issuer !== undefined && roots.some((root) => root.id === issuer.id);
   const lookUp = issuer !== undefined && !admin && !own && roots.length > 0;
-  const unit = useGetOrgUnit(issuer?.id ?? '', { enabled: lookUp });
+  const unit = useGetOrgUnit(lookUp ? issuer.id : null);
   if (!me) return meQuery.isError ? 'no' : 'unknown';
   if (!issuer) return 'unknown';
   if (admin || own) return 'yes';

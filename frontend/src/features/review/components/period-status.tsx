@@ -5,22 +5,23 @@ import type { components } from '@/api/schema';
 import { ApiError, readableError } from '@/lib/api-client';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
-import { useGetConsolidatedReport } from '@/features/review/api/get-consolidated-report';
+import { useGetConsolidatedReport, useGetPlanOverview } from '@/lib/consolidated-report';
 import { useGetLateAssignments } from '@/features/review/api/get-late-assignments';
-import { useGetPlanOverview } from '@/features/review/api/get-plan-overview';
 import { versionTag } from '@/features/review/api/get-report';
 import { useGetReviewQueue } from '@/features/review/api/get-review-queue';
 import { useSendUpPeriod } from '@/features/review/api/send-up-period';
 import { scopeSearch } from '@/features/review/components/queue-state';
 import { lateUnitReminder, sendUpReminder } from '@/features/review/components/reminder-text';
-import { formatDateTime, periodLabel } from '@/features/review/components/review-format';
+import { formatDateTime } from '@/features/review/components/review-format';
+import { periodLabel } from '@/lib/periods';
 import {
   ReviewScopePicker,
   ReviewTabs,
   useReviewScope,
 } from '@/features/review/components/review-scope';
-import { ReportDownloads } from '@/features/review/components/report-downloads';
-import { Fact, Spinner } from '@/features/review/components/review-shared';
+import { ReportDownloads } from '@/components/report-downloads';
+import { Spinner } from '@/components/form-fields';
+import { Fact } from '@/features/review/components/review-shared';
 import { LoadError } from '@/components/load-error';
 
 type Assignment = components['schemas']['Assignment'];
@@ -65,7 +66,11 @@ export function PeriodStatus() {
           )}
           {consolidated && (
             <>
-              <ReportDownloads planId={consolidated.plan.id} periodKey={consolidated.period.key} />
+              <ReportDownloads
+                className="review-downloads"
+                planId={consolidated.plan.id}
+                periodKey={consolidated.period.key}
+              />
               <PeriodSummary consolidated={consolidated} />
               <LateUnits consolidated={consolidated} />
               <SubordinatePlans plan={consolidated.plan} periodKey={consolidated.period.key} />

@@ -1,7 +1,7 @@
 import type { components } from '@/api/schema';
 import { formatDate } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
-import { periodLabel } from '@/features/review/components/review-format';
+import { periodLabel } from '@/lib/periods';
 
 type OrgUnitRef = components['schemas']['OrgUnitRef'];
 type PlanRef = components['schemas']['PlanRef'];

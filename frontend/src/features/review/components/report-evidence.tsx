@@ -6,7 +6,8 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { useDownloadEvidence } from '@/features/review/api/download-evidence';
 import { useGetReportEvidence } from '@/features/review/api/get-report-evidence';
-import { Fact, Spinner } from '@/features/review/components/review-shared';
+import { Spinner } from '@/components/form-fields';
+import { Fact } from '@/features/review/components/review-shared';
 import { LoadError } from '@/components/load-error';
 
 type Evidence = components['schemas']['Evidence'];

@@ -4,7 +4,7 @@ import type { components } from '@/api/schema';
 import { useLanguage } from '@/lib/i18n';
 import { useGetReportHistory } from '@/features/review/api/get-report-history';
 import { formatDateTime } from '@/features/review/components/review-format';
-import { Spinner } from '@/features/review/components/review-shared';
+import { Spinner } from '@/components/form-fields';
 import { LoadError } from '@/components/load-error';
 
 type ReportChange = components['schemas']['ReportChange'];

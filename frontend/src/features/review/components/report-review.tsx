@@ -24,16 +24,16 @@ import {
   formatTarget,
   formatTiming,
   formatValue,
-  periodLabel,
   periodYear,
 } from '@/features/review/components/review-format';
+import { periodLabel } from '@/lib/periods';
 import {
   readReviewNavigation,
   reviewNavigation,
   Fact,
-  Spinner,
   StateBadge,
 } from '@/features/review/components/review-shared';
+import { Spinner } from '@/components/form-fields';
 import { LoadError } from '@/components/load-error';
 
 type Report = components['schemas']['Report'];

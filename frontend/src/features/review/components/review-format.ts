@@ -6,22 +6,10 @@ import type { Language } from '@/lib/i18n';
 type ReportValue = components['schemas']['ReportValue'];
 type Report = components['schemas']['Report'];
 type Target = components['schemas']['Target'];
-type ReportingPeriod = components['schemas']['ReportingPeriod'];
 
 const intlLocales: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 // Deadlines are days in Vietnam, whatever the device clock says.
 const vietnam = 'Asia/Ho_Chi_Minh';
-const romanQuarters = ['I', 'II', 'III', 'IV'];
-
-/** Today's date in Vietnam as `YYYY-MM-DD`, comparable with the API's dates. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: vietnam,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 /** A timestamp as the day and time in Vietnam: `09:15 26/03/2026`. */
 export function formatDateTime(value: string, lang: Language = 'vi'): string {
@@ -37,47 +25,10 @@ export function formatDateTime(value: string, lang: Language = 'vi'): string {
   }).format(date);
 }
 
-/** A period key (`2026-03`, `2026-Q1`, `2026-H1`, `2026`) as people say it. */
-export function periodLabel(key: string, t: TFunction): string {
-  const month = /^(\d{4})-(\d{2})$/.exec(key);
-  if (month) return t('review.period.month', { month: Number(month[2]), year: month[1] });
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
-  if (quarter) {
-    const seq = Number(quarter[2]);
-    return t('review.period.quarter', {
-      quarter: seq,
-      roman: romanQuarters[seq - 1],
-      year: quarter[1],
-    });
-  }
-  const half = /^(\d{4})-H([12])$/.exec(key);
-  if (half) {
-    return half[2] === '1'
-      ? t('review.period.halfFirst', { year: half[1] })
-      : t('review.period.halfSecond', { year: half[1] });
-  }
-  if (/^\d{4}$/.test(key)) return t('review.period.year', { year: key });
-  return key;
-}
-
 /** The year a period belongs to, for picking the indicator's target. */
 export function periodYear(key: string): number | undefined {
   const year = Number.parseInt(key.slice(0, 4), 10);
   return Number.isFinite(year) ? year : undefined;
-}
-
-/**
- * The period people are working on: the one containing today, else the last one begun, else the
- * first.
- */
-export function currentPeriod(
-  periods: readonly ReportingPeriod[],
-  today: string = todayInVietnam(),
-): ReportingPeriod | undefined {
-  const containing = periods.find((p) => p.startsOn <= today && today <= p.endsOn);
-  if (containing) return containing;
-  const begun = periods.filter((p) => p.startsOn <= today);
-  return begun.at(-1) ?? periods[0];
 }
 
 export type ValueOptions = {

@@ -4,24 +4,24 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import type { components } from '@/api/schema';
 import { readableError } from '@/lib/api-client';
 import { useLanguage } from '@/lib/i18n';
-import { useGetOrgUnits } from '@/features/review/api/get-org-units';
+import { useGetOrgUnits } from '@/lib/org-units';
 import { useGetReviewQueue } from '@/features/review/api/get-review-queue';
 import {
   queueRoles,
   queueStates,
   readQueueState,
   toQueueApiParams,
-  withChanges,
   type QueueSort,
   type QueueSortField,
   type QueueState,
 } from '@/features/review/components/queue-state';
+import { withChanges } from '@/lib/search-params';
 import {
   formatDateTime,
   formatReportResult,
   formatTiming,
-  periodLabel,
 } from '@/features/review/components/review-format';
+import { periodLabel } from '@/lib/periods';
 import {
   ReviewScopePicker,
   ReviewTabs,
@@ -160,7 +160,7 @@ function QueueFilters({
   const id = useId();
   const unitsQuery = useGetOrgUnits(
     { withinId: issuingUnitId, size: 200, sort: 'path,asc' },
-    { enabled: Boolean(issuingUnitId) },
+    { enabled: Boolean(issuingUnitId), keepPrevious: false },
   );
   const units = unitsQuery.data?.items ?? [];
   return (

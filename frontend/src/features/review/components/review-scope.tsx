@@ -10,8 +10,9 @@ import {
   useGetReviewPlans,
   type GetReviewPlansParams,
 } from '@/features/review/api/get-review-plans';
-import { scopeSearch, withChanges } from '@/features/review/components/queue-state';
-import { currentPeriod, periodLabel } from '@/features/review/components/review-format';
+import { scopeSearch } from '@/features/review/components/queue-state';
+import { withChanges } from '@/lib/search-params';
+import { currentPeriod, periodLabel } from '@/lib/periods';
 import { LoadError } from '@/components/load-error';
 
 type Me = components['schemas']['Me'];

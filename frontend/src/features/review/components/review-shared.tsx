@@ -36,11 +36,6 @@ export function StateBadge({ state }: { state: ReportState }) {
   );
 }
 
-/** A spinner for a button whose action is under way; the button's text says what is happening. */
-export function Spinner() {
-  return <span className="spinner" aria-hidden="true" />;
-}
-
 /** One labelled fact of a description list. */
 export function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,12 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { components } from '@/api/schema';
 import { PeriodStatus } from '@/features/review/components/period-status';
 import { ReportReview } from '@/features/review/components/report-review';
 import { ReviewQueue } from '@/features/review/components/review-queue';
+import { renderPages } from '@/testing/test-utils';
 import {
   cultureCentre,
   emptyValue,
@@ -197,22 +194,14 @@ export function reviewDb(overrides: Partial<ReviewDb> = {}): ReviewDb {
 
 /** Renders the review pages as the app mounts them under /review, starting at `url`. */
 export function renderReview(url: string) {
-  const router = createMemoryRouter(
+  return renderPages(
     [
       { path: '/review', element: <ReviewQueue /> },
       { path: '/review/period', element: <PeriodStatus /> },
       { path: '/review/:reportId', element: <ReportReview /> },
     ],
-    { initialEntries: [url] },
+    url,
   );
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const user = userEvent.setup();
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { ...view, router, user };
 }
 
 export const scope = `plan=${plan.id}&period=2026-03`;

@@ -1,24 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import { readableError } from '@/lib/api-client';
 import { useFileDownload } from '@/lib/download';
-import {
-  consolidatedFormats,
-  downloadConsolidatedDocument,
-} from '@/features/dashboard/api/download-consolidated-document';
+import { consolidatedFormats, downloadConsolidatedDocument } from '@/lib/consolidated-report';
 
 /** The consolidated report of the plan and period shown, as Word, PDF or Excel. */
-export function ReportDownloads({ planId, periodKey }: { planId: string; periodKey: string }) {
+export function ReportDownloads({
+  planId,
+  periodKey,
+  className,
+}: {
+  planId: string;
+  periodKey: string;
+  /** Places the downloads on the screen that shows them. */
+  className: string;
+}) {
   const { t } = useTranslation();
   const download = useFileDownload();
   return (
-    <div className="dash-downloads">
+    <div className={className}>
       <div
-        className="dash-downloads-buttons"
+        className="report-downloads-buttons"
         role="group"
-        aria-label={t('dashboard.downloads.label')}
+        aria-label={t('reportDownloads.label')}
       >
-        <span aria-hidden="true" className="dash-downloads-label">
-          {t('dashboard.downloads.label')}:
+        <span aria-hidden="true" className="report-downloads-label">
+          {t('reportDownloads.label')}:
         </span>
         {consolidatedFormats.map((format) => {
           const busy = download.busyKey === format;
@@ -35,7 +41,7 @@ export function ReportDownloads({ planId, periodKey }: { planId: string; periodK
               }
             >
               {busy && <span className="spinner" aria-hidden="true" />}
-              {busy ? t('dashboard.downloads.busy') : t(`dashboard.downloads.${format}`)}
+              {busy ? t('reportDownloads.busy') : t(`reportDownloads.${format}`)}
             </button>
           );
         })}

@@ -2,17 +2,24 @@ import { useEffect, useEffectEvent, useId, useState, type FormEvent } from 'reac
 
 const searchDelayMs = 300;
 
-/** A search field that searches once typing stops (or on Enter); `value` is what is searched now. */
+/**
+ * A search field that searches once typing pauses (or on Enter), not on every keystroke. `value` is what is
+ * searched now (from the URL or the screen's filters); when it changes from outside (Back, a link) the field
+ * shows it.
+ */
 export function SearchBox({
   label,
   placeholder,
   value,
   onSearch,
+  namedLandmark = false,
 }: {
   label: string;
   placeholder?: string;
   value: string;
   onSearch: (q: string) => void;
+  /** Names the search landmark too, for a page with several searches. */
+  namedLandmark?: boolean;
 }) {
   const id = useId();
   const [text, setText] = useState(value);
@@ -21,8 +28,9 @@ export function SearchBox({
   const [sent, setSent] = useState<string | null>(null);
   if (value !== lastValue) {
     setLastValue(value);
-    // The URL changed from outside (Back, a link): show what is actually searched.
-    if (value !== sent) setText(value);
+    if (value === sent) setSent(null);
+    // The value changed from outside (Back, a link): show what is actually searched.
+    else setText(value);
   }
 
   function send(q: string) {
@@ -42,7 +50,12 @@ export function SearchBox({
   }
 
   return (
-    <form role="search" className="field" onSubmit={submit}>
+    <form
+      role="search"
+      className="field"
+      onSubmit={submit}
+      aria-label={namedLandmark ? label : undefined}
+    >
       <label htmlFor={id}>{label}</label>
       <input
         id={id}

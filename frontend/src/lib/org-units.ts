@@ -1,10 +1,11 @@
+// The organisation's units, read by administration, the plan screens, review and the dashboard.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { operations } from '@/api/schema';
 import { apiClient, unwrap } from '@/lib/api-client';
 
 export type GetOrgUnitsParams = NonNullable<operations['listOrgUnits']['parameters']['query']>;
 
-/** Units to choose from (issuer, lead and cooperating units), found by name or code. */
+/** Units found by name or code, or within a unit, a page at a time. */
 export function getOrgUnits(params: GetOrgUnitsParams, signal?: AbortSignal) {
   return unwrap(apiClient.GET('/api/v1/org-units', { params: { query: params }, signal }));
 }
@@ -16,23 +17,35 @@ export function getOrgUnitsQueryOptions(params: GetOrgUnitsParams) {
   });
 }
 
-export function useGetOrgUnits(params: GetOrgUnitsParams, { enabled = true } = {}) {
+export function useGetOrgUnits(
+  params: GetOrgUnitsParams,
+  { enabled = true, keepPrevious = true }: { enabled?: boolean; keepPrevious?: boolean } = {},
+) {
   return useQuery({
     ...getOrgUnitsQueryOptions(params),
     enabled,
-    placeholderData: keepPreviousData,
+    // Keep the current page on screen while the next one (or a new search) loads.
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
   });
 }
 
-/** One unit with its ancestors: tells whether a coordinator's subtree holds it. */
+/** One unit with its kind and its chain of ancestors. */
 export function getOrgUnit(id: string, signal?: AbortSignal) {
   return unwrap(apiClient.GET('/api/v1/org-units/{id}', { params: { path: { id } }, signal }));
 }
 
-export function useGetOrgUnit(id: string, { enabled = true } = {}) {
-  return useQuery({
-    queryKey: ['org-units', 'detail', id],
+export function orgUnitQueryKey(id: string) {
+  return ['org-units', 'detail', id] as const;
+}
+
+export function getOrgUnitQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: orgUnitQueryKey(id),
     queryFn: ({ signal }) => getOrgUnit(id, signal),
-    enabled,
   });
+}
+
+/** The unit `id` names; nothing is read without an id. */
+export function useGetOrgUnit(id: string | null | undefined) {
+  return useQuery({ ...getOrgUnitQueryOptions(id ?? ''), enabled: Boolean(id) });
 }
