@@ -7,16 +7,17 @@ import type { Sort } from '@/features/admin/components/list-state';
 
 type ListPage<T> = { items: T[]; totalItems: number; page: number; totalPages: number };
 
+/** The administration lists: each has its texts under this key (loading, loadError, empty, emptyFiltered, total). */
+export type ListTexts = 'admin.units' | 'admin.users' | 'admin.serviceAccounts';
+
 /**
  * The results of a list page: a progress bar while a page loads, the first load, a load error, "none", and
  * the items (the table `children` makes of them) with the pages below.
  */
 export function ListResults<T>({
   query,
-  loading,
-  loadError,
-  empty,
-  total,
+  texts,
+  filtered,
   onPage,
   children,
 }: {
@@ -28,17 +29,16 @@ export function ListResults<T>({
     error: unknown;
     refetch: () => unknown;
   };
-  loading: string;
-  loadError: string;
-  /** Said when the page has no items. */
-  empty: string;
-  /** How many items there are in all, in words. */
-  total: (count: number) => string;
+  texts: ListTexts;
+  /** Whether a filter or search narrows the list: "none match" rather than "none yet" when it is empty. */
+  filtered: boolean;
   /** With the 1-based page chosen. */
   onPage: (page: number) => void;
   children: (items: T[]) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const data = query.data;
+  const loading = t(`${texts}.loading`);
   return (
     <>
       <div className="progress-slot">
@@ -50,13 +50,17 @@ export function ListResults<T>({
         </p>
       )}
       {query.isError && (
-        <LoadError title={loadError} error={query.error} onRetry={() => void query.refetch()} />
+        <LoadError
+          title={t(`${texts}.loadError`)}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
       )}
       {data && !query.isError && (
         <div aria-busy={query.isFetching}>
           {data.items.length === 0 ? (
             <p role="status" className="notice">
-              {empty}
+              {filtered ? t(`${texts}.emptyFiltered`) : t(`${texts}.empty`)}
             </p>
           ) : (
             children(data.items)
@@ -65,7 +69,7 @@ export function ListResults<T>({
             <Pagination
               page={data.page + 1}
               totalPages={data.totalPages}
-              total={total(data.totalItems)}
+              total={t(`${texts}.total`, { count: data.totalItems })}
               onPage={onPage}
             />
           )}

@@ -64,14 +64,8 @@ export function ServiceAccountsList() {
       </div>
       <ListResults
         query={accountsQuery}
-        loading={t('admin.serviceAccounts.loading')}
-        loadError={t('admin.serviceAccounts.loadError')}
-        empty={
-          state.q.trim()
-            ? t('admin.serviceAccounts.emptyFiltered')
-            : t('admin.serviceAccounts.empty')
-        }
-        total={(count) => t('admin.serviceAccounts.total', { count })}
+        texts="admin.serviceAccounts"
+        filtered={state.q.trim() !== ''}
         onPage={(page) => update({ page: page > 1 ? String(page) : null })}
       >
         {(items) => (

@@ -165,10 +165,8 @@ export function UnitsList() {
 
       <ListResults
         query={unitsQuery}
-        loading={t('admin.units.loading')}
-        loadError={t('admin.units.loadError')}
-        empty={filtered ? t('admin.units.emptyFiltered') : t('admin.units.empty')}
-        total={(count) => t('admin.units.total', { count })}
+        texts="admin.units"
+        filtered={filtered}
         onPage={(page) => update({ page: page > 1 ? String(page) : null })}
       >
         {(items) => (

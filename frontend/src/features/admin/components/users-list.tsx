@@ -114,10 +114,8 @@ export function UsersList() {
 
       <ListResults
         query={usersQuery}
-        loading={t('admin.users.loading')}
-        loadError={t('admin.users.loadError')}
-        empty={filtered ? t('admin.users.emptyFiltered') : t('admin.users.empty')}
-        total={(count) => t('admin.users.total', { count })}
+        texts="admin.users"
+        filtered={filtered}
         onPage={(page) => update({ page: page > 1 ? String(page) : null })}
       >
         {(items) => (
