@@ -1,8 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '@/components/load-error';
-import type { Plan } from '@/features/plans/api/get-plan';
+import { useGetGroups, type PlanGroup } from '@/features/plans/api/get-groups';
+import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
+import { useEditPermission } from '@/features/plans/utils/permissions';
 
 /**
  * The frame of every editing page: where it leads back to, its heading, and the form once what it needs has
@@ -106,4 +108,18 @@ export function useFormGeneration(refetch: () => Promise<unknown>) {
     setGeneration((n) => n + 1);
   }
   return { generation, reload };
+}
+
+/** What a page editing an indicator or a task needs: the plan, its groups, and whether the signed-in person may edit. */
+export function usePlanItemPage(planId: string) {
+  const planQuery = useGetPlan(planId);
+  const groupsQuery = useGetGroups(planId);
+  const permission = useEditPermission(planQuery.data?.issuingUnit);
+  return { planQuery, groupsQuery, permission, plan: planQuery.data, groups: groupsQuery.data };
+}
+
+/** The group `?group=` names in the URL when it is one of the plan's groups of that kind; '' otherwise. */
+export function useGroupFromUrl(groups: PlanGroup[] | undefined, kind: PlanGroup['kind']): string {
+  const [searchParams] = useSearchParams();
+  return groups?.find((g) => g.id === searchParams.get('group') && g.kind === kind)?.id ?? '';
 }

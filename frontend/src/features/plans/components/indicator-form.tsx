@@ -1,18 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { getIndicatorQueryOptions } from '@/lib/plan-items';
 import { useLanguage } from '@/lib/i18n';
-import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
-import { useGetGroups, type PlanGroup } from '@/features/plans/api/get-groups';
+import type { Plan } from '@/features/plans/api/get-plan';
+import type { PlanGroup } from '@/features/plans/api/get-groups';
 import { useGetIndicators } from '@/features/plans/api/get-indicators';
 import {
   useDeleteIndicator,
   useSaveIndicator,
   type Indicator,
 } from '@/features/plans/api/save-indicator';
-import { PlanEditFrame, useFormGeneration } from '@/features/plans/components/edit-frame';
+import {
+  PlanEditFrame,
+  useFormGeneration,
+  useGroupFromUrl,
+  usePlanItemPage,
+} from '@/features/plans/components/edit-frame';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/form-fields';
 import { FormAlert } from '@/features/plans/components/form-alert';
 import { usePlanForm } from '@/features/plans/components/form-state';
@@ -28,7 +33,6 @@ import {
   type IndicatorFormValues,
 } from '@/features/plans/utils/indicator-form-values';
 import { noticeState } from '@/features/plans/utils/notices';
-import { useEditPermission } from '@/features/plans/utils/permissions';
 import { planYears } from '@/features/plans/utils/plan-text';
 import '@/features/plans/components/plans.css';
 
@@ -36,11 +40,8 @@ import '@/features/plans/components/plans.css';
 export function IndicatorCreatePage() {
   const { t } = useTranslation();
   const { planId = '' } = useParams();
-  const [searchParams] = useSearchParams();
-  const planQuery = useGetPlan(planId);
-  const groupsQuery = useGetGroups(planId);
-  const permission = useEditPermission(planQuery.data?.issuingUnit);
-  const plan = planQuery.data;
+  const { planQuery, groupsQuery, permission, plan } = usePlanItemPage(planId);
+  const group = useGroupFromUrl(groupsQuery.data, 'INDICATOR');
   return (
     <PlanEditFrame
       planId={planId}
@@ -55,12 +56,7 @@ export function IndicatorCreatePage() {
           <IndicatorForm
             plan={plan}
             groups={groupsQuery.data}
-            initial={newIndicatorValues(
-              groupsQuery.data.find(
-                (g) => g.id === searchParams.get('group') && g.kind === 'INDICATOR',
-              )?.id ?? '',
-              plan.startYear,
-            )}
+            initial={newIndicatorValues(group, plan.startYear)}
           />
         )
       }
@@ -73,12 +69,9 @@ export function IndicatorEditPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { planId = '', indicatorId = '' } = useParams();
-  const planQuery = useGetPlan(planId);
-  const groupsQuery = useGetGroups(planId);
+  const { planQuery, groupsQuery, permission, plan } = usePlanItemPage(planId);
   const indicatorQuery = useQuery(getIndicatorQueryOptions(planId, indicatorId));
-  const permission = useEditPermission(planQuery.data?.issuingUnit);
   const { generation, reload } = useFormGeneration(() => indicatorQuery.refetch());
-  const plan = planQuery.data;
   const indicator = indicatorQuery.data;
   return (
     <PlanEditFrame

@@ -1,12 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { getTaskQueryOptions } from '@/lib/plan-items';
-import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
-import { useGetGroups, type PlanGroup } from '@/features/plans/api/get-groups';
+import type { Plan } from '@/features/plans/api/get-plan';
+import type { PlanGroup } from '@/features/plans/api/get-groups';
 import { useDeleteTask, useSaveTask, type Task } from '@/features/plans/api/save-task';
-import { PlanEditFrame, useFormGeneration } from '@/features/plans/components/edit-frame';
+import {
+  PlanEditFrame,
+  useFormGeneration,
+  useGroupFromUrl,
+  usePlanItemPage,
+} from '@/features/plans/components/edit-frame';
 import { SelectField, TextAreaField, TextField } from '@/components/form-fields';
 import { FormAlert } from '@/features/plans/components/form-alert';
 import { usePlanForm } from '@/features/plans/components/form-state';
@@ -14,7 +19,6 @@ import { ItemFormActions, ItemPlaceFieldset } from '@/features/plans/components/
 import { UnitPicker } from '@/features/plans/components/pickers';
 import { errorFor, unplacedErrors } from '@/features/plans/utils/field-errors';
 import { noticeState } from '@/features/plans/utils/notices';
-import { useEditPermission } from '@/features/plans/utils/permissions';
 import {
   isPlacedTaskField,
   newTaskValues,
@@ -30,11 +34,8 @@ import '@/features/plans/components/plans.css';
 export function TaskCreatePage() {
   const { t } = useTranslation();
   const { planId = '' } = useParams();
-  const [searchParams] = useSearchParams();
-  const planQuery = useGetPlan(planId);
-  const groupsQuery = useGetGroups(planId);
-  const permission = useEditPermission(planQuery.data?.issuingUnit);
-  const plan = planQuery.data;
+  const { planQuery, groupsQuery, permission, plan } = usePlanItemPage(planId);
+  const group = useGroupFromUrl(groupsQuery.data, 'TASK');
   return (
     <PlanEditFrame
       planId={planId}
@@ -49,12 +50,7 @@ export function TaskCreatePage() {
           <TaskForm
             plan={plan}
             groups={groupsQuery.data}
-            initial={newTaskValues(
-              groupsQuery.data.find((g) => g.id === searchParams.get('group') && g.kind === 'TASK')
-                ?.id ?? '',
-              plan.startYear,
-              plan.endYear,
-            )}
+            initial={newTaskValues(group, plan.startYear, plan.endYear)}
           />
         )
       }
@@ -66,12 +62,9 @@ export function TaskCreatePage() {
 export function TaskEditPage() {
   const { t } = useTranslation();
   const { planId = '', taskId = '' } = useParams();
-  const planQuery = useGetPlan(planId);
-  const groupsQuery = useGetGroups(planId);
+  const { planQuery, groupsQuery, permission, plan } = usePlanItemPage(planId);
   const taskQuery = useQuery(getTaskQueryOptions(planId, taskId));
-  const permission = useEditPermission(planQuery.data?.issuingUnit);
   const { generation, reload } = useFormGeneration(() => taskQuery.refetch());
-  const plan = planQuery.data;
   const task = taskQuery.data;
   return (
     <PlanEditFrame
