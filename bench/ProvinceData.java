@@ -32,7 +32,7 @@ public class ProvinceData {
         int firstYear = args.length > 5 ? Integer.parseInt(args[5]) : 2021;
         String script = Files.readString(Path.of(System.getProperty("dataset", "bench/dataset.sql")));
         long started = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(args[0], args[1], "")) {
+        try (Connection c = DriverManager.getConnection(args[0], args[1], System.getenv("PGPASSWORD"))) {
             c.setAutoCommit(true);
             Map<String, Long> before = counts(c);
             try (Statement st = c.createStatement()) {

@@ -39,7 +39,7 @@ public class ProvinceRead {
         YearMonth from = YearMonth.parse(args[5]);
         YearMonth to = YearMonth.parse(args[6]);
 
-        try (Connection db = DriverManager.getConnection(args[1], args[2], "")) {
+        try (Connection db = DriverManager.getConnection(args[1], args[2], System.getenv("PGPASSWORD"))) {
             String[] unit = BenchHttp.unit(db, province);
             String unitId = unit[0];
             String path = unit[1];

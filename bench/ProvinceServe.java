@@ -53,7 +53,7 @@ public class ProvinceServe {
         String province = args[5];
         Map<String, Object> result = new LinkedHashMap<>();
 
-        try (Connection db = DriverManager.getConnection(jdbc, dbUser, "")) {
+        try (Connection db = DriverManager.getConnection(jdbc, dbUser, System.getenv("PGPASSWORD"))) {
             String[] provinceUnit = BenchHttp.unit(db, province);
             String provincePlan = BenchHttp.one(db, "select id from plan where code = ?", province + "-KH");
             String commune = province + ".X001";
@@ -319,7 +319,7 @@ public class ProvinceServe {
             st.execute("drop database if exists pgbench");
             st.execute("create database pgbench");
         }
-        List<String> connection = List.of("-h", "localhost", "-p", port, "-U", user);
+        List<String> connection = List.of("-h", "127.0.0.1", "-p", port, "-U", user);
         run(concat(List.of("pgbench", "-i", "-q", "-s", "10"), connection, List.of("pgbench")));
         String out = run(concat(List.of("pgbench", "-b", "simple-update", "-c", String.valueOf(CLIENTS), "-j", "2", "-T",
                 String.valueOf(WRITE_SECONDS)), connection, List.of("pgbench")));

@@ -1,7 +1,7 @@
 # Starting and stopping the packaged product for a benchmark; sourced by the bench scripts.
 # start_product <work dir> <port> [VAR=value ...]: starts backend/target/quarkus-app with its embedded PostgreSQL and
 # the demo data in <work dir>/data (made on the first start, kept by later ones), with deploy/jvm.options, waits until
-# it is ready, and stops it (and its database) when the calling script exits. Sets APP_PID, BASE, DB_PORT and
+# it is ready, and stops it (and its database) when the calling script exits. Sets APP_PID, BASE, DB_PORT, PGPASSWORD and
 # STARTUP_S (seconds from launch to ready).
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,7 +35,11 @@ start_product() {
   done
   curl -fs "$BASE/q/health/ready" > /dev/null || { echo "the product did not get ready; see $work/app.log" >&2; exit 1; }
   STARTUP_S=$(awk "BEGIN { print $(date +%s.%N) - $launched }")
-  DB_PORT=$(sed -n 's/.*Embedded PostgreSQL started on port \([0-9]*\).*/\1/p' "$work/app.log" | tail -1)
+  DB_PORT=$(sed -n 's/.*Embedded PostgreSQL started on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/app.log" | tail -1)
+  # The embedded database signs in only with the password it generated beside its cluster; the bench clients
+  # (JDBC and pgbench) read it from PGPASSWORD.
+  PGPASSWORD=$(cat "$work/data/postgres.password")
+  export PGPASSWORD
 }
 
 # The bench clients (bench/*.java), compiled on the packaged product's class path into <dir>; sets BENCH_CP.

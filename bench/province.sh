@@ -33,7 +33,7 @@ compile_clients "$WORK/classes"
 
 echo "== starting the product (embedded PostgreSQL in $WORK/data)"
 start_product "$WORK" "$PORT" "${SETTINGS[@]}"
-JDBC="jdbc:postgresql://localhost:$DB_PORT/dti"
+JDBC="jdbc:postgresql://127.0.0.1:$DB_PORT/dti"
 
 echo "== generating $PROVINCES province(s) of $COMMUNES communes, plans 2021–2026 (seed 'dti')"
 (cd "$ROOT" && java -cp "$BENCH_CP" -Dresult="$WORK/dataset.json" ProvinceData "$JDBC" postgres dti "$PROVINCES" "$COMMUNES" 2021)
@@ -41,7 +41,7 @@ echo "== generating $PROVINCES province(s) of $COMMUNES communes, plans 2021–2
 echo "== start-up: the product on the generated installation, against a bare JVM"
 stop_product
 start_product "$WORK" "$PORT" "${SETTINGS[@]}"
-JDBC="jdbc:postgresql://localhost:$DB_PORT/dti"
+JDBC="jdbc:postgresql://127.0.0.1:$DB_PORT/dti"
 t0=$(date +%s.%N)
 java @"$ROOT/deploy/jvm.options" -cp "$WORK/classes" JvmStart
 JVM_S=$(awk "BEGIN { print $(date +%s.%N) - $t0 }")

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import vn.dti.tracker.auth.SigningKeys;
-import vn.dti.tracker.common.EmbeddedDatabase;
+import vn.dti.tracker.database.EmbeddedDatabase;
 
 /**
  * Starts the product. With no database configured ({@code QUARKUS_DATASOURCE_JDBC_URL}), a real
@@ -24,6 +24,7 @@ public class Main {
             embedded = EmbeddedDatabase.start(dir.resolve("postgres"), true);
             System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
             System.setProperty("quarkus.datasource.username", embedded.username());
+            System.setProperty("quarkus.datasource.password", embedded.password());
             System.setProperty("dti.data-dir", dir.toString());
             EmbeddedDatabase toClose = embedded;
             Runtime.getRuntime().addShutdownHook(new Thread(toClose::close, "embedded-postgres-stop"));

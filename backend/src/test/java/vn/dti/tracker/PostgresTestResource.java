@@ -7,7 +7,7 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import vn.dti.tracker.auth.SigningKeys;
-import vn.dti.tracker.common.EmbeddedDatabase;
+import vn.dti.tracker.database.EmbeddedDatabase;
 
 /**
  * Tests run against a real PostgreSQL: the embedded one in a fresh directory, or the server named
@@ -29,6 +29,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             database = EmbeddedDatabase.start(Path.of("target", "test-postgres").toAbsolutePath(), false);
             config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
             config.put("quarkus.datasource.username", database.username());
+            config.put("quarkus.datasource.password", database.password());
         }
         return config;
     }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
 
+import vn.dti.tracker.database.DatabaseOutage;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -36,6 +38,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** The embedded database restarts within a few seconds; an external one fails over in about as long. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     /** Database constraints that a service normally catches first; here they are the last line. */
     private static final Map<String, String[]> CONSTRAINTS = Map.ofEntries(
@@ -175,9 +179,21 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.isOutage(e)) {
+            return databaseUnavailable(e, uri);
+        }
         // The request id is in the log line's MDC and in the answer, so a person's report of the fault finds this entry.
         LOG.error("Unexpected error", e);
         return problem(500, "server.error", "Máy chủ gặp lỗi ngoài dự kiến. Dữ liệu của bạn không bị thay đổi; hãy thử lại sau.", List.of(), uri);
+    }
+
+    /** The database is stopped, restarting or out of connections: nothing was changed, and the same request will do. */
+    private Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable: %s", e.toString());
+        Response response = problem(503, "service.database-unavailable",
+                "Cơ sở dữ liệu tạm thời không kết nối được. Dữ liệu của bạn không bị thay đổi; hãy thử lại sau vài giây.", List.of(), uri);
+        response.getHeaders().putSingle("Retry-After", String.valueOf(DATABASE_RETRY_AFTER_SECONDS));
+        return response;
     }
 
     static int status(DomainException e) {
@@ -230,6 +246,7 @@ public class ProblemMapper {
             case 415 -> "Định dạng nội dung không được hỗ trợ";
             case 428 -> "Thiếu điều kiện phiên bản";
             case 429 -> "Thử lại sau";
+            case 503 -> "Tạm thời không phục vụ được";
             default -> status >= 500 ? "Lỗi máy chủ" : "Yêu cầu bị từ chối";
         };
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import vn.dti.tracker.common.EmbeddedDatabase;
+import vn.dti.tracker.database.EmbeddedDatabase;
 
 /** The packaged product (target/quarkus-app) started as a process on a test-owned database, with the demo data. */
 final class PackagedProduct {
@@ -23,7 +23,9 @@ final class PackagedProduct {
 
     /** With {@code settings} (environment variables) added to or replacing the defaults below. */
     static Process start(EmbeddedDatabase database, Path data, int port, Path log, Map<String, String> settings) throws Exception {
-        return start(database.jdbcUrl(), database.username(), data, port, log, settings);
+        Map<String, String> withPassword = new java.util.HashMap<>(settings);
+        withPassword.putIfAbsent("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        return start(database.jdbcUrl(), database.username(), data, port, log, withPassword);
     }
 
     /** On the database at {@code jdbcUrl}. */

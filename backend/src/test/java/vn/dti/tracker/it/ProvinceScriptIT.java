@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import vn.dti.tracker.common.EmbeddedDatabase;
+import vn.dti.tracker.database.EmbeddedDatabase;
 
 /** The README's example script for province systems, run as written against the packaged product. */
 class ProvinceScriptIT {

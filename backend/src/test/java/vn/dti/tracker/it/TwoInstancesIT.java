@@ -39,7 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.dti.tracker.S3MockResource;
 import vn.dti.tracker.auth.SigningKeys;
-import vn.dti.tracker.common.EmbeddedDatabase;
+import vn.dti.tracker.database.EmbeddedDatabase;
 
 /**
  * Two instances of the packaged product on different ports, configured as several instances behind a
@@ -309,7 +309,7 @@ class TwoInstancesIT {
     // ---- database ----
 
     private Connection connect() throws Exception {
-        return DriverManager.getConnection(database.jdbcUrl(), database.username(), "");
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }
 
     private long count(String sql) throws Exception {

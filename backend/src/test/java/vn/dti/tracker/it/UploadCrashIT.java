@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import vn.dti.tracker.common.EmbeddedDatabase;
+import vn.dti.tracker.database.EmbeddedDatabase;
 
 /**
  * The packaged product is killed (SIGKILL) in the middle of an evidence upload, then started again:
@@ -183,7 +183,7 @@ class UploadCrashIT {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(), "");
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
