@@ -21,9 +21,18 @@ public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
+    /** Looks through the causes and the suppressed exceptions: a failed commit carries the driver's error as suppressed. */
     public static boolean isOutage(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < 32; depth++) {
+        java.util.ArrayDeque<Throwable> pending = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (failure != null) {
+            pending.add(failure);
+        }
+        while (!pending.isEmpty() && seen.size() < 64) {
+            Throwable cause = pending.poll();
+            if (!seen.add(cause)) {
+                continue;
+            }
             if (cause instanceof ConnectException || cause instanceof SQLTransientConnectionException
                     || cause instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
@@ -31,7 +40,13 @@ public final class DatabaseOutage {
             if (cause instanceof SQLException sql && isUnavailable(sql)) {
                 return true;
             }
-            cause = cause.getCause() == cause ? null : cause.getCause();
+            if (cause.getCause() != null) {
+                pending.add(cause.getCause());
+            }
+            if (cause instanceof SQLException sql && sql.getNextException() != null) {
+                pending.add(sql.getNextException());
+            }
+            pending.addAll(java.util.Arrays.asList(cause.getSuppressed()));
         }
         return false;
     }

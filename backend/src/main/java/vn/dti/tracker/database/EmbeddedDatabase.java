@@ -61,10 +61,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * guard's own standard input (the JVM's pipe) reaches its end, or when the guard is asked to stop.
      */
     private static final String GUARD = String.join("\n",
-            "\"$@\" < /dev/null &",
+            // A background job of a non-interactive shell reads /dev/null unless told otherwise: the watcher is given
+            // the pipe through descriptor 3.
+            "exec 3<&0",
+            "\"$@\" < /dev/null 3<&- &",
             "server=$!",
             "trap 'kill -INT \"$server\" 2>/dev/null' INT TERM HUP",
-            "( while read -r _; do :; done; kill -INT \"$server\" 2>/dev/null ) &",
+            "( while read -r _; do :; done <&3; kill -INT \"$server\" 2>/dev/null ) &",
             "watcher=$!",
             "wait \"$server\"; status=$?",
             "while kill -0 \"$server\" 2>/dev/null; do wait \"$server\"; status=$?; done",

@@ -30,6 +30,19 @@ final class PackagedProduct {
 
     /** On the database at {@code jdbcUrl}. */
     static Process start(String jdbcUrl, String username, Path data, int port, Path log, Map<String, String> settings) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>();
+        all.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        all.put("QUARKUS_DATASOURCE_USERNAME", username);
+        all.putAll(settings);
+        return launch(data, port, log, all);
+    }
+
+    /** On its own embedded database in {@code data}, as `make run` starts it. */
+    static Process startEmbedded(Path data, int port, Path log, Map<String, String> settings) throws Exception {
+        return launch(data, port, log, settings);
+    }
+
+    private static Process launch(Path data, int port, Path log, Map<String, String> settings) throws Exception {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         String java = ProcessHandle.current().info().command().orElse("java");
         // The product's own JVM settings, as `make run` and the service use them.
@@ -37,8 +50,7 @@ final class PackagedProduct {
         ProcessBuilder pb = new ProcessBuilder(List.of(java, options, "-jar", jar.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = pb.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        env.put("QUARKUS_DATASOURCE_USERNAME", username);
+        env.keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE_"));
         env.put("DTI_DATA_DIR", data.toString());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("DTI_DEMO_LOAD", "true");
