@@ -159,6 +159,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return closed || failedRestarts < RESTARTS_BEFORE_GIVING_UP;
     }
 
+    /** The guard process the server runs under (for tests that play a crash). */
+    Process guard() {
+        return server;
+    }
+
+    /** Stops supervising without stopping anything, as a product that crashed would (for tests that play a crash). */
+    void abandon() {
+        closed = true;
+        if (running == this) {
+            running = null;
+        }
+    }
+
     /** The process id of the running server's postmaster, or empty while it is down. */
     public Optional<Long> postmasterPid() {
         return ClusterProcesses.postmaster(directory).map(ProcessHandle::pid);
