@@ -144,7 +144,8 @@ public class EvidenceResource {
                     + " (415 outside the accepted types); files over the limit (default 50 MB) get 413, before the body is read when its"
                     + " length is declared. Word, Excel and OpenDocument files are zip archives: one that would unpack past the limits"
                     + " (default 512 MB in all, 256 MB in one part, 10,000 parts, or a part over 100 times its compressed size) gets 413"
-                    + " `file.archive-too-large` or `file.archive-bomb` and is not stored. Identical content is stored once. With `reportId` the evidence is attached at once, and only"
+                    + " `file.archive-too-large` or `file.archive-bomb`, one that cannot be unpacked to its end 400 `file.archive-damaged`;"
+                    + " neither is stored. Identical content is stored once. With `reportId` the evidence is attached at once, and only"
                     + " to reports the caller may write; evidence attached to nothing is removed after 24 hours.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     public Response upload(UploadForm form) {
