@@ -97,7 +97,7 @@ final class SheetReader {
             throw e;
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
             String guard = poiGuard(e);
-            throw guard == null ? corrupt(e) : limits.refusal(guard.contains("ratio"));
+            throw guard == null ? corrupt(e) : limits.refusal(guard.contains("max. ratio"));
         }
     }
 
