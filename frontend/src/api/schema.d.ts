@@ -215,7 +215,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document (multipart/form-data)
-         * @description By the people of a reporting unit; the evidence belongs to their unit. The type is decided from the content (415 outside the accepted types); files over the limit (default 50 MB) get 413, before the body is read when its length is declared. Identical content is stored once. With `reportId` the evidence is attached at once, and only to reports the caller may write; evidence attached to nothing is removed after 24 hours.
+         * @description By the people of a reporting unit; the evidence belongs to their unit. The type is decided from the content (415 outside the accepted types); files over the limit (default 50 MB) get 413, before the body is read when its length is declared. Word, Excel and OpenDocument files are zip archives: one that would unpack past the limits (default 512 MB in all, 256 MB in one part, 10,000 parts, or a part over 100 times its compressed size) gets 413 `file.archive-too-large` or `file.archive-bomb`, one that cannot be unpacked to its end 400 `file.archive-damaged`; neither is stored. Identical content is stored once. With `reportId` the evidence is attached at once, and only to reports the caller may write; evidence attached to nothing is removed after 24 hours.
          */
         post: operations["uploadEvidence"];
         delete?: never;
@@ -272,7 +272,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document as the request body (the fast path for large files)
-         * @description The body is the file itself, received to disk and hashed in one pass; the description travels in the query (`fileName` is required). Same rules as the multipart upload: type from content (415), the size limit (413, before reading when `Content-Length` says so), dedup by SHA-256, `reportId` to attach at once.
+         * @description The body is the file itself, received to disk and hashed in one pass; the description travels in the query (`fileName` is required). Same rules as the multipart upload: type from content (415), the size limit (413, before reading when `Content-Length` says so), the unpacking limits of Word, Excel and OpenDocument files (413), dedup by SHA-256, `reportId` to attach at once.
          */
         post: operations["streamEvidence"];
         delete?: never;
@@ -674,7 +674,7 @@ export interface paths {
         put?: never;
         /**
          * Import a plan's appendix from an XLSX sheet, or preview it with dryRun=true
-         * @description The body is the workbook itself. The header row is found by its Vietnamese column names (the template's, or the plans' own: STT, Nội dung chỉ tiêu, Đơn vị tính, Chỉ tiêu phấn đấu năm …, Đơn vị theo dõi / chủ trì, Đơn vị phối hợp, Ghi chú; for tasks Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian thực hiện), group rows ("A. Phát triển hạ tầng") start groups. Targets are read into their shape keeping the wording (a wording that cannot be read is kept as words, with a WARNING); units are matched by name ignoring case, diacritics and spacing. The preview lists every row, how it was understood and what it would create or change, and every problem with its cell. The commit is all or nothing (400 `import.invalid` with every cell in `errors` when a row has an ERROR); indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing. Coordinators of the plan's issuer. Refused: not an XLSX (415), a protected or damaged workbook, no header (400), over the size or row limit (413).
+         * @description The body is the workbook itself. The header row is found by its Vietnamese column names (the template's, or the plans' own: STT, Nội dung chỉ tiêu, Đơn vị tính, Chỉ tiêu phấn đấu năm …, Đơn vị theo dõi / chủ trì, Đơn vị phối hợp, Ghi chú; for tasks Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian thực hiện), group rows ("A. Phát triển hạ tầng") start groups. Targets are read into their shape keeping the wording (a wording that cannot be read is kept as words, with a WARNING); units are matched by name ignoring case, diacritics and spacing. The preview lists every row, how it was understood and what it would create or change, and every problem with its cell. The commit is all or nothing (400 `import.invalid` with every cell in `errors` when a row has an ERROR); indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing. Coordinators of the plan's issuer. Refused: not an XLSX (415), a protected or damaged workbook, no header (400), over the size or row limit (413), a workbook that would unpack past the limits (default 64 MB, or a part over 100 times its compressed size: 413 `file.archive-too-large` or `file.archive-bomb`), dry run or not.
          */
         post: operations["importPlanAppendix"];
         delete?: never;
@@ -3125,6 +3125,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The file is over the size limit (`evidence.too-large`, `import.too-large`; refused before reading when its length is declared), or it is a zip container (Word, Excel, OpenDocument) that would unpack past the limits, counted on the bytes actually unpacked: too large in all or in one part, or too many parts (`file.archive-too-large`), or a part that unpacks more than 100 times its compressed size (`file.archive-bomb`). Nothing is stored */
+        FileTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The body's media type is not one the operation reads, or an uploaded file's content (not its name) is of a type that is not accepted */
         UnsupportedType: {
             headers: {
@@ -3672,7 +3681,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            413: components["responses"]["TooLarge"];
+            413: components["responses"]["FileTooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
         };
@@ -3784,7 +3793,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            413: components["responses"]["TooLarge"];
+            413: components["responses"]["FileTooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
         };
@@ -4789,7 +4798,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            413: components["responses"]["TooLarge"];
+            413: components["responses"]["FileTooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
         };

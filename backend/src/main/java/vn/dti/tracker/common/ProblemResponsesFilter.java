@@ -70,6 +70,12 @@ public class ProblemResponsesFilter implements OASFilter {
                 + " after a full export", "changes.cursor-expired", 410, "Con trỏ đã quá hạn lưu giữ; hãy đồng bộ lại từ đầu.");
         response(components, "TooLarge", "The body is over the limit (a file: 50 MB by default; JSON: 10 MB); refused before reading"
                 + " when its length is declared", "evidence.too-large", 413, "Tệp quá lớn (72.0 MB); mỗi tệp tối đa 50.0 MB.");
+        response(components, "FileTooLarge", "The file is over the size limit (`evidence.too-large`, `import.too-large`; refused before"
+                + " reading when its length is declared), or it is a zip container (Word, Excel, OpenDocument) that would unpack past the"
+                + " limits, counted on the bytes actually unpacked: too large in all or in one part, or too many parts"
+                + " (`file.archive-too-large`), or a part that unpacks more than 100 times its compressed size (`file.archive-bomb`)."
+                + " Nothing is stored", ArchiveLimits.BOMB, 413,
+                "Tệp có một phần giải nén ra lớn gấp hơn 100 lần dữ liệu nén (bom nén): đây không phải tài liệu bình thường. Tệp không được nhận.");
         response(components, "UnsupportedType", "The body's media type is not one the operation reads, or an uploaded file's content"
                 + " (not its name) is of a type that is not accepted",
                 "evidence.type-not-allowed", 415, "Nội dung tệp 'bao-cao.pdf' là application/x-msdownload, không thuộc các loại được nhận.");
@@ -118,6 +124,9 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(operation, "412", "PreconditionFailed");
                     add(operation, "428", "PreconditionRequired");
                 }
+                if (body && takesFile(operation)) {
+                    put(operation, "413", "FileTooLarge");
+                }
                 if (body) {
                     add(operation, "413", "TooLarge");
                     add(operation, "415", "UnsupportedType");
@@ -130,6 +139,13 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         ContractExamples.fill(openAPI);
+    }
+
+    /** The body is a file: a form with a file part, or the file itself. */
+    private static boolean takesFile(Operation operation) {
+        var content = operation.getRequestBody().getContent();
+        return content != null && content.getMediaTypes() != null && content.getMediaTypes().keySet().stream()
+                .anyMatch(type -> type.startsWith("multipart/") || type.equals("application/octet-stream") || type.startsWith("application/vnd."));
     }
 
     /**

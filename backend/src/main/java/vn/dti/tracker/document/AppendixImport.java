@@ -28,6 +28,8 @@ import vn.dti.tracker.bundle.PlanBundle;
 import vn.dti.tracker.bundle.PlanBundle.BundleIndicator;
 import vn.dti.tracker.bundle.PlanBundle.BundleTask;
 import vn.dti.tracker.bundle.PlanBundle.Group;
+import vn.dti.tracker.common.ArchiveLimits;
+import vn.dti.tracker.common.ArchiveSettings;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.FieldError;
 import vn.dti.tracker.common.TextSearch;
@@ -77,9 +79,12 @@ public class AppendixImport {
     private final DocumentSettings settings;
     private final jakarta.persistence.EntityManager em;
 
+    private final ArchiveLimits limits;
+
     public AppendixImport(PlanService plans, BundleExporter exporter, BundleImporter importer, DocumentSettings settings,
-            jakarta.persistence.EntityManager em) {
+            jakarta.persistence.EntityManager em, ArchiveSettings archives) {
         this.em = em;
+        this.limits = ArchiveLimits.of(archives).atMost(settings.imports().maxInflatedSize().asLongValue());
         this.plans = plans;
         this.exporter = exporter;
         this.importer = importer;
@@ -87,8 +92,8 @@ public class AppendixImport {
     }
 
     /** Reads the sheet and previews (dryRun) or commits its import into the plan. */
-    public ImportResult run(UUID planId, AppendixPart part, byte[] content, boolean dryRun) {
-        Reading reading = QuarkusTransaction.requiringNew().call(() -> read(planId, part, content));
+    public ImportResult run(UUID planId, AppendixPart part, java.nio.file.Path workbook, boolean dryRun) {
+        Reading reading = QuarkusTransaction.requiringNew().call(() -> read(planId, part, workbook));
         boolean errors = reading.hasErrors();
         if (errors && !dryRun) {
             throw reading.refusal();
@@ -106,10 +111,10 @@ public class AppendixImport {
         return reading.result(dryRun, outcome);
     }
 
-    private Reading read(UUID planId, AppendixPart part, byte[] content) {
+    private Reading read(UUID planId, AppendixPart part, java.nio.file.Path workbook) {
         Plan plan = plans.requireEditable(planId);
         PlanBundle current = exporter.export(planId);
-        Found found = SheetReader.firstAccepted(content, settings.imports().maxRows(), sheet -> {
+        Found found = SheetReader.firstAccepted(workbook, limits, settings.imports().maxRows(), sheet -> {
             AppendixLayout layout = AppendixLayout.find(sheet, part);
             return layout == null ? null : new Found(sheet, layout);
         });

@@ -1,5 +1,10 @@
 package vn.dti.tracker.document;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,8 +40,11 @@ public class AppendixResource {
     private final DocumentService documents;
     private final AppendixImport imports;
     private final DocumentSettings settings;
+    private final java.nio.file.Path uploads;
 
-    public AppendixResource(DocumentService documents, AppendixImport imports, DocumentSettings settings) {
+    public AppendixResource(DocumentService documents, AppendixImport imports, DocumentSettings settings,
+            @ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploads) {
+        this.uploads = java.nio.file.Path.of(uploads).toAbsolutePath().normalize();
         this.documents = documents;
         this.imports = imports;
         this.settings = settings;
@@ -77,7 +86,8 @@ public class AppendixResource {
                     + " cell. The commit is all or nothing (400 `import.invalid` with every cell in `errors` when a row has an ERROR);"
                     + " indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing."
                     + " Coordinators of the plan's issuer. Refused: not an XLSX (415), a protected or damaged workbook, no header (400),"
-                    + " over the size or row limit (413).")
+                    + " over the size or row limit (413), a workbook that would unpack past the limits (default 64 MB, or a part over"
+                    + " 100 times its compressed size: 413 `file.archive-too-large` or `file.archive-bomb`), dry run or not.")
     @RequestBody(required = true, content = {
             @Content(mediaType = DocumentMedia.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
@@ -86,11 +96,38 @@ public class AppendixResource {
     public ImportResult importAppendix(@PathParam("planId") UUID planId,
             @QueryParam("part") @Parameter(description = "INDICATORS (default) or TASKS") AppendixPart part,
             @QueryParam("dryRun") @Parameter(description = "Read and report without changing anything") boolean dryRun,
-            byte[] body) {
-        long max = settings.imports().maxFileSize().asLongValue();
-        if (body != null && body.length > max) {
-            throw DomainException.workbookTooLarge(body.length, max);
+            InputStream body) throws IOException {
+        java.nio.file.Path workbook = receive(body);
+        try {
+            return imports.run(planId, part == null ? AppendixPart.INDICATORS : part, workbook, dryRun);
+        } finally {
+            Files.deleteIfExists(workbook);
         }
-        return imports.run(planId, part == null ? AppendixPart.INDICATORS : part, body, dryRun);
+    }
+
+    /**
+     * The body, copied to a file of its own in the upload directory (emptied at start, should the process stop
+     * midway) and cut off past the limit: a workbook is read from disk, never held whole in memory.
+     */
+    private java.nio.file.Path receive(InputStream body) throws IOException {
+        long max = settings.imports().maxFileSize().asLongValue();
+        Files.createDirectories(uploads);
+        java.nio.file.Path file = uploads.resolve("import-" + UUID.randomUUID() + ".xlsx");
+        try (InputStream in = body == null ? InputStream.nullInputStream() : body;
+                OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+            byte[] buffer = new byte[64 * 1024];
+            long size = 0;
+            for (int n; (n = in.read(buffer)) > 0;) {
+                size += n;
+                if (size > max) {
+                    throw DomainException.workbookTooLarge(-1, max);
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return file;
     }
 }

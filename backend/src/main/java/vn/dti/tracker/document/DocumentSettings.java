@@ -20,5 +20,13 @@ public interface DocumentSettings {
         /** The largest workbook accepted; a larger body is refused (413) before it is read. */
         @WithDefault("5M")
         MemorySize maxFileSize();
+
+        /**
+         * The most a workbook may unpack to, in all and in any one part (its shared texts are held in memory while the
+         * sheet is read). An appendix of 2000 rows unpacks to a few megabytes. The general archive limits
+         * (dti.archives.*) apply too.
+         */
+        @WithDefault("64M")
+        MemorySize maxInflatedSize();
     }
 }

@@ -1,8 +1,9 @@
 package vn.dti.tracker.document;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -30,6 +32,7 @@ import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
+import vn.dti.tracker.common.ArchiveLimits;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.FieldError;
 
@@ -65,14 +68,12 @@ final class SheetReader {
 
     /**
      * Hands each sheet in turn to {@code use} until it returns something; the rows of all sheets read count
-     * against {@code maxRows}.
+     * against {@code maxRows}. The workbook is read from its file, after it has passed {@code limits}: no part of it is
+     * unpacked into memory but the shared texts and styles, and the sheet being read row by row.
      */
-    static <T> T firstAccepted(byte[] content, int maxRows, Function<Sheet, T> use) {
-        if (content == null || content.length == 0) {
-            throw DomainException.invalidField("file", "import.empty", "Không có tệp: nội dung gửi lên trống.");
-        }
-        checkContainer(content);
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+    static <T> T firstAccepted(Path file, ArchiveLimits limits, int maxRows, Function<Sheet, T> use) {
+        checkContainer(file, limits);
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             if (!isWorkbook(pkg)) {
                 throw notXlsx("Tệp là một tài liệu Office (Word, PowerPoint) chứ không phải bảng tính Excel (.xlsx).");
             }
@@ -95,8 +96,19 @@ final class SheetReader {
         } catch (DomainException e) {
             throw e;
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
-            throw corrupt(e);
+            String guard = poiGuard(e);
+            throw guard == null ? corrupt(e) : limits.refusal(guard.contains("max. ratio"));
         }
+    }
+
+    /** What Apache POI's zip guard said, if it is what stopped the reading ("Zip bomb detected! … max. ratio …"). */
+    private static String poiGuard(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Zip bomb detected")) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 
     /** The package's main part is a workbook (a Word or PowerPoint file is an Office package too). */
@@ -109,20 +121,31 @@ final class SheetReader {
         return part != null && part.getContentType().contains("spreadsheetml");
     }
 
-    /** Refuses what is not an XLSX container before anything is parsed: an old .xls, a protected workbook, another file. */
-    private static void checkContainer(byte[] content) {
+    /**
+     * Refuses what is not an XLSX container before anything is parsed: nothing, an old .xls, a protected workbook,
+     * another file, or a package that would unpack past the limits.
+     */
+    private static void checkContainer(Path file, ArchiveLimits limits) {
         FileMagic magic;
-        try (InputStream in = FileMagic.prepareToCheckMagic(new ByteArrayInputStream(content))) {
-            magic = FileMagic.valueOf(in);
+        try {
+            if (Files.size(file) == 0) {
+                throw DomainException.invalidField("file", "import.empty", "Không có tệp: nội dung gửi lên trống.");
+            }
+            magic = FileMagic.valueOf(file.toFile());
         } catch (IOException e) {
             throw corrupt(e);
         }
         if (magic == FileMagic.OOXML) {
+            try {
+                limits.check(file);
+            } catch (IOException e) {
+                throw corrupt(e);
+            }
             return;
         }
         if (magic == FileMagic.OLE2) {
             boolean encrypted;
-            try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
+            try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
                 encrypted = fs.getRoot().hasEntryCaseInsensitive(Decryptor.DEFAULT_POIFS_ENTRY);
             } catch (IOException | RuntimeException e) {
                 throw corrupt(e);

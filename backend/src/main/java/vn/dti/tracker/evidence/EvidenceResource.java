@@ -94,7 +94,8 @@ public class EvidenceResource {
     @Operation(operationId = "streamEvidence", summary = "Upload a document as the request body (the fast path for large files)",
             description = "The body is the file itself, received to disk and hashed in one pass; the description travels in the query"
                     + " (`fileName` is required). Same rules as the multipart upload: type from content (415), the size limit (413,"
-                    + " before reading when `Content-Length` says so), dedup by SHA-256, `reportId` to attach at once.")
+                    + " before reading when `Content-Length` says so), the unpacking limits of Word, Excel and OpenDocument files (413),"
+                    + " dedup by SHA-256, `reportId` to attach at once.")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/octet-stream",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
@@ -141,7 +142,10 @@ public class EvidenceResource {
     @Operation(operationId = "uploadEvidence", summary = "Upload a document (multipart/form-data)",
             description = "By the people of a reporting unit; the evidence belongs to their unit. The type is decided from the content"
                     + " (415 outside the accepted types); files over the limit (default 50 MB) get 413, before the body is read when its"
-                    + " length is declared. Identical content is stored once. With `reportId` the evidence is attached at once, and only"
+                    + " length is declared. Word, Excel and OpenDocument files are zip archives: one that would unpack past the limits"
+                    + " (default 512 MB in all, 256 MB in one part, 10,000 parts, or a part over 100 times its compressed size) gets 413"
+                    + " `file.archive-too-large` or `file.archive-bomb`, one that cannot be unpacked to its end 400 `file.archive-damaged`;"
+                    + " neither is stored. Identical content is stored once. With `reportId` the evidence is attached at once, and only"
                     + " to reports the caller may write; evidence attached to nothing is removed after 24 hours.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     public Response upload(UploadForm form) {

@@ -27,6 +27,8 @@ import jakarta.transaction.Transactional;
 
 import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.auth.Caller;
+import vn.dti.tracker.common.ArchiveLimits;
+import vn.dti.tracker.common.ArchiveSettings;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.Entities;
 import vn.dti.tracker.common.FieldError;
@@ -83,10 +85,12 @@ public class EvidenceService {
     private final BlobStore blobs;
     private final EvidenceSettings settings;
     private final ReportingClock clock;
+    private final ArchiveLimits archives;
 
     public EvidenceService(EntityManager em, AccessPolicy access, ReportService reports, ContentTypes types, BlobStore blobs,
-            EvidenceSettings settings, ReportingClock clock) {
+            EvidenceSettings settings, ReportingClock clock, ArchiveSettings archives) {
         this.em = em;
+        this.archives = ArchiveLimits.of(archives);
         this.access = access;
         this.reports = reports;
         this.types = types;
@@ -126,6 +130,7 @@ public class EvidenceService {
                             + " OpenDocument). Loại tệp được xác định theo nội dung, không theo tên tệp.",
                     List.of(new FieldError("file", "evidence.type-not-allowed", "Loại nội dung " + mediaType + " không được nhận.")));
         }
+        checkArchive(upload.file());
         String declared = blankToNull(upload.declaredSha256());
         if (declared != null && !declared.trim().equalsIgnoreCase(sha256)) {
             throw DomainException.invalidField("sha256", "evidence.checksum-mismatch",
@@ -137,6 +142,20 @@ public class EvidenceService {
         e.mediaType = mediaType;
         e.sizeBytes = upload.size();
         return persist(e, owner, targets);
+    }
+
+    /**
+     * Word, Excel and OpenDocument files are zip archives: one that would unpack past the limits is never stored, so that
+     * nobody who opens it later (a reviewer, an indexer) is flooded.
+     */
+    private void checkArchive(Path file) {
+        try {
+            if (ArchiveLimits.isZip(file)) {
+                archives.check(file);
+            }
+        } catch (IOException e) {
+            throw ArchiveLimits.damaged();
+        }
     }
 
     @Transactional
