@@ -81,6 +81,13 @@ public class ProblemResponsesFilter implements OASFilter {
                 "evidence.type-not-allowed", 415, "Nội dung tệp 'bao-cao.pdf' là application/x-msdownload, không thuộc các loại được nhận.");
         response(components, "ServerError", "Unexpected failure; nothing was changed", "server.error", 500,
                 "Máy chủ gặp lỗi ngoài dự kiến.");
+        response(components, "ServiceUnavailable", "The database cannot be reached right now (stopped, restarting, failing over or"
+                + " out of connections); nothing was changed. Send the same request again after the seconds in Retry-After",
+                "service.database-unavailable", 503,
+                "Cơ sở dữ liệu tạm thời không kết nối được. Dữ liệu của bạn không bị thay đổi; hãy thử lại sau vài giây.");
+        components.getResponses().get("ServiceUnavailable").addHeader("Retry-After", OASFactory.createHeader()
+                .description("Seconds to wait before sending the request again")
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
 
         markReadShapesRequired(components);
         if (openAPI.getPaths() == null) {
@@ -136,6 +143,7 @@ public class ProblemResponsesFilter implements OASFilter {
                             .description("Not modified: If-None-Match names the current ETag (the version, or a hash of the body)"));
                 }
                 add(operation, "500", "ServerError");
+                add(operation, "503", "ServiceUnavailable");
             }
         }
         ContractExamples.fill(openAPI);
