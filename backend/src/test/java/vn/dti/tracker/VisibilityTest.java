@@ -137,6 +137,53 @@ class VisibilityTest {
                 .body("items[0].changes.title", org.hamcrest.Matchers.equalTo(title));
     }
 
+    @Test
+    void listFiltersNamingAnIdOutOfSightAnswer404AsForAnUnknownId() {
+        String phuLam = Api.unitId("DNAI.PHULAM");
+        String phuLamLead = Api.unitId("DNAI.PHULAM.VHXH");
+        String theirPlan = Api.createPlan(Api.planBody(Api.code("VISF"), phuLam, 2026, 2026));
+        String theirGroup = Api.createGroup(theirPlan, "INDICATOR", "I");
+        String theirIndicator = AccessMatrixTest.indicator(theirPlan, theirGroup, phuLamLead);
+        String theirTask = AccessMatrixTest.task(theirPlan, Api.createGroup(theirPlan, "TASK", "II"), phuLamLead);
+        String theirReport = AccessMatrixTest.report(AccessMatrixTest.reporterOf(phuLamLead), theirIndicator, false).path("id");
+        String theirCoordinator = Api.as("province").queryParam("withinUnitId", phuLam).queryParam("size", 200).get("/api/v1/users").then()
+                .statusCode(200).extract().path("items[0].id");
+        String ourPlan = Api.planId("XUANLOC-CDS-2026");
+
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("/api/v1/plans?issuingUnitId=" + phuLam, "org-unit.not-found");
+        refusals.put("/api/v1/plans?parentPlanId=" + theirPlan, "plan.not-found");
+        refusals.put("/api/v1/plans?withinUnitId=" + phuLam, "org-unit.not-found");
+        refusals.put("/api/v1/org-units?parentId=" + phuLam, "org-unit.not-found");
+        refusals.put("/api/v1/org-units?withinId=" + phuLam, "org-unit.not-found");
+        refusals.put("/api/v1/reports?planId=" + theirPlan, "plan.not-found");
+        refusals.put("/api/v1/reports?unitId=" + phuLamLead, "org-unit.not-found");
+        refusals.put("/api/v1/reports?indicatorId=" + theirIndicator, "indicator.not-found");
+        refusals.put("/api/v1/reports?taskId=" + theirTask, "task.not-found");
+        refusals.put("/api/v1/assignments?planId=" + theirPlan, "plan.not-found");
+        refusals.put("/api/v1/assignments?unitId=" + phuLamLead, "org-unit.not-found");
+        refusals.put("/api/v1/evidence?reportId=" + theirReport, "report.not-found");
+        refusals.put("/api/v1/evidence?planId=" + theirPlan, "plan.not-found");
+        refusals.put("/api/v1/evidence?indicatorId=" + theirIndicator, "indicator.not-found");
+        refusals.put("/api/v1/evidence?taskId=" + theirTask, "task.not-found");
+        refusals.put("/api/v1/evidence?unitId=" + phuLamLead, "org-unit.not-found");
+        refusals.put("/api/v1/plans/" + ourPlan + "/indicators?groupId=" + theirGroup, "group.not-found");
+        refusals.put("/api/v1/plans/" + ourPlan + "/indicators?leadUnitId=" + phuLamLead, "org-unit.not-found");
+        refusals.put("/api/v1/plans/" + ourPlan + "/indicators?unitId=" + phuLamLead, "org-unit.not-found");
+        refusals.put("/api/v1/plans/" + ourPlan + "/tasks?groupId=" + theirGroup, "group.not-found");
+        refusals.put("/api/v1/plans/" + ourPlan + "/tasks?unitId=" + phuLamLead, "org-unit.not-found");
+        refusals.put("/api/v1/exports/results?from=2026-01&to=2026-03&unitId=" + phuLamLead, "org-unit.not-found");
+        refusals.put("/api/v1/exports/results?from=2026-01&to=2026-03&planId=" + theirPlan, "plan.not-found");
+        for (var e : refusals.entrySet()) {
+            Api.refused(Api.as("commune").accept("*/*").get(e.getKey()).then(), 404, e.getValue(), null);
+            // The same filter by the province, who sees Phú Lâm, is answered.
+            Api.as("province").accept("*/*").get(e.getKey()).then().statusCode(200);
+        }
+        Api.refused(Api.as("commune").get("/api/v1/users?withinUnitId=" + phuLam).then(), 404, "org-unit.not-found", null);
+        Api.refused(Api.as("commune").get("/api/v1/audit-events?actorId=" + theirCoordinator).then(), 404, "user.not-found", null);
+        Api.as("province").get("/api/v1/audit-events?actorId=" + theirCoordinator).then().statusCode(200);
+    }
+
     // ---- the data: one commune's plan, reports and evidence, its accounts and a unit ----
 
     private static void makeCommune(Made made, String communeCode, String leadUnit, String reporter, String secondUnit) {

@@ -87,6 +87,9 @@ public class AuditResource {
             where.append(" and a.object_id = :objectId");
             params.put("objectId", objectId);
         }
+        if (actorId != null && !visibility.sees(Visibility.Kind.USER, actorId) && !visibility.sees(Visibility.Kind.SERVICE_ACCOUNT, actorId)) {
+            visibility.requireFilter(Visibility.Kind.USER, actorId);
+        }
         if (actorId != null) {
             where.append(" and a.actor_id = :actor");
             params.put("actor", actorId);

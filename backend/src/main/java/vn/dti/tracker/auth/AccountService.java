@@ -129,7 +129,7 @@ public class AccountService {
         }
         if (filter.withinUnitId() != null) {
             where.append(" and a.orgUnit.path like :within");
-            params.put("within", access.requireReadable(units.require(filter.withinUnitId())).path + "%");
+            params.put("within", units.requireVisible(filter.withinUnitId()).path + "%");
         }
         if (filter.role() != null) {
             where.append(" and :role member of a.roles");

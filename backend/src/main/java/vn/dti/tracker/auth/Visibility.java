@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import vn.dti.tracker.auth.AccessPolicy.Clause;
+import vn.dti.tracker.common.DomainException;
 
 /**
  * Which objects the caller may GET, as SQL conditions: the one rule that a GET by id, the change feed and
@@ -20,7 +21,25 @@ import vn.dti.tracker.auth.AccessPolicy.Clause;
 public class Visibility {
 
     /** The objects a GET answers by id. */
-    public enum Kind { ORG_UNIT, PLAN, REPORT, EVIDENCE, USER, SERVICE_ACCOUNT }
+    public enum Kind {
+        ORG_UNIT("org-unit.not-found", "Không tìm thấy đơn vị."),
+        PLAN("plan.not-found", "Không tìm thấy kế hoạch."),
+        PLAN_GROUP("group.not-found", "Không tìm thấy nhóm trong kế hoạch."),
+        INDICATOR("indicator.not-found", "Không tìm thấy chỉ tiêu."),
+        TASK("task.not-found", "Không tìm thấy nhiệm vụ."),
+        REPORT("report.not-found", "Không tìm thấy báo cáo."),
+        EVIDENCE("evidence.not-found", "Không tìm thấy tài liệu kiểm chứng."),
+        USER("user.not-found", "Không tìm thấy tài khoản."),
+        SERVICE_ACCOUNT("service-account.not-found", "Không tìm thấy tài khoản hệ thống.");
+
+        final String notFoundCode;
+        final String notFoundDetail;
+
+        Kind(String notFoundCode, String notFoundDetail) {
+            this.notFoundCode = notFoundCode;
+            this.notFoundDetail = notFoundDetail;
+        }
+    }
 
     private final AccessPolicy access;
     private final EntityManager em;
@@ -42,6 +61,16 @@ public class Visibility {
         return ((Number) q.getSingleResult()).longValue() > 0;
     }
 
+    /**
+     * An id named in a list filter: one the caller may not GET is answered 404, as if it did not exist,
+     * instead of an empty list that would tell the two apart.
+     */
+    public void requireFilter(Kind kind, UUID id) {
+        if (id != null && !sees(kind, id)) {
+            throw DomainException.notFound(kind.notFoundCode, kind.notFoundDetail);
+        }
+    }
+
     /** The caller may GET the object of this kind whose id is {@code idExpr} (native SQL, uuid). */
     public Clause of(Kind kind, String idExpr) {
         return of(kind, idExpr, new Names());
@@ -55,6 +84,9 @@ public class Visibility {
             case ORG_UNIT -> exists("org_unit vu", "vu.id = " + idExpr, access.unitScope("vu.path", true, names.next()));
             case PLAN -> exists("plan vp join org_unit vpu on vpu.id = vp.issuing_unit_id", "vp.id = " + idExpr,
                     access.planScope("vpu.path", "vp.status <> 'DRAFT'", names.next()));
+            case PLAN_GROUP -> partOfPlan("plan_group", idExpr, names);
+            case INDICATOR -> partOfPlan("indicator", idExpr, names);
+            case TASK -> partOfPlan("task", idExpr, names);
             case REPORT -> exists("report vr join org_unit vru on vru.id = vr.unit_id", "vr.id = " + idExpr,
                     access.unitScope("vru.path", false, names.next()));
             case EVIDENCE -> evidence(idExpr, names);
@@ -82,6 +114,12 @@ public class Visibility {
             params.put(me, caller.id());
         }
         return new Clause("(" + sql + ")", params);
+    }
+
+    /** A plan's groups, indicators and tasks are read by whoever reads the plan. */
+    private Clause partOfPlan(String table, String idExpr, Names names) {
+        Clause plan = of(Kind.PLAN, "vpp.plan_id", names);
+        return new Clause("exists (select 1 from " + table + " vpp where vpp.id = " + idExpr + " and " + plan.jpql() + ")", plan.params());
     }
 
     private static Clause exists(String from, String match, Clause scope) {

@@ -406,9 +406,11 @@ public class EvidenceService {
 
     @Transactional
     public Page<EvidenceView> list(Filter f, PageRequest page) {
-        if (f.reportId() != null) {
-            reports.require(f.reportId());
-        }
+        visibility.requireFilter(Visibility.Kind.REPORT, f.reportId());
+        visibility.requireFilter(Visibility.Kind.INDICATOR, f.indicatorId());
+        visibility.requireFilter(Visibility.Kind.TASK, f.taskId());
+        visibility.requireFilter(Visibility.Kind.PLAN, f.planId());
+        visibility.requireFilter(Visibility.Kind.ORG_UNIT, f.unitId());
         AccessPolicy.Clause v = visibility();
         StringBuilder where = new StringBuilder(" where ").append(v.jpql());
         Map<String, Object> params = new HashMap<>(v.params());

@@ -64,6 +64,7 @@ public class OrgUnitService {
             where.append(" and u.kind = :kind");
             params.put("kind", filter.kind());
         }
+        visibility.requireFilter(Visibility.Kind.ORG_UNIT, filter.parentId());
         if (filter.parentId() != null) {
             where.append(" and u.parent.id = :parentId");
             params.put("parentId", filter.parentId());

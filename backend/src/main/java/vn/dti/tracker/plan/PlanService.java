@@ -77,6 +77,8 @@ public class PlanService {
             where.append(" and p.status = :status");
             params.put("status", filter.status());
         }
+        visibility.requireFilter(Visibility.Kind.ORG_UNIT, filter.issuingUnitId());
+        visibility.requireFilter(Visibility.Kind.PLAN, filter.parentPlanId());
         if (filter.issuingUnitId() != null) {
             where.append(" and p.issuingUnit.id = :issuer");
             params.put("issuer", filter.issuingUnitId());

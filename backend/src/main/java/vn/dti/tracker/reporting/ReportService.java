@@ -107,6 +107,10 @@ public class ReportService {
 
     @Transactional
     public Page<ReportView> list(Filter f, PageRequest page) {
+        visibility.requireFilter(Visibility.Kind.PLAN, f.planId());
+        visibility.requireFilter(Visibility.Kind.ORG_UNIT, f.unitId());
+        visibility.requireFilter(Visibility.Kind.INDICATOR, f.indicatorId());
+        visibility.requireFilter(Visibility.Kind.TASK, f.taskId());
         AccessPolicy.Clause scope = access.unitScope("u.path", false);
         StringBuilder where = new StringBuilder(" where ").append(scope.jpql());
         Map<String, Object> params = new HashMap<>(scope.params());
