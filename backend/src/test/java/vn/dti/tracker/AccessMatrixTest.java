@@ -50,6 +50,8 @@ class AccessMatrixTest {
         READ_ONE,
         /** Read a list: always 200, the object is listed only inside the read scope. */
         READ_LIST,
+        /** Read a list filtered by an id of the scope: 404 outside the read scope, as for an unknown id; listed inside. */
+        READ_FILTERED,
         /** Change an object: 403 for roles that never write, 404 outside the read scope, 403 outside the managed scope. */
         WRITE,
         /** Create with a unit named in the body: 403 for roles that never write, 400 (unknown id) outside the read scope. */
@@ -142,7 +144,7 @@ class AccessMatrixTest {
         return switch (rule) {
             case PUBLIC, SIGNED_IN, READ_LIST -> ok;
             case PERSON -> role.equals("service") ? 403 : ok;
-            case READ_ONE -> reads(role, scope) ? ok : 404;
+            case READ_ONE, READ_FILTERED -> reads(role, scope) ? ok : 404;
             case WRITE -> !writer(role) ? 403 : !reads(role, scope) ? 404 : manages(role, scope) ? ok : 403;
             case CREATE -> !writer(role) ? 403 : !reads(role, scope) ? 400 : manages(role, scope) ? ok : 403;
             case ADMIN_ONLY -> role.equals("admin") ? ok : 403;
@@ -332,7 +334,7 @@ class AccessMatrixTest {
         }, none));
 
         // Org units and their DTI ranks
-        c.put("listOrgUnits", new Case(Rule.READ_LIST, 200, (role, s, fresh) -> Call.get("/api/v1/org-units?size=200&parentId=" + f(s).root()),
+        c.put("listOrgUnits", new Case(Rule.READ_FILTERED, 200, (role, s, fresh) -> Call.get("/api/v1/org-units?size=200&parentId=" + f(s).root()),
                 (s, json) -> json.getList("items.id").contains(f(s).unit())));
         c.put("getOrgUnit", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/org-units/" + f(s).unit()), none));
         c.put("createOrgUnit", new Case(Rule.CREATE, 201, (role, s, fresh) -> Call.send("POST", "/api/v1/org-units",
@@ -371,7 +373,7 @@ class AccessMatrixTest {
         }, none));
 
         // Plans and their content
-        c.put("listPlans", new Case(Rule.READ_LIST, 200, (role, s, fresh) -> Call.get("/api/v1/plans?size=200&issuingUnitId=" + f(s).root()),
+        c.put("listPlans", new Case(Rule.READ_FILTERED, 200, (role, s, fresh) -> Call.get("/api/v1/plans?size=200&issuingUnitId=" + f(s).root()),
                 (s, json) -> json.getList("items.id").contains(f(s).plan())));
         c.put("getPlan", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/plans/" + f(s).plan()), none));
         c.put("exportPlanBundle", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/plans/" + f(s).plan() + "/bundle"), none));
@@ -480,9 +482,9 @@ class AccessMatrixTest {
             String path = "/api/v1/plans/" + plan + "/periods/2026-12";
             return Call.send("POST", path + "/send-up", Map.of("note", "Đã gửi"), "\"0\"", path);
         }, none));
-        c.put("listAssignments", new Case(Rule.READ_LIST, 200, (role, s, fresh) ->
+        c.put("listAssignments", new Case(Rule.READ_FILTERED, 200, (role, s, fresh) ->
                 Call.get("/api/v1/assignments?periodKey=2026-01&planId=" + f(s).plan()), (s, json) -> !json.getList("items").isEmpty()));
-        c.put("listReports", new Case(Rule.READ_LIST, 200, (role, s, fresh) -> Call.get("/api/v1/reports?planId=" + f(s).plan()),
+        c.put("listReports", new Case(Rule.READ_FILTERED, 200, (role, s, fresh) -> Call.get("/api/v1/reports?planId=" + f(s).plan()),
                 (s, json) -> json.getList("items.id").contains(f(s).report())));
         c.put("getReport", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/reports/" + f(s).report()), none));
         c.put("getReportHistory", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/reports/" + f(s).report() + "/history"), none));
@@ -506,7 +508,7 @@ class AccessMatrixTest {
                 "/api/v1/evidence/stream?fileName=QD.pdf", new RawBody(EvidenceTest.pdf()), null, null), none));
         c.put("createEvidenceLink", new Case(Rule.REPORTING_PERSON, 201, (role, s, fresh) -> Call.send("POST", "/api/v1/evidence/links",
                 Map.of("url", "https://dongnai.gov.vn/van-ban/1", "title", "Văn bản"), null, null), none));
-        c.put("listEvidence", new Case(Rule.READ_LIST, 200, (role, s, fresh) -> Call.get("/api/v1/evidence?unitId=" + f(s).unit()),
+        c.put("listEvidence", new Case(Rule.READ_FILTERED, 200, (role, s, fresh) -> Call.get("/api/v1/evidence?unitId=" + f(s).unit()),
                 (s, json) -> json.getList("items.id").contains(f(s).evidence())));
         c.put("getEvidence", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/evidence/" + f(s).evidence()), none));
         c.put("downloadEvidence", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/evidence/" + f(s).evidence() + "/content"), none));

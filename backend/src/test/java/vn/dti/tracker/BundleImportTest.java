@@ -98,6 +98,50 @@ class BundleImportTest {
         Api.json().queryParam("q", unitCode).get("/api/v1/org-units").then().body("totalItems", equalTo(0));
     }
 
+    /** The answer to a bundle, with the one code that differs between two imports written the same way. */
+    static String answer(ObjectNode bundle, String who, String code) {
+        io.restassured.response.Response r = Api.as(who).body(bundle.toString()).post("/api/v1/plan-bundles");
+        return r.statusCode() + " " + r.jsonPath().getString("code") + " " + r.jsonPath().getList("errors").toString().replace(code, "<CODE>");
+    }
+
+    @Test
+    void aPlanOrUnitOutOfSightIsAsUnknownAsAMissingOneAndItsIdNeverComesBack() throws Exception {
+        String phuLamPlanCode = "PHULAM-DTI-2026-2030";
+        String phuLamPlan = Api.planId(phuLamPlanCode);
+        String phuLamUnit = Api.unitId("DNAI.PHULAM.VHXH");
+        String missingPlan = Api.code("NO-SUCH-PLAN");
+        String missingUnit = Api.code("NO.SUCH.UNIT");
+
+        ObjectNode parent = xuanLocCopy(Api.code("XL"));
+        ((ObjectNode) parent.get("plan")).put("parentPlanCode", phuLamPlanCode);
+        String hidden = Api.as("commune").body(parent.toString()).post("/api/v1/plan-bundles").then().extract().asString();
+        Api.refused(Api.as("commune").body(parent.toString()).post("/api/v1/plan-bundles").then(), 400, "bundle.unknown-plan",
+                "plan.parentPlanCode");
+        org.junit.jupiter.api.Assertions.assertFalse(hidden.contains(phuLamPlan), hidden);
+        String seen = answer(parent, "commune", phuLamPlanCode);
+        ((ObjectNode) parent.get("plan")).put("parentPlanCode", missingPlan);
+        org.junit.jupiter.api.Assertions.assertEquals(seen, answer(parent, "commune", missingPlan));
+
+        ObjectNode basis = xuanLocCopy(Api.code("XL"));
+        ((ObjectNode) basis.get("plan").get("legalBases").get(0)).put("planCode", phuLamPlanCode);
+        seen = answer(basis, "commune", phuLamPlanCode);
+        org.junit.jupiter.api.Assertions.assertTrue(seen.startsWith("400 bundle.unknown-plan"), seen);
+        ((ObjectNode) basis.get("plan").get("legalBases").get(0)).put("planCode", missingPlan);
+        org.junit.jupiter.api.Assertions.assertEquals(seen, answer(basis, "commune", missingPlan));
+
+        ObjectNode lead = xuanLocCopy(Api.code("XL"));
+        ((ObjectNode) lead.get("indicators").get(3)).put("leadUnitCode", "DNAI.PHULAM.VHXH");
+        hidden = Api.as("commune").body(lead.toString()).post("/api/v1/plan-bundles").then().statusCode(400).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(hidden.contains(phuLamUnit), hidden);
+        seen = answer(lead, "commune", "DNAI.PHULAM.VHXH");
+        org.junit.jupiter.api.Assertions.assertTrue(seen.startsWith("400 bundle.invalid"), seen);
+        ((ObjectNode) lead.get("indicators").get(3)).put("leadUnitCode", missingUnit);
+        org.junit.jupiter.api.Assertions.assertEquals(seen, answer(lead, "commune", missingUnit));
+        // The province sees Phú Lâm: the same bundle is imported there.
+        ((ObjectNode) lead.get("indicators").get(3)).put("leadUnitCode", "DNAI.PHULAM.VHXH");
+        Api.as("province").queryParam("dryRun", true).body(lead.toString()).post("/api/v1/plan-bundles").then().statusCode(200);
+    }
+
     @Test
     void unsupportedFormatsAreRefused() throws Exception {
         ObjectNode bundle = xuanLocCopy(Api.code("XL"));

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.dti.tracker.auth.AccessPolicy;
+import vn.dti.tracker.auth.Visibility;
 import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
@@ -31,7 +32,7 @@ import vn.dti.tracker.common.PageRequest;
 @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
 public class AuditResource {
 
-    static final Map<String, String> SORTABLE = Map.of("occurredAt", "e.occurredAt");
+    static final Map<String, String> SORTABLE = Map.of("occurredAt", "a.occurred_at");
 
     @Schema(name = "AuditEvent", description = "One entry of the audit trail")
     public record AuditEventView(
@@ -50,10 +51,12 @@ public class AuditResource {
 
     private final EntityManager em;
     private final AccessPolicy access;
+    private final Visibility visibility;
 
-    public AuditResource(EntityManager em, AccessPolicy access) {
+    public AuditResource(EntityManager em, AccessPolicy access, Visibility visibility) {
         this.em = em;
         this.access = access;
+        this.visibility = visibility;
     }
 
     @GET
@@ -70,43 +73,55 @@ public class AuditResource {
             @QueryParam("action") String action,
             @QueryParam("from") @Parameter(description = "From this instant (inclusive)") OffsetDateTime from,
             @QueryParam("to") @Parameter(description = "Before this instant") OffsetDateTime to) {
-        PageRequest request = PageRequest.of(page, size, sort, SORTABLE, "e.occurredAt desc, e.id desc");
-        AccessPolicy.Clause scope = access.managedScope("e.scopePath");
-        StringBuilder where = new StringBuilder(" where ").append(scope.jpql());
+        PageRequest request = PageRequest.of(page, size, sort, SORTABLE, "a.occurred_at desc, a.id desc");
+        // Coordinators read the entries recorded in their subtree, and of those only the ones about objects they may GET.
+        AccessPolicy.Clause recorded = access.managedScope("a.scope_path");
+        AccessPolicy.Clause scope = visibility.trailEntry("a", recorded);
+        StringBuilder where = new StringBuilder(" where ").append(recorded.jpql()).append(" and ").append(scope.jpql());
         Map<String, Object> params = new HashMap<>(scope.params());
         if (objectType != null && !objectType.isBlank()) {
-            where.append(" and e.objectType = :type");
+            where.append(" and a.object_type = :type");
             params.put("type", objectType);
         }
         if (objectId != null && !objectId.isBlank()) {
-            where.append(" and e.objectId = :objectId");
+            where.append(" and a.object_id = :objectId");
             params.put("objectId", objectId);
         }
+        if (actorId != null && !visibility.sees(Visibility.Kind.USER, actorId) && !visibility.sees(Visibility.Kind.SERVICE_ACCOUNT, actorId)) {
+            visibility.requireFilter(Visibility.Kind.USER, actorId);
+        }
         if (actorId != null) {
-            where.append(" and e.actorId = :actor");
+            where.append(" and a.actor_id = :actor");
             params.put("actor", actorId);
         }
         if (action != null && !action.isBlank()) {
-            where.append(" and e.action = :action");
+            where.append(" and a.action = :action");
             params.put("action", action);
         }
         if (from != null) {
-            where.append(" and e.occurredAt >= :from");
+            where.append(" and a.occurred_at >= :from");
             params.put("from", from);
         }
         if (to != null) {
-            where.append(" and e.occurredAt < :to");
+            where.append(" and a.occurred_at < :to");
             params.put("to", to);
         }
-        var count = em.createQuery("select count(e) from AuditEvent e" + where, Long.class);
-        var list = em.createQuery("select e from AuditEvent e" + where + " order by " + request.orderBy(), AuditEvent.class);
+        var count = em.createNativeQuery("select count(*) from audit_event a" + where);
+        var ids = em.createNativeQuery("select a.id from audit_event a" + where + " order by " + request.orderBy());
         params.forEach((k, v) -> {
             count.setParameter(k, v);
-            list.setParameter(k, v);
+            ids.setParameter(k, v);
         });
-        long total = count.getSingleResult();
-        List<AuditEventView> items = list.setFirstResult(request.page() * request.size()).setMaxResults(request.size())
-                .getResultStream()
+        long total = ((Number) count.getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Long> pageIds = ((List<Object>) ids.setFirstResult(request.page() * request.size()).setMaxResults(request.size()).getResultList())
+                .stream().map(n -> ((Number) n).longValue()).toList();
+        Map<Long, AuditEvent> byId = new HashMap<>();
+        if (!pageIds.isEmpty()) {
+            em.createQuery("select e from AuditEvent e where e.id in :ids", AuditEvent.class).setParameter("ids", pageIds)
+                    .getResultStream().forEach(e -> byId.put(e.id, e));
+        }
+        List<AuditEventView> items = pageIds.stream().map(byId::get)
                 .map(e -> new AuditEventView(e.id, e.occurredAt, e.actorKind, e.actorId, e.actorName, e.clientIp, e.action,
                         e.objectType, e.objectId, e.changes, e.txId))
                 .toList();

@@ -182,12 +182,18 @@ public class AccessPolicy {
 
     /** A JPQL condition with its parameters. */
     public record Clause(String jpql, Map<String, Object> params) {
-        static final Clause ALL = new Clause("1 = 1", Map.of());
+        public static final Clause ALL = new Clause("1 = 1", Map.of());
+        public static final Clause NONE = new Clause("1 = 0", Map.of());
     }
 
     /** Rows whose unit path ({@code pathExpr}) lies in a read subtree, or (with ancestors) above one. */
     public Clause unitScope(String pathExpr, boolean withAncestors) {
-        return caller().isAdmin() ? Clause.ALL : anyRoot(caller().readRoots(), root -> pathExpr + " like concat(" + root + ", '%')"
+        return unitScope(pathExpr, withAncestors, "scope");
+    }
+
+    /** {@link #unitScope(String, boolean)} with parameters named from {@code prefix}, to use it twice in one query. */
+    public Clause unitScope(String pathExpr, boolean withAncestors, String prefix) {
+        return caller().isAdmin() ? Clause.ALL : anyRoot(prefix, caller().readRoots(), root -> pathExpr + " like concat(" + root + ", '%')"
                 + (withAncestors ? " or " + root + " like concat(" + pathExpr + ", '%')" : ""));
     }
 
@@ -202,22 +208,33 @@ public class AccessPolicy {
 
     /** Rows whose unit path ({@code pathExpr}) lies in a subtree the caller coordinates (accounts, audit trail). */
     public Clause managedScope(String pathExpr) {
-        return caller().isAdmin() ? Clause.ALL : anyRoot(caller().manageRoots(), root -> pathExpr + " like concat(" + root + ", '%')");
+        return managedScope(pathExpr, "scope");
+    }
+
+    public Clause managedScope(String pathExpr, String prefix) {
+        return caller().isAdmin() ? Clause.ALL : anyRoot(prefix, caller().manageRoots(), root -> pathExpr + " like concat(" + root + ", '%')");
     }
 
     /** Plans the caller reads ({@link #readsPlan}), for a plan alias whose issuing unit is joined. */
     public Clause planScope(String planAlias) {
-        String issuer = planAlias + ".issuingUnit.path";
-        return caller().isAdmin() ? Clause.ALL : anyRoot(caller().readRoots(), root -> issuer + " like concat(" + root + ", '%') or ("
-                + planAlias + ".status <> vn.dti.tracker.plan.PlanStatus.DRAFT and " + root + " like concat(" + issuer + ", '%'))");
+        return planScope(planAlias + ".issuingUnit.path", planAlias + ".status <> vn.dti.tracker.plan.PlanStatus.DRAFT", "scope");
+    }
+
+    /**
+     * {@link #readsPlan} as a condition in either query language: the issuer's path and "the plan is no longer
+     * a draft" are given as expressions of that language.
+     */
+    public Clause planScope(String issuerPathExpr, String issuedExpr, String prefix) {
+        return caller().isAdmin() ? Clause.ALL : anyRoot(prefix, caller().readRoots(), root -> issuerPathExpr + " like concat(" + root
+                + ", '%') or (" + issuedExpr + " and " + root + " like concat(" + issuerPathExpr + ", '%'))");
     }
 
     /** One condition per root, joined by "or"; each root is a parameter, never text in the query. */
-    private static Clause anyRoot(Collection<String> roots, Function<String, String> condition) {
+    private static Clause anyRoot(String prefix, Collection<String> roots, Function<String, String> condition) {
         List<String> parts = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         for (String root : roots) {
-            String name = "scope" + params.size();
+            String name = prefix + params.size();
             params.put(name, root);
             parts.add("(" + condition.apply(":" + name) + ")");
         }

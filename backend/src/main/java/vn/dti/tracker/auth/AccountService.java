@@ -48,13 +48,15 @@ public class AccountService {
 
     private final EntityManager em;
     private final AccessPolicy access;
+    private final Visibility visibility;
     private final OrgUnitService units;
     private final Passwords passwords;
     private final TokenService tokens;
 
-    public AccountService(EntityManager em, AccessPolicy access, OrgUnitService units, Passwords passwords, TokenService tokens) {
+    public AccountService(EntityManager em, AccessPolicy access, Visibility visibility, OrgUnitService units, Passwords passwords, TokenService tokens) {
         this.em = em;
         this.access = access;
+        this.visibility = visibility;
         this.units = units;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -127,7 +129,7 @@ public class AccountService {
         }
         if (filter.withinUnitId() != null) {
             where.append(" and a.orgUnit.path like :within");
-            params.put("within", access.requireReadable(units.require(filter.withinUnitId())).path + "%");
+            params.put("within", units.requireVisible(filter.withinUnitId()).path + "%");
         }
         if (filter.role() != null) {
             where.append(" and :role member of a.roles");
@@ -221,7 +223,7 @@ public class AccountService {
     /** An account inside the caller's managed subtree; any other is answered as missing. */
     private AppUser requireManaged(UUID id) {
         AppUser user = id == null ? null : AppUser.findById(id);
-        if (user == null || !access.manages(user.orgUnit.path)) {
+        if (user == null || !visibility.sees(Visibility.Kind.USER, user.id)) {
             throw DomainException.notFound("user.not-found", "Không tìm thấy tài khoản.");
         }
         return user;

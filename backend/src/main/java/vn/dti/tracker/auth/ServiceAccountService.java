@@ -36,12 +36,14 @@ public class ServiceAccountService {
 
     private final EntityManager em;
     private final AccessPolicy access;
+    private final Visibility visibility;
     private final OrgUnitService units;
     private final Passwords passwords;
 
-    public ServiceAccountService(EntityManager em, AccessPolicy access, OrgUnitService units, Passwords passwords) {
+    public ServiceAccountService(EntityManager em, AccessPolicy access, Visibility visibility, OrgUnitService units, Passwords passwords) {
         this.em = em;
         this.access = access;
+        this.visibility = visibility;
         this.units = units;
         this.passwords = passwords;
     }
@@ -145,7 +147,7 @@ public class ServiceAccountService {
 
     private ServiceAccount requireManaged(UUID id) {
         ServiceAccount account = id == null ? null : ServiceAccount.findById(id);
-        if (account == null || !access.manages(account.orgUnit.path)) {
+        if (account == null || !visibility.sees(Visibility.Kind.SERVICE_ACCOUNT, account.id)) {
             throw DomainException.notFound("service-account.not-found", "Không tìm thấy tài khoản hệ thống.");
         }
         return account;

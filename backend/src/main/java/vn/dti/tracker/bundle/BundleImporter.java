@@ -21,6 +21,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import vn.dti.tracker.auth.Visibility;
 import vn.dti.tracker.bundle.BundleImportResult.Tally;
 import vn.dti.tracker.bundle.PlanBundle.BundleIndicator;
 import vn.dti.tracker.bundle.PlanBundle.BundlePlan;
@@ -74,9 +75,11 @@ public class BundleImporter {
     private final IndicatorService indicators;
     private final TaskService tasks;
     private final RankingService ranking;
+    private final Visibility visibility;
 
     public BundleImporter(EntityManager em, Validator validator, OrgUnitService units, PlanService plans, IndicatorService indicators,
-            TaskService tasks, RankingService ranking) {
+            TaskService tasks, RankingService ranking, Visibility visibility) {
+        this.visibility = visibility;
         this.em = em;
         this.validator = validator;
         this.units = units;
@@ -129,7 +132,7 @@ public class BundleImporter {
             unitByCode.put(u.code(), importUnit(u, unitByCode, unitTally, "orgUnits[" + i + "]"));
         }
         Function<String, UUID> unitId = code -> {
-            OrgUnit u = unitByCode.computeIfAbsent(code, OrgUnit::findByCode);
+            OrgUnit u = unitByCode.computeIfAbsent(code, this::visibleUnit);
             return u == null ? null : u.id;
         };
 
@@ -195,7 +198,8 @@ public class BundleImporter {
         list(b.dtiResults()).forEach(r -> referenced.add(r.unitCode()));
         referenced.remove(null);
         referenced.removeAll(unitCodes);
-        Set<String> stored = units.byCodes(referenced).keySet();
+        Set<String> stored = units.byCodes(referenced).values().stream()
+                .filter(u -> visibility.sees(Visibility.Kind.ORG_UNIT, u.id)).map(u -> u.code).collect(Collectors.toSet());
         for (String code : referenced) {
             if (!stored.contains(code)) {
                 errors.add(new FieldError("orgUnits", "bundle.unknown-unit",
@@ -244,7 +248,7 @@ public class BundleImporter {
     private OrgUnit importUnit(Unit u, Map<String, OrgUnit> known, Tally tally, String at) {
         UUID parentId = null;
         if (u.parentCode() != null) {
-            OrgUnit parent = known.computeIfAbsent(u.parentCode(), OrgUnit::findByCode);
+            OrgUnit parent = known.computeIfAbsent(u.parentCode(), this::visibleUnit);
             if (parent == null) {
                 throw DomainException.invalidField(at + ".parentCode", "bundle.parent-after-child",
                         "Đơn vị cấp trên '" + u.parentCode() + "' phải đứng trước đơn vị cấp dưới trong orgUnits.");
@@ -336,12 +340,22 @@ public class BundleImporter {
         return existing;
     }
 
+    /**
+     * A unit named by code that the caller may see; one outside its sight is as unknown as a missing one, so
+     * that neither its id nor its existence comes back in a result or an error.
+     */
+    private OrgUnit visibleUnit(String code) {
+        OrgUnit unit = OrgUnit.findByCode(code);
+        return unit != null && visibility.sees(Visibility.Kind.ORG_UNIT, unit.id) ? unit : null;
+    }
+
+    /** A plan named by code (parent plan, legal basis): one the caller may not read is unknown. */
     private UUID planId(String code, String field) {
         if (code == null) {
             return null;
         }
         Plan plan = PlanService.findByCode(code);
-        if (plan == null) {
+        if (plan == null || !visibility.sees(Visibility.Kind.PLAN, plan.id)) {
             throw DomainException.invalidField(field, "bundle.unknown-plan",
                     "Hệ thống chưa có kế hoạch '" + code + "'. Nhập kế hoạch đó trước, hoặc chỉ ghi căn cứ bằng lời.");
         }

@@ -26,6 +26,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import vn.dti.tracker.auth.AccessPolicy;
+import vn.dti.tracker.auth.Visibility;
 import vn.dti.tracker.auth.Caller;
 import vn.dti.tracker.common.ArchiveLimits;
 import vn.dti.tracker.common.ArchiveSettings;
@@ -80,6 +81,7 @@ public class EvidenceService {
 
     private final EntityManager em;
     private final AccessPolicy access;
+    private final Visibility visibility;
     private final ReportService reports;
     private final ContentTypes types;
     private final BlobStore blobs;
@@ -87,11 +89,12 @@ public class EvidenceService {
     private final ReportingClock clock;
     private final ArchiveLimits archives;
 
-    public EvidenceService(EntityManager em, AccessPolicy access, ReportService reports, ContentTypes types, BlobStore blobs,
-            EvidenceSettings settings, ReportingClock clock, ArchiveSettings archives) {
+    public EvidenceService(EntityManager em, AccessPolicy access, Visibility visibility, ReportService reports, ContentTypes types,
+            BlobStore blobs, EvidenceSettings settings, ReportingClock clock, ArchiveSettings archives) {
         this.em = em;
         this.archives = ArchiveLimits.of(archives);
         this.access = access;
+        this.visibility = visibility;
         this.reports = reports;
         this.types = types;
         this.blobs = blobs;
@@ -395,34 +398,13 @@ public class EvidenceService {
                 .setParameter("id", evidenceId).getSingleResult()).longValue();
     }
 
-    /**
-     * Who sees a piece of evidence: whoever may read a report it is attached to, and its uploader while
-     * it is attached to nothing. Administrators see all.
-     */
-    private Visibility visibility() {
-        Caller caller = access.caller();
-        if (caller.isAdmin()) {
-            return new Visibility("true", Map.of());
-        }
-        AccessPolicy.Clause scope = access.unitScope("ru.path", false);
-        Map<String, Object> params = new HashMap<>(scope.params());
-        String sql = "(exists (select 1 from report_evidence rv join org_unit ru on ru.id = rv.unit_id where rv.evidence_id = e.id and "
-                + scope.jpql() + ")";
-        if (caller.kind() == Caller.Kind.USER) {
-            sql += " or (e.uploaded_by = :me and not exists (select 1 from report_evidence rx where rx.evidence_id = e.id))";
-            params.put("me", caller.id());
-        }
-        return new Visibility(sql + ")", params);
-    }
-
-    private record Visibility(String sql, Map<String, Object> params) {
+    /** Who sees a piece of evidence is {@link Visibility}'s to say, for this list as for the change feed. */
+    private AccessPolicy.Clause visibility() {
+        return visibility.of(Visibility.Kind.EVIDENCE, "e.id");
     }
 
     private boolean visible(UUID id) {
-        Visibility v = visibility();
-        var q = em.createNativeQuery("select count(*) from evidence e where e.id = :id and " + v.sql()).setParameter("id", id);
-        v.params().forEach(q::setParameter);
-        return ((Number) q.getSingleResult()).longValue() > 0;
+        return visibility.sees(Visibility.Kind.EVIDENCE, id);
     }
 
     // ---- reading ----
@@ -443,11 +425,13 @@ public class EvidenceService {
 
     @Transactional
     public Page<EvidenceView> list(Filter f, PageRequest page) {
-        if (f.reportId() != null) {
-            reports.require(f.reportId());
-        }
-        Visibility v = visibility();
-        StringBuilder where = new StringBuilder(" where ").append(v.sql());
+        visibility.requireFilter(Visibility.Kind.REPORT, f.reportId());
+        visibility.requireFilter(Visibility.Kind.INDICATOR, f.indicatorId());
+        visibility.requireFilter(Visibility.Kind.TASK, f.taskId());
+        visibility.requireFilter(Visibility.Kind.PLAN, f.planId());
+        visibility.requireFilter(Visibility.Kind.ORG_UNIT, f.unitId());
+        AccessPolicy.Clause v = visibility();
+        StringBuilder where = new StringBuilder(" where ").append(v.jpql());
         Map<String, Object> params = new HashMap<>(v.params());
         List<String> onReport = new ArrayList<>();
         if (f.reportId() != null) {

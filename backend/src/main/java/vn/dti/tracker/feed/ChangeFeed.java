@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.auth.Caller;
+import vn.dti.tracker.auth.Visibility;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.Entities;
 import vn.dti.tracker.reporting.ReportingClock;
@@ -67,13 +68,15 @@ public class ChangeFeed {
 
     private final EntityManager em;
     private final AccessPolicy access;
+    private final Visibility visibility;
     private final Cursors cursors;
     private final ReportingClock clock;
     private final ObjectMapper json;
 
-    public ChangeFeed(EntityManager em, AccessPolicy access, Cursors cursors, ReportingClock clock, ObjectMapper json) {
+    public ChangeFeed(EntityManager em, AccessPolicy access, Visibility visibility, Cursors cursors, ReportingClock clock, ObjectMapper json) {
         this.em = em;
         this.access = access;
+        this.visibility = visibility;
         this.cursors = cursors;
         this.clock = clock;
         this.json = json;
@@ -84,7 +87,7 @@ public class ChangeFeed {
         Caller caller = access.caller();
         Cursors.Position from = cursors.decode(after, caller.readRoots(), clock.now());
         List<String> tables = tables(types);
-        AccessPolicy.Clause scope = access.unitScope("a.scope_path", false);
+        AccessPolicy.Clause scope = visibility.trailEntry("a", access.unitScope("a.scope_path", false));
         var q = em.createNativeQuery("""
                 select a.id, a.tx_id, a.occurred_at, a.actor_name, a.action, a.object_type, a.object_id, cast(a.changes as text)
                   from audit_event a

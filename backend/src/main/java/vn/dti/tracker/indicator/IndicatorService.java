@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import vn.dti.tracker.auth.Visibility;
 import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.FieldError;
@@ -47,9 +48,11 @@ public class IndicatorService {
     private final PlanService plans;
     private final OrgUnitService units;
     private final AccessPolicy access;
+    private final Visibility visibility;
 
-    public IndicatorService(EntityManager em, PlanService plans, OrgUnitService units, AccessPolicy access) {
+    public IndicatorService(EntityManager em, PlanService plans, OrgUnitService units, AccessPolicy access, Visibility visibility) {
         this.access = access;
+        this.visibility = visibility;
         this.em = em;
         this.plans = plans;
         this.units = units;
@@ -65,6 +68,9 @@ public class IndicatorService {
             where.append(" and i.searchText like :q escape '\\'");
             params.put("q", TextSearch.likePattern(filter.q()));
         }
+        visibility.requireFilter(Visibility.Kind.PLAN_GROUP, filter.groupId());
+        visibility.requireFilter(Visibility.Kind.ORG_UNIT, filter.leadUnitId());
+        visibility.requireFilter(Visibility.Kind.ORG_UNIT, filter.unitId());
         if (filter.groupId() != null) {
             where.append(" and g.id = :group");
             params.put("group", filter.groupId());

@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import vn.dti.tracker.auth.AccessPolicy;
+import vn.dti.tracker.auth.Visibility;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
@@ -42,10 +43,12 @@ public class OrgUnitService {
 
     private final EntityManager em;
     private final AccessPolicy access;
+    private final Visibility visibility;
 
-    public OrgUnitService(EntityManager em, AccessPolicy access) {
+    public OrgUnitService(EntityManager em, AccessPolicy access, Visibility visibility) {
         this.em = em;
         this.access = access;
+        this.visibility = visibility;
     }
 
     @Transactional
@@ -61,6 +64,7 @@ public class OrgUnitService {
             where.append(" and u.kind = :kind");
             params.put("kind", filter.kind());
         }
+        visibility.requireFilter(Visibility.Kind.ORG_UNIT, filter.parentId());
         if (filter.parentId() != null) {
             where.append(" and u.parent.id = :parentId");
             params.put("parentId", filter.parentId());
@@ -186,7 +190,11 @@ public class OrgUnitService {
 
     /** A unit the caller may see; any other is answered as missing. */
     public OrgUnit requireVisible(UUID id) {
-        return access.requireReadable(require(id));
+        OrgUnit unit = require(id);
+        if (!visibility.sees(Visibility.Kind.ORG_UNIT, unit.id)) {
+            throw DomainException.notFound("org-unit.not-found", "Không tìm thấy đơn vị.");
+        }
+        return unit;
     }
 
     /**

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import vn.dti.tracker.auth.AccessPolicy;
+import vn.dti.tracker.auth.Visibility;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.FieldError;
 import vn.dti.tracker.common.Page;
@@ -52,12 +53,14 @@ public class PlanService {
     private final EntityManager em;
     private final OrgUnitService units;
     private final AccessPolicy access;
+    private final Visibility visibility;
     private final Event<PlanSaved> saved;
 
-    public PlanService(EntityManager em, OrgUnitService units, AccessPolicy access, Event<PlanSaved> saved) {
+    public PlanService(EntityManager em, OrgUnitService units, AccessPolicy access, Visibility visibility, Event<PlanSaved> saved) {
         this.em = em;
         this.units = units;
         this.access = access;
+        this.visibility = visibility;
         this.saved = saved;
     }
 
@@ -74,6 +77,8 @@ public class PlanService {
             where.append(" and p.status = :status");
             params.put("status", filter.status());
         }
+        visibility.requireFilter(Visibility.Kind.ORG_UNIT, filter.issuingUnitId());
+        visibility.requireFilter(Visibility.Kind.PLAN, filter.parentPlanId());
         if (filter.issuingUnitId() != null) {
             where.append(" and p.issuingUnit.id = :issuer");
             params.put("issuer", filter.issuingUnitId());
@@ -287,10 +292,10 @@ public class PlanService {
     /** A plan the caller may read; any other is answered as missing. */
     public Plan require(UUID id) {
         Plan plan = id == null ? null : Plan.findById(id);
-        if (plan == null) {
+        if (plan == null || !visibility.sees(Visibility.Kind.PLAN, plan.id)) {
             throw DomainException.notFound("plan.not-found", "Không tìm thấy kế hoạch.");
         }
-        return access.requireReadable(plan);
+        return plan;
     }
 
     /** A plan whose content the caller may change: 404 outside its sight, 403 where it may only read. */

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import vn.dti.tracker.auth.Visibility;
 import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.auth.Caller;
 import vn.dti.tracker.common.DomainException;
@@ -70,12 +71,14 @@ public class AssignmentService {
 
     private final EntityManager em;
     private final AccessPolicy access;
+    private final Visibility visibility;
     private final OrgUnitService units;
     private final ReportingClock clock;
 
-    public AssignmentService(EntityManager em, AccessPolicy access, OrgUnitService units, ReportingClock clock) {
+    public AssignmentService(EntityManager em, AccessPolicy access, Visibility visibility, OrgUnitService units, ReportingClock clock) {
         this.em = em;
         this.access = access;
+        this.visibility = visibility;
         this.units = units;
         this.clock = clock;
     }
@@ -101,6 +104,7 @@ public class AssignmentService {
             where.append(" and a.unit_id = :unit");
             params.put("unit", unitId);
         }
+        visibility.requireFilter(Visibility.Kind.PLAN, f.planId());
         if (f.planId() != null) {
             where.append(" and a.plan_id = :plan");
             params.put("plan", f.planId());

@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.dti.tracker.auth.AccessPolicy;
+import vn.dti.tracker.auth.Visibility;
 import vn.dti.tracker.auth.Caller;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.Entities;
@@ -81,6 +82,7 @@ public class ReportService {
 
     private final EntityManager em;
     private final AccessPolicy access;
+    private final Visibility visibility;
     private final OrgUnitService units;
     private final PeriodService periods;
     private final ReportingClock clock;
@@ -88,12 +90,13 @@ public class ReportService {
     private final Event<ReportReviewed> reviewed;
     private final ProductMetrics metrics;
 
-    public ReportService(EntityManager em, AccessPolicy access, OrgUnitService units, PeriodService periods, ReportingClock clock,
+    public ReportService(EntityManager em, AccessPolicy access, Visibility visibility, OrgUnitService units, PeriodService periods, ReportingClock clock,
             ObjectMapper json, Event<ReportReviewed> reviewed, ProductMetrics metrics) {
         this.reviewed = reviewed;
         this.metrics = metrics;
         this.em = em;
         this.access = access;
+        this.visibility = visibility;
         this.units = units;
         this.periods = periods;
         this.clock = clock;
@@ -104,6 +107,10 @@ public class ReportService {
 
     @Transactional
     public Page<ReportView> list(Filter f, PageRequest page) {
+        visibility.requireFilter(Visibility.Kind.PLAN, f.planId());
+        visibility.requireFilter(Visibility.Kind.ORG_UNIT, f.unitId());
+        visibility.requireFilter(Visibility.Kind.INDICATOR, f.indicatorId());
+        visibility.requireFilter(Visibility.Kind.TASK, f.taskId());
         AccessPolicy.Clause scope = access.unitScope("u.path", false);
         StringBuilder where = new StringBuilder(" where ").append(scope.jpql());
         Map<String, Object> params = new HashMap<>(scope.params());
@@ -376,7 +383,7 @@ public class ReportService {
     /** One the caller may read; any other is answered as missing. */
     public Report require(UUID id) {
         Report r = id == null ? null : Report.findById(id);
-        if (r == null || !access.reads(r.unit.path)) {
+        if (r == null || !visibility.sees(Visibility.Kind.REPORT, r.id)) {
             throw DomainException.notFound("report.not-found", "Không tìm thấy báo cáo.");
         }
         return r;

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import vn.dti.tracker.auth.Visibility;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.FieldError;
 import vn.dti.tracker.common.Page;
@@ -46,11 +47,13 @@ public class TaskService {
     private final EntityManager em;
     private final PlanService plans;
     private final OrgUnitService units;
+    private final Visibility visibility;
 
-    public TaskService(EntityManager em, PlanService plans, OrgUnitService units) {
+    public TaskService(EntityManager em, PlanService plans, OrgUnitService units, Visibility visibility) {
         this.em = em;
         this.plans = plans;
         this.units = units;
+        this.visibility = visibility;
     }
 
     @Transactional
@@ -63,6 +66,8 @@ public class TaskService {
             where.append(" and t.searchText like :q escape '\\'");
             params.put("q", TextSearch.likePattern(filter.q()));
         }
+        visibility.requireFilter(Visibility.Kind.PLAN_GROUP, filter.groupId());
+        visibility.requireFilter(Visibility.Kind.ORG_UNIT, filter.unitId());
         if (filter.groupId() != null) {
             where.append(" and g.id = :group");
             params.put("group", filter.groupId());
