@@ -51,9 +51,12 @@ public class AccountService {
     private final OrgUnitService units;
     private final Passwords passwords;
     private final TokenService tokens;
+    private final SignInThrottle throttle;
 
-    public AccountService(EntityManager em, AccessPolicy access, OrgUnitService units, Passwords passwords, TokenService tokens) {
+    public AccountService(EntityManager em, AccessPolicy access, OrgUnitService units, Passwords passwords, TokenService tokens,
+            SignInThrottle throttle) {
         this.em = em;
+        this.throttle = throttle;
         this.access = access;
         this.units = units;
         this.passwords = passwords;
@@ -108,9 +111,8 @@ public class AccountService {
         user.passwordHash = passwords.hash(password);
         user.passwordChangedAt = Entities.now();
         user.tokenVersion++;
-        user.failedAttempts = 0;
-        user.lockedUntil = null;
         em.flush();
+        throttle.forget(user.username);
         tokens.revokeAll(user, reason);
     }
 
@@ -144,8 +146,9 @@ public class AccountService {
             list.setParameter(k, v);
         });
         long total = count.getSingleResult();
-        List<UserView> items = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultStream()
-                .map(AccountService::view).toList();
+        List<AppUser> users = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
+        Map<String, OffsetDateTime> blocked = throttle.blockedNames(users.stream().map(u -> u.username).toList(), Entities.now());
+        List<UserView> items = users.stream().map(u -> view(u, blocked.get(u.username))).toList();
         return Page.of(items, page, total);
     }
 
@@ -256,8 +259,12 @@ public class AccountService {
         }
     }
 
-    static UserView view(AppUser u) {
-        OffsetDateTime locked = u.lockedUntil != null && u.lockedUntil.isAfter(Entities.now()) ? u.lockedUntil : null;
+    private UserView view(AppUser u) {
+        return view(u, throttle.blockedNames(List.of(u.username), Entities.now()).get(u.username));
+    }
+
+    /** {@code locked}: the end of the longest wait failed sign-ins with this name impose now, from whichever address. */
+    static UserView view(AppUser u, OffsetDateTime locked) {
         return new UserView(u.id, u.username, u.fullName, u.email, u.phone, OrgUnitRef.of(u.orgUnit), new java.util.TreeSet<>(u.roles), u.active,
                 u.lastSignInAt, locked, u.version, u.createdAt, u.updatedAt);
     }

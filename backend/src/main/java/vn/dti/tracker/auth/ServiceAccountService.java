@@ -38,9 +38,12 @@ public class ServiceAccountService {
     private final AccessPolicy access;
     private final OrgUnitService units;
     private final Passwords passwords;
+    private final SignInThrottle throttle;
 
-    public ServiceAccountService(EntityManager em, AccessPolicy access, OrgUnitService units, Passwords passwords) {
+    public ServiceAccountService(EntityManager em, AccessPolicy access, OrgUnitService units, Passwords passwords,
+            SignInThrottle throttle) {
         this.em = em;
+        this.throttle = throttle;
         this.access = access;
         this.units = units;
         this.passwords = passwords;
@@ -131,6 +134,7 @@ public class ServiceAccountService {
         account.secretRotatedAt = Entities.now();
         account.tokenVersion++;
         em.flush();
+        throttle.forget(account.clientId);
         return new ServiceAccountSecret(view(account), secret);
     }
 
