@@ -184,10 +184,13 @@ public class AccountService {
     public UserView update(UUID id, long expectedVersion, UserUpdate input) {
         AppUser user = requireManaged(id);
         Versions.check(expectedVersion, user.version, "tài khoản");
+        Caller caller = access.caller();
+        if (!user.id.equals(caller.id())) {
+            access.requireAccountManageable(user);
+        }
         requireMayAssign(user.orgUnit, user.roles);
         OrgUnit unit = access.referenced(units.requireReferenced(input.orgUnitId(), "orgUnitId"), "orgUnitId", input.orgUnitId());
         requireMayAssign(unit, input.roles());
-        Caller caller = access.caller();
         if (user.id.equals(caller.id()) && (!input.active() || !user.roles.equals(EnumSet.copyOf(input.roles())))) {
             throw DomainException.conflict("user.self-change",
                     "Không tự ngừng hoạt động hay tự đổi vai trò của chính mình; hãy nhờ một quản trị viên khác.");
@@ -216,6 +219,7 @@ public class AccountService {
     public UserView resetPassword(UUID id, long expectedVersion, String password) {
         AppUser user = requireManaged(id);
         Versions.check(expectedVersion, user.version, "tài khoản");
+        access.requireAccountManageable(user);
         requireMayAssign(user.orgUnit, user.roles);
         setPassword(user, password, "newPassword", RevokeReason.ADMIN);
         return view(user);

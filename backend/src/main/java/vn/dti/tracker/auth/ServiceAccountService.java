@@ -113,6 +113,7 @@ public class ServiceAccountService {
     public ServiceAccountView update(UUID id, long expectedVersion, ServiceAccountUpdate input) {
         ServiceAccount account = requireManaged(id);
         Versions.check(expectedVersion, account.version, "tài khoản hệ thống");
+        access.requireServiceAccountManageable(account.orgUnit);
         account.orgUnit = grantable(input.orgUnitId());
         account.name = input.name().trim();
         account.description = blankToNull(input.description());
@@ -129,6 +130,7 @@ public class ServiceAccountService {
     public ServiceAccountSecret rotate(UUID id, long expectedVersion) {
         ServiceAccount account = requireManaged(id);
         Versions.check(expectedVersion, account.version, "tài khoản hệ thống");
+        access.requireServiceAccountManageable(account.orgUnit);
         String secret = newSecret();
         account.secretHash = passwords.hash(secret);
         account.secretRotatedAt = Entities.now();
@@ -144,6 +146,7 @@ public class ServiceAccountService {
             throw DomainException.forbidden("access.unit-denied",
                     "Bạn chỉ được cấp quyền đọc dữ liệu trong phạm vi bạn điều phối.");
         }
+        access.requireServiceAccountManageable(unit);
         return unit;
     }
 
