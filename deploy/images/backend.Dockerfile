@@ -50,6 +50,8 @@ ENV DTI_DATA_DIR=/var/lib/dti \
     JAVA_OPTS_APPEND=""
 USER 10001:10001
 EXPOSE 8080
+# Metrics (Prometheus) only, for the platform: never publish or proxy it.
+EXPOSE 9000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=90s --retries=3 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${QUARKUS_HTTP_PORT}/q/health/live" || exit 1
 ENTRYPOINT ["/bin/sh", "-c", "exec java @/opt/dti/jvm.options @/opt/dti/container.options $JAVA_OPTS_APPEND -jar /opt/dti/app/quarkus-run.jar \"$@\"", "dti"]

@@ -49,6 +49,8 @@ export async function setup(project: TestProject) {
       DTI_DATA_DIR: `${work}/data`,
       DTI_DEMO_LOAD: 'true',
       QUARKUS_HTTP_PORT: port,
+      // Metrics' management interface on a free port: a product already running elsewhere is no obstacle.
+      QUARKUS_MANAGEMENT_PORT: '0',
       QUARKUS_SCHEDULER_ENABLED: 'false',
     },
     stdio: ['ignore', log, log],

@@ -75,7 +75,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in, refresh, or get a service account's token (OAuth 2.0 token endpoint)
-         * @description Form-encoded as in RFC 6749. `grant_type=password` with `username` and `password` signs a person in and returns an access token and a single-use refresh token. `grant_type=refresh_token` with `refresh_token` exchanges it for a new pair (a refresh token presented twice ends the whole sign-in). `grant_type=client_credentials` with `client_id` and `client_secret` (or HTTP Basic) returns a read-only access token for a service account. Repeated failures make the account wait, then lock it for a while (429).
+         * @description Form-encoded as in RFC 6749. `grant_type=password` with `username` and `password` signs a person in and returns an access token and a single-use refresh token. `grant_type=refresh_token` with `refresh_token` exchanges it for a new pair (a refresh token presented twice ends the whole sign-in). `grant_type=client_credentials` with `client_id` and `client_secret` (or HTTP Basic) returns a read-only access token for a service account. An unknown name, a wrong password or secret and a deactivated account get the same 401. Repeated failures of one name from one client address, or many failures from one address whatever the names, make that address wait (429 with Retry-After), whether or not the name exists.
          */
         post: operations["createToken"];
         delete?: never;
@@ -1428,7 +1428,7 @@ export interface components {
             /** @example 203.113.1.10 */
             clientIp: string | null;
             /**
-             * @description CREATE, UPDATE, DELETE, SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_IN_THROTTLED, ACCOUNT_LOCKED, SIGN_OUT, TOKENS_REVOKED, REFRESH_TOKEN_REUSED
+             * @description CREATE, UPDATE, DELETE, SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_IN_THROTTLED, ACCOUNT_LOCKED, ADDRESS_THROTTLED, SIGN_OUT, TOKENS_REVOKED, REFRESH_TOKEN_REUSED (SIGN_IN_REFUSED in entries made before sign-in throttling went by address)
              * @example UPDATE
              */
             action: string;
@@ -3005,7 +3005,7 @@ export interface components {
             roles: components["schemas"]["Role"][];
             active: boolean;
             lastSignInAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
-            /** @description Set while failed sign-ins keep the account locked */
+            /** @description Set while failed sign-ins with this name make some client address wait (the owner, elsewhere, still signs in) */
             lockedUntil: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
             version: number;

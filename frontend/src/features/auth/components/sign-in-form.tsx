@@ -13,7 +13,6 @@ function signInError(error: unknown, t: TFunction): string {
       : t('auth.errors.accountLockedNoWait');
   }
   if (error.code === 'auth.invalid-credentials') return t('auth.errors.invalidCredentials');
-  if (error.code === 'auth.account-disabled') return t('auth.errors.accountDisabled');
   if (error.code === 'auth.missing-credentials') return t('auth.errors.missingCredentials');
   // Network failures and anything else: the message the API client already made readable.
   return error.detail;

@@ -32,6 +32,9 @@ class OperationsTest {
 
     static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
+    @TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @TestHTTPResource("/")
     java.net.URL base;
 
@@ -98,8 +101,19 @@ class OperationsTest {
     // ---- metrics ----
 
     @Test
+    void metricsAreOnlyOnTheManagementInterface() {
+        // The public port, where the API and the web app answer, has no metrics; the management port has.
+        given().get("/q/metrics").then().statusCode(404);
+        given().accept("text/plain").get(Metrics.at(management)).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+        assertNotEquals(base.getPort(), management.getPort());
+        // Health stays on the public port for the probes.
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void theProductsCountersMoveWithWhatPeopleDo() {
-        Metrics before = Metrics.scrape();
+        Metrics before = Metrics.scrape(management);
 
         // Sign-in failures, by the problem code the client got.
         given().formParam("grant_type", "password").formParam("username", "khong-co-" + UUID.randomUUID()).formParam("password", "sai")
@@ -139,7 +153,7 @@ class OperationsTest {
         // A web app page named by an id, as a browser asks for it.
         given().accept("text/html").get("/plans/" + evidence);
 
-        Metrics after = Metrics.scrape();
+        Metrics after = Metrics.scrape(management);
         assertEquals(1, after.delta(before, "dti_sign_in_failures_total", Map.of("reason", "auth.invalid-credentials")));
         assertEquals(1, after.delta(before, "dti_sign_in_failures_total", Map.of("reason", "auth.invalid-client")));
         assertEquals(1, after.delta(before, "dti_evidence_uploads_total", Map.of("outcome", "accepted")));
@@ -189,8 +203,17 @@ class OperationsTest {
 
         private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-        static Metrics scrape() {
-            return new Metrics(given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString());
+        /** Read on the management interface, whose address is injected with {@code @TestHTTPResource(management = true)}. */
+        static Metrics scrape(java.net.URL management) {
+            return new Metrics(given().accept("text/plain").get(at(management)).then().statusCode(200).extract().asString());
+        }
+
+        static java.net.URL at(java.net.URL management) {
+            try {
+                return java.net.URI.create(management.getProtocol() + "://" + management.getHost() + ":" + management.getPort() + "/q/metrics").toURL();
+            } catch (java.net.MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** The sum of every series of {@code name} whose labels include {@code labels}. */

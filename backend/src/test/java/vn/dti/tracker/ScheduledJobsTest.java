@@ -36,6 +36,9 @@ import vn.dti.tracker.common.ScheduledJobs;
 @QuarkusTest
 class ScheduledJobsTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Inject
     ScheduledJobs jobs;
 
@@ -45,7 +48,7 @@ class ScheduledJobsTest {
     @Test
     void turnsFiredTogetherRunTheJobOnceAndTheIntervalKeepsLaterTurnsOut() throws Exception {
         String job = "test-" + UUID.randomUUID().toString().substring(0, 8);
-        OperationsTest.Metrics before = OperationsTest.Metrics.scrape();
+        OperationsTest.Metrics before = OperationsTest.Metrics.scrape(management);
         AtomicInteger runs = new AtomicInteger();
         int turns = 4;
         CountDownLatch start = new CountDownLatch(1);
@@ -76,7 +79,7 @@ class ScheduledJobsTest {
         assertEquals(1, runs.get());
         assertEquals(List.of("1", "RAN", jobs.instance()), row(job));
 
-        OperationsTest.Metrics after = OperationsTest.Metrics.scrape();
+        OperationsTest.Metrics after = OperationsTest.Metrics.scrape(management);
         assertEquals(1, after.delta(before, "dti_jobs_total", Map.of("job", job, "outcome", "ran")));
         assertEquals(turns, after.delta(before, "dti_jobs_total", Map.of("job", job, "outcome", "skipped")));
     }

@@ -42,7 +42,7 @@ public class AuditResource {
             @Schema(nullable = true) UUID actorId,
             @Schema(nullable = true, examples = "commune") String actorName,
             @Schema(nullable = true, examples = "203.113.1.10") String clientIp,
-            @Schema(examples = "UPDATE", description = "CREATE, UPDATE, DELETE, SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_IN_THROTTLED, ACCOUNT_LOCKED, SIGN_OUT, TOKENS_REVOKED, REFRESH_TOKEN_REUSED") String action,
+            @Schema(examples = "UPDATE", description = "CREATE, UPDATE, DELETE, SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_IN_THROTTLED, ACCOUNT_LOCKED, ADDRESS_THROTTLED, SIGN_OUT, TOKENS_REVOKED, REFRESH_TOKEN_REUSED (SIGN_IN_REFUSED in entries made before sign-in throttling went by address)") String action,
             @Schema(examples = "plan", description = "The table of the object") String objectType,
             @Schema(nullable = true) String objectId,
             @Schema(nullable = true, description = "For UPDATE, {field: {from, to}}; for CREATE and DELETE, the row; for other events, details") Map<String, Object> changes,

@@ -33,6 +33,9 @@ public class AccessPolicy {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    CallerLoader callers;
+
     /** Runs start-up work (demo load) with full access; never used on behalf of an HTTP caller. */
     public static <T> T asSystem(Supplier<T> work) {
         SYSTEM.set(Boolean.TRUE);
@@ -112,6 +115,51 @@ public class AccessPolicy {
             throw DomainException.invalidField(field, "org-unit.unknown", "Không có đơn vị với mã định danh " + id + ".");
         }
         return unit;
+    }
+
+    // ---- accounts ----
+
+    /**
+     * Accounts that coordinate (coordinators and administrators) are changed, reset or deactivated only from above:
+     * by administrators, or by a coordinator whose subtree strictly holds every subtree the account coordinates (a
+     * province coordinator for a commune coordinator). A coordinator reaching an account of the own level could
+     * reset its password and act as that peer.
+     */
+    public void requireAccountManageable(AppUser account) {
+        Caller caller = caller();
+        Caller target = callers.build(Caller.Kind.USER, account.id, account.username, account.orgUnit, account.roles);
+        if (!managesAccount(caller, target)) {
+            throw DomainException.forbidden("access.account-denied", "Chỉ quản trị viên hoặc cán bộ điều phối cấp trên mới được sửa tài khoản '"
+                    + account.username + "': tài khoản này điều phối ngang hoặc cao hơn phạm vi của bạn.");
+        }
+    }
+
+    /**
+     * A service account reads the whole subtree of its unit: one granted a coordinator's own subtree (the province,
+     * the commune) reaches as far as that coordinator, so it is made, changed and given a new secret only from above,
+     * as coordinators' own accounts are; one granted a part of the subtree is managed by the subtree's coordinators.
+     */
+    public void requireServiceAccountManageable(OrgUnit unit) {
+        if (!managesStrictlyBelow(caller(), unit.path)) {
+            throw DomainException.forbidden("access.account-denied", "Chỉ quản trị viên hoặc cán bộ điều phối cấp trên mới được quản lý"
+                    + " tài khoản hệ thống đọc toàn bộ '" + unit.name + "'.");
+        }
+    }
+
+    /** The rule of {@link #requireAccountManageable}: an account that coordinates nothing is anyone's to manage who may reach it. */
+    static boolean managesAccount(Caller caller, Caller target) {
+        for (Map.Entry<Role, String> reach : target.roots().entrySet()) {
+            boolean coordinates = reach.getKey() == Role.ADMIN || reach.getKey().isCoordinator();
+            if (coordinates && !managesStrictlyBelow(caller, reach.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Administrators manage everything; a coordinator what lies strictly below one of its roots. */
+    static boolean managesStrictlyBelow(Caller caller, String path) {
+        return caller.isAdmin() || caller.manageRoots().stream().anyMatch(root -> path.startsWith(root) && !path.equals(root));
     }
 
     // ---- plans ----

@@ -52,9 +52,12 @@ public class AccountService {
     private final OrgUnitService units;
     private final Passwords passwords;
     private final TokenService tokens;
+    private final SignInThrottle throttle;
 
-    public AccountService(EntityManager em, AccessPolicy access, Visibility visibility, OrgUnitService units, Passwords passwords, TokenService tokens) {
+    public AccountService(EntityManager em, AccessPolicy access, Visibility visibility, OrgUnitService units, Passwords passwords,
+            TokenService tokens, SignInThrottle throttle) {
         this.em = em;
+        this.throttle = throttle;
         this.access = access;
         this.visibility = visibility;
         this.units = units;
@@ -110,9 +113,8 @@ public class AccountService {
         user.passwordHash = passwords.hash(password);
         user.passwordChangedAt = Entities.now();
         user.tokenVersion++;
-        user.failedAttempts = 0;
-        user.lockedUntil = null;
         em.flush();
+        throttle.forget(user.username);
         tokens.revokeAll(user, reason);
     }
 
@@ -146,8 +148,9 @@ public class AccountService {
             list.setParameter(k, v);
         });
         long total = count.getSingleResult();
-        List<UserView> items = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultStream()
-                .map(AccountService::view).toList();
+        List<AppUser> users = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
+        Map<String, OffsetDateTime> blocked = throttle.blockedNames(users.stream().map(u -> u.username).toList(), Entities.now());
+        List<UserView> items = users.stream().map(u -> view(u, blocked.get(u.username))).toList();
         return Page.of(items, page, total);
     }
 
@@ -183,10 +186,13 @@ public class AccountService {
     public UserView update(UUID id, long expectedVersion, UserUpdate input) {
         AppUser user = requireManaged(id);
         Versions.check(expectedVersion, user.version, "tài khoản");
+        Caller caller = access.caller();
+        if (!user.id.equals(caller.id())) {
+            access.requireAccountManageable(user);
+        }
         requireMayAssign(user.orgUnit, user.roles);
         OrgUnit unit = access.referenced(units.requireReferenced(input.orgUnitId(), "orgUnitId"), "orgUnitId", input.orgUnitId());
         requireMayAssign(unit, input.roles());
-        Caller caller = access.caller();
         if (user.id.equals(caller.id()) && (!input.active() || !user.roles.equals(EnumSet.copyOf(input.roles())))) {
             throw DomainException.conflict("user.self-change",
                     "Không tự ngừng hoạt động hay tự đổi vai trò của chính mình; hãy nhờ một quản trị viên khác.");
@@ -215,6 +221,7 @@ public class AccountService {
     public UserView resetPassword(UUID id, long expectedVersion, String password) {
         AppUser user = requireManaged(id);
         Versions.check(expectedVersion, user.version, "tài khoản");
+        access.requireAccountManageable(user);
         requireMayAssign(user.orgUnit, user.roles);
         setPassword(user, password, "newPassword", RevokeReason.ADMIN);
         return view(user);
@@ -258,8 +265,12 @@ public class AccountService {
         }
     }
 
-    static UserView view(AppUser u) {
-        OffsetDateTime locked = u.lockedUntil != null && u.lockedUntil.isAfter(Entities.now()) ? u.lockedUntil : null;
+    private UserView view(AppUser u) {
+        return view(u, throttle.blockedNames(List.of(u.username), Entities.now()).get(u.username));
+    }
+
+    /** {@code locked}: the end of the longest wait failed sign-ins with this name impose now, from whichever address. */
+    static UserView view(AppUser u, OffsetDateTime locked) {
         return new UserView(u.id, u.username, u.fullName, u.email, u.phone, OrgUnitRef.of(u.orgUnit), new java.util.TreeSet<>(u.roles), u.active,
                 u.lastSignInAt, locked, u.version, u.createdAt, u.updatedAt);
     }

@@ -92,7 +92,7 @@ public final class AuthDtos {
             Set<Role> roles,
             boolean active,
             @Schema(nullable = true) OffsetDateTime lastSignInAt,
-            @Schema(nullable = true, description = "Set while failed sign-ins keep the account locked") OffsetDateTime lockedUntil,
+            @Schema(nullable = true, description = "Set while failed sign-ins with this name make some client address wait (the owner, elsewhere, still signs in)") OffsetDateTime lockedUntil,
             long version,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {

@@ -60,7 +60,9 @@ public class AuthResource {
                     returns an access token and a single-use refresh token. `grant_type=refresh_token` with `refresh_token` \
                     exchanges it for a new pair (a refresh token presented twice ends the whole sign-in). \
                     `grant_type=client_credentials` with `client_id` and `client_secret` (or HTTP Basic) returns a read-only \
-                    access token for a service account. Repeated failures make the account wait, then lock it for a while (429).""")
+                    access token for a service account. An unknown name, a wrong password or secret and a deactivated account get \
+                    the same 401. Repeated failures of one name from one client address, or many failures from one address \
+                    whatever the names, make that address wait (429 with Retry-After), whether or not the name exists.""")
     @APIResponse(responseCode = "200", description = "Tokens", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     public TokenResponse token(
             @FormParam("grant_type") @Parameter(description = "password, refresh_token or client_credentials") String grantType,

@@ -33,8 +33,11 @@ public interface AuthSettings {
 
     Lockout lockout();
 
+    AddressLimit addressLimit();
+
     Oidc oidc();
 
+    /** Failed sign-ins of one name from one address: a few are free, then each further attempt waits. */
     interface Lockout {
         /** Consecutive failures allowed before each further attempt has to wait. */
         @WithDefault("3")
@@ -47,6 +50,19 @@ public interface AuthSettings {
         /** The longest wait: an account that reaches it is locked for this long. */
         @WithDefault("PT15M")
         Duration lockDuration();
+
+        /** Failures of a name from an address are forgotten after this long without another. */
+        @WithDefault("P1D")
+        Duration forgetAfter();
+    }
+
+    /** Failed sign-ins from one address, whatever names they try: past the limit in a window, it waits for the window's end. */
+    interface AddressLimit {
+        @WithDefault("20")
+        int failures();
+
+        @WithDefault("PT15M")
+        Duration window();
     }
 
     /** Tokens from a province single sign-on, accepted instead of our own when {@code issuer} is set. */

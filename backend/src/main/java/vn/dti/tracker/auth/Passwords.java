@@ -5,6 +5,7 @@ import java.security.Provider;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +27,8 @@ public class Passwords {
     private final int cost;
     /** Checked against when the account does not exist, so that the answer takes as long as for a real one. */
     private final String decoy;
+    /** Verifications done since start: every sign-in, whatever its outcome, does exactly one. */
+    private final LongAdder verifications = new LongAdder();
 
     public Passwords(AuthSettings settings) {
         this.cost = settings.bcryptCost();
@@ -40,6 +43,7 @@ public class Passwords {
         if (raw == null || hash == null) {
             return false;
         }
+        verifications.increment();
         try {
             Password decoded = ModularCrypt.decode(hash);
             PasswordFactory factory = PasswordFactory.getInstance(decoded.getAlgorithm(), PROVIDER);
@@ -49,9 +53,14 @@ public class Passwords {
         }
     }
 
-    /** Spends the time of one verification; used when there is no account to check. */
-    public void verifyDecoy(String raw) {
+    /** Spends the time of one verification; used when there is no account to check. Never matches. */
+    public boolean verifyDecoy(String raw) {
         verify(raw == null ? "" : raw, decoy);
+        return false;
+    }
+
+    public long verifications() {
+        return verifications.sum();
     }
 
     /**

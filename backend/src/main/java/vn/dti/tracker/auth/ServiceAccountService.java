@@ -39,9 +39,12 @@ public class ServiceAccountService {
     private final Visibility visibility;
     private final OrgUnitService units;
     private final Passwords passwords;
+    private final SignInThrottle throttle;
 
-    public ServiceAccountService(EntityManager em, AccessPolicy access, Visibility visibility, OrgUnitService units, Passwords passwords) {
+    public ServiceAccountService(EntityManager em, AccessPolicy access, Visibility visibility, OrgUnitService units, Passwords passwords,
+            SignInThrottle throttle) {
         this.em = em;
+        this.throttle = throttle;
         this.access = access;
         this.visibility = visibility;
         this.units = units;
@@ -112,6 +115,7 @@ public class ServiceAccountService {
     public ServiceAccountView update(UUID id, long expectedVersion, ServiceAccountUpdate input) {
         ServiceAccount account = requireManaged(id);
         Versions.check(expectedVersion, account.version, "tài khoản hệ thống");
+        access.requireServiceAccountManageable(account.orgUnit);
         account.orgUnit = grantable(input.orgUnitId());
         account.name = input.name().trim();
         account.description = blankToNull(input.description());
@@ -128,11 +132,13 @@ public class ServiceAccountService {
     public ServiceAccountSecret rotate(UUID id, long expectedVersion) {
         ServiceAccount account = requireManaged(id);
         Versions.check(expectedVersion, account.version, "tài khoản hệ thống");
+        access.requireServiceAccountManageable(account.orgUnit);
         String secret = newSecret();
         account.secretHash = passwords.hash(secret);
         account.secretRotatedAt = Entities.now();
         account.tokenVersion++;
         em.flush();
+        throttle.forget(account.clientId);
         return new ServiceAccountSecret(view(account), secret);
     }
 
@@ -142,6 +148,7 @@ public class ServiceAccountService {
             throw DomainException.forbidden("access.unit-denied",
                     "Bạn chỉ được cấp quyền đọc dữ liệu trong phạm vi bạn điều phối.");
         }
+        access.requireServiceAccountManageable(unit);
         return unit;
     }
 

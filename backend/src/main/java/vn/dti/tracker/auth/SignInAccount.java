@@ -1,6 +1,5 @@
 package vn.dti.tracker.auth;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,7 +12,7 @@ import jakarta.persistence.MappedSuperclass;
 import vn.dti.tracker.common.VersionedEntity;
 import vn.dti.tracker.orgunit.OrgUnit;
 
-/** What every account that signs in keeps, a person's or a province system's: its unit, state and failed attempts. */
+/** What every account that signs in keeps, a person's or a province system's: its unit and state. */
 @MappedSuperclass
 public abstract class SignInAccount extends VersionedEntity {
 
@@ -30,12 +29,6 @@ public abstract class SignInAccount extends VersionedEntity {
     /** Raised by a password change, a reset, a deactivation or a new secret: older access tokens stop working. */
     @Column(name = "token_version", nullable = false)
     public int tokenVersion;
-
-    @Column(name = "failed_attempts", nullable = false)
-    public int failedAttempts;
-
-    @Column(name = "locked_until")
-    public OffsetDateTime lockedUntil;
 
     /** The stored bcrypt hash of its password or secret. */
     abstract String secretHash();

@@ -10,12 +10,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.build.Jwt;
@@ -42,9 +44,12 @@ public class TokenService {
     private final Passwords passwords;
     private final AuditLog audit;
     private final RequestActor requestActor;
+    private final SignInThrottle throttle;
 
-    public TokenService(EntityManager em, AuthSettings settings, Passwords passwords, AuditLog audit, RequestActor requestActor) {
+    public TokenService(EntityManager em, AuthSettings settings, Passwords passwords, AuditLog audit, RequestActor requestActor,
+            SignInThrottle throttle) {
         this.em = em;
+        this.throttle = throttle;
         this.settings = settings;
         this.passwords = passwords;
         this.audit = audit;
@@ -74,71 +79,63 @@ public class TokenService {
 
     private Outcome signIn(String username, String password) {
         AppUser user = AppUser.findByUsername(username);
-        if (user == null) {
-            passwords.verifyDecoy(password);
-            audit.record(Actor.anonymous(username), "SIGN_IN_FAILED", "app_user", null, null, Map.of("reason", "unknown-account"));
-            return new Outcome(null, invalidCredentials());
-        }
-        OffsetDateTime now = Entities.now();
-        DomainException refusal = check(user, password, now, invalidCredentials(), DomainException.unauthenticated(
-                "auth.account-disabled", "Tài khoản đã bị ngừng hoạt động. Hãy liên hệ quản trị viên."));
-        return refusal != null ? new Outcome(null, refusal) : new Outcome(issue(user, UUID.randomUUID(), now), null);
+        DomainException refusal = check(username, user, "app_user", password, invalidCredentials());
+        return refusal != null ? new Outcome(null, refusal) : new Outcome(issue(user, UUID.randomUUID(), Entities.now()), null);
     }
 
     /**
-     * What every sign-in checks, a person's password or a system's secret: not locked, the right secret
-     * (else one more failure, and a wait once they add up), still active. Returns the refusal, or null
-     * once the success is recorded.
+     * What every sign-in checks, a person's password or a system's secret. An unknown name, a wrong secret and an
+     * account that was deactivated get the same answer ({@code wrong}) after the same work (one bcrypt), and count
+     * as one failure of the name from this address and of the address; while either has to wait, every attempt,
+     * right or wrong, known name or not, is answered 429. Returns the refusal, or null once the success is recorded.
      */
-    private DomainException check(SignInAccount account, String secret, OffsetDateTime now, DomainException wrong,
-            DomainException inactive) {
-        Actor actor = new Actor(account.kind().name(), account.id, account.signInName());
-        String type = account instanceof AppUser ? "app_user" : "service_account";
-        String entity = account.getClass().getSimpleName();
-        String scope = account.orgUnit.path;
-        if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
-            audit.record(actor, "SIGN_IN_REFUSED", type, account.id, scope,
-                    Map.of("reason", "locked", "lockedUntil", account.lockedUntil.toString()));
-            return locked(account.lockedUntil, now);
+    private DomainException check(String name, SignInAccount account, String type, String secret, DomainException wrong) {
+        OffsetDateTime now = Entities.now();
+        String address = clientAddress();
+        Optional<SignInThrottle.Block> block = throttle.blocked(name, address, now);
+        boolean matches = account != null ? passwords.verify(secret, account.secretHash()) : passwords.verifyDecoy(secret);
+        Actor actor = account != null ? new Actor(account.kind().name(), account.id, account.signInName()) : Actor.anonymous(name);
+        UUID id = account != null ? account.id : null;
+        String scope = account != null ? account.orgUnit.path : null;
+        if (block.isPresent()) {
+            audit.record(actor, "SIGN_IN_THROTTLED", type, id, scope, Map.of("waitFor", throttleName(block.get().scope()),
+                    "blockedUntil", block.get().until().toString()));
+            return throttled(block.get().until(), now);
         }
-        if (!passwords.verify(secret, account.secretHash())) {
-            int failures = account.failedAttempts + 1;
-            OffsetDateTime lockedUntil = lockAfter(failures, now);
-            em.createQuery("update " + entity + " a set a.failedAttempts = :n, a.lockedUntil = :until where a.id = :id")
-                    .setParameter("n", failures).setParameter("until", lockedUntil).setParameter("id", account.id).executeUpdate();
+        if (account == null || !matches || !account.active) {
+            SignInThrottle.Failure failure = throttle.failed(name, address, now);
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("reason", account instanceof AppUser ? "wrong-password" : "wrong-secret");
-            details.put("consecutiveFailures", failures);
-            audit.record(actor, "SIGN_IN_FAILED", type, account.id, scope, details);
-            if (lockedUntil != null) {
-                boolean full = Duration.between(now, lockedUntil).compareTo(settings.lockout().lockDuration()) >= 0;
-                audit.record(actor, full ? "ACCOUNT_LOCKED" : "SIGN_IN_THROTTLED", type, account.id, scope,
-                        Map.of("lockedUntil", lockedUntil.toString()));
+            details.put("reason", account == null ? "unknown-account" : !matches ? (account instanceof AppUser ? "wrong-password" : "wrong-secret")
+                    : "inactive");
+            details.put("consecutiveFailures", failure.nameFailures());
+            details.put("addressFailures", failure.addressFailures());
+            audit.record(actor, "SIGN_IN_FAILED", type, id, scope, details);
+            if (failure.nameBlockedUntil() != null) {
+                boolean full = !failure.nameBlockedUntil().isBefore(now.plus(settings.lockout().lockDuration()));
+                audit.record(actor, full ? "ACCOUNT_LOCKED" : "SIGN_IN_THROTTLED", type, id, scope,
+                        Map.of("waitFor", throttleName(SignInThrottle.Scope.NAME_AND_ADDRESS), "blockedUntil", failure.nameBlockedUntil().toString()));
+            }
+            if (failure.addressBlockedUntil() != null && failure.addressFailures() == settings.addressLimit().failures()) {
+                audit.record(actor, "ADDRESS_THROTTLED", type, id, scope,
+                        Map.of("waitFor", throttleName(SignInThrottle.Scope.ADDRESS), "blockedUntil", failure.addressBlockedUntil().toString()));
             }
             return wrong;
         }
-        if (!account.active) {
-            audit.record(actor, "SIGN_IN_REFUSED", type, account.id, scope, Map.of("reason", "inactive"));
-            return inactive;
-        }
-        em.createQuery("update " + entity + " a set a.failedAttempts = 0, a.lockedUntil = null, a." + account.lastSignInField()
-                + " = :now where a.id = :id").setParameter("now", now).setParameter("id", account.id).executeUpdate();
+        throttle.succeeded(name, address);
+        em.createQuery("update " + account.getClass().getSimpleName() + " a set a." + account.lastSignInField() + " = :now where a.id = :id")
+                .setParameter("now", now).setParameter("id", account.id).executeUpdate();
         audit.record(actor, "SIGN_IN", type, account.id, scope, null);
         return null;
     }
 
-    /** Failures beyond the free ones each wait twice as long as the last, up to the lock duration. */
-    private OffsetDateTime lockAfter(int failures, OffsetDateTime now) {
-        AuthSettings.Lockout lockout = settings.lockout();
-        if (failures < lockout.freeAttempts()) {
-            return null;
-        }
-        int doublings = Math.min(failures - lockout.freeAttempts(), 30);
-        Duration wait = lockout.firstDelay().multipliedBy(1L << doublings);
-        if (wait.compareTo(lockout.lockDuration()) > 0) {
-            wait = lockout.lockDuration();
-        }
-        return now.plus(wait);
+    /** Where throttling counts the attempt from: the connection's address (the proxy's client when forwarding is trusted). */
+    private String clientAddress() {
+        String address = requestActor.clientIp();
+        return address == null || address.isBlank() ? "unknown" : address;
+    }
+
+    private static String throttleName(SignInThrottle.Scope scope) {
+        return scope == SignInThrottle.Scope.ADDRESS ? "address" : "name-and-address";
     }
 
     public TokenResponse refresh(String token) {
@@ -151,7 +148,10 @@ public class TokenService {
 
     private Outcome rotate(String token) {
         OffsetDateTime now = Entities.now();
-        RefreshToken stored = RefreshToken.find("tokenHash", sha256(token)).firstResult();
+        // The row stays locked until this transaction ends: of several uses of one token at the same moment, on
+        // any instance, one rotates it and the others wait, then find it spent, which is reuse.
+        RefreshToken stored = RefreshToken.<RefreshToken>find("tokenHash", sha256(token))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (stored == null) {
             return new Outcome(null, invalidRefresh());
         }
@@ -200,13 +200,8 @@ public class TokenService {
 
     private Outcome client(String clientId, String secret) {
         ServiceAccount account = ServiceAccount.findByClientId(clientId);
-        if (account == null) {
-            passwords.verifyDecoy(secret);
-            audit.record(Actor.anonymous(clientId), "SIGN_IN_FAILED", "service_account", null, null, Map.of("reason", "unknown-client"));
-            return new Outcome(null, invalidClient());
-        }
+        DomainException refusal = check(clientId, account, "service_account", secret, invalidClient());
         OffsetDateTime now = Entities.now();
-        DomainException refusal = check(account, secret, now, invalidClient(), invalidClient());
         if (refusal != null) {
             return new Outcome(null, refusal);
         }
@@ -298,9 +293,10 @@ public class TokenService {
                 "Phiên đăng nhập đã hết hạn hoặc đã bị thu hồi. Hãy đăng nhập lại.");
     }
 
-    private static DomainException locked(OffsetDateTime until, OffsetDateTime now) {
+    /** The same answer whether or not the name belongs to an account: only how long to wait. */
+    private static DomainException throttled(OffsetDateTime until, OffsetDateTime now) {
         long seconds = Math.max(1, Duration.between(now, until).toSeconds() + 1);
         return DomainException.tooMany("auth.account-locked",
-                "Đăng nhập sai nhiều lần: tài khoản tạm khóa, hãy thử lại sau " + seconds + " giây.", seconds);
+                "Đăng nhập sai nhiều lần: hãy thử lại sau " + seconds + " giây.", seconds);
     }
 }

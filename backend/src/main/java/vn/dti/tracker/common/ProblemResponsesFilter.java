@@ -57,7 +57,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 + " the caller's scope is answered 404 instead)", "access.denied", 403,
                 "Vai trò của bạn không được phép thực hiện thao tác này.");
         response(components, "TooManyAttempts", "Too many failed sign-ins: wait the seconds given in Retry-After",
-                "auth.account-locked", 429, "Đăng nhập sai nhiều lần: tài khoản tạm khóa, hãy thử lại sau 60 giây.");
+                "auth.account-locked", 429, "Đăng nhập sai nhiều lần: hãy thử lại sau 60 giây.");
         response(components, "NotFound", "No such object, or one outside the caller's scope (the two are not told apart)",
                 "plan.not-found", 404, "Không tìm thấy kế hoạch.");
         response(components, "Conflict", "The change breaks a rule of the stored data (duplicate code, cycle, state)",

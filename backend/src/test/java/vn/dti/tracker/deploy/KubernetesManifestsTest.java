@@ -225,6 +225,26 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @MethodSource("baseAndOverlays")
+    void prometheusScrapesTheManagementPortWhichNoServiceExposes(Path overlay) {
+        Kustomize.Build build = Kustomize.build(overlay);
+        Map<String, Object> backend = build.find("Deployment", "dti-backend");
+        Map<String, Object> annotations = map(at(backend, "spec", "template", "metadata", "annotations"), "backend pod annotations");
+        assertEquals("9000", annotations.get("prometheus.io/port"), where(overlay) + ": metrics are on the management interface");
+        assertEquals("/q/metrics", annotations.get("prometheus.io/path"), where(overlay) + ": the metrics path");
+        assertTrue(maps(Kustomize.containers(backend).get(0), "ports").stream()
+                .anyMatch(p -> "management".equals(p.get("name")) && Integer.valueOf(9000).equals(p.get("containerPort"))),
+                where(overlay) + ": the backend declares its management port");
+        for (Map<String, Object> service : build.ofKind("Service")) {
+            for (Map<String, Object> port : maps(service, "spec", "ports")) {
+                assertFalse("management".equals(port.get("targetPort")) || Integer.valueOf(9000).equals(port.get("targetPort"))
+                        || Integer.valueOf(9000).equals(port.get("port")),
+                        where(overlay) + ": Service " + string(service, "metadata", "name") + " exposes the metrics port");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("baseAndOverlays")
     void theIngressRoutesToServicesAndPortsThatExist(Path overlay) {
         Kustomize.Build build = Kustomize.build(overlay);
         for (Map<String, Object> ingress : build.ofKind("Ingress")) {

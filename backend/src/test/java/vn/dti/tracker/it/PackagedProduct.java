@@ -55,6 +55,8 @@ final class PackagedProduct {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("DTI_DEMO_LOAD", "true");
         env.put("QUARKUS_SCHEDULER_ENABLED", "false");
+        // Metrics are on the management interface: a port of its own for each process, unless the caller names one.
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(freePort()));
         env.putAll(settings);
         Process p = pb.start();
         Instant until = Instant.now().plus(Duration.ofSeconds(120));

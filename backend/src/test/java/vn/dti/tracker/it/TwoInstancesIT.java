@@ -229,9 +229,15 @@ class TwoInstancesIT {
 
     // ---- the instances ----
 
+    /** Each instance's metrics (on its management interface), by the instance's base URL. */
+    private final Map<String, String> metricsOf = new HashMap<>();
+
     private Process start(String name, int port, Map<String, String> shared) throws Exception {
         Map<String, String> settings = new HashMap<>(shared);
         settings.put("DTI_INSTANCE_NAME", "instance-" + name);
+        int management = PackagedProduct.freePort();
+        settings.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(management));
+        metricsOf.put("http://localhost:" + port, "http://localhost:" + management + "/q/metrics");
         Path data = WORK.resolve(name);
         Files.createDirectories(data);
         return PackagedProduct.start(database, data, port, WORK.resolve(name + ".log"), settings);
@@ -251,7 +257,7 @@ class TwoInstancesIT {
 
     /** dti_jobs_total of one job on one instance, by outcome. */
     private Map<String, Double> jobTurns(String url, String job) throws Exception {
-        String text = http.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String text = http.send(HttpRequest.newBuilder(URI.create(metricsOf.get(url))).build(), HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Double> turns = new HashMap<>();
         Matcher m = Pattern.compile("(?m)^dti_jobs_total\\{([^}]*)\\} (\\S+)$").matcher(text);
         while (m.find()) {
