@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -77,7 +78,8 @@ public class AppendixResource {
                     + " cell. The commit is all or nothing (400 `import.invalid` with every cell in `errors` when a row has an ERROR);"
                     + " indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing."
                     + " Coordinators of the plan's issuer. Refused: not an XLSX (415), a protected or damaged workbook, no header (400),"
-                    + " over the size or row limit (413).")
+                    + " over the size or row limit (413). A commit requires `If-Match` with the `etag` of its preview: a plan changed"
+                    + " since the preview is refused (412) with the current ETag, to be previewed again.")
     @RequestBody(required = true, content = {
             @Content(mediaType = DocumentMedia.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
@@ -86,11 +88,13 @@ public class AppendixResource {
     public ImportResult importAppendix(@PathParam("planId") UUID planId,
             @QueryParam("part") @Parameter(description = "INDICATORS (default) or TASKS") AppendixPart part,
             @QueryParam("dryRun") @Parameter(description = "Read and report without changing anything") boolean dryRun,
+            @HeaderParam("If-Match") @Parameter(description = "For a commit: the `etag` of its preview (the plan as the preview read it)")
+            String ifMatch,
             byte[] body) {
         long max = settings.imports().maxFileSize().asLongValue();
         if (body != null && body.length > max) {
             throw DomainException.workbookTooLarge(body.length, max);
         }
-        return imports.run(planId, part == null ? AppendixPart.INDICATORS : part, body, dryRun);
+        return imports.run(planId, part == null ? AppendixPart.INDICATORS : part, body, dryRun, ifMatch);
     }
 }

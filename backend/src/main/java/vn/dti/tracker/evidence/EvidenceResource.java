@@ -94,7 +94,7 @@ public class EvidenceResource {
     @Operation(operationId = "streamEvidence", summary = "Upload a document as the request body (the fast path for large files)",
             description = "The body is the file itself, received to disk and hashed in one pass; the description travels in the query"
                     + " (`fileName` is required). Same rules as the multipart upload: type from content (415), the size limit (413,"
-                    + " before reading when `Content-Length` says so), dedup by SHA-256, `reportId` to attach at once.")
+                    + " before reading when `Content-Length` says so), dedup by SHA-256, `reportId` to attach at once (a new document changes nothing stored before, so no `If-Match`).")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/octet-stream",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
@@ -141,8 +141,9 @@ public class EvidenceResource {
     @Operation(operationId = "uploadEvidence", summary = "Upload a document (multipart/form-data)",
             description = "By the people of a reporting unit; the evidence belongs to their unit. The type is decided from the content"
                     + " (415 outside the accepted types); files over the limit (default 50 MB) get 413, before the body is read when its"
-                    + " length is declared. Identical content is stored once. With `reportId` the evidence is attached at once, and only"
-                    + " to reports the caller may write; evidence attached to nothing is removed after 24 hours.")
+                    + " length is declared. Identical content is stored once. With `reportIds` the evidence is attached at once, and only"
+                    + " to reports the caller may write; evidence attached to nothing is removed after 24 hours. Attaching a new document"
+                    + " while uploading it changes nothing stored before, so it needs no `If-Match`.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     public Response upload(UploadForm form) {
         try {
@@ -151,7 +152,7 @@ public class EvidenceResource {
             }
             var description = new EvidenceService.FormDescription(form.title, form.docNumber, date(form.docDate), form.issuer, form.summary);
             EvidenceView view = service.upload(new EvidenceService.Upload(form.file.uploadedFile(), form.file.fileName(), form.file.size(),
-                    form.sha256, null), description, reportIds(form.reportIds));
+                    form.sha256, null), description, reportIds(form));
             return accepted(view);
         } catch (DomainException e) {
             metrics.evidenceRejected(e.code());
@@ -170,7 +171,9 @@ public class EvidenceResource {
     @POST
     @Path("/links")
     @RolesAllowed({Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER})
-    @Operation(operationId = "createEvidenceLink", summary = "Register a document by its http(s) address")
+    @Operation(operationId = "createEvidenceLink", summary = "Register a document by its http(s) address",
+            description = "By the people of a reporting unit. With `reportIds` the link is attached at once, only to reports the caller may"
+                    + " write; a new document changes nothing stored before, so it needs no `If-Match`.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     public Response link(@Valid @NotNull LinkCreate body) {
         return created(service.link(body));
@@ -280,7 +283,8 @@ public class EvidenceResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Names.ADMIN)
     @Operation(operationId = "sweepEvidence", summary = "Run the evidence sweep now",
-            description = "Removes evidence attached to nothing for longer than the grace period, files nothing references, and stored content without its row.")
+            description = "Removes evidence attached to nothing for longer than the grace period, files nothing references, and stored content without its row."
+                    + " Idempotent by design (a second sweep finds nothing more to remove), so it needs no `If-Match`.")
     public SweepResult sweep() {
         return janitor.sweepNow(clock.now());
     }
@@ -307,6 +311,17 @@ public class EvidenceResource {
     }
 
     private static List<UUID> reportIds(List<String> raw) {
+        return reportIds(raw, "reportId");
+    }
+
+    /** The form's reportIds, as documented, and reportId, the name older clients send. */
+    private static List<UUID> reportIds(UploadForm form) {
+        java.util.LinkedHashSet<UUID> ids = new java.util.LinkedHashSet<>(reportIds(form.reportIds, "reportIds"));
+        ids.addAll(reportIds(form.reportId, "reportId"));
+        return List.copyOf(ids);
+    }
+
+    private static List<UUID> reportIds(List<String> raw, String field) {
         List<UUID> out = new ArrayList<>();
         if (raw == null) {
             return out;
@@ -315,7 +330,7 @@ public class EvidenceResource {
             try {
                 out.add(UUID.fromString(s.trim()));
             } catch (IllegalArgumentException e) {
-                throw DomainException.invalidField("reportId", "evidence.report-unknown", "Mã báo cáo '" + s + "' không hợp lệ.");
+                throw DomainException.invalidField(field, "evidence.report-unknown", "Mã báo cáo '" + s + "' không hợp lệ.");
             }
         }
         return out;
