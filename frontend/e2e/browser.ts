@@ -40,8 +40,17 @@ export async function openPage(browser: Browser, viewport: keyof typeof viewport
     timezoneId: 'Asia/Ho_Chi_Minh',
     baseURL: baseUrl(),
   });
-  return context.newPage();
+  const page = await context.newPage();
+  const refused: string[] = [];
+  policyRefusals.set(page, refused);
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refused.push(message.text());
+  });
+  return page;
 }
+
+/** What the page's Content-Security-Policy refused so far: the app must need nothing it forbids. */
+const policyRefusals = new WeakMap<Page, string[]>();
 
 export async function signIn(page: Page, username: string, password = 'Demo@2026') {
   await page.goto('/sign-in');
@@ -57,9 +66,14 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
 }
 
-/** Fails on serious or critical accessibility violations (axe-core) on the page as it is now. */
+/**
+ * Fails on serious or critical accessibility violations (axe-core) on the page as it is now, and on
+ * anything its Content-Security-Policy refused. axe is evaluated through the browser's debugging
+ * protocol, which the policy does not govern: the app itself may not run inline scripts.
+ */
 export async function expectAccessible(page: Page) {
-  await page.addScriptTag({ content: axeSource });
+  expect(policyRefusals.get(page) ?? []).toEqual([]);
+  await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } })
       .axe;

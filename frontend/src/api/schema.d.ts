@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: revoke a refresh token and every token of the same sign-in
-         * @description Answers 204 whether or not the token was still valid (RFC 7009).
+         * @description Answers 204 whether or not the token was still valid (RFC 7009). Idempotent by design, so it needs no `If-Match`: signing out twice leaves the same state as once.
          */
         post: operations["signOut"];
         delete?: never;
@@ -75,7 +75,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in, refresh, or get a service account's token (OAuth 2.0 token endpoint)
-         * @description Form-encoded as in RFC 6749. `grant_type=password` with `username` and `password` signs a person in and returns an access token and a single-use refresh token. `grant_type=refresh_token` with `refresh_token` exchanges it for a new pair (a refresh token presented twice ends the whole sign-in). `grant_type=client_credentials` with `client_id` and `client_secret` (or HTTP Basic) returns a read-only access token for a service account. An unknown name, a wrong password or secret and a deactivated account get the same 401. Repeated failures of one name from one client address, or many failures from one address whatever the names, make that address wait (429 with Retry-After), whether or not the name exists.
+         * @description Form-encoded as in RFC 6749. `grant_type=password` with `username` and `password` signs a person in and returns an access token and a single-use refresh token. `grant_type=refresh_token` with `refresh_token` exchanges it for a new pair (a refresh token presented twice ends the whole sign-in). `grant_type=client_credentials` with `client_id` and `client_secret` (or HTTP Basic) returns a read-only access token for a service account. Repeated failures make the account wait, then lock it for a while (429).
          */
         post: operations["createToken"];
         delete?: never;
@@ -215,7 +215,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document (multipart/form-data)
-         * @description By the people of a reporting unit; the evidence belongs to their unit. The type is decided from the content (415 outside the accepted types); files over the limit (default 50 MB) get 413, before the body is read when its length is declared. Word, Excel and OpenDocument files are zip archives: one that would unpack past the limits (default 512 MB in all, 256 MB in one part, 10,000 parts, or a part over 100 times its compressed size) gets 413 `file.archive-too-large` or `file.archive-bomb`, one that cannot be unpacked to its end 400 `file.archive-damaged`; neither is stored. Identical content is stored once. With `reportId` the evidence is attached at once, and only to reports the caller may write; evidence attached to nothing is removed after 24 hours.
+         * @description By the people of a reporting unit; the evidence belongs to their unit. The type is decided from the content (415 outside the accepted types); files over the limit (default 50 MB) get 413, before the body is read when its length is declared. Identical content is stored once. With `reportIds` the evidence is attached at once, and only to reports the caller may write; evidence attached to nothing is removed after 24 hours. Attaching a new document while uploading it changes nothing stored before, so it needs no `If-Match`.
          */
         post: operations["uploadEvidence"];
         delete?: never;
@@ -253,7 +253,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register a document by its http(s) address */
+        /**
+         * Register a document by its http(s) address
+         * @description By the people of a reporting unit. With `reportIds` the link is attached at once, only to reports the caller may write; a new document changes nothing stored before, so it needs no `If-Match`.
+         */
         post: operations["createEvidenceLink"];
         delete?: never;
         options?: never;
@@ -272,7 +275,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document as the request body (the fast path for large files)
-         * @description The body is the file itself, received to disk and hashed in one pass; the description travels in the query (`fileName` is required). Same rules as the multipart upload: type from content (415), the size limit (413, before reading when `Content-Length` says so), the unpacking limits of Word, Excel and OpenDocument files (413), dedup by SHA-256, `reportId` to attach at once.
+         * @description The body is the file itself, received to disk and hashed in one pass; the description travels in the query (`fileName` is required). Same rules as the multipart upload: type from content (415), the size limit (413, before reading when `Content-Length` says so), dedup by SHA-256, `reportId` to attach at once (a new document changes nothing stored before, so no `If-Match`).
          */
         post: operations["streamEvidence"];
         delete?: never;
@@ -292,7 +295,7 @@ export interface paths {
         put?: never;
         /**
          * Run the evidence sweep now
-         * @description Removes evidence attached to nothing for longer than the grace period, files nothing references, and stored content without its row.
+         * @description Removes evidence attached to nothing for longer than the grace period, files nothing references, and stored content without its row. Idempotent by design (a second sweep finds nothing more to remove), so it needs no `If-Match`.
          */
         post: operations["sweepEvidence"];
         delete?: never;
@@ -413,7 +416,7 @@ export interface paths {
         get?: never;
         /**
          * Change the own password
-         * @description Signs the account out everywhere: every refresh token is revoked and existing access tokens stop working.
+         * @description Signs the account out everywhere: every refresh token is revoked and existing access tokens stop working. Guarded by the current password instead of `If-Match`: only whoever knows the password being replaced changes it, and of two changes at once the second no longer knows it.
          */
         put: operations["changeMyPassword"];
         post?: never;
@@ -449,7 +452,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark the listed notifications (or all) of the signed-in person read */
+        /**
+         * Mark the listed notifications (or all) of the signed-in person read
+         * @description Idempotent by design, so it needs no `If-Match`: a notification read stays read, however often or by how many of the person's sessions it is marked.
+         */
         post: operations["markNotificationsRead"];
         delete?: never;
         options?: never;
@@ -550,7 +556,7 @@ export interface paths {
         get?: never;
         /**
          * Record the published score and rank of a unit for a year
-         * @description Replaces the results stored for that unit, framework and year.
+         * @description Replaces the results stored for that unit, framework and year. Requires `If-Match` with the `version` of the unit's ranking in that framework as last read (`getDtiRanking`; `"0"` before any); the answer carries the new one.
          */
         put: operations["replaceDtiResults"];
         post?: never;
@@ -570,7 +576,7 @@ export interface paths {
         get?: never;
         /**
          * Set all rank targets of a unit in one framework
-         * @description Replaces the unit's stored targets in that framework with the given list.
+         * @description Replaces the unit's stored targets in that framework with the given list. Requires `If-Match` with the `version` of the unit's ranking in that framework as last read (`getDtiRanking`; `"0"` before any), which targets and results share; the answer carries the new one.
          */
         put: operations["replaceDtiTargets"];
         post?: never;
@@ -591,7 +597,7 @@ export interface paths {
         put?: never;
         /**
          * Import a plan bundle, or preview it with dryRun=true
-         * @description Everything is matched by code: existing objects are updated, missing ones created, indicators, tasks and groups the bundle no longer lists are removed. All or nothing.
+         * @description Everything is matched by code: existing objects are updated, missing ones created, indicators, tasks and groups the bundle no longer lists are removed. All or nothing. Over a plan already stored, the import requires `If-Match` with the ETag of that plan's bundle as it stands: the ETag of its export (`exportPlanBundle`) or the `etag` of a dry run's answer; a plan changed since is refused (412) with the current ETag. A dry run needs none, and a new plan none.
          */
         post: operations["importPlanBundle"];
         delete?: never;
@@ -674,7 +680,7 @@ export interface paths {
         put?: never;
         /**
          * Import a plan's appendix from an XLSX sheet, or preview it with dryRun=true
-         * @description The body is the workbook itself. The header row is found by its Vietnamese column names (the template's, or the plans' own: STT, Nội dung chỉ tiêu, Đơn vị tính, Chỉ tiêu phấn đấu năm …, Đơn vị theo dõi / chủ trì, Đơn vị phối hợp, Ghi chú; for tasks Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian thực hiện), group rows ("A. Phát triển hạ tầng") start groups. Targets are read into their shape keeping the wording (a wording that cannot be read is kept as words, with a WARNING); units are matched by name ignoring case, diacritics and spacing. The preview lists every row, how it was understood and what it would create or change, and every problem with its cell. The commit is all or nothing (400 `import.invalid` with every cell in `errors` when a row has an ERROR); indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing. Coordinators of the plan's issuer. Refused: not an XLSX (415), a protected or damaged workbook, no header (400), over the size or row limit (413), a workbook that would unpack past the limits (default 64 MB, or a part over 100 times its compressed size: 413 `file.archive-too-large` or `file.archive-bomb`), dry run or not.
+         * @description The body is the workbook itself. The header row is found by its Vietnamese column names (the template's, or the plans' own: STT, Nội dung chỉ tiêu, Đơn vị tính, Chỉ tiêu phấn đấu năm …, Đơn vị theo dõi / chủ trì, Đơn vị phối hợp, Ghi chú; for tasks Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian thực hiện), group rows ("A. Phát triển hạ tầng") start groups. Targets are read into their shape keeping the wording (a wording that cannot be read is kept as words, with a WARNING); units are matched by name ignoring case, diacritics and spacing. The preview lists every row, how it was understood and what it would create or change, and every problem with its cell. The commit is all or nothing (400 `import.invalid` with every cell in `errors` when a row has an ERROR); indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing. Coordinators of the plan's issuer. Refused: not an XLSX (415), a protected or damaged workbook, no header (400), over the size or row limit (413). A commit requires `If-Match` with the `etag` of its preview: a plan changed since the preview is refused (412) with the current ETag, to be previewed again.
          */
         post: operations["importPlanAppendix"];
         delete?: never;
@@ -692,7 +698,7 @@ export interface paths {
         };
         /**
          * Export a whole plan as a bundle
-         * @description The plan, its groups, indicators, tasks, the ranks it sets or cites, and every unit it names with their ancestors, all by code (docs/plan-bundle.md).
+         * @description The plan, its groups, indicators, tasks, the ranks it sets or cites, and every unit it names with their ancestors, all by code (docs/plan-bundle.md). The ETag is a hash of the bundle: importing an edited bundle back names it in `If-Match`.
          */
         get: operations["exportPlanBundle"];
         put?: never;
@@ -1058,7 +1064,7 @@ export interface paths {
         put?: never;
         /**
          * Attach evidence to a report
-         * @description By whoever may write the report (its own unit, while it is a draft or returned), with evidence the caller may see. Attaching twice changes nothing.
+         * @description By whoever may write the report (its own unit, while it is a draft or returned), with evidence the caller may see. Requires `If-Match` with the report's ETag: once the report was saved, submitted or returned since it was read, the change is refused (412) and the report should be read again. Attaching twice changes nothing; the report's version stays as it is, so a form based on it can still be saved.
          */
         post: operations["attachEvidence"];
         delete?: never;
@@ -1079,7 +1085,7 @@ export interface paths {
         post?: never;
         /**
          * Take evidence off a report
-         * @description By whoever may write the report. Evidence left attached to nothing is removed after the grace period.
+         * @description By whoever may write the report. Requires `If-Match` with the report's ETag, as attaching does. Evidence left attached to nothing is removed after the grace period.
          */
         delete: operations["detachEvidence"];
         options?: never;
@@ -1354,6 +1360,8 @@ export interface components {
             groups: components["schemas"]["BundleChanges"];
             /** @description Indicators or tasks, by code */
             items: components["schemas"]["BundleChanges"];
+            /** @description ETag of the plan as this preview read it (what the commit's `If-Match` names); after a commit, the new one */
+            etag: string;
         };
         /** @description One row of the sheet: what it is, how it was understood, what it changes */
         AppendixImportRow: {
@@ -1428,7 +1436,7 @@ export interface components {
             /** @example 203.113.1.10 */
             clientIp: string | null;
             /**
-             * @description CREATE, UPDATE, DELETE, SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_IN_THROTTLED, ACCOUNT_LOCKED, ADDRESS_THROTTLED, SIGN_OUT, TOKENS_REVOKED, REFRESH_TOKEN_REUSED (SIGN_IN_REFUSED in entries made before sign-in throttling went by address)
+             * @description CREATE, UPDATE, DELETE, SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_IN_THROTTLED, ACCOUNT_LOCKED, SIGN_OUT, TOKENS_REVOKED, REFRESH_TOKEN_REUSED
              * @example UPDATE
              */
             action: string;
@@ -1486,6 +1494,8 @@ export interface components {
             tasks?: components["schemas"]["BundleChanges"];
             dtiTargets?: components["schemas"]["BundleChanges"];
             dtiResults?: components["schemas"]["BundleChanges"];
+            /** @description ETag of the plan's bundle as stored: in a dry run, before the import (what the import's `If-Match` names; null for a new plan); after an import, the new one */
+            etag?: string | null;
         };
         BundleIndicator: {
             code: string;
@@ -1787,6 +1797,12 @@ export interface components {
             unit: components["schemas"]["OrgUnitRef"];
             framework: components["schemas"]["DtiFramework"];
             rows: components["schemas"]["DtiRankingRow"][];
+            /**
+             * Format: int64
+             * @description Version of the unit's targets and results in this framework (0 before any): `If-Match` names it, in quotes, when they are replaced
+             * @example 3
+             */
+            version: number;
         };
         /** @description One pillar (or the whole index when pillar is null) */
         DtiRankingRow: {
@@ -3005,7 +3021,7 @@ export interface components {
             roles: components["schemas"]["Role"][];
             active: boolean;
             lastSignInAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
-            /** @description Set while failed sign-ins with this name make some client address wait (the owner, elsewhere, still signs in) */
+            /** @description Set while failed sign-ins keep the account locked */
             lockedUntil: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
             version: number;
@@ -3118,15 +3134,6 @@ export interface components {
         };
         /** @description The body is over the limit (a file: 50 MB by default; JSON: 10 MB); refused before reading when its length is declared */
         TooLarge: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The file is over the size limit (`evidence.too-large`, `import.too-large`; refused before reading when its length is declared), or it is a zip container (Word, Excel, OpenDocument) that would unpack past the limits, counted on the bytes actually unpacked: too large in all or in one part, or too many parts (`file.archive-too-large`), or a part that unpacks more than 100 times its compressed size (`file.archive-bomb`). Nothing is stored */
-        FileTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3681,7 +3688,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            413: components["responses"]["FileTooLarge"];
+            413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
         };
@@ -3793,7 +3800,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            413: components["responses"]["FileTooLarge"];
+            413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
         };
@@ -4434,7 +4441,10 @@ export interface operations {
     replaceDtiResults: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ranking's `version` as last read, in quotes */
+                "If-Match": string;
+            };
             path: {
                 unitId: components["schemas"]["UUID"];
                 year: number;
@@ -4461,15 +4471,20 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
     };
     replaceDtiTargets: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ranking's `version` as last read, in quotes */
+                "If-Match": string;
+            };
             path: {
                 unitId: components["schemas"]["UUID"];
             };
@@ -4495,8 +4510,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -4506,7 +4523,10 @@ export interface operations {
                 /** @description Check and report without changing anything */
                 dryRun?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description ETag of the stored plan's bundle the import is based on (a plan already stored) */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4530,8 +4550,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -4771,7 +4793,10 @@ export interface operations {
                 /** @description INDICATORS (default) or TASKS */
                 part?: components["schemas"]["AppendixPart"];
             };
-            header?: never;
+            header?: {
+                /** @description For a commit: the `etag` of its preview (the plan as the preview read it) */
+                "If-Match"?: string;
+            };
             path: {
                 planId: components["schemas"]["UUID"];
             };
@@ -4798,8 +4823,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            413: components["responses"]["FileTooLarge"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -5835,7 +5862,10 @@ export interface operations {
     attachEvidence: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description ETag of the report as last read */
+                "If-Match": string;
+            };
             path: {
                 reportId: components["schemas"]["UUID"];
             };
@@ -5861,15 +5891,20 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
     };
     detachEvidence: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description ETag of the report as last read */
+                "If-Match": string;
+            };
             path: {
                 evidenceId: components["schemas"]["UUID"];
                 reportId: components["schemas"]["UUID"];
@@ -5890,6 +5925,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
     };

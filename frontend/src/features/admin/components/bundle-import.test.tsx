@@ -59,20 +59,21 @@ describe('importing a plan bundle', () => {
   });
 
   it('previews with a dry run, then imports with dryRun=false', async () => {
-    const calls: { dryRun: string | null; body: unknown }[] = [];
+    const calls: { dryRun: string | null; body: unknown; ifMatch?: string }[] = [];
     let answerPreview: () => void = () => {};
     server.use(
       http.post(
         '*/api/v1/plan-bundles',
         authed(async (request) => {
           const dryRun = new URL(request.url).searchParams.get('dryRun');
-          calls.push({ dryRun, body: await request.json() });
+          const ifMatch = request.headers.get('If-Match');
+          calls.push({ dryRun, body: await request.json(), ...(ifMatch ? { ifMatch } : {}) });
           if (dryRun === 'true') {
             // Held until the test has seen the progress shown meanwhile.
             await new Promise<void>((resolve) => {
               answerPreview = resolve;
             });
-            return HttpResponse.json(changes());
+            return HttpResponse.json(changes({ etag: '"stored-1"' }));
           }
           return HttpResponse.json(
             changes({ dryRun: false, planId: 'f0000000-0000-4000-8000-000000000084' }),
@@ -122,9 +123,72 @@ describe('importing a plan bundle', () => {
       '/plans/f0000000-0000-4000-8000-000000000084',
     );
     expect(screen.getByRole('table', { name: 'Những thay đổi đã thực hiện' })).toBeInTheDocument();
+    // The import names the plan as the dry run read it.
     expect(calls).toEqual([
       { dryRun: 'true', body: bundle },
-      { dryRun: 'false', body: bundle },
+      { dryRun: 'false', body: bundle, ifMatch: '"stored-1"' },
+    ]);
+  });
+
+  it('runs the dry run again when the plan was changed since, and imports from the new one', async () => {
+    const calls: { dryRun: string | null; ifMatch: string | null }[] = [];
+    let previews = 0;
+    server.use(
+      http.post(
+        '*/api/v1/plan-bundles',
+        authed((request) => {
+          const dryRun = new URL(request.url).searchParams.get('dryRun');
+          const ifMatch = request.headers.get('If-Match');
+          calls.push({ dryRun, ifMatch });
+          if (dryRun === 'true') {
+            previews += 1;
+            return HttpResponse.json(changes({ etag: `"stored-${previews}"` }));
+          }
+          if (ifMatch === '"stored-1"') {
+            return HttpResponse.json(
+              {
+                type: 'https://dti.example/problems/conflict.stale-version',
+                title: 'Dữ liệu đã thay đổi',
+                status: 412,
+                code: 'conflict.stale-version',
+                detail: "Kế hoạch 'XUANLOC-CDS-2026' đã được thay đổi sau lần xuất hoặc xem trước.",
+              },
+              { status: 412, headers: { 'Content-Type': 'application/problem+json' } },
+            );
+          }
+          return HttpResponse.json(
+            changes({ dryRun: false, planId: 'f0000000-0000-4000-8000-000000000084' }),
+          );
+        }),
+      ),
+    );
+    const { user } = renderPages(
+      [{ path: '/admin/import', element: <BundleImport /> }],
+      '/admin/import',
+    );
+    await user.upload(
+      screen.getByLabelText('Tệp gói kế hoạch (.json)'),
+      file(JSON.stringify(bundle)),
+    );
+    await screen.findByRole('table', { name: 'Những thay đổi sẽ thực hiện nếu nhập' });
+    await user.click(screen.getByRole('button', { name: 'Nhập vào hệ thống' }));
+
+    expect(
+      await screen.findByText(/đã được thay đổi sau lần xuất hoặc xem trước/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Đã chạy thử lại/)).toBeInTheDocument();
+    await waitFor(() => expect(calls).toHaveLength(3));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Nhập vào hệ thống' })).toBeEnabled(),
+    );
+    await user.click(screen.getByRole('button', { name: 'Nhập vào hệ thống' }));
+
+    expect(await screen.findByText('Đã nhập gói kế hoạch XUANLOC-CDS-2026.')).toBeInTheDocument();
+    expect(calls).toEqual([
+      { dryRun: 'true', ifMatch: null },
+      { dryRun: 'false', ifMatch: '"stored-1"' },
+      { dryRun: 'true', ifMatch: null },
+      { dryRun: 'false', ifMatch: '"stored-2"' },
     ]);
   });
 

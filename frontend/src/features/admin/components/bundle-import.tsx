@@ -10,6 +10,7 @@ import {
   type PlanBundle,
 } from '@/features/admin/api/import-plan-bundle';
 import { AdminPage } from '@/features/admin/components/admin-page';
+import { isStale } from '@/features/admin/components/problems';
 import { readBundle, type BundleSummary } from '@/features/admin/components/bundle-file';
 import { Spinner } from '@/components/form-fields';
 import { describedBy, FieldMessages } from '@/components/field-messages';
@@ -50,6 +51,17 @@ export function BundleImport() {
   function runPreview(bundle: PlanBundle) {
     commit.reset();
     preview.mutate({ bundle, dryRun: true });
+  }
+
+  /**
+   * Imports what the dry run showed, naming the plan as the dry run read it; if someone changed the
+   * plan since (412), the dry run is run again so that the changes now to be made are on screen.
+   */
+  function importPreviewed(bundle: PlanBundle) {
+    commit.mutate(
+      { bundle, dryRun: false, etag: preview.data?.etag },
+      { onError: (error) => isStale(error) && preview.mutate({ bundle, dryRun: true }) },
+    );
   }
 
   async function choose(event: ChangeEvent<HTMLInputElement>) {
@@ -192,7 +204,7 @@ export function BundleImport() {
                 type="button"
                 className="button button-primary"
                 disabled={!previewed || !chosen || commit.isPending}
-                onClick={() => chosen && commit.mutate({ bundle: chosen.bundle, dryRun: false })}
+                onClick={() => chosen && importPreviewed(chosen.bundle)}
               >
                 {commit.isPending && <Spinner />}
                 {commit.isPending ? t('admin.import.committing') : t('admin.import.commit')}
@@ -245,6 +257,7 @@ function BundleProblems({ error }: { error: unknown }) {
   return (
     <div role="alert" className="notice notice-error">
       <p>{readableError(error)}</p>
+      {isStale(error) && <p>{t('admin.import.stale')}</p>}
       {entries.length > 0 && (
         <>
           <p>{t('admin.import.problems', { count: entries.length })}</p>

@@ -409,12 +409,14 @@ export const provinceRanking: DtiRanking = {
       [[2024, 15]],
     ),
   ],
+  version: 3,
 };
 
 export function emptyRanking(unit: OrgUnitRef): DtiRanking {
   return {
     ...provinceRanking,
     unit,
+    version: 0,
     rows: provinceRanking.rows.map((row) => ({ ...row, targets: [], results: [], gaps: [] })),
   };
 }

@@ -1,14 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient, unwrap } from '@/lib/api-client';
-import { reportQueryKey } from '@/features/my-work/api/get-report';
+import { reportQueryKey, versionTag } from '@/features/my-work/api/get-report';
+import { refreshIfStale } from '@/features/my-work/api/update-report';
 
-export type DetachEvidenceInput = { reportId: string; evidenceId: string };
+/** `version` is the report's as the screen read it (If-Match): a report changed since refuses it. */
+export type DetachEvidenceInput = { reportId: string; version: number; evidenceId: string };
 
 /** Takes evidence off a report; the document stays with the unit for a while, to attach again. */
-export function detachEvidence({ reportId, evidenceId }: DetachEvidenceInput) {
+export function detachEvidence({ reportId, version, evidenceId }: DetachEvidenceInput) {
   return unwrap(
     apiClient.DELETE('/api/v1/reports/{reportId}/evidence/{evidenceId}', {
-      params: { path: { reportId, evidenceId } },
+      params: { path: { reportId, evidenceId }, header: { 'If-Match': versionTag(version) } },
     }),
   );
 }
@@ -22,5 +24,6 @@ export function useDetachEvidence() {
         queryClient.invalidateQueries({ queryKey: ['evidence'] }),
         queryClient.invalidateQueries({ queryKey: reportQueryKey(reportId) }),
       ]),
+    onError: (error, { reportId }) => refreshIfStale(queryClient, reportId, error),
   });
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { useRegisterEvidenceLink } from '@/features/my-work/api/register-evidence-link';
 import { EvidenceFields } from '@/features/my-work/components/evidence-fields';
+import type { ReportRef } from '@/features/my-work/components/evidence-panel';
 import {
   EvidenceFailureNotice,
   useEvidenceForm,
@@ -13,8 +14,8 @@ import { emptyLink, linkFields, readLink } from '@/features/my-work/utils/eviden
 type Evidence = components['schemas']['Evidence'];
 
 type Props = {
-  /** The report's id, saving a new report as a draft first; null if that failed. */
-  ensureReport: () => Promise<string | null>;
+  /** The report, saving a new one as a draft first; null if that failed. */
+  ensureReport: () => Promise<ReportRef | null>;
   onAdded: (evidence: Evidence) => void;
   onCancel: () => void;
 };
@@ -41,9 +42,9 @@ export function EvidenceLinkForm({ ensureReport, onAdded, onCancel }: Props) {
     setBusy(true);
     try {
       // A new report is saved as a draft first; if that fails, the editor says why.
-      const reportId = await ensureReport();
-      if (!reportId) return;
-      onAdded(await register.mutateAsync({ ...body, reportIds: [reportId] }));
+      const report = await ensureReport();
+      if (!report) return;
+      onAdded(await register.mutateAsync({ ...body, reportIds: [report.id] }));
     } catch (error) {
       setFailure(failed(error));
     } finally {

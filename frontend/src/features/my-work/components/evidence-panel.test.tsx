@@ -119,6 +119,9 @@ function serveEvidence(initial: Evidence[] = []) {
   let attached = initial;
   const unitQueries: URLSearchParams[] = [];
   const attachBodies: unknown[] = [];
+  /** The If-Match of each attach and detach: the report's version as the screen read it. */
+  const reportTags: (string | null)[] = [];
+  let staleReport = false;
   const detached: string[] = [];
   const linkBodies: EvidenceLinkCreate[] = [];
   const updates: { id: string; ifMatch: string | null; body: EvidenceUpdate }[] = [];
@@ -163,6 +166,7 @@ function serveEvidence(initial: Evidence[] = []) {
       authed(async (request) => {
         const body = (await request.json()) as { evidenceId: string };
         attachBodies.push(body);
+        reportTags.push(request.headers.get('If-Match'));
         const chosen = evidence({ id: body.evidenceId, title: 'Ảnh chụp bộ phận một cửa' });
         attached = [...attached, chosen];
         return json(chosen);
@@ -232,6 +236,15 @@ function serveEvidence(initial: Evidence[] = []) {
       '*/api/v1/reports/:reportId/evidence/:evidenceId',
       authed((request) => {
         const id = new URL(request.url).pathname.split('/').at(-1)!;
+        reportTags.push(request.headers.get('If-Match'));
+        if (staleReport) {
+          return problemResponse(
+            412,
+            'conflict.stale-version',
+            'Bản báo cáo đã được người khác thay đổi (phiên bản hiện tại 4, bạn sửa từ phiên bản 3). Hãy tải lại rồi sửa tiếp.',
+            { currentVersion: 4 },
+          );
+        }
         detached.push(id);
         attached = attached.filter((e) => e.id !== id);
         return new Response(null, { status: 204 });
@@ -241,12 +254,17 @@ function serveEvidence(initial: Evidence[] = []) {
   return {
     unitQueries,
     attachBodies,
+    reportTags,
     detached,
     linkBodies,
     updates,
     reads,
     add(e: Evidence) {
       attached = [...attached, e];
+    },
+    /** Someone else saved the report since the screen read it. */
+    saveReportElsewhere() {
+      staleReport = true;
     },
     /** Someone else changes a document's description. */
     change(id: string, changes: Partial<Evidence>) {
@@ -417,6 +435,24 @@ describe('Evidence on a report', () => {
     await waitFor(() => expect(within(attached).getAllByRole('listitem')).toHaveLength(1));
     expect(served.detached).toEqual(['a1000000-0000-4000-8000-000000000001']);
     expect(attached).not.toHaveTextContent('Quyết định 123/QĐ-UBND');
+    // Both name the report as the screen read it.
+    expect(served.reportTags).toEqual(['"3"', '"3"']);
+  });
+
+  it('says so when the report was changed by someone else since it was read, and keeps the document', async () => {
+    serveItem();
+    const served = serveEvidence([evidence()]);
+    served.saveReportElsewhere();
+    const { user } = renderReport();
+
+    const attached = await screen.findByRole('list', { name: 'Tài liệu đã đính kèm' });
+    await user.click(
+      screen.getByRole('button', { name: 'Gỡ tài liệu khỏi báo cáo: Quyết định 123/QĐ-UBND' }),
+    );
+    expect(await screen.findByText(/Bản báo cáo đã được người khác thay đổi/)).toBeInTheDocument();
+    expect(served.reportTags).toEqual(['"3"']);
+    expect(served.detached).toEqual([]);
+    expect(within(attached).getAllByRole('listitem')).toHaveLength(1);
   });
 
   it('saves a new report as a draft before its first files go up, once', async () => {

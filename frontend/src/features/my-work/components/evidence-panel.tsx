@@ -50,12 +50,18 @@ type Props = {
   loadError: string | null;
   writable: boolean;
   required: boolean;
-  /** The report's id, saving a new report as a draft first; null if that failed. */
-  ensureReport: () => Promise<string | null>;
+  /** The report as the screen is based on (saving a new one as a draft first); null if that failed. */
+  ensureReport: () => Promise<ReportRef | null>;
+  /** The report's version the screen is based on: what attaching and detaching name in If-Match. */
+  reportVersion: number | undefined;
 };
+
+/** A saved report as the screen knows it: its id, and the version it read. */
+export type ReportRef = { id: string; version: number };
 
 export function EvidencePanel({
   reportId,
+  reportVersion,
   unitId,
   myUnitId,
   attached,
@@ -77,8 +83,8 @@ export function EvidencePanel({
 
   async function addFiles(files: File[]) {
     if (files.length === 0) return;
-    const id = await ensureReport();
-    if (id) upload.start(files, id);
+    const report = await ensureReport();
+    if (report) upload.start(files, report.id);
   }
 
   return (
@@ -103,6 +109,7 @@ export function EvidencePanel({
               key={evidence.id}
               evidence={evidence}
               reportId={reportId}
+              reportVersion={reportVersion}
               writable={writable}
               describable={myUnitId !== undefined && evidence.ownerUnit.id === myUnitId}
               justUploaded={justUploaded.includes(evidence.id)}
@@ -207,6 +214,7 @@ function describe(evidence: Evidence, lang: 'vi' | 'en', t: TFunction) {
 function AttachedEvidence({
   evidence,
   reportId,
+  reportVersion,
   writable,
   describable,
   justUploaded,
@@ -214,6 +222,7 @@ function AttachedEvidence({
 }: {
   evidence: Evidence;
   reportId: string | undefined;
+  reportVersion: number | undefined;
   writable: boolean;
   /** The signed-in person's unit owns the document, so they may change what describes it. */
   describable: boolean;
@@ -307,14 +316,15 @@ function AttachedEvidence({
             {t('work.evidence.edit')}
           </button>
         )}
-        {writable && reportId && (
+        {writable && reportId && reportVersion !== undefined && (
           <button
             type="button"
             className="button"
             aria-label={t('work.evidence.detachNamed', { title: evidence.title })}
             aria-disabled={detach.isPending}
             onClick={() =>
-              !detach.isPending && detach.mutate({ reportId, evidenceId: evidence.id })
+              !detach.isPending &&
+              detach.mutate({ reportId, version: reportVersion, evidenceId: evidence.id })
             }
           >
             {detach.isPending && <span className="spinner" aria-hidden="true" />}
@@ -491,7 +501,7 @@ function UnitEvidencePicker({
 }: {
   unitId: string;
   attachedIds: string[];
-  ensureReport: () => Promise<string | null>;
+  ensureReport: () => Promise<ReportRef | null>;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -516,8 +526,14 @@ function UnitEvidencePicker({
   async function choose(evidence: Evidence) {
     setAttaching(evidence.id);
     try {
-      const reportId = await ensureReport();
-      if (reportId) await attach.mutateAsync({ reportId, evidenceId: evidence.id });
+      const report = await ensureReport();
+      if (report) {
+        await attach.mutateAsync({
+          reportId: report.id,
+          version: report.version,
+          evidenceId: evidence.id,
+        });
+      }
     } catch {
       // Shown from the mutation's error below.
     } finally {

@@ -12,7 +12,7 @@ import { useSubmitReport } from '@/features/my-work/api/submit-report';
 import { useUpdateReport } from '@/features/my-work/api/update-report';
 import { useUploads } from '@/features/my-work/api/upload-evidence';
 import { Contributions } from '@/features/my-work/components/contributions';
-import { EvidencePanel } from '@/features/my-work/components/evidence-panel';
+import { EvidencePanel, type ReportRef } from '@/features/my-work/components/evidence-panel';
 import { Countdown, LateBadge, StateBadge } from '@/features/my-work/components/report-state';
 import { TextAreaField, ValueInput } from '@/features/my-work/components/value-input';
 import { daysBetween, formatTime, periodLabel } from '@/features/my-work/utils/periods';
@@ -335,9 +335,12 @@ export function ReportEditor(props: Props) {
     }
   }
 
-  /** Evidence needs a report to attach to: a new one is saved as a draft first. */
-  async function ensureReport(): Promise<string | null> {
-    if (report) return report.id;
+  /**
+   * Evidence needs a report to attach to: a new one is saved as a draft first. Its version is the
+   * one the form is based on, so a report someone else changed meanwhile refuses the attachment.
+   */
+  async function ensureReport(): Promise<ReportRef | null> {
+    if (report) return { id: report.id, version: baseVersion ?? report.version };
     const body = readForm();
     if (!body) return null;
     const alreadyBusy = busy !== null;
@@ -346,7 +349,7 @@ export function ReportEditor(props: Props) {
     try {
       const created = await persist(body, values);
       setOutcome({ kind: 'saved', at: new Date() });
-      return created.id;
+      return created;
     } catch (error) {
       fail(error, 'save');
       return null;
@@ -506,6 +509,7 @@ export function ReportEditor(props: Props) {
         writable={writable}
         required={evidenceRequired}
         ensureReport={ensureReport}
+        reportVersion={report ? (baseVersion ?? report.version) : undefined}
       />
 
       {writable && showExplanation && (

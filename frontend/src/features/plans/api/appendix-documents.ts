@@ -44,14 +44,20 @@ export type ImportAppendixInput = {
   part: AppendixPart;
   dryRun: boolean;
   file: Blob;
+  /** For a commit, the preview's `etag`: the plan as the preview read it (If-Match). */
+  etag?: string;
 };
 
 /** Sends the workbook as the request body: a preview with `dryRun`, else the import, all or nothing. */
-export async function importAppendix({ planId, part, dryRun, file }: ImportAppendixInput) {
+export async function importAppendix({ planId, part, dryRun, file, etag }: ImportAppendixInput) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   return unwrap(
     apiClient.POST('/api/v1/plans/{planId}/appendix/imports', {
-      params: { path: { planId }, query: { part, dryRun } },
+      params: {
+        path: { planId },
+        query: { part, dryRun },
+        header: etag ? { 'If-Match': etag } : {},
+      },
       // The contract types a binary body as a string; the bytes go out as they are.
       body: bytes as unknown as string,
       bodySerializer: (body: unknown) => body as BodyInit,

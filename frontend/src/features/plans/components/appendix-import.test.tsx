@@ -117,20 +117,32 @@ function preview(overrides: Partial<AppendixImportResult> = {}): AppendixImportR
     ],
     groups: { created: [], updated: [], removed: [], unchanged: 1 },
     items: { created: ['A.3', 'A.4'], updated: [], removed: ['B.1'], unchanged: 1 },
+    etag: '"bundle-1"',
     ...overrides,
   };
 }
 
 /** Serves the import with the answers given in turn; records each request's query and body size. */
 function serveImport(...answers: (() => Response)[]) {
-  const sent: { query: Record<string, string>; size: number; type: string | null }[] = [];
+  const sent: {
+    query: Record<string, string>;
+    size: number;
+    type: string | null;
+    ifMatch?: string;
+  }[] = [];
   server.use(
     http.post(
       importUrl,
       authed(async (request) => {
         const query = Object.fromEntries(new URL(request.url).searchParams);
         const size = (await request.arrayBuffer()).byteLength;
-        sent.push({ query, size, type: request.headers.get('Content-Type') });
+        const ifMatch = request.headers.get('If-Match');
+        sent.push({
+          query,
+          size,
+          type: request.headers.get('Content-Type'),
+          ...(ifMatch ? { ifMatch } : {}),
+        });
         const answer = answers[Math.min(sent.length, answers.length) - 1]!;
         return answer();
       }),
@@ -262,7 +274,52 @@ describe('AppendixImportPage', () => {
         { part: 'INDICATORS', dryRun: 'false' },
       ]);
       expect(sent[1]?.size).toBe(6);
+      // The import names the plan as the check read it.
+      expect(sent.map((s) => s.ifMatch)).toEqual([undefined, '"bundle-1"']);
       expect(await screen.findByText('Đã nhập phụ lục chỉ tiêu từ Excel.')).toBeInTheDocument();
+    },
+    slowTest,
+  );
+
+  it(
+    'checks the sheet again when the plan was changed since the check, and imports from the new check',
+    async () => {
+      const valid = preview({ valid: true, rows: preview().rows.slice(0, 2), problems: [] });
+      const sent = serveImport(
+        () => HttpResponse.json(valid),
+        () =>
+          HttpResponse.json(
+            {
+              type: 'https://dti.example/problems/conflict.stale-version',
+              title: 'Dữ liệu đã thay đổi',
+              status: 412,
+              code: 'conflict.stale-version',
+              detail: "Kế hoạch 'XL' đã được thay đổi sau lần xem trước.",
+            },
+            { status: 412, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        () => HttpResponse.json({ ...valid, etag: '"bundle-2"' }),
+        () => HttpResponse.json({ ...valid, dryRun: false }),
+      );
+      const { user, router } = await openImport();
+
+      await user.upload(screen.getByLabelText('Tệp Excel (.xlsx)'), workbook());
+      await user.click(screen.getByRole('button', { name: 'Kiểm tra tệp' }));
+      await user.click(await screen.findByRole('button', { name: 'Nhập phụ lục chỉ tiêu' }));
+
+      const alert = await screen.findByText(/đã được thay đổi sau lần xem trước/);
+      expect(alert).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Tải lại bản mới nhất' }));
+      await waitFor(() => expect(sent).toHaveLength(3));
+      await user.click(await screen.findByRole('button', { name: 'Nhập phụ lục chỉ tiêu' }));
+
+      await waitFor(() => expect(router.state.location.pathname).toBe(`/plans/${planId}`));
+      expect(sent.map((s) => [s.query.dryRun, s.ifMatch])).toEqual([
+        ['true', undefined],
+        ['false', '"bundle-1"'],
+        ['true', undefined],
+        ['false', '"bundle-2"'],
+      ]);
     },
     slowTest,
   );

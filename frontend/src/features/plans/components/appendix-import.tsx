@@ -114,10 +114,17 @@ function ImportForm({ plan }: { plan: Plan }) {
     );
   }
 
+  /** After a refused commit (the plan changed since the preview): the preview is read again, as the plan now is. */
+  function recheck() {
+    if (!file || check.isPending) return;
+    commit.reset();
+    check.mutate({ planId: plan.id, part, dryRun: true, file }, { onSuccess: setPreview });
+  }
+
   function runCommit() {
     if (!file || !preview || commit.isPending) return;
     commit.mutate(
-      { planId: plan.id, part, dryRun: false, file },
+      { planId: plan.id, part, dryRun: false, file, etag: preview.etag },
       {
         onSuccess: () =>
           void navigate(`/plans/${plan.id}`, {
@@ -227,7 +234,12 @@ function ImportForm({ plan }: { plan: Plan }) {
           commitControls={
             committable ? (
               <div className="plan-import-commit">
-                <FormAlert error={commit.error} others={commitFieldErrors} />
+                <FormAlert
+                  error={commit.error}
+                  others={commitFieldErrors}
+                  onReload={recheck}
+                  reloading={check.isPending}
+                />
                 <div className="plan-form-buttons">
                   <BusyButton
                     type="button"

@@ -353,12 +353,13 @@ class AccessMatrixTest {
         c.put("replaceDtiTargets", new Case(Rule.WRITE, 200, (role, s, fresh) -> {
             String id = fresh ? unit(f(s).root()) : f(s).unit();
             return Call.send("PUT", "/api/v1/org-units/" + id + "/dti-targets", Map.of("frameworkId", frameworkId, "targets",
-                    List.of(Map.of("year", 2026, "comparator", "LE", "rank", 10, "outOf", 100))), null, "/api/v1/org-units/" + id + "/dti-ranking");
+                    List.of(Map.of("year", 2026, "comparator", "LE", "rank", 10, "outOf", 100))), RankingTest.rankingTag(id, frameworkId),
+                    "/api/v1/org-units/" + id + "/dti-ranking");
         }, none));
         c.put("replaceDtiResults", new Case(Rule.WRITE, 200, (role, s, fresh) -> {
             String id = fresh ? unit(f(s).root()) : f(s).unit();
             return Call.send("PUT", "/api/v1/org-units/" + id + "/dti-results/2025", Map.of("frameworkId", frameworkId, "results",
-                    List.of(Map.of("rank", 12, "outOf", 100))), null, "/api/v1/org-units/" + id + "/dti-ranking");
+                    List.of(Map.of("rank", 12, "outOf", 100))), RankingTest.rankingTag(id, frameworkId), "/api/v1/org-units/" + id + "/dti-ranking");
         }, none));
 
         // DTI frameworks: the ministry's, recorded by administrators
@@ -517,10 +518,11 @@ class AccessMatrixTest {
         c.put("deleteEvidence", new Case(Rule.REPORT_WRITE, 204, (role, s, fresh) -> Call.send("DELETE", "/api/v1/evidence/" + f(s).evidence(),
                 null, "\"0\"", "/api/v1/evidence/" + f(s).evidence()), none));
         c.put("attachEvidence", new Case(Rule.REPORT_WRITE, 200, (role, s, fresh) -> Call.send("POST",
-                "/api/v1/reports/" + f(s).draftReport() + "/evidence", Map.of("evidenceId", f(s).evidence()), null,
+                "/api/v1/reports/" + f(s).draftReport() + "/evidence", Map.of("evidenceId", f(s).evidence()), EvidenceTest.reportTag(f(s).draftReport()),
                 "/api/v1/evidence/" + f(s).evidence()), none));
         c.put("detachEvidence", new Case(Rule.REPORT_WRITE, 204, (role, s, fresh) -> Call.send("DELETE",
-                "/api/v1/reports/" + f(s).draftReport() + "/evidence/" + f(s).evidence(), null, null, "/api/v1/evidence/" + f(s).evidence()), none));
+                "/api/v1/reports/" + f(s).draftReport() + "/evidence/" + f(s).evidence(), null, EvidenceTest.reportTag(f(s).draftReport()),
+                "/api/v1/evidence/" + f(s).evidence()), none));
         c.put("checkEvidenceIntegrity", new Case(Rule.ADMIN_ONLY, 200, (role, s, fresh) -> Call.get("/api/v1/evidence/integrity"), none));
         c.put("sweepEvidence", new Case(Rule.ADMIN_ONLY, 200, (role, s, fresh) -> Call.send("POST", "/api/v1/evidence/sweep", null, null, null), none));
 

@@ -43,14 +43,46 @@ class AppendixImportTest {
 
     static Response send(String who, String planId, byte[] sheet, boolean dryRun, String part) {
         var request = Api.as(who).contentType(Sheets.XLSX).body(sheet).queryParam("dryRun", dryRun);
+        if (!dryRun) {
+            // A commit names the plan as its preview read it; the export's ETag is the same tag.
+            request.header("If-Match", planTag(planId));
+        }
         if (part != null) {
             request.queryParam("part", part);
         }
         return request.post("/api/v1/plans/" + planId + "/appendix/imports");
     }
 
+    static String planTag(String planId) {
+        return Api.json().get("/api/v1/plans/" + planId + "/bundle").then().statusCode(200).extract().header("ETag");
+    }
+
     static int indicatorCount(String planId) {
         return Api.json().get("/api/v1/plans/" + planId + "/indicators").then().statusCode(200).extract().path("totalItems");
+    }
+
+    @Test
+    void aCommitNamesThePlanAsItsPreviewReadIt() throws Exception {
+        String planId = newXuanLocPlan(2026, 2026);
+        byte[] sheet = Sheets.xlsx(Sheets.xuanLocAppendix(), 0);
+        String previewed = send("commune", planId, sheet, true, null).then().statusCode(200).extract().path("etag");
+        Api.refused(Api.as("commune").contentType(Sheets.XLSX).body(sheet).queryParam("dryRun", false)
+                .post("/api/v1/plans/" + planId + "/appendix/imports").then(), 428, "request.if-match-required", "If-Match");
+
+        // Someone adds a group after the preview: the commit from that preview is refused and their group stays.
+        Api.createGroup(planId, "INDICATOR", "Z");
+        String current = planTag(planId);
+        Api.refused(Api.as("commune").contentType(Sheets.XLSX).body(sheet).queryParam("dryRun", false).header("If-Match", previewed)
+                .post("/api/v1/plans/" + planId + "/appendix/imports").then(), 412, "conflict.stale-version", null).header("ETag", current);
+        assertEquals(0, indicatorCount(planId));
+        Api.json().get("/api/v1/plans/" + planId + "/groups").then().body("code", hasItem("Z"));
+
+        // Previewed again, the commit goes through and answers the plan's new tag.
+        String again = send("commune", planId, sheet, true, null).then().statusCode(200).body("etag", equalTo(current)).extract().path("etag");
+        String after = Api.as("commune").contentType(Sheets.XLSX).body(sheet).queryParam("dryRun", false).header("If-Match", again)
+                .post("/api/v1/plans/" + planId + "/appendix/imports").then().statusCode(200).extract().path("etag");
+        assertEquals(planTag(planId), after);
+        assertEquals(30, indicatorCount(planId));
     }
 
     @Test

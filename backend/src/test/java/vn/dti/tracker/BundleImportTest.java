@@ -4,9 +4,17 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /** Re-import updates instead of duplicating; a dry run reports without changing; bad bundles change nothing. */
 @QuarkusTest
@@ -29,14 +38,16 @@ class BundleImportTest {
     void reimportChangesNothingAndADryRunChangesNothing() throws Exception {
         String code = Api.code("XL");
         ObjectNode bundle = xuanLocCopy(code);
-        Api.json().body(bundle.toString()).post("/api/v1/plan-bundles").then().statusCode(200)
+        String created = Api.json().body(bundle.toString()).post("/api/v1/plan-bundles").then().statusCode(200)
                 .body("plan.created", contains(code))
                 .body("indicators.created.size()", equalTo(30))
                 .body("tasks.created.size()", equalTo(25))
-                .body("orgUnits.created", empty());
+                .body("orgUnits.created", empty()).extract().path("etag");
         String planId = Api.planId(code);
+        // The answer's etag is the export's: the plan as the import left it.
+        Api.json().get("/api/v1/plans/" + planId + "/bundle").then().statusCode(200).header("ETag", created);
 
-        Api.json().body(bundle.toString()).post("/api/v1/plan-bundles").then().statusCode(200)
+        Api.json().header("If-Match", created).body(bundle.toString()).post("/api/v1/plan-bundles").then().statusCode(200)
                 .body("plan.unchanged", equalTo(1))
                 .body("indicators.unchanged", equalTo(30))
                 .body("indicators.updated", empty())
@@ -47,19 +58,84 @@ class BundleImportTest {
         ArrayNode indicators = (ArrayNode) bundle.get("indicators");
         ((ObjectNode) indicators.get(0).get("targets").get(0)).put("value", 70).put("wording", "≥ 70%");
         indicators.remove(29);
-        Api.json().queryParam("dryRun", true).body(bundle.toString()).post("/api/v1/plan-bundles").then().statusCode(200)
+        String previewed = Api.json().queryParam("dryRun", true).body(bundle.toString()).post("/api/v1/plan-bundles").then().statusCode(200)
                 .body("dryRun", equalTo(true))
                 .body("indicators.updated", contains("A.1"))
                 .body("indicators.removed", contains("C.23"))
-                .body("indicators.unchanged", equalTo(28));
+                .body("indicators.unchanged", equalTo(28))
+                .body("etag", equalTo(created)).extract().path("etag");
         Api.json().queryParam("size", 100).get("/api/v1/plans/" + planId + "/indicators").then()
                 .body("totalItems", equalTo(30)).body("items[0].targets[0].wording", equalTo("≥ 50%"));
 
-        Api.json().body(bundle.toString()).post("/api/v1/plan-bundles").then().statusCode(200)
+        Api.json().header("If-Match", previewed).body(bundle.toString()).post("/api/v1/plan-bundles").then().statusCode(200)
                 .body("dryRun", equalTo(false)).body("indicators.removed", contains("C.23"));
         Api.json().queryParam("size", 100).get("/api/v1/plans/" + planId + "/indicators").then()
                 .body("totalItems", equalTo(29)).body("items[0].targets[0].wording", equalTo("≥ 70%"))
                 .body("items[0].version", equalTo(1));
+    }
+
+    @Test
+    void anImportOverAStoredPlanNamesTheBundleItWasBasedOn() throws Exception {
+        String code = Api.code("XL");
+        ObjectNode bundle = xuanLocCopy(code);
+        Api.json().body(bundle.toString()).post("/api/v1/plan-bundles").then().statusCode(200);
+        String planId = Api.planId(code);
+        String exported = Api.json().get("/api/v1/plans/" + planId + "/bundle").then().statusCode(200).extract().header("ETag");
+        ((ObjectNode) bundle.get("plan")).put("title", "Kế hoạch đã sửa trong gói");
+
+        // Without If-Match: refused, nothing changed.
+        Api.refused(Api.json().body(bundle.toString()).post("/api/v1/plan-bundles").then(), 428, "request.if-match-required", "If-Match");
+        Api.json().get("/api/v1/plans/" + planId).then().body("title", not(equalTo("Kế hoạch đã sửa trong gói"))).body("version", equalTo(0));
+
+        // Someone renames a group after the export: the bundle edited from the export is refused, their change kept.
+        var group = Api.json().get("/api/v1/plans/" + planId + "/groups").then().statusCode(200).extract()
+                .jsonPath().getMap("find { it.kind == 'INDICATOR' }");
+        String groupId = (String) group.get("id");
+        Api.json().header("If-Match", "\"" + group.get("version") + "\"").body(java.util.Map.of("kind", "INDICATOR", "code", group.get("code"),
+                "name", "Tên nhóm do người khác sửa", "order", group.get("order"))).put("/api/v1/plans/" + planId + "/groups/" + groupId)
+                .then().statusCode(200);
+        String current = Api.json().get("/api/v1/plans/" + planId + "/bundle").then().extract().header("ETag");
+        Api.refused(Api.json().header("If-Match", exported).body(bundle.toString()).post("/api/v1/plan-bundles").then(), 412,
+                "conflict.stale-version", null).header("ETag", current);
+        Api.json().get("/api/v1/plans/" + planId + "/groups").then().body("find { it.id == '" + groupId + "' }.name",
+                equalTo("Tên nhóm do người khác sửa"));
+        Api.json().get("/api/v1/plans/" + planId).then().body("title", not(equalTo("Kế hoạch đã sửa trong gói")));
+        // A weak form of the tag is no match either (If-Match compares strongly).
+        Api.refused(Api.json().header("If-Match", "W/" + current).body(bundle.toString()).post("/api/v1/plan-bundles").then(), 412,
+                "conflict.stale-version", null);
+    }
+
+    @Test
+    void ofTwoImportsFromTheSameExportExactlyOneIsKept() throws Exception {
+        String code = Api.code("XL");
+        Api.json().body(xuanLocCopy(code).toString()).post("/api/v1/plan-bundles").then().statusCode(200);
+        String planId = Api.planId(code);
+        String exported = Api.json().get("/api/v1/plans/" + planId + "/bundle").then().statusCode(200).extract().header("ETag");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> imports = new ArrayList<>();
+            for (String title : List.of("Bản của người thứ nhất", "Bản của người thứ hai")) {
+                ObjectNode edited = xuanLocCopy(code);
+                ((ObjectNode) edited.get("plan")).put("title", title);
+                imports.add(pool.submit(() -> {
+                    start.await();
+                    return Api.json().header("If-Match", exported).body(edited.toString()).post("/api/v1/plan-bundles");
+                }));
+            }
+            start.countDown();
+            Response first = imports.get(0).get();
+            Response second = imports.get(1).get();
+            List<Integer> statuses = new ArrayList<>(List.of(first.statusCode(), second.statusCode()));
+            Collections.sort(statuses);
+            assertEquals(List.of(200, 412), statuses);
+            String winner = first.statusCode() == 200 ? "Bản của người thứ nhất" : "Bản của người thứ hai";
+            Response loser = first.statusCode() == 200 ? second : first;
+            Api.refused(loser.then(), 412, "conflict.stale-version", null);
+            Api.json().get("/api/v1/plans/" + planId).then().body("title", equalTo(winner)).body("version", equalTo(1));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -40,11 +40,16 @@ class BundleRoundTripTest {
                 .executeUpdate());
     }
 
+    /** The ETag of each export, by its body: importing it again names it. */
+    final java.util.Map<String, String> tags = new java.util.HashMap<>();
+
     List<String> importAndExport(List<String> bundles) {
         List<String> exported = new ArrayList<>();
         for (String bundle : bundles) {
             String code = Api.json().body(bundle).post("/api/v1/plan-bundles").then().statusCode(200).extract().path("planCode");
-            exported.add(Api.json().get("/api/v1/plans/" + Api.planId(code) + "/bundle").then().statusCode(200).extract().asString());
+            var export = Api.json().get("/api/v1/plans/" + Api.planId(code) + "/bundle").then().statusCode(200).extract();
+            exported.add(export.asString());
+            tags.put(export.asString(), export.header("ETag"));
         }
         return exported;
     }
@@ -64,7 +69,8 @@ class BundleRoundTripTest {
 
         // And importing the same export again changes nothing at all.
         for (String bundle : second) {
-            Api.json().body(bundle).post("/api/v1/plan-bundles").then().statusCode(200)
+            Api.json().header("If-Match", tags.get(bundle)).body(bundle).post("/api/v1/plan-bundles").then().statusCode(200)
+                    .body("etag", org.hamcrest.Matchers.equalTo(tags.get(bundle)))
                     .body("plan.updated", org.hamcrest.Matchers.empty())
                     .body("indicators.updated", org.hamcrest.Matchers.empty())
                     .body("tasks.updated", org.hamcrest.Matchers.empty())

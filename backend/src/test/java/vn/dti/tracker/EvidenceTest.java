@@ -158,6 +158,50 @@ class EvidenceTest {
                 .post("/api/v1/reports").then().statusCode(201).extract().response();
     }
 
+    /** The report's ETag as last read: what attaching and detaching name in If-Match. */
+    static String reportTag(String reportId) {
+        return Api.json().get("/api/v1/reports/" + reportId).then().statusCode(200).extract().header("ETag");
+    }
+
+    @Test
+    void attachingAndDetachingNameTheReportAsRead() {
+        Fixture f = fixture();
+        Response draft = draft(f.first(), "2026-08");
+        String report = draft.path("id");
+        String read = draft.getHeader("ETag");
+        String kept = upload("reporter", "giu-lai.pdf", pdf(), Map.of("reportIds", report)).then().statusCode(201).extract().path("id");
+        String other = upload("reporter", "them.pdf", pdf(), Map.of()).then().statusCode(201).extract().path("id");
+
+        // Without If-Match: refused, nothing changed.
+        Api.refused(Api.as("reporter").body(Map.of("evidenceId", other)).post("/api/v1/reports/" + report + "/evidence").then(), 428,
+                "request.if-match-required", "If-Match");
+        Api.refused(Api.as("reporter").delete("/api/v1/reports/" + report + "/evidence/" + kept).then(), 428, "request.if-match-required",
+                "If-Match");
+        assertEquals(List.of(kept), attachedTo(report));
+
+        // Two people work from the same read: one saves the report, the other then detaches from the copy they read.
+        Api.as("reporter").header("If-Match", read).body(Map.of("value", Map.of("number", 2), "achievements", "Đã cập nhật"))
+                .put("/api/v1/reports/" + report).then().statusCode(200);
+        String current = reportTag(report);
+        Api.refused(Api.as("reporter").header("If-Match", read).delete("/api/v1/reports/" + report + "/evidence/" + kept).then(), 412,
+                "conflict.stale-version", null).header("ETag", current);
+        Api.refused(Api.as("reporter").header("If-Match", read).body(Map.of("evidenceId", other)).post("/api/v1/reports/" + report + "/evidence")
+                .then(), 412, "conflict.stale-version", null).header("ETag", current);
+        assertEquals(List.of(kept), attachedTo(report), "the stale writer changed nothing");
+        Api.as("reporter").get("/api/v1/reports/" + report).then().body("value.number", equalTo(2)).body("achievements", equalTo("Đã cập nhật"));
+
+        // With the current ETag both go through, and leave the report's version as it is: a form based on it still saves.
+        Api.as("reporter").header("If-Match", current).body(Map.of("evidenceId", other)).post("/api/v1/reports/" + report + "/evidence")
+                .then().statusCode(200);
+        Api.as("reporter").header("If-Match", current).delete("/api/v1/reports/" + report + "/evidence/" + kept).then().statusCode(204);
+        assertEquals(List.of(other), attachedTo(report));
+        assertEquals(current, reportTag(report));
+    }
+
+    private static List<String> attachedTo(String report) {
+        return Api.json().queryParam("reportId", report).get("/api/v1/evidence").then().statusCode(200).extract().path("items.id");
+    }
+
     // ---- database ----
 
     long count(String sql, Object... args) {
@@ -287,10 +331,10 @@ class EvidenceTest {
         String r3 = draft(f.third(), "2026-07").path("id");
         String id = upload("reporter", "QĐ 45.pdf", pdf(), Map.of("reportId", List.of(r1, r2))).then().statusCode(201)
                 .body("attachments.size()", equalTo(2)).extract().path("id");
-        Api.as("reporter").body(Map.of("evidenceId", id)).post("/api/v1/reports/" + r3 + "/evidence").then().statusCode(200)
+        Api.as("reporter").header("If-Match", reportTag(r3)).body(Map.of("evidenceId", id)).post("/api/v1/reports/" + r3 + "/evidence").then().statusCode(200)
                 .body("attachments.size()", equalTo(3));
         // Attaching again changes nothing.
-        Api.as("reporter").body(Map.of("evidenceId", id)).post("/api/v1/reports/" + r3 + "/evidence").then().statusCode(200)
+        Api.as("reporter").header("If-Match", reportTag(r3)).body(Map.of("evidenceId", id)).post("/api/v1/reports/" + r3 + "/evidence").then().statusCode(200)
                 .body("attachments.size()", equalTo(3));
         String link = Api.as("reporter").body(Map.of("url", "https://xuanloc.dongnai.gov.vn/van-ban/45", "title", "Cổng thông tin xã",
                 "reportIds", List.of(r1))).post("/api/v1/evidence/links").then().statusCode(201).body("kind", equalTo("LINK"))
@@ -309,21 +353,21 @@ class EvidenceTest {
         Api.as("reporter").get("/api/v1/plans/" + f.plan() + "/periods/2026-06/consolidated").then().statusCode(200);
         Api.refused(Api.as("reporter").accept("*/*").get("/api/v1/evidence/" + link + "/content").then(), 409, "evidence.is-link", null);
 
-        Api.as("reporter").delete("/api/v1/reports/" + r1 + "/evidence/" + id).then().statusCode(204);
-        Api.refused(Api.as("reporter").delete("/api/v1/reports/" + r1 + "/evidence/" + id).then(), 404, "evidence.not-attached", null);
+        Api.as("reporter").header("If-Match", reportTag(r1)).delete("/api/v1/reports/" + r1 + "/evidence/" + id).then().statusCode(204);
+        Api.refused(Api.as("reporter").header("If-Match", reportTag(r1)).delete("/api/v1/reports/" + r1 + "/evidence/" + id).then(), 404, "evidence.not-attached", null);
         Api.as("reporter").get("/api/v1/evidence/" + id).then().body("attachments.reportId", not(hasItem(r1)));
         Api.refused(Api.as("reporter").header("If-Match", "\"0\"").delete("/api/v1/evidence/" + id).then(), 409, "evidence.attached", null);
         assertEquals(0, count("select count(*) from evidence where id = ? and unattached_since is not null", UUID.fromString(id)));
-        Api.as("reporter").delete("/api/v1/reports/" + r2 + "/evidence/" + id).then().statusCode(204);
-        Api.as("reporter").delete("/api/v1/reports/" + r3 + "/evidence/" + id).then().statusCode(204);
+        Api.as("reporter").header("If-Match", reportTag(r2)).delete("/api/v1/reports/" + r2 + "/evidence/" + id).then().statusCode(204);
+        Api.as("reporter").header("If-Match", reportTag(r3)).delete("/api/v1/reports/" + r3 + "/evidence/" + id).then().statusCode(204);
         assertEquals(1, count("select count(*) from evidence where id = ? and unattached_since is not null", UUID.fromString(id)));
 
         // A submitted report takes no new evidence until it is returned.
         Response draft = Api.as("reporter").get("/api/v1/reports/" + r1);
         Api.as("reporter").header("If-Match", draft.getHeader("ETag")).post("/api/v1/reports/" + r1 + "/submit").then().statusCode(200);
-        Api.refused(Api.as("reporter").body(Map.of("evidenceId", id)).post("/api/v1/reports/" + r1 + "/evidence").then(), 409,
+        Api.refused(Api.as("reporter").header("If-Match", reportTag(r1)).body(Map.of("evidenceId", id)).post("/api/v1/reports/" + r1 + "/evidence").then(), 409,
                 "report.under-review", null);
-        Api.refused(Api.as("reporter").delete("/api/v1/reports/" + r1 + "/evidence/" + link).then(), 409, "report.under-review", null);
+        Api.refused(Api.as("reporter").header("If-Match", reportTag(r1)).delete("/api/v1/reports/" + r1 + "/evidence/" + link).then(), 409, "report.under-review", null);
     }
 
     @Test
@@ -366,7 +410,7 @@ class EvidenceTest {
             Api.as(who).get("/api/v1/evidence").then().body("items.id", not(hasItem(id)));
         }
         // Attached: whoever may read the report; nobody else, whatever they guess.
-        Api.as("reporter").body(Map.of("evidenceId", id)).post("/api/v1/reports/" + report + "/evidence").then().statusCode(200);
+        Api.as("reporter").header("If-Match", reportTag(report)).body(Map.of("evidenceId", id)).post("/api/v1/reports/" + report + "/evidence").then().statusCode(200);
         for (String who : List.of("viewer", "reporter2", "commune", "province", "admin", "~service")) {
             byte[] got = Api.as(who).accept("*/*").get("/api/v1/evidence/" + id + "/content").then().statusCode(200).extract().asByteArray();
             assertArrayEquals(content, got, who);
@@ -377,10 +421,10 @@ class EvidenceTest {
         Api.refused(Api.anonymous().accept("*/*").get("/api/v1/evidence/" + id + "/content").then(), 401, "auth.unauthenticated", null);
 
         // Writers: the people of the report's unit. Another unit of the commune reads but may not attach or detach.
-        Api.refused(Api.as("reporter2").body(Map.of("evidenceId", id)).post("/api/v1/reports/" + report + "/evidence").then(), 403,
+        Api.refused(Api.as("reporter2").header("If-Match", reportTag(report)).body(Map.of("evidenceId", id)).post("/api/v1/reports/" + report + "/evidence").then(), 403,
                 "access.not-your-unit", null);
-        Api.refused(Api.as("reporter2").delete("/api/v1/reports/" + report + "/evidence/" + id).then(), 403, "access.not-your-unit", null);
-        Api.refused(Api.as("viewer").body(Map.of("evidenceId", id)).post("/api/v1/reports/" + report + "/evidence").then(), 403,
+        Api.refused(Api.as("reporter2").header("If-Match", reportTag(report)).delete("/api/v1/reports/" + report + "/evidence/" + id).then(), 403, "access.not-your-unit", null);
+        Api.refused(Api.as("viewer").header("If-Match", reportTag(report)).body(Map.of("evidenceId", id)).post("/api/v1/reports/" + report + "/evidence").then(), 403,
                 "access.denied", null);
         String etag = Api.as("reporter").get("/api/v1/evidence/" + id).getHeader("ETag");
         Api.refused(Api.as("reporter2").header("If-Match", etag).body(Map.of("title", "Sửa trộm")).put("/api/v1/evidence/" + id).then(),
@@ -391,9 +435,10 @@ class EvidenceTest {
                 .post("/api/v1/reports");
         // The police are not assigned this indicator, so they have no report to attach to; the refusal names that instead.
         theirs.then().statusCode(400).body("code", equalTo("report.not-assigned"));
-        Api.refused(Api.as("reporter").body(Map.of("evidenceId", UUID.randomUUID())).post("/api/v1/reports/" + report + "/evidence").then(),
+        Api.refused(Api.as("reporter").header("If-Match", reportTag(report)).body(Map.of("evidenceId", UUID.randomUUID()))
+                .post("/api/v1/reports/" + report + "/evidence").then(),
                 400, "evidence.unknown", "evidenceId");
-        Api.as("reporter").body(Map.of("evidenceId", own)).post("/api/v1/reports/" + report + "/evidence").then().statusCode(200);
+        Api.as("reporter").header("If-Match", reportTag(report)).body(Map.of("evidenceId", own)).post("/api/v1/reports/" + report + "/evidence").then().statusCode(200);
     }
 
     @Test
@@ -468,9 +513,14 @@ class EvidenceTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            String answer = new String(in.readNBytes(400), StandardCharsets.UTF_8);
-            assertTrue(answer.contains("evidence.too-large"), answer);
-            return answer;
+            // The answer comes before the body it refuses, on a connection left open: read until the code shows.
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[512];
+            for (int n; !answer.toString().contains("evidence.too-large") && (n = in.read(buffer)) > 0;) {
+                answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            assertTrue(answer.toString().contains("evidence.too-large"), answer.toString());
+            return answer.toString();
         }
     }
 

@@ -105,7 +105,8 @@ public class AuthResource {
     @SecurityRequirements
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "signOut", summary = "Sign out: revoke a refresh token and every token of the same sign-in",
-            description = "Answers 204 whether or not the token was still valid (RFC 7009).")
+            description = "Answers 204 whether or not the token was still valid (RFC 7009). Idempotent by design, so it needs no"
+                    + " `If-Match`: signing out twice leaves the same state as once.")
     @APIResponse(responseCode = "204", description = "Signed out")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false)
     public void signOut(@FormParam("refresh_token") String refreshToken) {
@@ -126,7 +127,9 @@ public class AuthResource {
     @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeMyPassword", summary = "Change the own password",
-            description = "Signs the account out everywhere: every refresh token is revoked and existing access tokens stop working.")
+            description = "Signs the account out everywhere: every refresh token is revoked and existing access tokens stop working."
+                    + " Guarded by the current password instead of `If-Match`: only whoever knows the password being replaced changes it,"
+                    + " and of two changes at once the second no longer knows it.")
     @APIResponse(responseCode = "204", description = "Changed")
     public Response changePassword(@Valid @NotNull PasswordChange body) {
         accounts.changeOwnPassword(body);

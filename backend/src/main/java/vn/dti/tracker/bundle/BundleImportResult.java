@@ -10,7 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "BundleImportResult", description = "What the import created, updated and removed, by code")
 public record BundleImportResult(boolean dryRun, @Schema(nullable = true, description = "Null in a dry run of a new plan") UUID planId,
         String planCode, Changes orgUnits, Changes dtiFrameworks, Changes plan, Changes groups, Changes indicators, Changes tasks,
-        Changes dtiTargets, Changes dtiResults) {
+        Changes dtiTargets, Changes dtiResults,
+        @Schema(nullable = true, description = "ETag of the plan's bundle as stored: in a dry run, before the import (what the import's"
+                + " `If-Match` names; null for a new plan); after an import, the new one") String etag) {
+
+    BundleImportResult withEtag(String tag) {
+        return new BundleImportResult(dryRun, planId, planCode, orgUnits, dtiFrameworks, plan, groups, indicators, tasks, dtiTargets,
+                dtiResults, tag);
+    }
 
     @Schema(name = "BundleChanges")
     public record Changes(List<String> created, List<String> updated, List<String> removed, int unchanged) {

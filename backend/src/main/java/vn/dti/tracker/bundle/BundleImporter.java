@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -32,7 +33,9 @@ import vn.dti.tracker.bundle.PlanBundle.Pillar;
 import vn.dti.tracker.bundle.PlanBundle.RankResult;
 import vn.dti.tracker.bundle.PlanBundle.RankTarget;
 import vn.dti.tracker.bundle.PlanBundle.Unit;
+import vn.dti.tracker.common.ConditionalGet;
 import vn.dti.tracker.common.DomainException;
+import vn.dti.tracker.common.Versions;
 import vn.dti.tracker.common.FieldError;
 import vn.dti.tracker.indicator.Indicator;
 import vn.dti.tracker.indicator.IndicatorDtos.IndicatorInput;
@@ -76,11 +79,15 @@ public class BundleImporter {
     private final TaskService tasks;
     private final RankingService ranking;
     private final Visibility visibility;
+    private final BundleExporter exporter;
+    private final ConditionalGet tags;
 
     public BundleImporter(EntityManager em, Validator validator, OrgUnitService units, PlanService plans, IndicatorService indicators,
-            TaskService tasks, RankingService ranking, Visibility visibility) {
+            TaskService tasks, RankingService ranking, Visibility visibility, BundleExporter exporter, ConditionalGet tags) {
         this.visibility = visibility;
         this.em = em;
+        this.exporter = exporter;
+        this.tags = tags;
         this.validator = validator;
         this.units = units;
         this.plans = plans;
@@ -89,10 +96,26 @@ public class BundleImporter {
         this.ranking = ranking;
     }
 
+    /** Imports as the system does (demo data): nothing to compare the stored plan with. */
     public BundleImportResult importBundle(PlanBundle bundle, boolean dryRun) {
+        return importBundle(bundle, dryRun, null, false);
+    }
+
+    /**
+     * Imports a bundle over a plan already stored only when {@code ifMatch} names that plan's bundle
+     * as it stands (the ETag of its export, or of a dry run's answer): whoever changed the plan since
+     * is not overwritten unseen. A dry run may leave it out; a new plan needs none.
+     */
+    public BundleImportResult importBundle(PlanBundle bundle, boolean dryRun, String ifMatch) {
+        return importBundle(bundle, dryRun, ifMatch, true);
+    }
+
+    private BundleImportResult importBundle(PlanBundle bundle, boolean dryRun, String ifMatch, boolean guarded) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
+                String before = guarded ? requireCurrent(bundle, dryRun, ifMatch) : null;
                 BundleImportResult result = run(bundle, dryRun);
+                result = result.withEtag(dryRun ? before : storedTag(result.planId()));
                 if (dryRun) {
                     // Leaving by exception rolls the whole transaction back: the dry run did everything and keeps nothing.
                     throw new DryRunDone(result);
@@ -107,6 +130,32 @@ public class BundleImporter {
             }
             throw e;
         }
+    }
+
+    /** The ETag of the plan's bundle as this transaction wrote it, read afresh as an export would read it. */
+    private String storedTag(UUID planId) {
+        em.flush();
+        em.clear();
+        return tags.tagOf(exporter.export(planId));
+    }
+
+    /** The ETag of the stored plan's bundle, held against other writers till the end; null for a new plan. */
+    private String requireCurrent(PlanBundle bundle, boolean dryRun, String ifMatch) {
+        Plan stored = bundle.plan() == null ? null : PlanService.findByCode(bundle.plan().code());
+        if (stored == null) {
+            return null;
+        }
+        em.refresh(stored, LockModeType.PESSIMISTIC_WRITE);
+        String current = tags.tagOf(exporter.export(stored.id));
+        if (dryRun && (ifMatch == null || ifMatch.isBlank())) {
+            return current;
+        }
+        Versions.requireIfMatchTag(ifMatch);
+        if (!ConditionalGet.matchesStrongly(ifMatch, current)) {
+            throw DomainException.staleTag("Kế hoạch '" + stored.code + "' đã được thay đổi sau lần xuất hoặc xem trước mà gói này dựa vào."
+                    + " Hãy xem trước lại để thấy thay đổi mới nhất, rồi nhập.", current);
+        }
+        return current;
     }
 
     private static final class DryRunDone extends RuntimeException {
@@ -168,7 +217,7 @@ public class BundleImporter {
         em.flush();
         return new BundleImportResult(dryRun, dryRun && planTally.created.size() > 0 ? null : plan.id, plan.code, unitTally.done(),
                 frameworkTally.done(), planTally.done(), groupTally.done(), indicatorTally.done(), taskTally.done(), targetTally.done(),
-                resultTally.done());
+                resultTally.done(), null);
     }
 
     /** Every code the bundle uses must name something in the bundle or already stored; all problems are listed at once. */
@@ -480,7 +529,7 @@ public class BundleImporter {
             if (!stored.equals(wanted) || !samePlan) {
                 List<RankTargetInput> inputs = wanted.stream()
                         .map(t -> new RankTargetInput(t.pillarCode(), t.year(), t.comparator(), t.rank(), t.outOf(), t.wording())).toList();
-                wrap("dtiTargets", () -> ranking.replaceTargets(unit, f.id, inputs, plan));
+                wrap("dtiTargets", () -> ranking.replaceTargets(unit, f.id, null, inputs, plan));
             }
         }
         Map<String, RankTarget> after = given.stream().collect(Collectors.toMap(BundleImporter::key, t -> t, (a, b) -> b));
@@ -509,7 +558,7 @@ public class BundleImporter {
             if (!stored.equals(wanted) || !samePlan) {
                 List<RankResultInput> inputs = wanted.stream()
                         .map(r -> new RankResultInput(r.pillarCode(), r.score(), r.rank(), r.outOf(), r.source())).toList();
-                wrap("dtiResults", () -> ranking.replaceResults(unit, year, f.id, null, inputs, plan));
+                wrap("dtiResults", () -> ranking.replaceResults(unit, year, f.id, null, null, inputs, plan));
             }
         }
         Map<String, RankResult> after = given.stream().collect(Collectors.toMap(BundleImporter::key, r -> r, (a, b) -> b));

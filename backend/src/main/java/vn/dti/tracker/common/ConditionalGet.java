@@ -48,13 +48,45 @@ public class ConditionalGet {
             return;
         }
         byte[] body = json.writeValueAsBytes(response.getEntity());
-        String etag = "W/\"" + hash(body) + "\"";
+        String etag = "W/" + tagOf(body);
         response.getHeaders().putSingle("ETag", etag);
         if (matches(ifNoneMatch, etag)) {
             notModified(response);
             return;
         }
         response.setEntity(body, null, MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /**
+     * A strong ETag from the exact JSON an object is sent as: for an object that has no version of its
+     * own (a plan's bundle), so that a write based on it can name what it was based on.
+     */
+    public String tagOf(Object entity) {
+        try {
+            return tagOf(json.writeValueAsBytes(entity));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String tagOf(byte[] body) {
+        return "\"" + hash(body) + "\"";
+    }
+
+    /**
+     * If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches; nor does "*", since
+     * every write here must name the state it was based on.
+     */
+    public static boolean matchesStrongly(String ifMatch, String etag) {
+        if (ifMatch == null) {
+            return false;
+        }
+        for (String candidate : ifMatch.split(",")) {
+            if (candidate.trim().equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void notModified(ContainerResponseContext response) {

@@ -15,6 +15,7 @@ public class DomainException extends RuntimeException {
     private final List<FieldError> errors;
     private Long retryAfterSeconds;
     private Long currentVersion;
+    private String currentTag;
 
     public DomainException(Kind kind, String code, String detail, List<FieldError> errors) {
         super(detail);
@@ -85,7 +86,17 @@ public class DomainException extends RuntimeException {
         return e;
     }
 
+    /** Stale, for an object whose ETag is a hash of its content rather than a version number. */
+    public static DomainException staleTag(String detail, String currentTag) {
+        DomainException e = new DomainException(Kind.STALE, "conflict.stale-version", detail, List.of());
+        e.currentTag = currentTag;
+        return e;
+    }
+
     public Long currentVersion() { return currentVersion; }
+
+    /** The current ETag as sent, quotes included: the version's, or the content hash's. */
+    public String currentTag() { return currentVersion != null ? "\"" + currentVersion + "\"" : currentTag; }
 
     public Long retryAfterSeconds() { return retryAfterSeconds; }
 

@@ -62,8 +62,8 @@ public class ProblemMapper {
     public Response domain(DomainException e, UriInfo uri) {
         int status = status(e);
         Response response = problem(status, e.code(), e.getMessage(), e.errors(), e.currentVersion(), uri);
-        if (e.currentVersion() != null) {
-            response.getHeaders().putSingle("ETag", "\"" + e.currentVersion() + "\"");
+        if (e.currentTag() != null) {
+            response.getHeaders().putSingle("ETag", e.currentTag());
         }
         if (status == 401) {
             response.getHeaders().putSingle("WWW-Authenticate", "Bearer");

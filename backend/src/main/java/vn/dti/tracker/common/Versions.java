@@ -13,12 +13,7 @@ public final class Versions {
 
     /** The version named by an If-Match header; required for every update and delete. */
     public static long requireIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException(DomainException.Kind.PRECONDITION_REQUIRED, "request.if-match-required",
-                    "Cần gửi tiêu đề If-Match với ETag của bản đang sửa, để không ghi đè thay đổi của người khác.",
-                    List.of(new FieldError("If-Match", "request.if-match-required", "Thiếu If-Match.")));
-        }
-        String value = ifMatch.trim();
+        String value = requireIfMatchTag(ifMatch);
         if (value.startsWith("W/")) {
             value = value.substring(2);
         }
@@ -31,6 +26,16 @@ public final class Versions {
             throw DomainException.invalidField("If-Match", "request.if-match-invalid",
                     "If-Match phải là ETag mà máy chủ đã trả về, ví dụ \"3\".");
         }
+    }
+
+    /** The If-Match header as sent, for an object whose ETag is a hash of its content rather than a version. */
+    public static String requireIfMatchTag(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new DomainException(DomainException.Kind.PRECONDITION_REQUIRED, "request.if-match-required",
+                    "Cần gửi tiêu đề If-Match với ETag của bản đang sửa, để không ghi đè thay đổi của người khác.",
+                    List.of(new FieldError("If-Match", "request.if-match-required", "Thiếu If-Match.")));
+        }
+        return ifMatch.trim();
     }
 
     public static void check(long expected, long actual, String what) {

@@ -30,7 +30,9 @@ import vn.dti.tracker.bundle.PlanBundle.BundleTask;
 import vn.dti.tracker.bundle.PlanBundle.Group;
 import vn.dti.tracker.common.ArchiveLimits;
 import vn.dti.tracker.common.ArchiveSettings;
+import vn.dti.tracker.common.ConditionalGet;
 import vn.dti.tracker.common.DomainException;
+import vn.dti.tracker.common.Versions;
 import vn.dti.tracker.common.FieldError;
 import vn.dti.tracker.common.TextSearch;
 import vn.dti.tracker.document.AppendixLayout.Column;
@@ -78,12 +80,14 @@ public class AppendixImport {
     private final BundleImporter importer;
     private final DocumentSettings settings;
     private final jakarta.persistence.EntityManager em;
+    private final ConditionalGet tags;
 
     private final ArchiveLimits limits;
 
     public AppendixImport(PlanService plans, BundleExporter exporter, BundleImporter importer, DocumentSettings settings,
-            jakarta.persistence.EntityManager em, ArchiveSettings archives) {
+            jakarta.persistence.EntityManager em, ArchiveSettings archives, ConditionalGet tags) {
         this.em = em;
+        this.tags = tags;
         this.limits = ArchiveLimits.of(archives).atMost(settings.imports().maxInflatedSize().asLongValue());
         this.plans = plans;
         this.exporter = exporter;
@@ -92,23 +96,39 @@ public class AppendixImport {
     }
 
     /** Reads the sheet and previews (dryRun) or commits its import into the plan. */
-    public ImportResult run(UUID planId, AppendixPart part, java.nio.file.Path workbook, boolean dryRun) {
+    /**
+     * Reads the sheet and previews (dryRun) or commits its import into the plan. A commit names in
+     * {@code ifMatch} the plan as its preview read it (the preview's etag), and is refused once the plan
+     * changed since: neither that change nor the one read from the sheet is lost unseen.
+     */
+    public ImportResult run(UUID planId, AppendixPart part, java.nio.file.Path workbook, boolean dryRun, String ifMatch) {
+        if (!dryRun) {
+            Versions.requireIfMatchTag(ifMatch);
+        }
         Reading reading = QuarkusTransaction.requiringNew().call(() -> read(planId, part, workbook));
+        if (!dryRun && !ConditionalGet.matchesStrongly(ifMatch, reading.tag)) {
+            throw DomainException.staleTag("Kế hoạch '" + reading.plan.code + "' đã được thay đổi sau lần xem trước."
+                    + " Hãy xem trước lại bảng tính để thấy thay đổi mới nhất, rồi nhập.", reading.tag);
+        }
         boolean errors = reading.hasErrors();
         if (errors && !dryRun) {
             throw reading.refusal();
         }
         BundleImportResult outcome = null;
         try {
-            outcome = importer.importBundle(reading.bundle(), dryRun);
+            // The plan as the sheet was read against: changed meanwhile, the import is refused rather than undoing the change.
+            outcome = importer.importBundle(reading.bundle(), dryRun, dryRun ? null : reading.tag);
         } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.STALE) {
+                throw e;
+            }
             List<ImportProblem> located = reading.locate(e);
             if (!dryRun) {
                 throw new DomainException(e.kind(), e.code(), e.getMessage(), located.stream().map(Reading::fieldError).toList());
             }
             reading.problems.addAll(located);
         }
-        return reading.result(dryRun, outcome);
+        return reading.result(dryRun, outcome, dryRun || outcome == null ? reading.tag : outcome.etag());
     }
 
     private Reading read(UUID planId, AppendixPart part, java.nio.file.Path workbook) {
@@ -127,6 +147,7 @@ public class AppendixImport {
                             + " Cần có các cột: " + expected + " (tải mẫu tại /api/v1/document-templates).");
         }
         Reading reading = new Reading(plan, part, current, found.sheet(), found.layout(), new UnitNames(candidateUnits(plan)));
+        reading.tag = tags.tagOf(current);
         reading.readRows();
         reading.keepReported(reported(plan, part));
         return reading;
@@ -184,6 +205,8 @@ public class AppendixImport {
         private final Plan plan;
         private final AppendixPart part;
         private final PlanBundle current;
+        /** The ETag of the plan's bundle as the sheet was read against. */
+        String tag;
         private final SheetReader.Sheet sheet;
         private final AppendixLayout layout;
         private final UnitNames names;
@@ -672,7 +695,7 @@ public class AppendixImport {
                     current.dtiResults());
         }
 
-        ImportResult result(boolean dryRun, BundleImportResult outcome) {
+        ImportResult result(boolean dryRun, BundleImportResult outcome, String etag) {
             String prefix = part == AppendixPart.INDICATORS ? "indicator:" : "task:";
             BundleImportResult.Changes items = outcome == null ? new BundleImportResult.Changes(List.of(), List.of(), List.of(), 0)
                     : part == AppendixPart.INDICATORS ? outcome.indicators() : outcome.tasks();
@@ -697,7 +720,7 @@ public class AppendixImport {
                     .sorted(java.util.Comparator.comparing((ImportProblem p) -> p.row() == null ? Integer.MAX_VALUE : p.row())
                             .thenComparing(p -> p.column() == null ? "" : p.column()))
                     .toList();
-            return new ImportResult(dryRun, !hasErrors(), part, plan.id, sheet.name(), layout.headerRow(), out, sorted, groupChanges, items);
+            return new ImportResult(dryRun, !hasErrors(), part, plan.id, sheet.name(), layout.headerRow(), out, sorted, groupChanges, items, etag);
         }
 
         private static List<String> only(List<String> keys, String prefix) {

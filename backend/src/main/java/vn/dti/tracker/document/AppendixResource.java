@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -87,7 +88,9 @@ public class AppendixResource {
                     + " indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing."
                     + " Coordinators of the plan's issuer. Refused: not an XLSX (415), a protected or damaged workbook, no header (400),"
                     + " over the size or row limit (413), a workbook that would unpack past the limits (default 64 MB, or a part over"
-                    + " 100 times its compressed size: 413 `file.archive-too-large` or `file.archive-bomb`), dry run or not.")
+                    + " 100 times its compressed size: 413 `file.archive-too-large` or `file.archive-bomb`), dry run or not."
+                    + " A commit requires `If-Match` with the `etag` of its preview: a plan changed since the preview is refused (412)"
+                    + " with the current ETag, to be previewed again.")
     @RequestBody(required = true, content = {
             @Content(mediaType = DocumentMedia.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
@@ -96,10 +99,12 @@ public class AppendixResource {
     public ImportResult importAppendix(@PathParam("planId") UUID planId,
             @QueryParam("part") @Parameter(description = "INDICATORS (default) or TASKS") AppendixPart part,
             @QueryParam("dryRun") @Parameter(description = "Read and report without changing anything") boolean dryRun,
+            @HeaderParam("If-Match") @Parameter(description = "For a commit: the `etag` of its preview (the plan as the preview read it)")
+            String ifMatch,
             InputStream body) throws IOException {
         java.nio.file.Path workbook = receive(body);
         try {
-            return imports.run(planId, part == null ? AppendixPart.INDICATORS : part, workbook, dryRun);
+            return imports.run(planId, part == null ? AppendixPart.INDICATORS : part, workbook, dryRun, ifMatch);
         } finally {
             Files.deleteIfExists(workbook);
         }

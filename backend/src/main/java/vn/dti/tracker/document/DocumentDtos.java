@@ -67,6 +67,8 @@ public final class DocumentDtos {
             @Schema(description = "The (last) header row", examples = "5") int headerRow,
             List<ImportRow> rows, List<ImportProblem> problems,
             @Schema(description = "Groups of this part, by kind:code") BundleImportResult.Changes groups,
-            @Schema(description = "Indicators or tasks, by code") BundleImportResult.Changes items) {
+            @Schema(description = "Indicators or tasks, by code") BundleImportResult.Changes items,
+            @Schema(description = "ETag of the plan as this preview read it (what the commit's `If-Match` names); after a commit, the new one")
+            String etag) {
     }
 }

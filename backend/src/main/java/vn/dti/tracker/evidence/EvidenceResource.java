@@ -95,7 +95,7 @@ public class EvidenceResource {
             description = "The body is the file itself, received to disk and hashed in one pass; the description travels in the query"
                     + " (`fileName` is required). Same rules as the multipart upload: type from content (415), the size limit (413,"
                     + " before reading when `Content-Length` says so), the unpacking limits of Word, Excel and OpenDocument files (413),"
-                    + " dedup by SHA-256, `reportId` to attach at once.")
+                    + " dedup by SHA-256, `reportId` to attach at once (a new document changes nothing stored before, so no `If-Match`).")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/octet-stream",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
@@ -145,8 +145,9 @@ public class EvidenceResource {
                     + " length is declared. Word, Excel and OpenDocument files are zip archives: one that would unpack past the limits"
                     + " (default 512 MB in all, 256 MB in one part, 10,000 parts, or a part over 100 times its compressed size) gets 413"
                     + " `file.archive-too-large` or `file.archive-bomb`, one that cannot be unpacked to its end 400 `file.archive-damaged`;"
-                    + " neither is stored. Identical content is stored once. With `reportId` the evidence is attached at once, and only"
-                    + " to reports the caller may write; evidence attached to nothing is removed after 24 hours.")
+                    + " neither is stored. Identical content is stored once. With `reportIds` the evidence is attached at once, and only"
+                    + " to reports the caller may write; evidence attached to nothing is removed after 24 hours. Attaching a new document"
+                    + " while uploading it changes nothing stored before, so it needs no `If-Match`.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     public Response upload(UploadForm form) {
         try {
@@ -155,7 +156,7 @@ public class EvidenceResource {
             }
             var description = new EvidenceService.FormDescription(form.title, form.docNumber, date(form.docDate), form.issuer, form.summary);
             EvidenceView view = service.upload(new EvidenceService.Upload(form.file.uploadedFile(), form.file.fileName(), form.file.size(),
-                    form.sha256, null), description, reportIds(form.reportIds));
+                    form.sha256, null), description, reportIds(form));
             return accepted(view);
         } catch (DomainException e) {
             metrics.evidenceRejected(e.code());
@@ -174,7 +175,9 @@ public class EvidenceResource {
     @POST
     @Path("/links")
     @RolesAllowed({Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER})
-    @Operation(operationId = "createEvidenceLink", summary = "Register a document by its http(s) address")
+    @Operation(operationId = "createEvidenceLink", summary = "Register a document by its http(s) address",
+            description = "By the people of a reporting unit. With `reportIds` the link is attached at once, only to reports the caller may"
+                    + " write; a new document changes nothing stored before, so it needs no `If-Match`.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     public Response link(@Valid @NotNull LinkCreate body) {
         return created(service.link(body));
@@ -284,7 +287,8 @@ public class EvidenceResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Names.ADMIN)
     @Operation(operationId = "sweepEvidence", summary = "Run the evidence sweep now",
-            description = "Removes evidence attached to nothing for longer than the grace period, files nothing references, and stored content without its row.")
+            description = "Removes evidence attached to nothing for longer than the grace period, files nothing references, and stored content without its row."
+                    + " Idempotent by design (a second sweep finds nothing more to remove), so it needs no `If-Match`.")
     public SweepResult sweep() {
         return janitor.sweepNow(clock.now());
     }
@@ -311,6 +315,17 @@ public class EvidenceResource {
     }
 
     private static List<UUID> reportIds(List<String> raw) {
+        return reportIds(raw, "reportId");
+    }
+
+    /** The form's reportIds, as documented, and reportId, the name older clients send. */
+    private static List<UUID> reportIds(UploadForm form) {
+        java.util.LinkedHashSet<UUID> ids = new java.util.LinkedHashSet<>(reportIds(form.reportIds, "reportIds"));
+        ids.addAll(reportIds(form.reportId, "reportId"));
+        return List.copyOf(ids);
+    }
+
+    private static List<UUID> reportIds(List<String> raw, String field) {
         List<UUID> out = new ArrayList<>();
         if (raw == null) {
             return out;
@@ -319,7 +334,7 @@ public class EvidenceResource {
             try {
                 out.add(UUID.fromString(s.trim()));
             } catch (IllegalArgumentException e) {
-                throw DomainException.invalidField("reportId", "evidence.report-unknown", "Mã báo cáo '" + s + "' không hợp lệ.");
+                throw DomainException.invalidField(field, "evidence.report-unknown", "Mã báo cáo '" + s + "' không hợp lệ.");
             }
         }
         return out;

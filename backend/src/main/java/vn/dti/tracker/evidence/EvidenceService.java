@@ -195,8 +195,8 @@ public class EvidenceService {
     }
 
     @Transactional
-    public EvidenceView attach(UUID reportId, UUID evidenceId) {
-        Report report = reports.requireWritable(reportId);
+    public EvidenceView attach(UUID reportId, long expectedReportVersion, UUID evidenceId) {
+        Report report = reports.requireWritableAt(reportId, expectedReportVersion);
         Evidence e = requireVisible(evidenceId);
         em.lock(e, LockModeType.PESSIMISTIC_WRITE);
         link(report, e.id);
@@ -205,8 +205,8 @@ public class EvidenceService {
     }
 
     @Transactional
-    public void detach(UUID reportId, UUID evidenceId) {
-        Report report = reports.requireWritable(reportId);
+    public void detach(UUID reportId, long expectedReportVersion, UUID evidenceId) {
+        Report report = reports.requireWritableAt(reportId, expectedReportVersion);
         int removed = em.createNativeQuery("delete from report_evidence where report_id = :report and evidence_id = :evidence")
                 .setParameter("report", report.id).setParameter("evidence", evidenceId).executeUpdate();
         if (removed == 0) {

@@ -41,7 +41,12 @@ public class UploadForm {
     @Schema(description = "SHA-256 (hex) of the file as the client computed it; the upload is refused if the received bytes differ")
     public String sha256;
 
-    @RestForm("reportId")
+    @RestForm("reportIds")
     @Schema(description = "Reports to attach it to at once (repeat the field for several)")
     public List<String> reportIds;
+
+    /** The name the field had before the contract documented reportIds; scripts that send it keep working. */
+    @RestForm("reportId")
+    @Schema(hidden = true)
+    public List<String> reportId;
 }

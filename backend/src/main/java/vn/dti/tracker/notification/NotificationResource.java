@@ -54,7 +54,9 @@ public class NotificationResource {
     @Path("/notifications/read")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER})
-    @Operation(operationId = "markNotificationsRead", summary = "Mark the listed notifications (or all) of the signed-in person read")
+    @Operation(operationId = "markNotificationsRead", summary = "Mark the listed notifications (or all) of the signed-in person read",
+            description = "Idempotent by design, so it needs no `If-Match`: a notification read stays read, however often or by how many"
+                    + " of the person's sessions it is marked.")
     @APIResponse(responseCode = "204", description = "Marked")
     public void markRead(@Valid MarkRead body) {
         service.markRead(body == null ? null : body.ids());

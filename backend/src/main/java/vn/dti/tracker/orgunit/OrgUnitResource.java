@@ -47,6 +47,8 @@ import vn.dti.tracker.ranking.RankingService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrgUnitResource {
 
+    private static final String RANKING_VERSION = "The ranking's `version` as last read, in quotes";
+
     private final OrgUnitService service;
     private final RankingService ranking;
 
@@ -134,18 +136,27 @@ public class OrgUnitResource {
     @Path("/{unitId}/dti-targets")
     @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "replaceDtiTargets", summary = "Set all rank targets of a unit in one framework",
-            description = "Replaces the unit's stored targets in that framework with the given list.")
-    public RankingView replaceTargets(@PathParam("unitId") UUID unitId, @Valid @NotNull RankTargetsInput body) {
-        return ranking.replaceTargets(unitId, body.frameworkId(), body.targets(), null);
+            description = "Replaces the unit's stored targets in that framework with the given list. Requires `If-Match` with the"
+                    + " `version` of the unit's ranking in that framework as last read (`getDtiRanking`; `\"0\"` before any), which"
+                    + " targets and results share; the answer carries the new one.")
+    public RankingView replaceTargets(@PathParam("unitId") UUID unitId,
+            @HeaderParam("If-Match") @Parameter(description = RANKING_VERSION, required = true) String ifMatch,
+            @Valid @NotNull RankTargetsInput body) {
+        long expected = Versions.requireIfMatch(ifMatch);
+        return ranking.replaceTargets(unitId, body.frameworkId(), expected, body.targets(), null);
     }
 
     @PUT
     @Path("/{unitId}/dti-results/{year}")
     @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "replaceDtiResults", summary = "Record the published score and rank of a unit for a year",
-            description = "Replaces the results stored for that unit, framework and year.")
+            description = "Replaces the results stored for that unit, framework and year. Requires `If-Match` with the `version` of"
+                    + " the unit's ranking in that framework as last read (`getDtiRanking`; `\"0\"` before any); the answer carries the new one.")
     public RankingView replaceResults(@PathParam("unitId") UUID unitId,
-            @PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull RankResultsInput body) {
-        return ranking.replaceResults(unitId, year, body.frameworkId(), body.source(), body.results(), null);
+            @PathParam("year") @Min(2000) @Max(2100) int year,
+            @HeaderParam("If-Match") @Parameter(description = RANKING_VERSION, required = true) String ifMatch,
+            @Valid @NotNull RankResultsInput body) {
+        long expected = Versions.requireIfMatch(ifMatch);
+        return ranking.replaceResults(unitId, year, body.frameworkId(), expected, body.source(), body.results(), null);
     }
 }

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.bundle.BundleExporter;
 import vn.dti.tracker.bundle.PlanBundle;
+import vn.dti.tracker.common.ConditionalGet;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -49,8 +50,10 @@ public class PlanResource {
 
     private final PlanService service;
     private final BundleExporter bundles;
+    private final ConditionalGet tags;
 
-    public PlanResource(PlanService service, BundleExporter bundles) {
+    public PlanResource(PlanService service, BundleExporter bundles, ConditionalGet tags) {
+        this.tags = tags;
         this.service = service;
         this.bundles = bundles;
     }
@@ -59,9 +62,12 @@ public class PlanResource {
     @Path("/{planId}/bundle")
     @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "exportPlanBundle", summary = "Export a whole plan as a bundle",
-            description = "The plan, its groups, indicators, tasks, the ranks it sets or cites, and every unit it names with their ancestors, all by code (docs/plan-bundle.md).")
-    public PlanBundle exportBundle(@PathParam("planId") UUID planId) {
-        return bundles.export(planId);
+            description = "The plan, its groups, indicators, tasks, the ranks it sets or cites, and every unit it names with their ancestors, all by code (docs/plan-bundle.md)."
+                    + " The ETag is a hash of the bundle: importing an edited bundle back names it in `If-Match`.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PlanBundle.class)))
+    public Response exportBundle(@PathParam("planId") UUID planId) {
+        PlanBundle bundle = bundles.export(planId);
+        return Response.ok(bundle).header("ETag", tags.tagOf(bundle)).build();
     }
 
     @GET

@@ -101,6 +101,8 @@ public final class RankingDtos {
     }
 
     @Schema(name = "DtiRanking", description = "Targets and results of a unit in one framework, with the gap")
-    public record RankingView(OrgUnitRef unit, FrameworkView framework, List<RowView> rows) {
+    public record RankingView(OrgUnitRef unit, FrameworkView framework, List<RowView> rows,
+            @Schema(description = "Version of the unit's targets and results in this framework (0 before any): `If-Match` names it,"
+                    + " in quotes, when they are replaced", examples = "3") long version) {
     }
 }

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 
 import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.common.DomainException;
+import vn.dti.tracker.common.Entities;
 import vn.dti.tracker.common.FieldError;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
@@ -208,14 +209,42 @@ public class RankingService {
             }).toList();
             rows.add(new RowView(pillar == null ? null : view(pillar), t, r, gaps));
         }
-        return new RankingView(OrgUnitRef.of(unit), view(f), rows);
+        return new RankingView(OrgUnitRef.of(unit), view(f), rows, rankVersion(unit.id, f.id));
+    }
+
+    /** The version of a unit's ranks in a framework; 0 before anything was recorded. */
+    private long rankVersion(UUID unitId, UUID frameworkId) {
+        List<?> found = em.createNativeQuery("select version from dti_rank_version where unit_id = :unit and framework_id = :framework")
+                .setParameter("unit", unitId).setParameter("framework", frameworkId).getResultList();
+        return found.isEmpty() ? 0L : ((Number) found.get(0)).longValue();
+    }
+
+    /**
+     * Takes the next version of a unit's ranks in a framework, holding its row until the transaction
+     * ends, so that of two writers based on the same version exactly one gets through. With
+     * {@code expectedVersion} null (the bundle import, which has its own guard) nothing is compared.
+     */
+    private void nextRankVersion(UUID unitId, UUID frameworkId, Long expectedVersion) {
+        em.createNativeQuery("""
+                insert into dti_rank_version (unit_id, framework_id, version, updated_at) values (:unit, :framework, 0, :at)
+                on conflict do nothing""")
+                .setParameter("unit", unitId).setParameter("framework", frameworkId).setParameter("at", Entities.now()).executeUpdate();
+        long current = ((Number) em.createNativeQuery(
+                "select version from dti_rank_version where unit_id = :unit and framework_id = :framework for update")
+                .setParameter("unit", unitId).setParameter("framework", frameworkId).getSingleResult()).longValue();
+        if (expectedVersion != null) {
+            Versions.check(expectedVersion, current, "xếp hạng DTI của đơn vị");
+        }
+        em.createNativeQuery("update dti_rank_version set version = version + 1, updated_at = :at where unit_id = :unit and framework_id = :framework")
+                .setParameter("unit", unitId).setParameter("framework", frameworkId).setParameter("at", Entities.now()).executeUpdate();
     }
 
     @Transactional
-    public RankingView replaceTargets(UUID unitId, UUID frameworkId, List<RankTargetInput> input, Plan plan) {
+    public RankingView replaceTargets(UUID unitId, UUID frameworkId, Long expectedVersion, List<RankTargetInput> input, Plan plan) {
         OrgUnit unit = units.require(unitId);
         access.requireUnitDataEditable(unit);
         DtiFramework f = requireReferenced(frameworkId);
+        nextRankVersion(unit.id, f.id, expectedVersion);
         Map<String, DtiPillar> pillars = pillarsByCode(f);
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -244,10 +273,12 @@ public class RankingService {
     }
 
     @Transactional
-    public RankingView replaceResults(UUID unitId, int year, UUID frameworkId, String source, List<RankResultInput> input, Plan plan) {
+    public RankingView replaceResults(UUID unitId, int year, UUID frameworkId, Long expectedVersion, String source, List<RankResultInput> input,
+            Plan plan) {
         OrgUnit unit = units.require(unitId);
         access.requireUnitDataEditable(unit);
         DtiFramework f = requireReferenced(frameworkId);
+        nextRankVersion(unit.id, f.id, expectedVersion);
         Map<String, DtiPillar> pillars = pillarsByCode(f);
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();

@@ -18,6 +18,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -411,6 +412,19 @@ public class ReportService {
         if (r.plan.status == PlanStatus.CLOSED) {
             throw DomainException.conflict("report.plan-closed", "Kế hoạch '" + r.plan.code + "' đã đóng; không sửa báo cáo được nữa.");
         }
+        return r;
+    }
+
+    /**
+     * A writable report still at the version the caller read, held until the transaction ends: a change
+     * kept beside the report (its evidence) is refused once the report moved on (saved, submitted,
+     * returned), and a submit waits for it rather than slipping between the check and the change.
+     */
+    public Report requireWritableAt(UUID id, long expectedVersion) {
+        Report r = require(id);
+        em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
+        requireWritable(id);
+        Versions.check(expectedVersion, r.version, "báo cáo");
         return r;
     }
 
