@@ -75,7 +75,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in, refresh, or get a service account's token (OAuth 2.0 token endpoint)
-         * @description Form-encoded as in RFC 6749. `grant_type=password` with `username` and `password` signs a person in and returns an access token and a single-use refresh token. `grant_type=refresh_token` with `refresh_token` exchanges it for a new pair (a refresh token presented twice ends the whole sign-in). `grant_type=client_credentials` with `client_id` and `client_secret` (or HTTP Basic) returns a read-only access token for a service account. Repeated failures make the account wait, then lock it for a while (429).
+         * @description Form-encoded as in RFC 6749. `grant_type=password` with `username` and `password` signs a person in and returns an access token and a single-use refresh token. `grant_type=refresh_token` with `refresh_token` exchanges it for a new pair (a refresh token presented twice ends the whole sign-in). `grant_type=client_credentials` with `client_id` and `client_secret` (or HTTP Basic) returns a read-only access token for a service account. An unknown name, a wrong password or secret and a deactivated account get the same 401. Repeated failures of one name from one client address, or many failures from one address whatever the names, make that address wait (429 with Retry-After), whether or not the name exists.
          */
         post: operations["createToken"];
         delete?: never;
@@ -215,7 +215,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document (multipart/form-data)
-         * @description By the people of a reporting unit; the evidence belongs to their unit. The type is decided from the content (415 outside the accepted types); files over the limit (default 50 MB) get 413, before the body is read when its length is declared. Identical content is stored once. With `reportIds` the evidence is attached at once, and only to reports the caller may write; evidence attached to nothing is removed after 24 hours. Attaching a new document while uploading it changes nothing stored before, so it needs no `If-Match`.
+         * @description By the people of a reporting unit; the evidence belongs to their unit. The type is decided from the content (415 outside the accepted types); files over the limit (default 50 MB) get 413, before the body is read when its length is declared. Word, Excel and OpenDocument files are zip archives: one that would unpack past the limits (default 512 MB in all, 256 MB in one part, 10,000 parts, or a part over 100 times its compressed size) gets 413 `file.archive-too-large` or `file.archive-bomb`, one that cannot be unpacked to its end 400 `file.archive-damaged`; neither is stored. Identical content is stored once. With `reportIds` the evidence is attached at once, and only to reports the caller may write; evidence attached to nothing is removed after 24 hours. Attaching a new document while uploading it changes nothing stored before, so it needs no `If-Match`.
          */
         post: operations["uploadEvidence"];
         delete?: never;
@@ -275,7 +275,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document as the request body (the fast path for large files)
-         * @description The body is the file itself, received to disk and hashed in one pass; the description travels in the query (`fileName` is required). Same rules as the multipart upload: type from content (415), the size limit (413, before reading when `Content-Length` says so), dedup by SHA-256, `reportId` to attach at once (a new document changes nothing stored before, so no `If-Match`).
+         * @description The body is the file itself, received to disk and hashed in one pass; the description travels in the query (`fileName` is required). Same rules as the multipart upload: type from content (415), the size limit (413, before reading when `Content-Length` says so), the unpacking limits of Word, Excel and OpenDocument files (413), dedup by SHA-256, `reportId` to attach at once (a new document changes nothing stored before, so no `If-Match`).
          */
         post: operations["streamEvidence"];
         delete?: never;
@@ -680,7 +680,7 @@ export interface paths {
         put?: never;
         /**
          * Import a plan's appendix from an XLSX sheet, or preview it with dryRun=true
-         * @description The body is the workbook itself. The header row is found by its Vietnamese column names (the template's, or the plans' own: STT, Nội dung chỉ tiêu, Đơn vị tính, Chỉ tiêu phấn đấu năm …, Đơn vị theo dõi / chủ trì, Đơn vị phối hợp, Ghi chú; for tasks Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian thực hiện), group rows ("A. Phát triển hạ tầng") start groups. Targets are read into their shape keeping the wording (a wording that cannot be read is kept as words, with a WARNING); units are matched by name ignoring case, diacritics and spacing. The preview lists every row, how it was understood and what it would create or change, and every problem with its cell. The commit is all or nothing (400 `import.invalid` with every cell in `errors` when a row has an ERROR); indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing. Coordinators of the plan's issuer. Refused: not an XLSX (415), a protected or damaged workbook, no header (400), over the size or row limit (413). A commit requires `If-Match` with the `etag` of its preview: a plan changed since the preview is refused (412) with the current ETag, to be previewed again.
+         * @description The body is the workbook itself. The header row is found by its Vietnamese column names (the template's, or the plans' own: STT, Nội dung chỉ tiêu, Đơn vị tính, Chỉ tiêu phấn đấu năm …, Đơn vị theo dõi / chủ trì, Đơn vị phối hợp, Ghi chú; for tasks Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian thực hiện), group rows ("A. Phát triển hạ tầng") start groups. Targets are read into their shape keeping the wording (a wording that cannot be read is kept as words, with a WARNING); units are matched by name ignoring case, diacritics and spacing. The preview lists every row, how it was understood and what it would create or change, and every problem with its cell. The commit is all or nothing (400 `import.invalid` with every cell in `errors` when a row has an ERROR); indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing. Coordinators of the plan's issuer. Refused: not an XLSX (415), a protected or damaged workbook, no header (400), over the size or row limit (413), a workbook that would unpack past the limits (default 64 MB, or a part over 100 times its compressed size: 413 `file.archive-too-large` or `file.archive-bomb`), dry run or not. A commit requires `If-Match` with the `etag` of its preview: a plan changed since the preview is refused (412) with the current ETag, to be previewed again.
          */
         post: operations["importPlanAppendix"];
         delete?: never;
@@ -1436,7 +1436,7 @@ export interface components {
             /** @example 203.113.1.10 */
             clientIp: string | null;
             /**
-             * @description CREATE, UPDATE, DELETE, SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_IN_THROTTLED, ACCOUNT_LOCKED, SIGN_OUT, TOKENS_REVOKED, REFRESH_TOKEN_REUSED
+             * @description CREATE, UPDATE, DELETE, SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_IN_THROTTLED, ACCOUNT_LOCKED, ADDRESS_THROTTLED, SIGN_OUT, TOKENS_REVOKED, REFRESH_TOKEN_REUSED (SIGN_IN_REFUSED in entries made before sign-in throttling went by address)
              * @example UPDATE
              */
             action: string;
@@ -3021,7 +3021,7 @@ export interface components {
             roles: components["schemas"]["Role"][];
             active: boolean;
             lastSignInAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
-            /** @description Set while failed sign-ins keep the account locked */
+            /** @description Set while failed sign-ins with this name make some client address wait (the owner, elsewhere, still signs in) */
             lockedUntil: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
             version: number;
@@ -3141,6 +3141,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The file is over the size limit (`evidence.too-large`, `import.too-large`; refused before reading when its length is declared), or it is a zip container (Word, Excel, OpenDocument) that would unpack past the limits, counted on the bytes actually unpacked: too large in all or in one part, or too many parts (`file.archive-too-large`), or a part that unpacks more than 100 times its compressed size (`file.archive-bomb`). Nothing is stored */
+        FileTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The body's media type is not one the operation reads, or an uploaded file's content (not its name) is of a type that is not accepted */
         UnsupportedType: {
             headers: {
@@ -3153,6 +3162,17 @@ export interface components {
         /** @description Unexpected failure; nothing was changed */
         ServerError: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The database cannot be reached right now (stopped, restarting, failing over or out of connections); nothing was changed. Send the same request again after the seconds in Retry-After */
+        ServiceUnavailable: {
+            headers: {
+                /** @description Seconds to wait before sending the request again */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -3214,6 +3234,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listAuditEvents: {
@@ -3265,6 +3286,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     signOut: {
@@ -3295,6 +3317,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createToken: {
@@ -3334,6 +3357,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             429: components["responses"]["TooManyAttempts"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listChanges: {
@@ -3373,6 +3397,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             410: components["responses"]["Gone"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getChangeCursorNow: {
@@ -3404,6 +3429,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     downloadIndicatorTemplate: {
@@ -3440,6 +3466,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     downloadTaskTemplate: {
@@ -3471,6 +3498,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listDtiFrameworks: {
@@ -3507,6 +3535,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createDtiFramework: {
@@ -3539,6 +3568,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getDtiFramework: {
@@ -3573,6 +3603,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateDtiFramework: {
@@ -3612,6 +3643,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listEvidence: {
@@ -3659,6 +3691,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     uploadEvidence: {
@@ -3688,9 +3721,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            413: components["responses"]["TooLarge"];
+            413: components["responses"]["FileTooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     checkEvidenceIntegrity: {
@@ -3722,6 +3756,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createEvidenceLink: {
@@ -3754,6 +3789,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     streamEvidence: {
@@ -3800,9 +3836,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            413: components["responses"]["TooLarge"];
+            413: components["responses"]["FileTooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     sweepEvidence: {
@@ -3828,6 +3865,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getEvidence: {
@@ -3862,6 +3900,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateEvidence: {
@@ -3901,6 +3940,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteEvidence: {
@@ -3932,6 +3972,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     downloadEvidence: {
@@ -3973,6 +4014,7 @@ export interface operations {
             /** @description The evidence is a link (`evidence.is-link`): it has no file */
             409: components["responses"]["Conflict"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     exportResults: {
@@ -4017,6 +4059,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listMailOutbox: {
@@ -4051,6 +4094,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getMe: {
@@ -4082,6 +4126,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     changeMyPassword: {
@@ -4112,6 +4157,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listNotifications: {
@@ -4147,6 +4193,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     markNotificationsRead: {
@@ -4178,6 +4225,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     countUnreadNotifications: {
@@ -4209,6 +4257,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listOrgUnits: {
@@ -4264,6 +4313,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createOrgUnit: {
@@ -4296,6 +4346,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getOrgUnit: {
@@ -4330,6 +4381,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateOrgUnit: {
@@ -4369,6 +4421,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteOrgUnit: {
@@ -4400,6 +4453,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getDtiRanking: {
@@ -4436,6 +4490,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     replaceDtiResults: {
@@ -4476,6 +4531,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     replaceDtiTargets: {
@@ -4515,6 +4571,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     importPlanBundle: {
@@ -4555,6 +4612,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPlans: {
@@ -4610,6 +4668,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPlan: {
@@ -4642,6 +4701,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getPlan: {
@@ -4676,6 +4736,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updatePlan: {
@@ -4715,6 +4776,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deletePlan: {
@@ -4746,6 +4808,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     exportPlanAppendix: {
@@ -4783,6 +4846,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     importPlanAppendix: {
@@ -4824,10 +4888,11 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
-            413: components["responses"]["TooLarge"];
+            413: components["responses"]["FileTooLarge"];
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     exportPlanBundle: {
@@ -4862,6 +4927,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPlanGroups: {
@@ -4898,6 +4964,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPlanGroup: {
@@ -4932,6 +4999,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updatePlanGroup: {
@@ -4972,6 +5040,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deletePlanGroup: {
@@ -5004,6 +5073,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listIndicators: {
@@ -5050,6 +5120,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createIndicator: {
@@ -5084,6 +5155,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getIndicator: {
@@ -5119,6 +5191,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateIndicator: {
@@ -5159,6 +5232,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteIndicator: {
@@ -5191,6 +5265,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPeriods: {
@@ -5228,6 +5303,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getPeriod: {
@@ -5263,6 +5339,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getConsolidatedReport: {
@@ -5298,6 +5375,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     downloadConsolidatedReportDocx: {
@@ -5333,6 +5411,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     downloadConsolidatedReportPdf: {
@@ -5368,6 +5447,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     downloadConsolidatedReportXlsx: {
@@ -5403,6 +5483,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getPlanOverview: {
@@ -5438,6 +5519,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     sendUpPeriod: {
@@ -5479,6 +5561,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listTasks: {
@@ -5525,6 +5608,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createTask: {
@@ -5559,6 +5643,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getTask: {
@@ -5594,6 +5679,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateTask: {
@@ -5634,6 +5720,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteTask: {
@@ -5666,6 +5753,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listReports: {
@@ -5712,6 +5800,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createReport: {
@@ -5744,6 +5833,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getReport: {
@@ -5778,6 +5868,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateReport: {
@@ -5817,6 +5908,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     acceptReport: {
@@ -5857,6 +5949,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     attachEvidence: {
@@ -5896,6 +5989,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     detachEvidence: {
@@ -5928,6 +6022,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getReportHistory: {
@@ -5962,6 +6057,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     reopenReport: {
@@ -6001,6 +6097,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     returnReport: {
@@ -6040,6 +6137,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     submitReport: {
@@ -6073,6 +6171,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listServiceAccounts: {
@@ -6113,6 +6212,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createServiceAccount: {
@@ -6145,6 +6245,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getServiceAccount: {
@@ -6179,6 +6280,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateServiceAccount: {
@@ -6218,6 +6320,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     rotateServiceAccountSecret: {
@@ -6251,6 +6354,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listUsers: {
@@ -6296,6 +6400,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createUser: {
@@ -6328,6 +6433,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getUser: {
@@ -6362,6 +6468,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateUser: {
@@ -6401,6 +6508,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     resetUserPassword: {
@@ -6440,6 +6548,7 @@ export interface operations {
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }
