@@ -105,7 +105,7 @@ public class AuditResource {
             list.setParameter(k, v);
         });
         long total = count.getSingleResult();
-        List<AuditEventView> items = list.setFirstResult(request.page() * request.size()).setMaxResults(request.size())
+        List<AuditEventView> items = list.setFirstResult(request.offset()).setMaxResults(request.size())
                 .getResultStream()
                 .map(e -> new AuditEventView(e.id, e.occurredAt, e.actorKind, e.actorId, e.actorName, e.clientIp, e.action,
                         e.objectType, e.objectId, e.changes, e.txId))

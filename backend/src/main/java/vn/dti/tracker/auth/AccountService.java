@@ -144,7 +144,7 @@ public class AccountService {
             list.setParameter(k, v);
         });
         long total = count.getSingleResult();
-        List<UserView> items = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultStream()
+        List<UserView> items = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
                 .map(AccountService::view).toList();
         return Page.of(items, page, total);
     }
