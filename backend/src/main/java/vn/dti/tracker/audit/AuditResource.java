@@ -114,7 +114,7 @@ public class AuditResource {
         });
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Long> pageIds = ((List<Object>) ids.setFirstResult(request.page() * request.size()).setMaxResults(request.size()).getResultList())
+        List<Long> pageIds = ((List<Object>) ids.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList())
                 .stream().map(n -> ((Number) n).longValue()).toList();
         Map<Long, AuditEvent> byId = new HashMap<>();
         if (!pageIds.isEmpty()) {

@@ -148,7 +148,7 @@ public class AccountService {
             list.setParameter(k, v);
         });
         long total = count.getSingleResult();
-        List<AppUser> users = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
+        List<AppUser> users = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         Map<String, OffsetDateTime> blocked = throttle.blockedNames(users.stream().map(u -> u.username).toList(), Entities.now());
         List<UserView> items = users.stream().map(u -> view(u, blocked.get(u.username))).toList();
         return Page.of(items, page, total);

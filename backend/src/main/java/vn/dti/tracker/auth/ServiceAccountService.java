@@ -68,7 +68,7 @@ public class ServiceAccountService {
             list.setParameter(k, v);
         });
         long total = count.getSingleResult();
-        return Page.of(list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultStream()
+        return Page.of(list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
                 .map(ServiceAccountService::view).toList(), page, total);
     }
 

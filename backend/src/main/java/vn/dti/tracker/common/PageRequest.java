@@ -22,6 +22,9 @@ public record PageRequest(int page, int size, String orderBy) {
         int s = size == null ? 20 : size;
         if (p < 0) {
             errors.add(new FieldError("page", "request.invalid-page", "Số trang phải từ 0 trở lên."));
+        } else if ((long) p * Math.max(s, 1) > Integer.MAX_VALUE) {
+            // The first row of such a page is past any row a list can hold, and past what a query can skip.
+            errors.add(new FieldError("page", "request.invalid-page", "Số trang quá lớn."));
         }
         if (s < 1 || s > MAX_SIZE) {
             errors.add(new FieldError("size", "request.invalid-size", "Số dòng mỗi trang phải từ 1 đến " + MAX_SIZE + "."));
@@ -44,5 +47,10 @@ public record PageRequest(int page, int size, String orderBy) {
             throw DomainException.invalid("request.invalid-paging", "Tham số phân trang hoặc sắp xếp không hợp lệ.", errors);
         }
         return new PageRequest(p, s, order);
+    }
+
+    /** How many rows come before this page; {@link #of} made sure it fits an int. */
+    public int offset() {
+        return page * size;
     }
 }

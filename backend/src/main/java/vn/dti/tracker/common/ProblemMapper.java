@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -98,6 +99,14 @@ public class ProblemMapper {
     @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
             JsonMappingException.class, JsonProcessingException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof NulCharacters.InJsonException n) {
+            return domain(NulCharacters.refusal(jsonPath(n)), uri);
+        }
+        if (e instanceof ValueLimits.OutOfRangeException || e instanceof JsonMappingException m && m.getCause() instanceof InputCoercionException) {
+            String field = jsonPath((JsonMappingException) e);
+            String detail = ValueLimits.detail(field);
+            return problem(400, ValueLimits.CODE, detail, List.of(new FieldError(field, ValueLimits.CODE, detail)), uri);
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String field = jsonPath(u);
             return problem(400, "request.unknown-field", "Trường '" + field + "' không có trong mẫu dữ liệu.",
@@ -142,9 +151,29 @@ public class ProblemMapper {
                 }
                 return problem(409, "conflict.constraint", "Dữ liệu vi phạm ràng buộc '" + name + "' của cơ sở dữ liệu.", List.of(), uri);
             }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                Response refused = refusedValue(sql.getSQLState(), uri);
+                if (refused != null) {
+                    return refused;
+                }
+            }
             cause = cause.getCause();
         }
         return unexpected(e, uri);
+    }
+
+    /**
+     * A value the database refuses (SQL state class 22, data exception) that no check before it caught: the last line, so
+     * that such a request is a refusal, not a fault. The statement's transaction is rolled back with it.
+     */
+    private static Response refusedValue(String state, UriInfo uri) {
+        return switch (state) {
+            case "22021", "22P05" -> problem(400, NulCharacters.CODE, "Dữ liệu gửi lên chứa ký tự không lưu được (NUL, \\u0000).", List.of(), uri);
+            case "22003", "22008" -> problem(400, "request.out-of-range", "Một giá trị gửi lên (số hoặc ngày) vượt quá giới hạn cho phép.",
+                    List.of(), uri);
+            case "22001" -> problem(400, "request.too-long", "Một giá trị gửi lên dài quá giới hạn cho phép.", List.of(), uri);
+            default -> null;
+        };
     }
 
     @ServerExceptionMapper
@@ -175,6 +204,26 @@ public class ProblemMapper {
     public Response multipart(org.jboss.resteasy.reactive.server.core.multipart.MultipartParser.MalformedMessageException e, UriInfo uri) {
         return problem(400, "request.malformed-multipart",
                 "Nội dung multipart/form-data không đọc được (ranh giới hoặc tiêu đề của một phần bị hỏng). Hãy gửi lại tệp.", List.of(), uri);
+    }
+
+    /**
+     * A body that Quarkus REST's form or multipart parser could not read: a broken %-escape, a charset that does not
+     * exist. Thrown from anywhere else, the same exception is a fault of ours.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IllegalArgumentException e, UriInfo uri) {
+        String parser = BodyParsers.thrownBy(e);
+        if (parser == null) {
+            return unexpected(e, uri);
+        }
+        if (e instanceof java.nio.charset.UnsupportedCharsetException || e instanceof java.nio.charset.IllegalCharsetNameException) {
+            return problem(415, "request.unsupported-charset", "Bảng mã ký tự khai báo trong Content-Type không được hỗ trợ (dùng UTF-8).",
+                    List.of(), uri);
+        }
+        return parser.equals(BodyParsers.FORM)
+                ? problem(400, "request.malformed-form",
+                        "Nội dung application/x-www-form-urlencoded không đọc được (một ký tự %-mã hóa bị hỏng).", List.of(), uri)
+                : multipart(null, uri);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -217,6 +266,11 @@ public class ProblemMapper {
         return body(status(e), e.code(), e.getMessage(), e.errors(), e.currentVersion(), path);
     }
 
+    /** The problem details of a refusal made outside JAX-RS, by its status (the HTTP layer's). */
+    static Problem body(int status, String code, String detail, String path) {
+        return body(status, code, detail, List.of(), null, path);
+    }
+
     private static Problem body(int status, String code, String detail, List<FieldError> errors, Long currentVersion, String path) {
         return new Problem(Problem.TYPE_BASE + code, title(status), status, detail, code, path, errors.isEmpty() ? null : errors, currentVersion,
                 RequestIds.current());
@@ -243,9 +297,11 @@ public class ProblemMapper {
             case 410 -> "Không còn hiệu lực";
             case 412 -> "Dữ liệu đã thay đổi";
             case 413 -> "Quá lớn";
+            case 414 -> "Địa chỉ quá dài";
             case 415 -> "Định dạng nội dung không được hỗ trợ";
             case 428 -> "Thiếu điều kiện phiên bản";
             case 429 -> "Thử lại sau";
+            case 431 -> "Tiêu đề quá lớn";
             case 503 -> "Tạm thời không phục vụ được";
             default -> status >= 500 ? "Lỗi máy chủ" : "Yêu cầu bị từ chối";
         };

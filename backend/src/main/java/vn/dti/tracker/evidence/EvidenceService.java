@@ -484,7 +484,7 @@ public class EvidenceService {
         });
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<UUID> pageIds = ids.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
+        List<UUID> pageIds = ids.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         Map<UUID, Evidence> byId = new HashMap<>();
         if (!pageIds.isEmpty()) {
             em.createQuery("select e from Evidence e join fetch e.ownerUnit where e.id in :ids", Evidence.class).setParameter("ids", pageIds)

@@ -95,7 +95,7 @@ public class IndicatorService {
             list.setParameter(k, v);
         });
         long total = count.getSingleResult();
-        List<IndicatorView> items = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultStream()
+        List<IndicatorView> items = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
                 .map(IndicatorService::view).toList();
         return Page.of(items, page, total);
     }

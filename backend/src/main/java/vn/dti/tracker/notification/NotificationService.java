@@ -167,7 +167,7 @@ public class NotificationService {
                 .getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select n.id, n.kind, n.title, n.body, n.link, n.created_at, n.read_at from notification n"
-                + where + " order by n.created_at desc, n.id limit " + page.size() + " offset " + (long) page.page() * page.size())
+                + where + " order by n.created_at desc, n.id limit " + page.size() + " offset " + page.offset())
                 .setParameter("user", user).getResultList();
         List<NotificationView> items = new ArrayList<>();
         for (Object[] r : rows) {
@@ -198,7 +198,7 @@ public class NotificationService {
         long total = ((Number) em.createNativeQuery("select count(*) from mail_outbox").getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, to_address, subject, body, created_at, sent_at, attempts, last_error"
-                + " from mail_outbox order by created_at desc, id limit " + page.size() + " offset " + (long) page.page() * page.size())
+                + " from mail_outbox order by created_at desc, id limit " + page.size() + " offset " + page.offset())
                 .getResultList();
         List<MailView> items = new ArrayList<>();
         for (Object[] r : rows) {

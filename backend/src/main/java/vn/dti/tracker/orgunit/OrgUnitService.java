@@ -89,7 +89,7 @@ public class OrgUnitService {
             listQuery.setParameter(k, v);
         });
         long total = countQuery.getSingleResult();
-        List<OrgUnit> units = listQuery.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
+        List<OrgUnit> units = listQuery.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         return Page.of(views(units), page, total);
     }
 

@@ -106,7 +106,7 @@ public class PlanService {
             list.setParameter(k, v);
         });
         long total = count.getSingleResult();
-        List<PlanSummary> items = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultStream()
+        List<PlanSummary> items = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
                 .map(PlanService::summary).toList();
         return Page.of(items, page, total);
     }

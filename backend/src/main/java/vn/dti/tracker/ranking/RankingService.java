@@ -74,7 +74,7 @@ public class RankingService {
     public Page<FrameworkView> list(PageRequest page) {
         long total = DtiFramework.count();
         List<FrameworkView> items = em.createQuery("select f from DtiFramework f order by " + page.orderBy(), DtiFramework.class)
-                .setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultStream()
+                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
                 .map(RankingService::view).toList();
         return Page.of(items, page, total);
     }

@@ -135,7 +135,7 @@ public class AssignmentService {
         }
         Query count = em.createNativeQuery("select count(*) from (" + inner + ") x" + stateFilter);
         Query list = em.createNativeQuery("select x.* from (" + inner + ") x" + stateFilter + " order by " + page.orderBy()
-                + " limit " + page.size() + " offset " + (long) page.page() * page.size());
+                + " limit " + page.size() + " offset " + page.offset());
         params.forEach((k, v) -> {
             count.setParameter(k, v);
             list.setParameter(k, v);

@@ -155,7 +155,7 @@ public class ReportService {
             list.setParameter(k, v);
         });
         long total = count.getSingleResult();
-        List<Report> found = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
+        List<Report> found = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         Map<UUID, Integer> evidence = evidenceCounts(found.stream().map(r -> r.id).toList());
         List<ReportView> items = found.stream().map(r -> view(r, evidence.getOrDefault(r.id, 0))).toList();
         return Page.of(items, page, total);

@@ -91,7 +91,7 @@ public class TaskService {
             list.setParameter(k, v);
         });
         long total = count.getSingleResult();
-        List<TaskView> items = list.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultStream()
+        List<TaskView> items = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
                 .map(TaskService::view).toList();
         return Page.of(items, page, total);
     }
