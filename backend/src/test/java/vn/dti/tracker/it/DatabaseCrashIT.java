@@ -51,7 +51,7 @@ class DatabaseCrashIT {
     static final Path WORK = Path.of("target", "database-crash-it").toAbsolutePath();
     static final Path DATA = WORK.resolve("data");
     static final Path CLUSTER = DATA.resolve("postgres");
-    static final int DATABASE_KILLS = 5;
+    static final int DATABASE_KILLS = 8;
     static final int PRODUCT_KILLS = 2;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
