@@ -49,8 +49,10 @@ export async function setup(project: TestProject) {
       DTI_DATA_DIR: `${work}/data`,
       DTI_DEMO_LOAD: 'true',
       QUARKUS_HTTP_PORT: port,
-      // Metrics' management interface on a free port: a product already running elsewhere is no obstacle.
-      QUARKUS_MANAGEMENT_PORT: '0',
+      // Metrics' management interface beside the product's port, so that a product already running elsewhere (on the
+      // default 9000) is no obstacle. Not port 0: with a random management port the packaged product never finishes
+      // starting in Quarkus's eyes, and then does not stop on SIGTERM.
+      QUARKUS_MANAGEMENT_PORT: String(Number(port) + 1),
       QUARKUS_SCHEDULER_ENABLED: 'false',
     },
     stdio: ['ignore', log, log],
