@@ -93,6 +93,9 @@ class MalformedInputTest {
         String results = "/api/v1/org-units/" + unitId + "/dti-results/2025";
         Api.refused(Api.json().body("{\"frameworkId\":\"" + frameworkId + "\",\"results\":[{\"rank\":1,\"outOf\":2,\"score\":1e400}]}")
                 .put(results).then(), 400, "request.out-of-range", "results[0].score");
+        // Within what a decimal may be, past what a score column holds.
+        Api.refused(Api.json().body("{\"frameworkId\":\"" + frameworkId + "\",\"results\":[{\"rank\":1,\"outOf\":2,\"score\":1000000000}]}")
+                .put(results).then(), 400, "rank.invalid", "results[0].score");
         Api.refused(Api.json().body("{\"frameworkId\":\"" + frameworkId + "\",\"results\":[{\"rank\":2147483648,\"outOf\":2}]}")
                 .put(results).then(), 400, "request.out-of-range", "results[0].rank");
         Map<String, Object> plan = Api.planBody(Api.code("P"), unitId, 2026, 2026);
@@ -107,9 +110,15 @@ class MalformedInputTest {
     void brokenFormsAndMultipartBodiesAreProblems() {
         Api.refused(Api.anonymous().contentType("application/x-www-form-urlencoded").body("grant_type=password&username=%zz&password=%")
                 .post("/api/v1/auth/token").then(), 400, "request.malformed-form", null);
-        Api.refused(Api.anonymous().contentType("application/x-www-form-urlencoded; charset=nope").body("grant_type=password")
+        Api.refused(Api.anonymous().config(MalformedRequestFuzzTest.RAW).contentType("application/x-www-form-urlencoded; charset=nope")
+                .body("grant_type=password&username=ad%40min".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/auth/token").then(), 415, "request.unsupported-charset", null);
-        Api.refused(Api.as("reporter").contentType("multipart/form-data; boundary=b").body("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF")
+        // A form-encoded body is read by the sign-in operations only; elsewhere it is refused before it is read.
+        Api.refused(Api.as("reporter").config(MalformedRequestFuzzTest.RAW).contentType("application/x-www-form-urlencoded")
+                .body("%PDF-1.4 %zz".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/evidence").then(), 415,
+                "request.unsupported-media-type", null);
+        Api.refused(Api.as("reporter").config(MalformedRequestFuzzTest.RAW).contentType("multipart/form-data; boundary=b")
+                .body("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/evidence").then(), 400, "request.malformed-multipart", null);
     }
 

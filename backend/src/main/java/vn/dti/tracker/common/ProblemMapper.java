@@ -208,10 +208,11 @@ public class ProblemMapper {
 
     /**
      * A body that Quarkus REST's form or multipart parser could not read: a broken %-escape, a charset that does not
-     * exist. Thrown from anywhere else, the same exception is a fault of ours.
+     * exist, a multipart body that ends before its closing boundary. Thrown from anywhere else, the same exception is a
+     * fault of ours.
      */
-    @ServerExceptionMapper
-    public Response unreadableBody(IllegalArgumentException e, UriInfo uri) {
+    @ServerExceptionMapper({IllegalArgumentException.class, java.io.IOException.class})
+    public Response unreadableBody(Exception e, UriInfo uri) {
         String parser = BodyParsers.thrownBy(e);
         if (parser == null) {
             return unexpected(e, uri);

@@ -25,6 +25,7 @@ import vn.dti.tracker.common.Entities;
 import vn.dti.tracker.common.FieldError;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
+import vn.dti.tracker.common.ValueLimits;
 import vn.dti.tracker.common.Versions;
 import vn.dti.tracker.orgunit.OrgUnit;
 import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitRef;
@@ -49,6 +50,9 @@ import vn.dti.tracker.ranking.RankingDtos.TargetView;
 /** DTI frameworks, and each unit's target and actual ranks beside each other. */
 @ApplicationScoped
 public class RankingService {
+
+    /** The largest score the database holds (numeric(10,2)); a pillar's own maximum is usually far below it. */
+    static final BigDecimal MAX_STORED_SCORE = new BigDecimal("99999999.99");
 
     static final Map<String, String> SORTABLE = Map.of("code", "f.code", "edition", "f.edition", "updatedAt", "f.updatedAt");
 
@@ -289,6 +293,8 @@ public class RankingService {
             checkRank(pillars, r.pillarCode(), r.rank(), r.outOf(), at, errors);
             if (r.score() != null && pillar != null && r.score().compareTo(pillar.maxPoints) > 0) {
                 errors.add(new FieldError(at + ".score", "rank.score-beyond-max", "Điểm vượt quá điểm tối đa " + strip(pillar.maxPoints) + "."));
+            } else if (r.score() != null && r.score().compareTo(MAX_STORED_SCORE) > 0) {
+                errors.add(new FieldError(at + ".score", ValueLimits.CODE, "Điểm tối đa lưu được là " + MAX_STORED_SCORE.toPlainString() + "."));
             }
             if (!seen.add(String.valueOf(r.pillarCode()))) {
                 errors.add(new FieldError(at + ".pillarCode", "rank.pillar-repeated", "Chỉ số này đã có kết quả trong năm."));
