@@ -91,12 +91,12 @@ class MalformedInputTest {
         String unitId = Api.unitId("DNAI");
         String frameworkId = Api.json().get("/api/v1/dti-frameworks").then().statusCode(200).extract().path("items[0].id");
         String results = "/api/v1/org-units/" + unitId + "/dti-results/2025";
-        Api.refused(Api.json().body("{\"frameworkId\":\"" + frameworkId + "\",\"results\":[{\"rank\":1,\"outOf\":2,\"score\":1e400}]}")
+        Api.refused(Api.json().header("If-Match", RankingTest.rankingTag(unitId, frameworkId)).body("{\"frameworkId\":\"" + frameworkId + "\",\"results\":[{\"rank\":1,\"outOf\":2,\"score\":1e400}]}")
                 .put(results).then(), 400, "request.out-of-range", "results[0].score");
         // Within what a decimal may be, past what a score column holds.
-        Api.refused(Api.json().body("{\"frameworkId\":\"" + frameworkId + "\",\"results\":[{\"rank\":1,\"outOf\":2,\"score\":1000000000}]}")
+        Api.refused(Api.json().header("If-Match", RankingTest.rankingTag(unitId, frameworkId)).body("{\"frameworkId\":\"" + frameworkId + "\",\"results\":[{\"rank\":1,\"outOf\":2,\"score\":1000000000}]}")
                 .put(results).then(), 400, "rank.invalid", "results[0].score");
-        Api.refused(Api.json().body("{\"frameworkId\":\"" + frameworkId + "\",\"results\":[{\"rank\":2147483648,\"outOf\":2}]}")
+        Api.refused(Api.json().header("If-Match", RankingTest.rankingTag(unitId, frameworkId)).body("{\"frameworkId\":\"" + frameworkId + "\",\"results\":[{\"rank\":2147483648,\"outOf\":2}]}")
                 .put(results).then(), 400, "request.out-of-range", "results[0].rank");
         Map<String, Object> plan = Api.planBody(Api.code("P"), unitId, 2026, 2026);
         plan.put("issueDate", "+99999999-12-31");

@@ -112,6 +112,15 @@ class OperationsTest {
     }
 
     @Test
+    void aRequestRefusedBeforeAnyRouteIsCountedWithoutItsPath() {
+        // 414 is the HTTP layer's answer, which no operation of the contract describes.
+        given().noFilters().get("/api/v1/" + "ma-so-bi-mat-".repeat(400)).then().statusCode(414);
+        Metrics after = Metrics.scrape(management);
+        assertTrue(after.sum("http_server_requests_seconds_count", Map.of("uri", "/api/{refused}", "status", "414")) >= 1);
+        assertFalse(after.text.contains("ma-so-bi-mat"), "a refused path never becomes a label");
+    }
+
+    @Test
     void theProductsCountersMoveWithWhatPeopleDo() {
         Metrics before = Metrics.scrape(management);
 
@@ -201,10 +210,10 @@ class OperationsTest {
     /** The Prometheus text of /q/metrics, read as series. */
     record Metrics(String text) {
 
-        private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"");
-
         // The label value's pattern is an unrolled loop: a value of thousands of characters (a long refused path) is matched
         // without one level of recursion per character.
+        private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"");
+
         /** Read on the management interface, whose address is injected with {@code @TestHTTPResource(management = true)}. */
         static Metrics scrape(java.net.URL management) {
             return new Metrics(given().accept("text/plain").get(at(management)).then().statusCode(200).extract().asString());

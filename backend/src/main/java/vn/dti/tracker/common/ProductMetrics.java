@@ -54,6 +54,9 @@ public class ProductMetrics {
      * tag reads as the contract's path. The web app's pages and files are one tag, {@code /{web-app}}, so no
      * path a browser asks for becomes a series of its own.
      */
+    /** Longer than any route template of the contract. */
+    private static final int MAX_URI_TAG = 200;
+
     @Produces
     @Singleton
     MeterFilter routeTemplates() {
@@ -67,7 +70,12 @@ public class ProductMetrics {
                 if (uri == null) {
                     return id;
                 }
-                String mapped = uri.startsWith("/v1/") ? "/api" + uri
+                // A request the HTTP layer refused before any route matched (a request line or headers over the limits) has no
+                // template, only its raw path, which may be long or carry ids: it is counted under one name.
+                String status = id.getTag("status");
+                boolean refusedBeforeRouting = "414".equals(status) || "431".equals(status) || uri.length() > MAX_URI_TAG;
+                String mapped = refusedBeforeRouting ? "/api/{refused}"
+                        : uri.startsWith("/v1/") ? "/api" + uri
                         : uri.startsWith("/api/") || uri.startsWith("/q/") || uri.equals("/") || !uri.startsWith("/") ? uri
                         : "/{web-app}";
                 return mapped.equals(uri) ? id : id.replaceTags(Tags.of(id.getTagsAsIterable()).and("uri", mapped));
