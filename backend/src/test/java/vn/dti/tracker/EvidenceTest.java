@@ -205,6 +205,11 @@ class EvidenceTest {
     // ---- database ----
 
     long count(String sql, Object... args) {
+        return count(db, sql, args);
+    }
+
+    /** One number a query of the test's database counts; also used by the tests of archive limits. */
+    static long count(DataSource db, String sql, Object... args) {
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 st.setObject(i + 1, args[i]);
