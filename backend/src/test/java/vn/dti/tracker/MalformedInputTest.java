@@ -135,6 +135,17 @@ class MalformedInputTest {
     }
 
     @Test
+    void aForgedForwardedSchemeDoesNotBreakWhatIsCreated() {
+        // The test profile honours forwarded headers, as production behind its proxy does; a client can still send any.
+        for (String scheme : java.util.List.of("", "\"", "abc def", "S$]~b%")) {
+            String location = Api.as("reporter").header("X-Forwarded-Proto", scheme)
+                    .body(Map.of("url", "https://dongnai.gov.vn/van-ban/1", "title", "Văn bản")).post("/api/v1/evidence/links")
+                    .then().statusCode(201).extract().header("Location");
+            org.junit.jupiter.api.Assertions.assertTrue(location.startsWith("/api/v1/evidence/"), location);
+        }
+    }
+
+    @Test
     void aStreamedBodyOverTheLimitIsAProblem() {
         // No Content-Length: the limit is found while the body streams in.
         byte[] big = new byte[12 * 1024 * 1024];

@@ -1,6 +1,5 @@
 package vn.dti.tracker.auth;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +29,7 @@ import vn.dti.tracker.auth.AuthDtos.ServiceAccountSecret;
 import vn.dti.tracker.auth.AuthDtos.ServiceAccountUpdate;
 import vn.dti.tracker.auth.AuthDtos.ServiceAccountView;
 import vn.dti.tracker.auth.Role.Names;
+import vn.dti.tracker.common.Created;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -72,7 +72,7 @@ public class ServiceAccountResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ServiceAccountSecret.class)))
     public Response create(@Valid @NotNull ServiceAccountCreate body) {
         ServiceAccountSecret created = service.create(body);
-        return Response.created(URI.create("/api/v1/service-accounts/" + created.account().id())).entity(created)
+        return Created.at("/api/v1/service-accounts/" + created.account().id()).entity(created)
                 .tag(String.valueOf(created.account().version())).build();
     }
 

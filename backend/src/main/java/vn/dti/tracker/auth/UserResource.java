@@ -1,6 +1,5 @@
 package vn.dti.tracker.auth;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +29,7 @@ import vn.dti.tracker.auth.AuthDtos.UserCreate;
 import vn.dti.tracker.auth.AuthDtos.UserUpdate;
 import vn.dti.tracker.auth.AuthDtos.UserView;
 import vn.dti.tracker.auth.Role.Names;
+import vn.dti.tracker.common.Created;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -78,7 +78,7 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UserView.class)))
     public Response create(@Valid @NotNull UserCreate body) {
         UserView view = service.create(body);
-        return Response.created(URI.create("/api/v1/users/" + view.id())).entity(view).tag(String.valueOf(view.version())).build();
+        return Created.at("/api/v1/users/" + view.id()).entity(view).tag(String.valueOf(view.version())).build();
     }
 
     @PUT

@@ -1,7 +1,6 @@
 package vn.dti.tracker.evidence;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -44,6 +43,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 
 import vn.dti.tracker.auth.Role.Names;
+import vn.dti.tracker.common.Created;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
@@ -300,7 +300,7 @@ public class EvidenceResource {
     }
 
     private static Response created(EvidenceView view) {
-        return Response.created(URI.create("/api/v1/evidence/" + view.id())).entity(view).tag(String.valueOf(view.version())).build();
+        return Created.at("/api/v1/evidence/" + view.id()).entity(view).tag(String.valueOf(view.version())).build();
     }
 
     private static LocalDate date(String raw) {

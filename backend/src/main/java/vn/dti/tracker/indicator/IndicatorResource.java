@@ -1,6 +1,5 @@
 package vn.dti.tracker.indicator;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.dti.tracker.auth.Role.Names;
+import vn.dti.tracker.common.Created;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -80,7 +80,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     public Response create(@PathParam("planId") UUID planId, @Valid @NotNull IndicatorInput body) {
         IndicatorView view = service.create(planId, body);
-        return Response.created(URI.create("/api/v1/plans/" + planId + "/indicators/" + view.id())).entity(view)
+        return Created.at("/api/v1/plans/" + planId + "/indicators/" + view.id()).entity(view)
                 .tag(String.valueOf(view.version())).build();
     }
 

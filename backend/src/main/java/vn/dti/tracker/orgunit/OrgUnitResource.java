@@ -1,6 +1,5 @@
 package vn.dti.tracker.orgunit;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -30,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.dti.tracker.auth.Role.Names;
+import vn.dti.tracker.common.Created;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -93,7 +93,7 @@ public class OrgUnitResource {
             content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
     public Response create(@Valid @NotNull OrgUnitCreate body) {
         OrgUnitView view = service.create(body);
-        return Response.created(URI.create("/api/v1/org-units/" + view.id())).entity(view)
+        return Created.at("/api/v1/org-units/" + view.id()).entity(view)
                 .tag(String.valueOf(view.version())).build();
     }
 

@@ -1,6 +1,5 @@
 package vn.dti.tracker.plan;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +31,7 @@ import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.bundle.BundleExporter;
 import vn.dti.tracker.bundle.PlanBundle;
 import vn.dti.tracker.common.ConditionalGet;
+import vn.dti.tracker.common.Created;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -106,7 +106,7 @@ public class PlanResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PlanView.class)))
     public Response create(@Valid @NotNull PlanCreate body) {
         PlanView view = service.create(body);
-        return Response.created(URI.create("/api/v1/plans/" + view.id())).entity(view).tag(String.valueOf(view.version())).build();
+        return Created.at("/api/v1/plans/" + view.id()).entity(view).tag(String.valueOf(view.version())).build();
     }
 
     @PUT
@@ -147,7 +147,7 @@ public class PlanResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = GroupView.class)))
     public Response createGroup(@PathParam("planId") UUID planId, @Valid @NotNull GroupInput body) {
         GroupView view = service.createGroup(planId, body);
-        return Response.created(URI.create("/api/v1/plans/" + planId + "/groups/" + view.id())).entity(view)
+        return Created.at("/api/v1/plans/" + planId + "/groups/" + view.id()).entity(view)
                 .tag(String.valueOf(view.version())).build();
     }
 

@@ -1,6 +1,5 @@
 package vn.dti.tracker.ranking;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.dti.tracker.auth.Role.Names;
+import vn.dti.tracker.common.Created;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -68,7 +68,7 @@ public class RankingResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FrameworkView.class)))
     public Response create(@Valid @NotNull FrameworkInput body) {
         FrameworkView view = service.create(body);
-        return Response.created(URI.create("/api/v1/dti-frameworks/" + view.id())).entity(view).tag(String.valueOf(view.version())).build();
+        return Created.at("/api/v1/dti-frameworks/" + view.id()).entity(view).tag(String.valueOf(view.version())).build();
     }
 
     @PUT

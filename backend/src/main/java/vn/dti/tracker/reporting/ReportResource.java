@@ -1,6 +1,5 @@
 package vn.dti.tracker.reporting;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.dti.tracker.auth.Role.Names;
+import vn.dti.tracker.common.Created;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -96,7 +96,7 @@ public class ReportResource {
     @APIResponse(responseCode = "201", description = "Created as DRAFT", content = @Content(schema = @Schema(implementation = ReportView.class)))
     public Response create(@Valid @NotNull ReportCreate body) {
         ReportView view = service.create(body);
-        return Response.created(URI.create("/api/v1/reports/" + view.id())).entity(view).tag(String.valueOf(view.version())).build();
+        return Created.at("/api/v1/reports/" + view.id()).entity(view).tag(String.valueOf(view.version())).build();
     }
 
     @PUT

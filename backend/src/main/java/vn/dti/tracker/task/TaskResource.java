@@ -1,6 +1,5 @@
 package vn.dti.tracker.task;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.dti.tracker.auth.Role.Names;
+import vn.dti.tracker.common.Created;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.common.Versions;
@@ -80,7 +80,7 @@ public class TaskResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response create(@PathParam("planId") UUID planId, @Valid @NotNull TaskInput body) {
         TaskView view = service.create(planId, body);
-        return Response.created(URI.create("/api/v1/plans/" + planId + "/tasks/" + view.id())).entity(view)
+        return Created.at("/api/v1/plans/" + planId + "/tasks/" + view.id()).entity(view)
                 .tag(String.valueOf(view.version())).build();
     }
 
