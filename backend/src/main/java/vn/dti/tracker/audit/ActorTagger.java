@@ -48,9 +48,19 @@ public class ActorTagger implements AgroalPoolInterceptor {
         apply(connection, kind, id, name, ip);
     }
 
+    /**
+     * Never throws: a connection that broke (its database went away) cannot be cleared, and an exception here would
+     * keep the pool from taking it back, so it would be lost to the pool for good. The pool discards a broken connection
+     * on its return; the next user of a sound one tags it again on acquiring it.
+     */
     @Override
     public void onConnectionReturn(Connection connection) {
-        apply(connection, "", "", "", "");
+        try {
+            apply(connection, "", "", "", "");
+        } catch (IllegalStateException e) {
+            org.jboss.logging.Logger.getLogger(ActorTagger.class).debugf("Could not clear the caller of a returned connection: %s",
+                    e.getCause());
+        }
     }
 
     private static void apply(Connection connection, String kind, String id, String name, String ip) {
