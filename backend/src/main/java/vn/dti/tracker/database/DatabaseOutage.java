@@ -56,8 +56,10 @@ public final class DatabaseOutage {
         if (state != null) {
             return state.startsWith("08") || UNAVAILABLE_STATES.contains(state);
         }
-        // The pool's own refusal when no connection can be made or freed in time carries no SQLSTATE.
+        // The pool's own refusals carry no SQLSTATE: no connection could be made or freed in time, or a transaction whose
+        // connection died could not take another one (its resource can no longer be enlisted).
         String message = e.getMessage();
-        return message != null && message.startsWith("Acquisition timeout");
+        return message != null && (message.startsWith("Acquisition timeout") || message.startsWith("Failed to enlist")
+                || message.startsWith("Exception in association of connection to existing transaction"));
     }
 }

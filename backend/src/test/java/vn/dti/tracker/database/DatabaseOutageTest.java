@@ -31,6 +31,8 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.isOutage(new SQLException("the database system is starting up", "57P03")));
         assertTrue(DatabaseOutage.isOutage(new SQLException("too many clients", "53300")));
         assertTrue(DatabaseOutage.isOutage(new SQLException("Acquisition timeout while waiting for new connection")));
+        assertTrue(DatabaseOutage.isOutage(new PersistenceException(new SQLException("Exception in association of connection to existing"
+                + " transaction", new SQLException("Failed to enlist. Check if a connection from another datasource is already enlisted")))));
     }
 
     @Test
