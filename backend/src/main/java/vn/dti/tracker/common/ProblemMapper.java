@@ -78,6 +78,11 @@ public class ProblemMapper {
     /** No token, or one that is expired, forged, of another issuer, or of an account that no longer may sign in. */
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        // The caller's roles are read from the database at each request: a token that could not be checked because the
+        // database is away is not a bad token, and the client must not sign its user out.
+        if (DatabaseOutage.isOutage(e)) {
+            return databaseUnavailable(e, uri);
+        }
         return domain(DomainException.unauthenticated("auth.unauthenticated",
                 "Cần đăng nhập: không có mã truy cập, hoặc mã đã hết hạn hay không hợp lệ."), uri);
     }
