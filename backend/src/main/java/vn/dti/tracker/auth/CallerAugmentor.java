@@ -10,6 +10,8 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import vn.dti.tracker.database.DatabaseOutage;
+
 /** Gives every verified token its roles and scope from the database (the token's own groups are not trusted). */
 @ApplicationScoped
 public class CallerAugmentor implements SecurityIdentityAugmentor {
@@ -26,7 +28,16 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            Caller caller = loader.load(jwt);
+            Caller caller;
+            try {
+                caller = loader.load(jwt);
+            } catch (RuntimeException e) {
+                if (DatabaseOutage.isOutage(e)) {
+                    // Kept as the cause, so that the answer is 503 (the database is away), not 401 (a bad token).
+                    throw new io.quarkus.security.AuthenticationFailedException(e);
+                }
+                throw e;
+            }
             QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                     .setPrincipal(jwt)
                     .addCredentials(identity.getCredentials())
