@@ -184,11 +184,16 @@ public class AccessPolicy {
     /** Plan content (the plan, its groups, indicators and tasks) is edited by those who coordinate its issuer. */
     public Plan requireEditable(Plan plan) {
         requireReadable(plan);
-        if (!manages(plan.issuingUnit.path)) {
+        if (!editsPlan(plan)) {
             throw DomainException.forbidden("access.plan-denied",
                     "Bạn chỉ được xem kế hoạch '" + plan.code + "', không được sửa.");
         }
         return plan;
+    }
+
+    /** {@link #requireEditable} as a question, for a plan the caller reads: what the plan's answer lists as its actions. */
+    public boolean editsPlan(Plan plan) {
+        return manages(plan.issuingUnit.path);
     }
 
     /** A plan named in a request body (parent plan, legal basis). */
@@ -207,20 +212,30 @@ public class AccessPolicy {
      * another unit's report, administrators included: a result must be the unit's own word.
      */
     public void requireReportWriter(OrgUnit unit) {
-        Caller caller = caller();
-        if (caller.kind() == Caller.Kind.SYSTEM) {
-            return;
-        }
-        boolean reportingRole = caller.has(Role.UNIT_REPORTER) || caller.has(Role.COMMUNE_COORDINATOR) || caller.has(Role.PROVINCE_COORDINATOR);
-        if (!reportingRole || !unit.id.equals(caller.unitId())) {
+        if (!writesReportsOf(unit.id)) {
             throw DomainException.forbidden("access.not-your-unit",
                     "Chỉ cán bộ của '" + unit.name + "' mới được lập và sửa báo cáo của đơn vị này.");
         }
     }
 
+    /** {@link #requireReportWriter} as a question: the caller writes the reports of the unit {@code unitId}. */
+    public boolean writesReportsOf(java.util.UUID unitId) {
+        Caller caller = caller();
+        if (caller.kind() == Caller.Kind.SYSTEM) {
+            return true;
+        }
+        boolean reportingRole = caller.has(Role.UNIT_REPORTER) || caller.has(Role.COMMUNE_COORDINATOR) || caller.has(Role.PROVINCE_COORDINATOR);
+        return reportingRole && unitId != null && unitId.equals(caller.unitId());
+    }
+
+    /** {@link #requireReviewer} as a question. */
+    public boolean reviews(Plan plan) {
+        return manages(plan.issuingUnit.path);
+    }
+
     /** Reports under a plan are reviewed (accepted, returned, reopened) by those who coordinate the plan's issuer. */
     public void requireReviewer(Plan plan) {
-        if (!manages(plan.issuingUnit.path)) {
+        if (!reviews(plan)) {
             throw DomainException.forbidden("access.review-denied",
                     "Chỉ cán bộ điều phối của '" + plan.issuingUnit.name + "' mới được duyệt báo cáo của kế hoạch này.");
         }

@@ -160,7 +160,7 @@ public class BundleExporter {
                 List.copyOf(p.sections), p.signerName, p.signerTitle, List.copyOf(p.recipients),
                 new Regime(p.reportFrequency, (int) p.unitReportDay, p.consolidationDay == null ? null : p.consolidationDay.intValue(),
                         p.coordinatorUnit.code, p.recipientUnit == null ? null : p.recipientUnit.code, p.regimeWording,
-                        p.deadlineShift == DeadlineShift.NONE ? null : p.deadlineShift));
+                        p.deadlineShift == DeadlineShift.NONE ? null : p.deadlineShift), p.effectiveDate);
     }
 
     static Group group(PlanGroup g) {

@@ -368,7 +368,7 @@ public class BundleImporter {
         Plan existing = PlanService.findByCode(p.code());
         if (existing == null) {
             PlanCreate create = valid(new PlanCreate(p.code(), p.documentNumber(), unitId.apply(p.issuingUnitCode()), p.issueDate(),
-                    p.issuePlace(), p.title(), p.startYear(), p.endYear(), p.status(), parentId, bases, list(p.sections()), p.signerName(),
+                    p.effectiveDate(), p.issuePlace(), p.title(), p.startYear(), p.endYear(), p.status(), parentId, bases, list(p.sections()), p.signerName(),
                     p.signerTitle(), list(p.recipients()), regime), at);
             UUID id = wrap(at, () -> plans.create(create)).id();
             tally.created.add(p.code());
@@ -381,7 +381,8 @@ public class BundleImporter {
             tally.unchanged++;
             return existing;
         }
-        PlanUpdate update = valid(new PlanUpdate(p.documentNumber(), unitId.apply(p.issuingUnitCode()), p.issueDate(), p.issuePlace(),
+        PlanUpdate update = valid(new PlanUpdate(p.documentNumber(), unitId.apply(p.issuingUnitCode()), p.issueDate(), p.effectiveDate(),
+                p.issuePlace(),
                 p.title(), p.startYear(), p.endYear(), p.status(), parentId, bases, list(p.sections()), p.signerName(), p.signerTitle(),
                 list(p.recipients()), regime), at);
         wrap(at, () -> plans.update(existing.id, existing.version, update));

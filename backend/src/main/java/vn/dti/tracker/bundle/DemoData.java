@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +14,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.auth.AccountBootstrap;
 import vn.dti.tracker.plan.Plan;
+import vn.dti.tracker.plan.PlanStatus;
+import vn.dti.tracker.reporting.ReportingClock;
 
 /** Loads the demo plans (transcribed from real documents) through the bundle import, once, into an empty database, and the demo accounts. */
 @ApplicationScoped
@@ -30,9 +34,11 @@ public class DemoData {
     private final AccountBootstrap accounts;
     private final ObjectMapper json;
     private final boolean enabled;
+    private final ReportingClock clock;
 
     public DemoData(BundleImporter importer, AccountBootstrap accounts, ObjectMapper json,
-            @ConfigProperty(name = "dti.demo.load") boolean enabled) {
+            @ConfigProperty(name = "dti.demo.load") boolean enabled, ReportingClock clock) {
+        this.clock = clock;
         this.importer = importer;
         this.accounts = accounts;
         this.json = json;
@@ -48,12 +54,39 @@ public class DemoData {
             LOG.info("Demo plans not loaded: the database already has plans");
         } else {
             for (String name : bundleNames()) {
-                var result = AccessPolicy.asSystem(() -> importer.importBundle(read("demo/" + name), false));
+                PlanBundle bundle = inForce(read("demo/" + name));
+                var result = AccessPolicy.asSystem(() -> importer.importBundle(bundle, false));
                 LOG.infof("Demo plan %s loaded: %d indicators, %d tasks", result.planCode(), result.indicators().created().size(),
                         result.tasks().created().size());
             }
         }
         accounts.demoAccounts();
+    }
+
+    /**
+     * The demo's plans are in force, as they are in the communes. A seed that is still a draft (its number and date left blank,
+     * "Số: /KH-UBND") is issued with the demo's own values: the number "01/KH-UBND" and an issue date of 5 January of the current
+     * year (within the plan's years). These are not the documents' values.
+     */
+    PlanBundle inForce(PlanBundle bundle) {
+        if (bundle.plan() == null || bundle.plan().status() != PlanStatus.DRAFT) {
+            return bundle;
+        }
+        int year = Math.max(bundle.plan().startYear(), Math.min(bundle.plan().endYear(), clock.today().getYear()));
+        ObjectNode tree = json.valueToTree(bundle);
+        ObjectNode plan = (ObjectNode) tree.get("plan");
+        plan.put("status", PlanStatus.ISSUED.name());
+        if (bundle.plan().documentNumber() == null) {
+            plan.put("documentNumber", "01/KH-UBND");
+        }
+        if (bundle.plan().issueDate() == null) {
+            plan.put("issueDate", LocalDate.of(year, 1, 5).toString());
+        }
+        try {
+            return json.treeToValue(tree, PlanBundle.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static List<String> bundleNames() {

@@ -73,7 +73,9 @@ public record PlanBundle(
     public record BundlePlan(@NotBlank String code, String documentNumber, @NotBlank String issuingUnitCode, LocalDate issueDate,
             String issuePlace, @NotBlank String title, @NotNull Integer startYear, @NotNull Integer endYear, @NotNull PlanStatus status,
             String parentPlanCode, @Valid List<@NotNull LegalBasis> legalBases, @Valid List<@NotNull PlanSection> sections,
-            String signerName, String signerTitle, List<@NotNull String> recipients, @Valid @NotNull Regime reportingRegime) {
+            String signerName, String signerTitle, List<@NotNull String> recipients, @Valid @NotNull Regime reportingRegime,
+            @Schema(nullable = true, description = "Ngày hiệu lực, when the plan states one; otherwise it takes effect on its issue date")
+            LocalDate effectiveDate) {
     }
 
     @Schema(name = "BundleGroup")

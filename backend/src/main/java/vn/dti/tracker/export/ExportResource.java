@@ -31,17 +31,18 @@ public class ExportResource {
 
     private static final String CSV_EXAMPLE = "reportId,planCode,periodKey,periodStart,periodEnd,itemKind,itemCode,unitCode,unitName,role,state,"
             + "valueNumber,numerator,denominator,met,rank,rankOutOf,valueText,progress,achievements,firstSubmittedAt,submittedAt,reviewedAt,"
-            + "evidenceCount,updatedAt\n"
+            + "evidenceCount,updatedAt,due,overdue,onTime,daysLate\n"
             + "0b6f7d2e-4c1a-4f5e-9a3b-2d8c6e1f0a57,KH-CDS-XUANLOC-2026,2026-03,2026-03-01,2026-03-31,INDICATOR,1.2,DNAI.XUANLOC.TTPVHCC,"
             + "Trung tâm Phục vụ hành chính công,LEAD,ACCEPTED,,1450,2000,,,,,,Đã tiếp nhận 1.450 hồ sơ trực tuyến,2026-03-19T02:12:00Z,"
-            + "2026-03-19T02:12:00Z,2026-03-21T07:05:00Z,2,2026-03-21T07:05:00Z\n";
+            + "2026-03-19T02:12:00Z,2026-03-21T07:05:00Z,2,2026-03-21T07:05:00Z,true,false,true,0\n";
     private static final String NDJSON_EXAMPLE = "{\"reportId\":\"0b6f7d2e-4c1a-4f5e-9a3b-2d8c6e1f0a57\",\"planCode\":\"KH-CDS-XUANLOC-2026\","
             + "\"periodKey\":\"2026-03\",\"periodStart\":\"2026-03-01\",\"periodEnd\":\"2026-03-31\",\"itemKind\":\"INDICATOR\","
             + "\"itemCode\":\"1.2\",\"unitCode\":\"DNAI.XUANLOC.TTPVHCC\",\"unitName\":\"Trung tâm Phục vụ hành chính công\",\"role\":\"LEAD\","
             + "\"state\":\"ACCEPTED\",\"valueNumber\":null,\"numerator\":1450,\"denominator\":2000,\"met\":null,\"rank\":null,"
             + "\"rankOutOf\":null,\"valueText\":null,\"progress\":null,\"achievements\":\"Đã tiếp nhận 1.450 hồ sơ trực tuyến\","
             + "\"firstSubmittedAt\":\"2026-03-19T02:12:00Z\",\"submittedAt\":\"2026-03-19T02:12:00Z\","
-            + "\"reviewedAt\":\"2026-03-21T07:05:00Z\",\"evidenceCount\":2,\"updatedAt\":\"2026-03-21T07:05:00Z\"}\n";
+            + "\"reviewedAt\":\"2026-03-21T07:05:00Z\",\"evidenceCount\":2,\"updatedAt\":\"2026-03-21T07:05:00Z\","
+            + "\"due\":true,\"overdue\":false,\"onTime\":true,\"daysLate\":0}\n";
 
     private final ResultExport export;
     private final ProductMetrics metrics;

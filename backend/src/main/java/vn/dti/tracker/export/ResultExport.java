@@ -33,6 +33,7 @@ import vn.dti.tracker.orgunit.OrgUnit;
 import vn.dti.tracker.orgunit.OrgUnitService;
 import vn.dti.tracker.plan.Plan;
 import vn.dti.tracker.plan.PlanService;
+import vn.dti.tracker.reporting.ReportingClock;
 
 /**
  * The results of a scope (a unit's subtree: the province, a commune, one office) for a range of months,
@@ -88,10 +89,23 @@ public class ResultExport {
             new Column("achievements", "r.achievements", Kind.TEXT), new Column("firstSubmittedAt", "r.first_submitted_at", Kind.INSTANT),
             new Column("submittedAt", "r.submitted_at", Kind.INSTANT), new Column("reviewedAt", "r.reviewed_at", Kind.INSTANT),
             new Column("evidenceCount", "(select count(*) from report_evidence re where re.report_id = r.id)", Kind.INTEGER),
-            new Column("updatedAt", "r.updated_at", Kind.INSTANT));
+            new Column("updatedAt", "r.updated_at", Kind.INSTANT),
+            // The reporting rules (ReportingRules, in their SQL form), as the report's answer carries them; {today} and {zone} are the
+            // reporting clock's, written in by write().
+            new Column("due", Rules.DUE, Kind.BOOLEAN),
+            new Column("overdue", "reporting_overdue(" + Rules.DUE + ", r.role, p.unit_deadline, r.state, {today})", Kind.BOOLEAN),
+            new Column("onTime", "case when reporting_stands_submitted(r.state) then not reporting_submitted_late(" + Rules.DUE
+                    + ", r.state, r.submitted_at, p.unit_deadline, {zone}) end", Kind.BOOLEAN),
+            new Column("daysLate", "reporting_days_late(" + Rules.DUE + ", r.role, p.unit_deadline, r.state, r.submitted_at, {today}, {zone})",
+                    Kind.INTEGER));
 
-    /** The columns' stored values, unformatted: what the benchmark's baseline, PostgreSQL's own COPY, reads. */
-    public static final String RAW_COLUMNS = COLUMNS.stream().map(Column::sql).collect(Collectors.joining(", "));
+    private static final class Rules {
+        static final String DUE = "reporting_period_due(pl.status, pl.issue_date, pl.effective_date, p.ends_on)";
+    }
+
+    /** The columns' stored values, unformatted: what the benchmark's baseline, PostgreSQL's own COPY, reads (computed columns left out). */
+    public static final String RAW_COLUMNS = COLUMNS.stream().map(Column::sql).filter(sql -> !sql.contains("reporting_"))
+            .collect(Collectors.joining(", "));
     static final String CSV_COLUMNS = COLUMNS.stream().map(Column::csv).collect(Collectors.joining(", "));
     /** Each row's values named as the JSON fields, joined to the row, for row_to_json (compact, fields in order). */
     static final String JSON_ROW = COLUMNS.stream().map(c -> c.json() + " as \"" + c.name() + "\"")
@@ -148,7 +162,10 @@ public class ResultExport {
     private final OrgUnitService units;
     private final PlanService plans;
 
-    public ResultExport(DataSource db, AccessPolicy access, OrgUnitService units, PlanService plans) {
+    private final ReportingClock clock;
+
+    public ResultExport(DataSource db, AccessPolicy access, OrgUnitService units, PlanService plans, ReportingClock clock) {
+        this.clock = clock;
         this.db = db;
         this.access = access;
         this.units = units;
@@ -211,13 +228,13 @@ public class ResultExport {
                 // One JSON object a line. JSON text holds no raw control character, so in CSV mode with a quote and a delimiter
                 // that cannot occur in it, COPY writes each object as it is: nothing quoted, nothing escaped.
                 BufferedOutputStream lines = new BufferedOutputStream(out, 64 * 1024);
-                copy.copyOut("copy (" + query.sql("row_to_json(j)", JSON_ROW) + ") to stdout with (format csv, quote E'\\x01', delimiter E'\\x02')", lines);
+                copy.copyOut("copy (" + clocked(query.sql("row_to_json(j)", JSON_ROW)) + ") to stdout with (format csv, quote E'\\x01', delimiter E'\\x02')", lines);
                 lines.flush();
             } else {
                 // A byte-order mark, so that Excel opens the file as UTF-8 and Vietnamese stays readable.
                 out.write(("\uFEFF" + CSV_HEADER).getBytes(StandardCharsets.UTF_8));
                 CrLfRecords records = new CrLfRecords(out);
-                copy.copyOut("copy (" + query.sql(CSV_COLUMNS) + ") to stdout with (format csv)", records);
+                copy.copyOut("copy (" + clocked(query.sql(CSV_COLUMNS)) + ") to stdout with (format csv)", records);
                 records.flush();
             }
             c.commit();
@@ -226,6 +243,15 @@ public class ResultExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The reporting clock's day and zone written into the lateness columns (COPY takes no bind parameters). */
+    String clocked(String sql) {
+        String zone = clock.zone().getId();
+        if (!zone.matches("[A-Za-z0-9_/+-]+")) {
+            throw new IllegalStateException("unexpected zone id " + zone);
+        }
+        return sql.replace("{today}", "date '" + clock.today() + "'").replace("{zone}", "'" + zone + "'");
     }
 
     /** Ends CSV records with CR LF (RFC 4180) where COPY ends them with LF; a line break inside a quoted cell stays as it is. */

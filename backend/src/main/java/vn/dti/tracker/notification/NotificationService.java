@@ -38,7 +38,10 @@ public class NotificationService {
     static final String WRITERS = "exists (select 1 from app_user_role ur where ur.user_id = u.id"
             + " and ur.role in ('UNIT_REPORTER', 'COMMUNE_COORDINATOR', 'PROVINCE_COORDINATOR'))";
 
-    /** Lead assignments of a unit in a period still not submitted. */
+    /**
+     * Lead assignments of a unit in a due period (ReportingRules, in its SQL form) whose report does not stand as sent: none, a
+     * draft, or returned. Once the deadline has passed these are exactly the overdue ones. Periods already sent up are not chased.
+     */
     static final String PENDING = """
             select a.period_id, a.unit_id, count(*) as items, rp.period_key, rp.unit_deadline, pl.id as plan_id, pl.code as plan_code,
                    pl.coordinator_unit_id, ou.name as unit_name
@@ -47,8 +50,8 @@ public class NotificationService {
               join plan pl on pl.id = a.plan_id
               join org_unit ou on ou.id = a.unit_id
               left join report r on r.unit_id = a.unit_id and r.period_id = a.period_id and coalesce(r.indicator_id, r.task_id) = a.item_id
-             where a.role = 'LEAD' and pl.status <> 'CLOSED' and rp.sent_up_at is null
-               and (r.id is null or r.state in ('DRAFT', 'RETURNED')) and %s
+             where a.role = 'LEAD' and reporting_period_due(pl.status, pl.issue_date, pl.effective_date, rp.ends_on) and rp.sent_up_at is null
+               and not reporting_stands_submitted(r.state) and %s
              group by a.period_id, a.unit_id, rp.period_key, rp.unit_deadline, pl.id, pl.code, pl.coordinator_unit_id, ou.name
             """;
 
@@ -97,7 +100,8 @@ public class NotificationService {
                     """.formatted(due, WRITERS), today.plusDays(days), days);
         }
         // Once a deadline has passed (looking back a week, so a stopped server catches up): the unit, then its coordinators.
-        String late = PENDING.formatted("rp.unit_deadline < cast(:day as date) and rp.unit_deadline >= cast(:day as date) - 7");
+        String late = PENDING.formatted("reporting_overdue(true, a.role, rp.unit_deadline, r.state, cast(:day as date))"
+                + " and rp.unit_deadline >= cast(:day as date) - 7");
         made += insert("""
                 select u.id as user_id, 'DEADLINE_PASSED' as kind,
                        'Đã quá hạn báo cáo kỳ ' || d.period_key as title,

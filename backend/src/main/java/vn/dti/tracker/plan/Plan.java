@@ -47,6 +47,10 @@ public class Plan extends VersionedEntity {
     @Column(name = "issue_date")
     public LocalDate issueDate;
 
+    /** Ngày hiệu lực, when the plan states one; otherwise the plan takes effect on its issue date. */
+    @Column(name = "effective_date")
+    public LocalDate effectiveDate;
+
     @Column(name = "issue_place")
     public String issuePlace;
 
@@ -117,6 +121,16 @@ public class Plan extends VersionedEntity {
 
     @Column(name = "search_text", nullable = false)
     public String searchText;
+
+    /** The day the plan takes effect (see ReportingRules). */
+    public LocalDate effectiveFrom() {
+        return effectiveFrom(issueDate, effectiveDate);
+    }
+
+    /** The day a plan takes effect: the effective date it states, else its issue date; null for a draft without either. */
+    public static LocalDate effectiveFrom(LocalDate issueDate, LocalDate effectiveDate) {
+        return effectiveDate != null ? effectiveDate : issueDate;
+    }
 
     public boolean covers(int year) {
         return year >= startYear && year <= endYear;

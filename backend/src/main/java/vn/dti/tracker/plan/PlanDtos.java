@@ -35,7 +35,11 @@ public final class PlanDtos {
     @Schema(name = "PlanSummary", description = "A plan as lists show it")
     public record PlanSummary(UUID id, String code, @Schema(nullable = true) String documentNumber, String title,
             OrgUnitRef issuingUnit, @Schema(nullable = true) LocalDate issueDate, int startYear, int endYear,
-            PlanStatus status, long version, OffsetDateTime updatedAt) {
+            PlanStatus status, long version, OffsetDateTime updatedAt,
+            @Schema(nullable = true, description = "The date the plan states it takes effect") LocalDate effectiveDate,
+            @Schema(description = "The day the plan takes effect: its effective date, else its issue date; null for a draft without either",
+                    nullable = true) LocalDate effectiveFrom,
+            @Schema(description = "What the caller may do with this plan now") List<PlanAction> actions) {
     }
 
     @Schema(name = "LegalBasisInput")
@@ -71,6 +75,7 @@ public final class PlanDtos {
         String documentNumber();
         UUID issuingUnitId();
         LocalDate issueDate();
+        LocalDate effectiveDate();
         String issuePlace();
         String title();
         Integer startYear();
@@ -91,6 +96,8 @@ public final class PlanDtos {
             @Size(max = 100) @Schema(nullable = true, examples = "154/KH-UBND") String documentNumber,
             @NotNull UUID issuingUnitId,
             @Schema(nullable = true) LocalDate issueDate,
+            @Schema(nullable = true, description = "Ngày hiệu lực: the day the plan takes effect, when it states one (within its years);"
+                    + " otherwise it takes effect on its issue date. Periods ending before it are not due.") LocalDate effectiveDate,
             @Size(max = 200) @Schema(nullable = true) String issuePlace,
             @NotBlank @Size(max = 1000) String title,
             @NotNull @Min(2000) @Max(2100) Integer startYear,
@@ -110,6 +117,8 @@ public final class PlanDtos {
             @Size(max = 100) @Schema(nullable = true) String documentNumber,
             @NotNull UUID issuingUnitId,
             @Schema(nullable = true) LocalDate issueDate,
+            @Schema(nullable = true, description = "Ngày hiệu lực: the day the plan takes effect, when it states one (within its years);"
+                    + " otherwise it takes effect on its issue date. Periods ending before it are not due.") LocalDate effectiveDate,
             @Size(max = 200) @Schema(nullable = true) String issuePlace,
             @NotBlank @Size(max = 1000) String title,
             @NotNull @Min(2000) @Max(2100) Integer startYear,
@@ -130,7 +139,11 @@ public final class PlanDtos {
             int startYear, int endYear, PlanStatus status, @Schema(nullable = true) PlanRef parentPlan,
             List<LegalBasisView> legalBases, List<PlanSection> sections, @Schema(nullable = true) String signerName,
             @Schema(nullable = true) String signerTitle, List<String> recipients, ReportingRegimeView reportingRegime,
-            long indicatorCount, long taskCount, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            long indicatorCount, long taskCount, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+            @Schema(nullable = true, description = "The date the plan states it takes effect") LocalDate effectiveDate,
+            @Schema(description = "The day the plan takes effect: its effective date, else its issue date; null for a draft without either",
+                    nullable = true) LocalDate effectiveFrom,
+            @Schema(description = "What the caller may do with this plan now; the same rules refuse anything else") List<PlanAction> actions) {
     }
 
     @Schema(name = "PlanGroupInput", description = "A group of indicators or tasks")

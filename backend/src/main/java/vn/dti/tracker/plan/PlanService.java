@@ -106,14 +106,57 @@ public class PlanService {
             list.setParameter(k, v);
         });
         long total = count.getSingleResult();
-        List<PlanSummary> items = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
-                .map(PlanService::summary).toList();
+        List<Plan> found = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        Set<UUID> reportable = plansWithOwnItems(found.stream().map(p -> p.id).toList());
+        List<PlanSummary> items = found.stream().map(p -> summary(p, actions(p, reportable.contains(p.id), false))).toList();
         return Page.of(items, page, total);
     }
 
-    static PlanSummary summary(Plan p) {
+    static PlanSummary summary(Plan p, List<PlanAction> actions) {
         return new PlanSummary(p.id, p.code, p.documentNumber, p.title, OrgUnitRef.of(p.issuingUnit), p.issueDate, p.startYear,
-                p.endYear, p.status, p.version, p.updatedAt);
+                p.endYear, p.status, p.version, p.updatedAt, p.effectiveDate, p.effectiveFrom(), actions);
+    }
+
+    /**
+     * What the caller may do with the plan now, by the rules that refuse the calls: {@link AccessPolicy#editsPlan}, the
+     * status order, {@link #deleteRefusal} and, to start a report, a plan in force with an item of the caller's own unit.
+     * DELETE is only weighed when {@code withDelete} (it counts the plan's references; lists leave it out).
+     */
+    List<PlanAction> actions(Plan p, boolean ownItems, boolean withDelete) {
+        List<PlanAction> out = new ArrayList<>();
+        if (access.editsPlan(p)) {
+            out.add(PlanAction.EDIT);
+            out.add(PlanAction.IMPORT_APPENDIX);
+            if (p.status != PlanStatus.ISSUED && p.status.mayBecome(PlanStatus.ISSUED)) {
+                out.add(PlanAction.ISSUE);
+            }
+            if (p.status != PlanStatus.CLOSED && p.status.mayBecome(PlanStatus.CLOSED)) {
+                out.add(PlanAction.CLOSE);
+            }
+            if (withDelete && deleteRefusal(p) == null) {
+                out.add(PlanAction.DELETE);
+            }
+        }
+        if (p.status.inForce() && ownItems) {
+            out.add(PlanAction.CREATE_REPORT);
+        }
+        return out;
+    }
+
+    /** Of these plans, those where the caller writes reports for its own unit and that unit leads or cooperates on an item. */
+    Set<UUID> plansWithOwnItems(List<UUID> planIds) {
+        UUID unit = access.caller().unitId();
+        if (planIds.isEmpty() || unit == null || !access.writesReportsOf(unit)) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> rows = em.createNativeQuery("""
+                select i.plan_id from indicator i where i.plan_id in (:plans) and (i.lead_unit_id = :unit
+                       or exists (select 1 from indicator_cooperating_unit c where c.indicator_id = i.id and c.unit_id = :unit))
+                union
+                select t.plan_id from task t join task_unit tu on tu.task_id = t.id where t.plan_id in (:plans) and tu.unit_id = :unit""")
+                .setParameter("plans", planIds).setParameter("unit", unit).getResultList();
+        return new HashSet<>(rows);
     }
 
     @Transactional
@@ -133,7 +176,8 @@ public class PlanService {
                 OrgUnitRef.of(p.recipientUnit), p.regimeWording, p.deadlineShift);
         return new PlanView(p.id, p.code, p.documentNumber, OrgUnitRef.of(p.issuingUnit), p.issueDate, p.issuePlace, p.title,
                 p.startYear, p.endYear, p.status, PlanRef.of(p.parentPlan), bases, List.copyOf(p.sections), p.signerName,
-                p.signerTitle, List.copyOf(p.recipients), regime, indicators, tasks, p.version, p.createdAt, p.updatedAt);
+                p.signerTitle, List.copyOf(p.recipients), regime, indicators, tasks, p.version, p.createdAt, p.updatedAt, p.effectiveDate,
+                p.effectiveFrom(), actions(p, plansWithOwnItems(List.of(p.id)).contains(p.id), true));
     }
 
     @Transactional
@@ -196,6 +240,11 @@ public class PlanService {
         if (status != PlanStatus.DRAFT && in.issueDate() == null) {
             errors.add(new FieldError("issueDate", "plan.issued-needs-date", "Kế hoạch đã ban hành phải có ngày ban hành."));
         }
+        if (in.effectiveDate() != null && in.endYear() >= in.startYear()
+                && (in.effectiveDate().getYear() < in.startYear() || in.effectiveDate().getYear() > in.endYear())) {
+            errors.add(new FieldError("effectiveDate", "plan.effective-outside-years", "Ngày hiệu lực phải nằm trong thời gian của kế hoạch ("
+                    + in.startYear() + "–" + in.endYear() + ")."));
+        }
         var regime = in.reportingRegime();
         if (regime.consolidationDay() != null && regime.consolidationDay() < regime.unitReportDay()) {
             errors.add(new FieldError("reportingRegime.consolidationDay", "plan.consolidation-before-reports",
@@ -207,6 +256,7 @@ public class PlanService {
         plan.documentNumber = number;
         plan.issuingUnit = units.requireReferenced(in.issuingUnitId(), "issuingUnitId");
         plan.issueDate = in.issueDate();
+        plan.effectiveDate = in.effectiveDate();
         plan.issuePlace = blankToNull(in.issuePlace());
         plan.title = in.title().trim();
         plan.startYear = in.startYear();
@@ -262,21 +312,9 @@ public class PlanService {
     public void delete(UUID id, long expectedVersion) {
         Plan plan = requireEditable(id);
         Versions.check(expectedVersion, plan.version, "kế hoạch");
-        if (plan.status != PlanStatus.DRAFT) {
-            throw DomainException.conflict("plan.not-draft", "Chỉ xóa được kế hoạch dự thảo; kế hoạch đã ban hành thì đóng lại (CLOSED).");
-        }
-        long reports = ((Number) em.createNativeQuery("select count(*) from report where plan_id = :id").setParameter("id", id)
-                .getSingleResult()).longValue();
-        if (reports > 0) {
-            throw DomainException.conflict("plan.has-reports", "Kế hoạch đã có " + reports + " báo cáo kết quả của các đơn vị, nên không xóa được.");
-        }
-        long refs = ((Number) em.createNativeQuery("""
-                select (select count(*) from plan where parent_plan_id = :id)
-                     + (select count(*) from plan_legal_basis where referenced_plan_id = :id)
-                     + (select count(*) from indicator c join indicator p on c.contributes_to_id = p.id where p.plan_id = :id and c.plan_id <> :id)
-                """).setParameter("id", id).getSingleResult()).longValue();
-        if (refs > 0) {
-            throw DomainException.conflict("plan.referenced", "Kế hoạch đang được " + refs + " kế hoạch hoặc chỉ tiêu khác dẫn chiếu, nên không xóa được.");
+        DomainException refused = deleteRefusal(plan);
+        if (refused != null) {
+            throw refused;
         }
         em.createNativeQuery("update dti_rank_target set plan_id = null where plan_id = :id").setParameter("id", id).executeUpdate();
         em.createNativeQuery("update dti_rank_result set plan_id = null where plan_id = :id").setParameter("id", id).executeUpdate();
@@ -287,6 +325,28 @@ public class PlanService {
         em.createNativeQuery("delete from task where plan_id = :id").setParameter("id", id).executeUpdate();
         em.createNativeQuery("delete from plan_group where plan_id = :id").setParameter("id", id).executeUpdate();
         plan.delete();
+    }
+
+    /** Why the plan may not be deleted, or null: only a draft that has no reports and that nothing refers to. */
+    DomainException deleteRefusal(Plan plan) {
+        UUID id = plan.id;
+        if (plan.status != PlanStatus.DRAFT) {
+            return DomainException.conflict("plan.not-draft", "Chỉ xóa được kế hoạch dự thảo; kế hoạch đã ban hành thì đóng lại (CLOSED).");
+        }
+        long reports = ((Number) em.createNativeQuery("select count(*) from report where plan_id = :id").setParameter("id", id)
+                .getSingleResult()).longValue();
+        if (reports > 0) {
+            return DomainException.conflict("plan.has-reports", "Kế hoạch đã có " + reports + " báo cáo kết quả của các đơn vị, nên không xóa được.");
+        }
+        long refs = ((Number) em.createNativeQuery("""
+                select (select count(*) from plan where parent_plan_id = :id)
+                     + (select count(*) from plan_legal_basis where referenced_plan_id = :id)
+                     + (select count(*) from indicator c join indicator p on c.contributes_to_id = p.id where p.plan_id = :id and c.plan_id <> :id)
+                """).setParameter("id", id).getSingleResult()).longValue();
+        if (refs > 0) {
+            return DomainException.conflict("plan.referenced", "Kế hoạch đang được " + refs + " kế hoạch hoặc chỉ tiêu khác dẫn chiếu, nên không xóa được.");
+        }
+        return null;
     }
 
     /** A plan the caller may read; any other is answered as missing. */

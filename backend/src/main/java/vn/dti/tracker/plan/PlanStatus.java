@@ -4,6 +4,11 @@ package vn.dti.tracker.plan;
 public enum PlanStatus {
     DRAFT, ISSUED, CLOSED;
 
+    /** Đang có hiệu lực: an issued plan, neither a draft nor closed. Its periods may be due (see ReportingRules). */
+    public boolean inForce() {
+        return this == ISSUED;
+    }
+
     public boolean mayBecome(PlanStatus next) {
         return next == this || next.ordinal() == ordinal() + 1;
     }

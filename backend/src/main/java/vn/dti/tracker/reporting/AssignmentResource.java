@@ -37,8 +37,10 @@ public class AssignmentResource {
     @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "listAssignments", summary = "What is due: indicators and tasks × periods, with deadline and state",
             description = "Every unit in the caller's scope, or one unit (`unitId`), or the caller's own unit (`mine=true`, a reporter's \"my work\")."
-                    + " Without a period or a date range: every period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED,"
-                    + " ACCEPTED, and LATE for a lead unit whose deadline passed without a submission.")
+                    + " Only what is due: periods of plans in force (issued) that end on or after the day the plan takes effect."
+                    + " Without a period or a date range: every such period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED,"
+                    + " ACCEPTED, and LATE for a lead unit whose deadline passed with no report or a draft; `overdue` also marks a returned"
+                    + " report past its deadline.")
     public Page<AssignmentView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @QueryParam("sort") @Parameter(description = "`deadline`, `plan`, `unit` or `state`, with `,asc` or `,desc`") String sort,
             @QueryParam("planId") UUID planId,
@@ -47,9 +49,10 @@ public class AssignmentResource {
             @QueryParam("mine") @Parameter(description = "Only the caller's own unit") boolean mine,
             @QueryParam("state") @Parameter(description = "Repeat for several") List<AssignmentState> states,
             @QueryParam("dueFrom") @Parameter(description = "Deadline on or after this day") LocalDate dueFrom,
-            @QueryParam("dueTo") @Parameter(description = "Deadline on or before this day") LocalDate dueTo) {
+            @QueryParam("dueTo") @Parameter(description = "Deadline on or before this day") LocalDate dueTo,
+            @QueryParam("overdue") @Parameter(description = "Only overdue assignments (true) or only the others (false)") Boolean overdue) {
         PageRequest request = PageRequest.of(page, size, sort, AssignmentService.SORTABLE, AssignmentService.DEFAULT_ORDER);
         return service.list(new AssignmentService.Filter(planId, periodKey, unitId, mine,
-                states == null || states.isEmpty() ? null : EnumSet.copyOf(states), dueFrom, dueTo), request);
+                states == null || states.isEmpty() ? null : EnumSet.copyOf(states), dueFrom, dueTo, overdue), request);
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import vn.dti.tracker.auth.Visibility;
@@ -24,6 +25,7 @@ import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitRef;
 import vn.dti.tracker.orgunit.OrgUnitService;
 import vn.dti.tracker.plan.PlanDtos.PlanRef;
+import vn.dti.tracker.plan.PlanStatus;
 import vn.dti.tracker.reporting.ReportingDtos.AssignmentState;
 import vn.dti.tracker.reporting.ReportingDtos.AssignmentView;
 import vn.dti.tracker.reporting.ReportingDtos.ItemRef;
@@ -43,19 +45,24 @@ public class AssignmentService {
     static final String DEFAULT_ORDER = "x.unit_deadline desc, x.plan_code, x.unit_code, x.item_kind, x.group_pos, x.item_pos, x.item_id";
 
     public record Filter(UUID planId, String periodKey, UUID unitId, boolean mine, Set<AssignmentState> states, LocalDate dueFrom,
-            LocalDate dueTo) {
+            LocalDate dueTo, Boolean overdue) {
     }
 
-    /** The state a unit sees: its report's, or NOT_STARTED; LATE for a lead unit that let the deadline pass unsubmitted. */
+    /**
+     * Due assignments only ({@link ReportingRules}, in its SQL form): the state a unit sees is its report's, or NOT_STARTED; LATE
+     * for an overdue one with no report or a draft. A returned report keeps RETURNED and is flagged overdue.
+     */
     static final String SELECT = """
             select a.period_id, rp.period_key, rp.unit_deadline, rp.sent_up_at is not null as closed,
-                   pl.id as plan_id, pl.code as plan_code, pl.document_number, pl.title,
+                   pl.id as plan_id, pl.code as plan_code, pl.document_number, pl.title, pl.status as plan_status,
                    a.item_kind, a.item_id, coalesce(i.code, t.code) as item_code, coalesce(i.content, t.description) as item_content,
                    u.id as unit_id, u.code as unit_code, u.name as unit_name, a.role, r.id as report_id, r.version as report_version,
-                   case when r.id is null and a.role = 'LEAD' and rp.unit_deadline < :today then 'LATE'
+                   r.review_comment, r.state as report_state,
+                   case when r.id is null and o.overdue then 'LATE'
                         when r.id is null then 'NOT_STARTED'
-                        when r.state = 'DRAFT' and a.role = 'LEAD' and rp.unit_deadline < :today then 'LATE'
+                        when r.state = 'DRAFT' and o.overdue then 'LATE'
                         else r.state end as state,
+                   o.overdue, reporting_days_late(d.due, a.role, rp.unit_deadline, r.state, r.submitted_at, :today, :zone) as days_late,
                    coalesce(ig.position, tg.position) as group_pos, coalesce(i.position, t.position) as item_pos
               from assignment a
               join reporting_period rp on rp.id = a.period_id
@@ -67,6 +74,8 @@ public class AssignmentService {
               left join plan_group tg on tg.id = t.group_id
               left join report r on r.unit_id = a.unit_id and r.period_id = a.period_id
                    and coalesce(r.indicator_id, r.task_id) = a.item_id
+              cross join lateral (select reporting_period_due(pl.status, pl.issue_date, pl.effective_date, rp.ends_on) as due) d
+              cross join lateral (select reporting_overdue(d.due, a.role, rp.unit_deadline, r.state, :today) as overdue) o
             """;
 
     private final EntityManager em;
@@ -87,9 +96,10 @@ public class AssignmentService {
     public Page<AssignmentView> list(Filter f, PageRequest page) {
         LocalDate today = clock.today();
         AccessPolicy.Clause scope = access.unitScope("u.path", false);
-        StringBuilder where = new StringBuilder(" where pl.status <> 'CLOSED' and ").append(scope.jpql());
+        StringBuilder where = new StringBuilder(" where d.due and ").append(scope.jpql());
         Map<String, Object> params = new HashMap<>(scope.params());
         params.put("today", today);
+        params.put("zone", clock.zone().getId());
         UUID unitId = f.unitId();
         if (f.mine()) {
             Caller caller = access.caller();
@@ -128,32 +138,58 @@ public class AssignmentService {
             throw DomainException.invalidField("dueTo", "request.range-reversed", "Ngày kết thúc phải sau ngày bắt đầu.");
         }
         String inner = SELECT + where;
-        String stateFilter = "";
+        List<String> outer = new ArrayList<>();
         if (f.states() != null && !f.states().isEmpty()) {
-            stateFilter = " where x.state in (:states)";
+            outer.add("x.state in (:states)");
             params.put("states", f.states().stream().map(Enum::name).collect(Collectors.toList()));
         }
+        if (f.overdue() != null) {
+            outer.add("x.overdue = :overdue");
+            params.put("overdue", f.overdue());
+        }
+        String stateFilter = outer.isEmpty() ? "" : " where " + String.join(" and ", outer);
         Query count = em.createNativeQuery("select count(*) from (" + inner + ") x" + stateFilter);
         Query list = em.createNativeQuery("select x.* from (" + inner + ") x" + stateFilter + " order by " + page.orderBy()
-                + " limit " + page.size() + " offset " + page.offset());
+                + " limit " + page.size() + " offset " + page.offset(), Tuple.class);
         params.forEach((k, v) -> {
             count.setParameter(k, v);
             list.setParameter(k, v);
         });
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = list.getResultList();
+        List<Tuple> rows = list.getResultList();
         List<AssignmentView> items = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            LocalDate deadline = toDate(r[2]);
-            items.add(new AssignmentView(new PlanRef((UUID) r[4], (String) r[5], (String) r[6], (String) r[7]),
-                    new PeriodRef((UUID) r[0], (String) r[1], deadline, (Boolean) r[3]),
-                    new ItemRef((String) r[8], (UUID) r[9], (String) r[10], (String) r[11]),
-                    new OrgUnitRef((UUID) r[12], (String) r[13], (String) r[14]), Report.Role.valueOf((String) r[15]),
-                    AssignmentState.valueOf((String) r[18]), deadline, ChronoUnit.DAYS.between(today, deadline), (UUID) r[16],
-                    r[17] == null ? null : ((Number) r[17]).longValue()));
+        for (Tuple r : rows) {
+            LocalDate deadline = toDate(r.get("unit_deadline"));
+            boolean closed = (Boolean) r.get("closed");
+            UUID unit = (UUID) r.get("unit_id");
+            UUID report = (UUID) r.get("report_id");
+            Number version = (Number) r.get("report_version");
+            items.add(new AssignmentView(new PlanRef((UUID) r.get("plan_id"), (String) r.get("plan_code"), (String) r.get("document_number"),
+                    (String) r.get("title")), new PeriodRef((UUID) r.get("period_id"), (String) r.get("period_key"), deadline, closed),
+                    new ItemRef((String) r.get("item_kind"), (UUID) r.get("item_id"), (String) r.get("item_code"), (String) r.get("item_content")),
+                    new OrgUnitRef(unit, (String) r.get("unit_code"), (String) r.get("unit_name")), Report.Role.valueOf((String) r.get("role")),
+                    AssignmentState.valueOf((String) r.get("state")), deadline, ChronoUnit.DAYS.between(today, deadline), report,
+                    version == null ? null : version.longValue(), (Boolean) r.get("overdue"), ((Number) r.get("days_late")).intValue(),
+                    (String) r.get("review_comment"), actions(r, unit, report, closed)));
         }
         return Page.of(items, page, total);
+    }
+
+    /** What the caller may do with the assignment: start its report, or change it, by the rules that refuse those calls. */
+    private List<ReportAction> actions(Tuple r, UUID unit, UUID report, boolean closed) {
+        if (!access.writesReportsOf(unit)) {
+            return List.of();
+        }
+        PlanStatus planStatus = PlanStatus.valueOf((String) r.get("plan_status"));
+        String planCode = (String) r.get("plan_code");
+        String key = (String) r.get("period_key");
+        if (report == null) {
+            return ReportingRules.startRefusal(planStatus, planCode, closed, key) == null ? List.of(ReportAction.CREATE) : List.of();
+        }
+        ReportState state = ReportState.valueOf((String) r.get("report_state"));
+        return ReportingRules.changeRefusal(state, closed, key, planStatus, planCode) == null ? List.of(ReportAction.EDIT, ReportAction.SUBMIT)
+                : List.of();
     }
 
     static LocalDate toDate(Object o) {

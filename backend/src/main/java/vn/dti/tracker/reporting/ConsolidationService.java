@@ -130,9 +130,8 @@ public class ConsolidationService {
         List<SubordinatePlan> subordinates = new ArrayList<>();
         for (Plan c : children) {
             PlanPeriod pp = facts.periods().get(c.id);
-            boolean late = pp != null && (pp.sentUpAt() != null
-                    ? clock.dayOf(pp.sentUpAt().toInstant()).isAfter(pp.consolidationDeadline())
-                    : today.isAfter(pp.consolidationDeadline()));
+            boolean late = pp != null && ReportingRules.sentUpLate(ReportingRules.due(c.status, c.issueDate, c.effectiveDate, pp.endsOn()),
+                    pp.consolidationDeadline(), pp.sentUpAt() == null ? null : pp.sentUpAt().toInstant(), today, clock.zone());
             subordinates.add(new SubordinatePlan(PlanRef.of(c), OrgUnitRef.of(c.issuingUnit), pp == null ? null : pp.key(),
                     pp == null ? null : pp.consolidationDeadline(), pp == null ? null : pp.sentUpAt(), pp == null ? null : pp.sentUpBy(), late,
                     counts(byPlan.getOrDefault(c.id, List.of())), timeliness(facts.timeliness().getOrDefault(c.id, List.of()))));
@@ -213,18 +212,21 @@ public class ConsolidationService {
             contributions.put((UUID) r[0], ((Number) r[2]).intValue());
         }
         LocalDate today = clock.today();
+        // Timeliness by ReportingRules, in its SQL form: lead assignments of due periods; submitted = standing as sent (submitted or
+        // accepted), late = the submission that stands came after the deadline, missing = overdue (none, a draft, or returned).
         for (Object[] r : rows(em.createNativeQuery("""
                 select a.plan_id, u.id, u.code, u.name, count(*),
-                       count(r.first_submitted_at),
-                       count(*) filter (where cast(r.first_submitted_at at time zone :zone as date) <= rp.unit_deadline),
-                       count(*) filter (where cast(r.first_submitted_at at time zone :zone as date) > rp.unit_deadline),
-                       count(*) filter (where r.first_submitted_at is null and rp.unit_deadline < :today),
-                       coalesce(max(case when r.first_submitted_at is not null
-                                         then cast(r.first_submitted_at at time zone :zone as date) - rp.unit_deadline
-                                         when rp.unit_deadline < :today then :today - rp.unit_deadline end), 0)
-                from assignment a join reporting_period rp on rp.id = a.period_id join org_unit u on u.id = a.unit_id
+                       count(*) filter (where reporting_stands_submitted(r.state)),
+                       count(*) filter (where reporting_stands_submitted(r.state)
+                                        and not reporting_submitted_late(d.due, r.state, r.submitted_at, rp.unit_deadline, :zone)),
+                       count(*) filter (where reporting_submitted_late(d.due, r.state, r.submitted_at, rp.unit_deadline, :zone)),
+                       count(*) filter (where reporting_overdue(d.due, a.role, rp.unit_deadline, r.state, :today)),
+                       coalesce(max(reporting_days_late(d.due, a.role, rp.unit_deadline, r.state, r.submitted_at, :today, :zone)), 0)
+                from assignment a join reporting_period rp on rp.id = a.period_id join plan pl on pl.id = a.plan_id
+                join org_unit u on u.id = a.unit_id
                 left join report r on r.unit_id = a.unit_id and r.period_id = a.period_id and coalesce(r.indicator_id, r.task_id) = a.item_id
-                where a.period_id in (:periods) and a.role = 'LEAD'
+                cross join lateral (select reporting_period_due(pl.status, pl.issue_date, pl.effective_date, rp.ends_on) as due) d
+                where a.period_id in (:periods) and a.role = 'LEAD' and d.due
                 group by a.plan_id, u.id, u.code, u.name order by u.code""").setParameter("periods", periodIds)
                 .setParameter("zone", clock.zone().getId()).setParameter("today", today))) {
             timeliness.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new LateUnitRow(
@@ -286,7 +288,7 @@ public class ConsolidationService {
         Map<UUID, List<Object[]>> reported = new HashMap<>();
         for (Object[] r : rows(em.createNativeQuery("""
                 select r.task_id, r.progress, r.achievements, u.code from report r join org_unit u on u.id = r.unit_id
-                where r.period_id = :period and r.task_id is not null and r.role = 'LEAD' and r.state in ('SUBMITTED', 'ACCEPTED')
+                where r.period_id = :period and r.task_id is not null and r.role = 'LEAD' and reporting_stands_submitted(r.state)
                 order by u.code""").setParameter("period", period.id))) {
             reported.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(r);
         }

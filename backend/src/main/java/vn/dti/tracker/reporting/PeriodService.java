@@ -115,7 +115,14 @@ public class PeriodService {
         Plan plan = plans.require(planId);
         String query = "plan = ?1" + (year == null ? "" : " and year = ?2") + " order by startsOn";
         List<ReportingPeriod> periods = year == null ? ReportingPeriod.list(query, plan) : ReportingPeriod.list(query, plan, year);
-        return periods.stream().map(this::view).toList();
+        Map<UUID, Long> waiting = new HashMap<>();
+        if (access.manages(plan.issuingUnit.path) && !periods.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select period_id, count(*) from report where plan_id = :plan and state = 'SUBMITTED'"
+                    + " group by period_id").setParameter("plan", plan.id).getResultList();
+            rows.forEach(r -> waiting.put((UUID) r[0], ((Number) r[1]).longValue()));
+        }
+        return periods.stream().map(p -> view(p, waiting.getOrDefault(p.id, 0L))).toList();
     }
 
     @Transactional
@@ -136,14 +143,9 @@ public class PeriodService {
                     "Chỉ cán bộ điều phối của " + plan.issuingUnit.name + " mới gửi báo cáo tổng hợp của kế hoạch này.");
         }
         Versions.check(expectedVersion, period.version, "kỳ báo cáo");
-        if (period.closed()) {
-            throw DomainException.conflict("period.already-sent-up", "Báo cáo tổng hợp kỳ " + key + " đã được gửi lúc "
-                    + period.sentUpAt.atZoneSameInstant(clock.zone()).toLocalDateTime() + ".");
-        }
-        long pending = Report.count("period = ?1 and state = ?2", period, ReportState.SUBMITTED);
-        if (pending > 0) {
-            throw DomainException.conflict("period.reviews-pending",
-                    "Còn " + pending + " báo cáo đang chờ duyệt trong kỳ " + key + ". Hãy chấp nhận hoặc trả lại trước khi gửi báo cáo tổng hợp.");
+        DomainException refused = ReportingRules.sendUpRefusal(period, waitingForReview(period), clock.zone());
+        if (refused != null) {
+            throw refused;
         }
         Caller caller = access.caller();
         period.sentUpAt = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
@@ -163,8 +165,22 @@ public class PeriodService {
         return period;
     }
 
+    private long waitingForReview(ReportingPeriod period) {
+        return Report.count("period = ?1 and state = ?2", period, ReportState.SUBMITTED);
+    }
+
     PeriodView view(ReportingPeriod p) {
+        return view(p, access.manages(p.plan.issuingUnit.path) ? waitingForReview(p) : 0);
+    }
+
+    /** The period with its due-ness and lateness by {@link ReportingRules}, and SEND_UP when the call would pass. */
+    PeriodView view(ReportingPeriod p, long waitingForReview) {
+        boolean due = ReportingRules.due(p);
+        boolean late = ReportingRules.sentUpLate(due, p.consolidationDeadline, p.sentUpAt == null ? null : p.sentUpAt.toInstant(), clock.today(),
+                clock.zone());
+        List<PeriodAction> actions = access.manages(p.plan.issuingUnit.path)
+                && ReportingRules.sendUpRefusal(p, waitingForReview, clock.zone()) == null ? List.of(PeriodAction.SEND_UP) : List.of();
         return new PeriodView(p.id, p.plan.id, p.key, p.kind, p.year, p.seq, p.startsOn, p.endsOn, p.unitDeadline, p.consolidationDeadline,
-                p.closed(), p.sentUpAt, p.sentUpByName, p.sentUpNote, p.version);
+                p.closed(), p.sentUpAt, p.sentUpByName, p.sentUpNote, p.version, due, late, actions);
     }
 }

@@ -4,7 +4,6 @@ import static vn.dti.tracker.common.Values.blankToNull;
 import static vn.dti.tracker.common.Values.strip;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +41,6 @@ import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitRef;
 import vn.dti.tracker.orgunit.OrgUnitService;
 import vn.dti.tracker.plan.Plan;
 import vn.dti.tracker.plan.PlanDtos.PlanRef;
-import vn.dti.tracker.plan.PlanStatus;
 import vn.dti.tracker.reporting.ReportingDtos.FieldChange;
 import vn.dti.tracker.reporting.ReportingDtos.ItemRef;
 import vn.dti.tracker.reporting.ReportingDtos.PeriodRef;
@@ -247,8 +245,9 @@ public class ReportService {
             }
         }
         access.requireReportWriter(unit);
-        if (plan.status == PlanStatus.CLOSED) {
-            throw DomainException.conflict("report.plan-closed", "Kế hoạch '" + plan.code + "' đã đóng; không nhận thêm báo cáo.");
+        DomainException refused = ReportingRules.startRefusal(plan, null);
+        if (refused != null) {
+            throw refused;
         }
         ReportingPeriod period = ReportingPeriod.find("plan = ?1 and key = ?2", plan, in.periodKey().trim()).firstResult();
         if (period == null) {
@@ -263,8 +262,9 @@ public class ReportService {
             throw DomainException.invalidField(field, "report.not-assigned",
                     "Đơn vị '" + unit.name + "' không được giao chủ trì hay phối hợp " + what + ".");
         }
-        if (period.closed()) {
-            throw closedPeriod(period);
+        refused = ReportingRules.startRefusal(plan, period);
+        if (refused != null) {
+            throw refused;
         }
         long existing = indicator != null ? Report.count("indicator = ?1 and period = ?2 and unit = ?3", indicator, period, unit)
                 : Report.count("task = ?1 and period = ?2 and unit = ?3", task, period, unit);
@@ -324,7 +324,7 @@ public class ReportService {
     public ReportView accept(UUID id, long expectedVersion, String comment) {
         Report r = requireReviewable(id);
         Versions.check(expectedVersion, r.version, "báo cáo");
-        requireState(r, ReportState.SUBMITTED, "chấp nhận");
+        requireDecision(r, ReportAction.ACCEPT);
         review(r, ReportState.ACCEPTED, blankToNull(comment), Decision.ACCEPTED);
         return view(r);
     }
@@ -333,7 +333,7 @@ public class ReportService {
     public ReportView sendBack(UUID id, long expectedVersion, String comment) {
         Report r = requireReviewable(id);
         Versions.check(expectedVersion, r.version, "báo cáo");
-        requireState(r, ReportState.SUBMITTED, "trả lại");
+        requireDecision(r, ReportAction.RETURN);
         if (blankToNull(comment) == null) {
             throw DomainException.invalidField("comment", "report.comment-required", "Khi trả lại báo cáo, cần ghi rõ lý do để đơn vị sửa.");
         }
@@ -346,10 +346,7 @@ public class ReportService {
     public ReportView reopen(UUID id, long expectedVersion, String reason) {
         Report r = requireReviewable(id);
         Versions.check(expectedVersion, r.version, "báo cáo");
-        if (r.state != ReportState.ACCEPTED) {
-            throw DomainException.conflict("report.not-accepted", "Chỉ mở lại được báo cáo đã được chấp nhận; báo cáo này đang ở trạng thái "
-                    + r.state + ".");
-        }
+        requireDecision(r, ReportAction.REOPEN);
         if (blankToNull(reason) == null) {
             throw DomainException.invalidField("comment", "report.reason-required", "Cần ghi lý do mở lại báo cáo.");
         }
@@ -368,15 +365,11 @@ public class ReportService {
         metrics.reviewed(decision);
     }
 
-    private static void requireState(Report r, ReportState wanted, String action) {
-        if (r.state == wanted) {
-            return;
+    private static void requireDecision(Report r, ReportAction decision) {
+        DomainException refused = ReportingRules.reviewRefusal(r.state, decision);
+        if (refused != null) {
+            throw refused;
         }
-        throw switch (r.state) {
-            case ACCEPTED -> DomainException.conflict("report.already-accepted", "Báo cáo đã được chấp nhận; muốn sửa thì mở lại kèm lý do.");
-            case RETURNED -> DomainException.conflict("report.already-returned", "Báo cáo đã được trả lại cho đơn vị; chờ đơn vị gửi lại.");
-            default -> DomainException.conflict("report.not-submitted", "Báo cáo chưa được gửi nên chưa " + action + " được.");
-        };
     }
 
     // ---- rules ----
@@ -394,23 +387,9 @@ public class ReportService {
     public Report requireWritable(UUID id) {
         Report r = require(id);
         access.requireReportWriter(r.unit);
-        switch (r.state) {
-            case SUBMITTED -> throw DomainException.conflict("report.under-review",
-                    "Báo cáo đã gửi và đang chờ duyệt; không sửa được cho đến khi được trả lại.");
-            case ACCEPTED -> throw r.period.closed() ? DomainException.conflict("report.locked",
-                    "Kỳ " + r.period.key + " đã khóa và báo cáo đã được chấp nhận; chỉ cán bộ điều phối mở lại được (kèm lý do).")
-                    : DomainException.conflict("report.already-accepted", "Báo cáo đã được chấp nhận; muốn sửa thì đề nghị cán bộ điều phối mở lại.");
-            case DRAFT -> {
-                if (r.period.closed()) {
-                    throw closedPeriod(r.period);
-                }
-            }
-            case RETURNED -> {
-                // A returned report may be corrected even after the period closed: the coordinator asked for it.
-            }
-        }
-        if (r.plan.status == PlanStatus.CLOSED) {
-            throw DomainException.conflict("report.plan-closed", "Kế hoạch '" + r.plan.code + "' đã đóng; không sửa báo cáo được nữa.");
+        DomainException refused = ReportingRules.changeRefusal(r);
+        if (refused != null) {
+            throw refused;
         }
         return r;
     }
@@ -432,11 +411,6 @@ public class ReportService {
         Report r = require(id);
         access.requireReviewer(r.plan);
         return r;
-    }
-
-    private static DomainException closedPeriod(ReportingPeriod p) {
-        return DomainException.conflict("report.period-closed",
-                "Kỳ " + p.key + " đã đóng (báo cáo tổng hợp đã gửi); không nhận báo cáo mới hay sửa báo cáo nháp của kỳ này.");
     }
 
     static Report.Role roleOn(Indicator indicator, OrgUnit unit) {
@@ -644,20 +618,33 @@ public class ReportService {
 
     ReportView view(Report r, int evidenceCount) {
         ReportingPeriod p = r.period;
-        Boolean onTime = null;
-        long late = 0;
-        Instant deadlineEnd = clock.endOf(p.unitDeadline);
-        if (r.firstSubmittedAt != null) {
-            onTime = !r.firstSubmittedAt.toInstant().isAfter(deadlineEnd);
-            late = onTime ? 0 : ChronoUnit.DAYS.between(p.unitDeadline, clock.dayOf(r.firstSubmittedAt.toInstant()));
-        } else if (clock.now().isAfter(deadlineEnd)) {
-            late = ChronoUnit.DAYS.between(p.unitDeadline, clock.today());
-        }
+        ReportingRules.Lateness late = ReportingRules.lateness(ReportingRules.due(p), r.role, p.unitDeadline, r.state,
+                r.submittedAt == null ? null : r.submittedAt.toInstant(), clock.today(), clock.zone());
         return new ReportView(r.id, PlanRef.of(r.plan), PeriodRef.of(p), item(r), OrgUnitRef.of(r.unit), r.role, r.state, r.value(),
                 r.progress, r.achievements, r.difficulties, r.proposals, r.reviewComment, r.firstSubmittedAt, r.submittedAt,
-                r.submittedByName, r.reviewedAt, r.reviewedByName, r.reopenReason, onTime, (int) late,
+                r.submittedByName, r.reviewedAt, r.reviewedByName, r.reopenReason, late.onTime(), late.daysLate(),
                 r.state == ReportState.ACCEPTED && p.closed(), evidenceCount, r.indicator != null && r.indicator.evidenceRequired,
-                r.evidenceExplanation, r.version, r.createdAt, r.updatedAt);
+                r.evidenceExplanation, r.version, r.createdAt, r.updatedAt, late.due(), late.overdue(), actions(r));
+    }
+
+    /**
+     * What the caller may do with the report now, decided by the rules that refuse the calls: the unit's own people change it
+     * ({@link AccessPolicy#writesReportsOf}) while {@link ReportingRules#changeRefusal} has no objection; the plan's coordinators
+     * review it ({@link AccessPolicy#reviews}) as {@link ReportingRules#reviewRefusal} allows.
+     */
+    List<ReportAction> actions(Report r) {
+        List<ReportAction> out = new ArrayList<>();
+        if (access.caller().kind() != Caller.Kind.SYSTEM && access.writesReportsOf(r.unit.id) && ReportingRules.changeRefusal(r) == null) {
+            out.addAll(List.of(ReportAction.EDIT, ReportAction.SUBMIT, ReportAction.ATTACH_EVIDENCE, ReportAction.DETACH_EVIDENCE));
+        }
+        if (access.reviews(r.plan)) {
+            for (ReportAction decision : List.of(ReportAction.ACCEPT, ReportAction.RETURN, ReportAction.REOPEN)) {
+                if (ReportingRules.reviewRefusal(r.state, decision) == null) {
+                    out.add(decision);
+                }
+            }
+        }
+        return out;
     }
 
     static ItemRef item(Report r) {

@@ -31,7 +31,11 @@ public final class ReportingDtos {
             @Schema(description = "The coordinator sends the consolidated report up by this day") LocalDate consolidationDeadline,
             @Schema(description = "The consolidated report is sent up; accepted reports are locked") boolean closed,
             @Schema(nullable = true) OffsetDateTime sentUpAt, @Schema(nullable = true) String sentUpBy,
-            @Schema(nullable = true) String sentUpNote, long version) {
+            @Schema(nullable = true) String sentUpNote, long version,
+            @Schema(description = "Units must report on this period: the plan is in force and took effect by the period's end") boolean due,
+            @Schema(description = "The consolidated report is sent up after the consolidation deadline, or not yet and that day has ended")
+            boolean sentUpLate,
+            @Schema(description = "What the caller may do with this period now") List<PeriodAction> actions) {
     }
 
     @Schema(name = "SendUpInput", description = "Marks the period's consolidated report as sent up")
@@ -100,13 +104,18 @@ public final class ReportingDtos {
             @Schema(nullable = true) OffsetDateTime firstSubmittedAt, @Schema(nullable = true) OffsetDateTime submittedAt,
             @Schema(nullable = true) String submittedBy, @Schema(nullable = true) OffsetDateTime reviewedAt,
             @Schema(nullable = true) String reviewedBy, @Schema(nullable = true) String reopenReason,
-            @Schema(nullable = true, description = "Whether the first submission came by the deadline; null until submitted") Boolean onTime,
-            @Schema(description = "Days after the deadline of the first submission, or, while not submitted, of today; 0 when on time") int daysLate,
+            @Schema(nullable = true, description = "Whether the submission that stands (the latest) came by the deadline; null while the report"
+                    + " is not submitted or accepted") Boolean onTime,
+            @Schema(description = "Days late: of the submission that stands after the deadline, or, while overdue, until today; 0 otherwise")
+            int daysLate,
             @Schema(description = "Accepted in a closed period: only a coordinator's reopen changes it") boolean locked,
             @Schema(description = "Pieces of evidence attached") int evidenceCount,
             @Schema(description = "The indicator requires evidence (or an explanation) for submission") boolean evidenceRequired,
             @Schema(nullable = true) String evidenceExplanation,
-            long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            long version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+            @Schema(description = "The period is due: the plan is in force and took effect by the period's end") boolean due,
+            @Schema(description = "Quá hạn: the lead unit's report is not submitted or accepted and the deadline day has ended") boolean overdue,
+            @Schema(description = "What the caller may do with this report now; the same rules refuse anything else") List<ReportAction> actions) {
     }
 
     @Schema(name = "ReportChange", description = "One change of a report: who, when, which fields, before and after")
@@ -125,9 +134,14 @@ public final class ReportingDtos {
 
     @Schema(name = "Assignment", description = "One indicator or task a unit must report on in one period, with its deadline and state")
     public record AssignmentView(PlanRef plan, PeriodRef period, ItemRef item, OrgUnitRef unit, Report.Role role,
-            @Schema(description = "LATE: the lead unit has not submitted and the deadline has passed") AssignmentState state,
+            @Schema(description = "LATE: overdue with no report or a draft; a returned report past its deadline stays RETURNED and is overdue")
+            AssignmentState state,
             LocalDate deadline, @Schema(description = "Days until the deadline (negative once passed)") long daysLeft,
-            @Schema(nullable = true) UUID reportId, @Schema(nullable = true) Long reportVersion) {
+            @Schema(nullable = true) UUID reportId, @Schema(nullable = true) Long reportVersion,
+            @Schema(description = "Quá hạn: the lead unit's report is not submitted or accepted and the deadline day has ended") boolean overdue,
+            @Schema(description = "Days late: while overdue until today, or of a submission after the deadline; 0 otherwise") int daysLate,
+            @Schema(nullable = true, description = "The reviewer's comment on a returned report") String reviewComment,
+            @Schema(description = "What the caller may do now: CREATE (start the report), or EDIT and SUBMIT its report") List<ReportAction> actions) {
     }
 
     // ---- status and consolidation ----
@@ -153,10 +167,14 @@ public final class ReportingDtos {
     }
 
     @Schema(name = "LateUnit", description = "A unit that missed the deadline for some of its lead assignments")
-    public record LateUnit(OrgUnitRef unit, int missing, int submittedLate, @Schema(description = "The longest delay, in days") long daysLate) {
+    public record LateUnit(OrgUnitRef unit, @Schema(description = "Overdue: not submitted or accepted (none, a draft, or returned) after the deadline")
+            int missing, @Schema(description = "Whose submission that stands came after the deadline") int submittedLate,
+            @Schema(description = "The longest delay, in days") long daysLate) {
     }
 
-    @Schema(name = "Timeliness", description = "Lead assignments of the period: expected, submitted, on time, late, missing")
+    @Schema(name = "Timeliness", description = "Lead assignments of the period, when it is due (ReportingRules): expected; submitted (standing as"
+            + " submitted or accepted); on time and late (by the submission that stands, the latest); missing (overdue: none, a draft, or returned"
+            + " after the deadline). All 0 for a period that is not due.")
     public record Timeliness(int expected, int submitted, int onTime, int late, int missing, List<LateUnit> lateUnits) {
     }
 
