@@ -226,10 +226,12 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
   const location = useLocation();
   const titleId = useId();
   const { state, reportId, daysLeft } = assignment;
-  const late = state === 'LATE';
-  const shown = late ? (reportId ? 'DRAFT' : 'NOT_STARTED') : state;
-  const pending = late || state === 'NOT_STARTED' || state === 'DRAFT';
-  const action = late
+  // Lateness is the server's (a returned report past its deadline is overdue too); LATE stands for a draft or nothing yet.
+  const late = assignment.overdue;
+  const notYetSent = state === 'LATE';
+  const shown = notYetSent ? (reportId ? 'DRAFT' : 'NOT_STARTED') : state;
+  const pending = notYetSent || state === 'NOT_STARTED' || state === 'DRAFT';
+  const action = notYetSent
     ? reportId
       ? 'continue'
       : 'start'
@@ -277,7 +279,7 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
             {pending && (
               <>
                 {' · '}
-                <Countdown daysLeft={daysLeft} />
+                <Countdown daysLeft={late ? -assignment.daysLate : Math.max(daysLeft, 0)} />
               </>
             )}
             {state === 'RETURNED' && (

@@ -49,6 +49,10 @@ type Props = {
   indicator: Indicator | null;
   task: Task | null;
   period: { unitDeadline: string; closed: boolean } | undefined;
+  /** Before the report exists: whether the server lets the person start it (the assignment's CREATE). */
+  startable: boolean;
+  /** Before the report exists: the assignment's lateness, as the server judges it. */
+  lateness: { overdue: boolean; daysLate: number } | undefined;
   /** The signed-in person's unit: its documents can be reused as evidence. */
   unitId: string | undefined;
 };
@@ -84,15 +88,8 @@ function roleOf(props: Props): ReportRole | undefined {
  * Whether the signed-in person may still change the report: only its own unit writes it, and only while it is a
  * draft of an open period or has been returned (the server has the last word).
  */
-function isWritable(
-  report: Report | undefined,
-  period: Props['period'],
-  unitId: string | undefined,
-): boolean {
-  if (!report) return !period?.closed;
-  if (report.unit.id !== unitId) return false;
-  if (report.state === 'RETURNED') return true;
-  return report.state === 'DRAFT' && !report.period.closed;
+function isWritable(report: Report | undefined, startable: boolean): boolean {
+  return report ? report.actions.includes('EDIT') : startable;
 }
 
 export function ReportEditor(props: Props) {
@@ -152,7 +149,7 @@ export function ReportEditor(props: Props) {
   /** The creation under way, shared: files dropped twice must not start two reports. */
   const creating = useRef<Promise<{ id: string; version: number }> | null>(null);
 
-  const writable = isWritable(report, period, unitId);
+  const writable = isWritable(report, props.startable);
   const role = roleOf(props);
   const evidenceRequired = report?.evidenceRequired ?? indicator?.evidenceRequired ?? false;
   const attachedCount = report ? (attached.data?.totalItems ?? report.evidenceCount) : 0;
@@ -364,9 +361,15 @@ export function ReportEditor(props: Props) {
   };
   const state = report?.state ?? 'NOT_STARTED';
   const deadline = period?.unitDeadline;
-  const daysLeft = deadline ? daysBetween(todayInVietnam(), deadline) : null;
+  const lateness = report ? { overdue: report.overdue, daysLate: report.daysLate } : props.lateness;
   const awaiting = state === 'NOT_STARTED' || state === 'DRAFT';
-  const late = awaiting && role === 'LEAD' && daysLeft !== null && daysLeft < 0;
+  const late = awaiting && (lateness?.overdue ?? false);
+  // Overdue is the server's judgement; before the deadline, the days left are counted to it.
+  const daysLeft = late
+    ? -(lateness?.daysLate ?? 0)
+    : deadline
+      ? Math.max(daysBetween(todayInVietnam(), deadline), 0)
+      : null;
   const returned = report?.state === 'RETURNED';
 
   return (

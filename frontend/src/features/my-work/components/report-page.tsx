@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { readableError } from '@/lib/api-client';
 import { useGetIndicator, useGetTask } from '@/lib/plan-items';
 import { useGetMe } from '@/lib/me';
+import { getAssignmentsQueryOptions } from '@/features/my-work/api/get-assignments';
 import { useGetPeriod } from '@/features/my-work/api/get-period';
 import { useGetReport, type Report } from '@/features/my-work/api/get-report';
 import { ReportEditor, type Subject } from '@/features/my-work/components/report-editor';
@@ -62,6 +64,17 @@ export function ReportPage() {
     enabled: Boolean(subject) && !report,
   });
   const me = useGetMe().data;
+  // Before the report exists, its assignment says whether the person may start it and whether it is overdue.
+  const assignmentsQuery = useQuery({
+    ...getAssignmentsQueryOptions({
+      mine: true,
+      planId: planId || undefined,
+      periodKey: subject?.periodKey,
+      size: 200,
+    }),
+    enabled: isNew && Boolean(subject) && Boolean(me?.unit),
+  });
+  const assignment = assignmentsQuery.data?.items.find((a) => a.item.id === itemId);
   const itemQuery = subject?.itemKind === 'TASK' ? taskQuery : indicatorQuery;
 
   let content;
@@ -104,7 +117,9 @@ export function ReportPage() {
         indicator={subject.itemKind === 'INDICATOR' ? (indicatorQuery.data ?? null) : null}
         task={subject.itemKind === 'TASK' ? (taskQuery.data ?? null) : null}
         period={period}
-        unitId={me?.unit.id}
+        startable={assignment?.actions.includes('CREATE') ?? false}
+        lateness={assignment}
+        unitId={me?.unit?.id}
       />
     );
   }

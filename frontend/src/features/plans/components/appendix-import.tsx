@@ -19,7 +19,7 @@ import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
 import { BusyButton } from '@/components/form-fields';
 import { FormAlert } from '@/features/plans/components/form-alert';
 import { noticeState } from '@/features/plans/utils/notices';
-import { useEditPermission } from '@/features/plans/utils/permissions';
+import { planAllows } from '@/features/plans/utils/actions';
 import { targetText, timeframeText, unitNames } from '@/features/plans/utils/plan-text';
 import { targetShape } from '@/features/plans/utils/target-shape';
 import '@/features/plans/components/plans.css';
@@ -45,7 +45,7 @@ export function AppendixImportPage() {
   const { planId = '' } = useParams();
   const planQuery = useGetPlan(planId);
   const plan = planQuery.data;
-  const permission = useEditPermission(plan?.issuingUnit);
+  const permission = planAllows(plan, 'IMPORT_APPENDIX', planQuery.isError);
 
   return (
     <section className="page plan-page plan-import" aria-labelledby="plan-import-heading">

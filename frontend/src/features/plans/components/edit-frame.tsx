@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '@/components/load-error';
 import { useGetGroups, type PlanGroup } from '@/features/plans/api/get-groups';
 import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
-import { useEditPermission } from '@/features/plans/utils/permissions';
+import { planAllows } from '@/features/plans/utils/actions';
 
 /**
  * The frame of every editing page: where it leads back to, its heading, and the form once what it needs has
@@ -114,7 +114,7 @@ export function useFormGeneration(refetch: () => Promise<unknown>) {
 export function usePlanItemPage(planId: string) {
   const planQuery = useGetPlan(planId);
   const groupsQuery = useGetGroups(planId);
-  const permission = useEditPermission(planQuery.data?.issuingUnit);
+  const permission = planAllows(planQuery.data, 'EDIT', planQuery.isError);
   return { planQuery, groupsQuery, permission, plan: planQuery.data, groups: groupsQuery.data };
 }
 

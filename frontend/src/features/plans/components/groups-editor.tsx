@@ -10,7 +10,7 @@ import { FormAlert, useProblemFocus } from '@/features/plans/components/form-ale
 import { useFieldForm } from '@/features/plans/components/form-state';
 import { unplacedErrors } from '@/features/plans/utils/field-errors';
 import { parseWhole } from '@/features/plans/utils/numbers';
-import { useEditPermission } from '@/features/plans/utils/permissions';
+import { planAllows } from '@/features/plans/utils/actions';
 import '@/features/plans/components/plans.css';
 
 type Kind = PlanGroup['kind'];
@@ -23,7 +23,7 @@ export function GroupsPage() {
   const { planId = '' } = useParams();
   const planQuery = useGetPlan(planId);
   const groupsQuery = useGetGroups(planId);
-  const permission = useEditPermission(planQuery.data?.issuingUnit);
+  const permission = planAllows(planQuery.data, 'EDIT', planQuery.isError);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <PlanEditFrame

@@ -43,7 +43,7 @@ export function PlanActions({
         <Link to={`/plans/${plan.id}/import`} className="button">
           {t('plan.actions.import')}
         </Link>
-        {plan.status === 'DRAFT' && (
+        {plan.actions.includes('ISSUE') && (
           <button
             type="button"
             className="button button-primary"
@@ -53,7 +53,7 @@ export function PlanActions({
             {t('plan.actions.issue')}
           </button>
         )}
-        {plan.status === 'ISSUED' && (
+        {plan.actions.includes('CLOSE') && (
           <button
             type="button"
             className="button"
@@ -63,7 +63,7 @@ export function PlanActions({
             {t('plan.actions.close')}
           </button>
         )}
-        {plan.status === 'DRAFT' && (
+        {plan.actions.includes('DELETE') && (
           <button
             type="button"
             className="button button-danger"

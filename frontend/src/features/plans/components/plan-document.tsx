@@ -9,7 +9,7 @@ import { PlanAppendix } from '@/features/plans/components/plan-appendix';
 import { PlanFacts, PlanText, StatusBadge } from '@/features/plans/components/plan-text';
 import { formatYears } from '@/features/plans/utils/plan-text';
 import { readNotice, type PlanNotice } from '@/features/plans/utils/notices';
-import { useCanEditPlan } from '@/features/plans/utils/permissions';
+import { planAllows } from '@/features/plans/utils/actions';
 import '@/features/plans/components/plans.css';
 
 function NoticeText({ notice }: { notice: PlanNotice }) {
@@ -26,7 +26,7 @@ export function PlanDocument() {
   const { planId = '' } = useParams();
   const planQuery = useGetPlan(planId);
   const plan = planQuery.data;
-  const canEdit = useCanEditPlan(plan?.issuingUnit);
+  const canEdit = planAllows(plan, 'EDIT') === 'yes';
   const arrived = readNotice(useLocation().state);
   const [notice, setNotice] = useState<PlanNotice | null>(null);
   const shown = notice ?? arrived;

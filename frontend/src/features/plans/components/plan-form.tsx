@@ -16,7 +16,7 @@ import { usePlanForm } from '@/features/plans/components/form-state';
 import { PlanPicker, UnitPicker } from '@/features/plans/components/pickers';
 import { errorFor, unplacedErrors, type FieldErrors } from '@/features/plans/utils/field-errors';
 import { noticeState } from '@/features/plans/utils/notices';
-import { canDraftPlans, managedUnits, useEditPermission } from '@/features/plans/utils/permissions';
+import { mayCreatePlans, planAllows } from '@/features/plans/utils/actions';
 import {
   deadlineShifts,
   frequencies,
@@ -36,7 +36,7 @@ export function PlanCreatePage() {
   const { t } = useTranslation();
   const me = useGetMe();
   const permission = me.data
-    ? canDraftPlans(me.data)
+    ? mayCreatePlans(me.data)
       ? 'yes'
       : 'no'
     : me.isError
@@ -52,7 +52,7 @@ export function PlanCreatePage() {
     >
       {() => (
         <PlanForm
-          initial={newPlanValues(managedUnits(me.data)[0], currentYear())}
+          initial={newPlanValues(me.data?.coordinatedUnits[0], currentYear())}
           cancelTo="/plans"
         />
       )}
@@ -65,7 +65,7 @@ export function PlanEditPage() {
   const { t } = useTranslation();
   const { planId = '' } = useParams();
   const planQuery = useGetPlan(planId);
-  const permission = useEditPermission(planQuery.data?.issuingUnit);
+  const permission = planAllows(planQuery.data, 'EDIT', planQuery.isError);
   const { generation, reload } = useFormGeneration(() => planQuery.refetch());
   return (
     <PlanEditFrame

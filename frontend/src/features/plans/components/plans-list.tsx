@@ -10,7 +10,7 @@ import { Pagination } from '@/components/pagination';
 import { SortableHeader } from '@/components/sortable-header';
 import { LoadError } from '@/components/load-error';
 import { SearchBox } from '@/components/search-box';
-import { canDraftPlans } from '@/features/plans/utils/permissions';
+import { mayCreatePlans } from '@/features/plans/utils/actions';
 import '@/features/plans/components/plans.css';
 import { withChanges } from '@/lib/search-params';
 
@@ -90,7 +90,7 @@ export function PlansList() {
       <title>{t('app.documentTitle', { page: t('plans.title') })}</title>
       <div className="plan-heading-row">
         <h1 id="plans-heading">{t('plans.title')}</h1>
-        {canDraftPlans(me.data) && (
+        {mayCreatePlans(me.data) && (
           <Link to="/plans/new" className="button button-primary">
             {t('plan.actions.create')}
           </Link>

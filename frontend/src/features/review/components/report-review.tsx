@@ -544,10 +544,10 @@ function ReviewActions({
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     if (isTyping(event.target)) return;
     const key = event.key.toLowerCase();
-    if (key === keys.accept && report.state === 'SUBMITTED') {
+    if (key === keys.accept && report.actions.includes('ACCEPT')) {
       event.preventDefault();
       doAccept();
-    } else if (key === keys.return && report.state === 'SUBMITTED') {
+    } else if (key === keys.return && report.actions.includes('RETURN')) {
       event.preventDefault();
       doReturn();
     }
@@ -567,7 +567,8 @@ function ReviewActions({
     </div>
   );
 
-  if (report.state === 'SUBMITTED') {
+  // What the reviewer may do is the server's answer (the report's actions), not a rule of the web app.
+  if (report.actions.includes('ACCEPT') || report.actions.includes('RETURN')) {
     return (
       <section className="review-panel" aria-labelledby={`${id}-heading`}>
         <h2 id={`${id}-heading`}>{t('review.actions.title')}</h2>
@@ -624,7 +625,7 @@ function ReviewActions({
     );
   }
 
-  if (report.state === 'ACCEPTED') {
+  if (report.actions.includes('REOPEN')) {
     return (
       <section className="review-panel" aria-labelledby={`${id}-heading`}>
         <h2 id={`${id}-heading`}>{t('review.reopen.title')}</h2>

@@ -170,7 +170,12 @@ class AccessMatrixTest {
         return Api.createUnit(code("ACC"), "Đơn vị kiểm thử", "OFFICE", parent);
     }
 
+    /** An issued plan: its units report on it. */
     static String plan(String issuer) {
+        return Api.createPlan(Api.issued(Api.planBody(code("ACCPLAN"), issuer, 2026, 2030)));
+    }
+
+    static String draftPlan(String issuer) {
         return Api.createPlan(Api.planBody(code("ACCPLAN"), issuer, 2026, 2030));
     }
 
@@ -381,7 +386,7 @@ class AccessMatrixTest {
         c.put("createPlan", new Case(Rule.CREATE, 201, (role, s, fresh) -> Call.send("POST", "/api/v1/plans",
                 Api.planBody(code("NEWPLAN"), f(s).root(), 2026, 2026), null, null), none));
         c.put("updatePlan", new Case(Rule.WRITE, 200, (role, s, fresh) -> {
-            String id = fresh ? plan(f(s).root()) : f(s).plan();
+            String id = fresh ? draftPlan(f(s).root()) : f(s).plan();
             Map<String, Object> body = Api.planBody("IGNORED", f(s).root(), 2026, 2030);
             body.remove("code");
             body.put("title", "Kế hoạch đã sửa");
@@ -389,7 +394,7 @@ class AccessMatrixTest {
             return Call.send("PUT", "/api/v1/plans/" + id, body, "\"0\"", "/api/v1/plans/" + id);
         }, none));
         c.put("deletePlan", new Case(Rule.WRITE, 204, (role, s, fresh) -> {
-            String id = fresh ? plan(f(s).root()) : f(s).plan();
+            String id = fresh ? draftPlan(f(s).root()) : f(s).plan();
             return Call.send("DELETE", "/api/v1/plans/" + id, null, "\"0\"", "/api/v1/plans/" + id);
         }, none));
         c.put("importPlanBundle", new Case(Rule.CREATE, 200, (role, s, fresh) -> {

@@ -97,6 +97,17 @@ final class Api {
         return p;
     }
 
+    /**
+     * The plan body as issued on 1 January of its first year, so that every period of its years is due and reports may be made
+     * on it (nobody reports on a draft).
+     */
+    static Map<String, Object> issued(Map<String, Object> body) {
+        body.put("status", "ISSUED");
+        body.put("documentNumber", "01/KH-UBND");
+        body.put("issueDate", body.get("startYear") + "-01-01");
+        return body;
+    }
+
     static String createPlan(Map<String, Object> body) {
         return json().body(body).post("/api/v1/plans").then().statusCode(201).extract().path("id");
     }

@@ -95,8 +95,10 @@ class DemoPlansTest {
                 .body("items.find { it.code == 'C.18' }.targets[0].comparator", nullValue())
                 .body("items.find { it.code == 'C.16' }.leadUnit.code", equalTo("DNAI.XUANLOC.CA"));
         Api.json().get("/api/v1/plans/" + planId).then().statusCode(200)
-                .body("documentNumber", nullValue())
-                .body("status", equalTo("DRAFT"))
+                // The seed leaves number and date blank; the demo issues it with its own (5 January of the current year).
+                .body("documentNumber", equalTo("01/KH-UBND"))
+                .body("status", equalTo("ISSUED"))
+                .body("issueDate", equalTo("2026-01-05"))
                 .body("reportingRegime.unitReportDay", equalTo(20))
                 .body("reportingRegime.consolidationDay", equalTo(25))
                 .body("reportingRegime.coordinatorUnit.name", equalTo("Phòng Văn hóa - Xã hội"))

@@ -97,7 +97,7 @@ class DocumentExportTest {
 
     /** A commune plan from the seed's appendix, with one accepted report, signed by the plan's signer. */
     static String reportedPlan() {
-        Map<String, Object> body = Api.planBody(Api.code("XLREPORT"), Api.unitId("DNAI.XUANLOC"), 2026, 2026);
+        Map<String, Object> body = Api.issued(Api.planBody(Api.code("XLREPORT"), Api.unitId("DNAI.XUANLOC"), 2026, 2026));
         body.put("signerName", "Thân Anh Thiết");
         body.put("signerTitle", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
         body.put("documentNumber", "45/KH-UBND");
@@ -317,7 +317,7 @@ class DocumentExportTest {
     }
 
     private static String communePlan(String parent, String commune) {
-        Map<String, Object> body = Api.planBody(Api.code("XAROLL"), Api.unitId(commune), 2026, 2026);
+        Map<String, Object> body = Api.issued(Api.planBody(Api.code("XAROLL"), Api.unitId(commune), 2026, 2026));
         body.put("parentPlanId", parent);
         return Api.createPlan(body);
     }

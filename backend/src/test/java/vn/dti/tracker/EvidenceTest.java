@@ -140,7 +140,7 @@ class EvidenceTest {
     static Fixture fixture() {
         String commune = Api.unitId("DNAI.XUANLOC");
         String centre = Api.unitId("DNAI.XUANLOC.TTPVHCC");
-        String plan = Api.createPlan(Api.planBody(Api.code("EVIDENCE"), commune, 2026, 2026));
+        String plan = Api.createPlan(Api.issued(Api.planBody(Api.code("EVIDENCE"), commune, 2026, 2026)));
         String group = Api.createGroup(plan, "INDICATOR", "A");
         String[] ids = new String[3];
         for (int i = 0; i < 3; i++) {

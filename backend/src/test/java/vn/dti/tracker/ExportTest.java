@@ -64,7 +64,7 @@ class ExportTest {
     void csvNdjsonAndThePagedApiAgree() throws Exception {
         String commune = Api.unitId("DNAI.XUANLOC");
         String centre = Api.unitId("DNAI.XUANLOC.TTPVHCC");
-        String plan = Api.createPlan(Api.planBody(Api.code("EXPORT"), commune, 2026, 2026));
+        String plan = Api.createPlan(Api.issued(Api.planBody(Api.code("EXPORT"), commune, 2026, 2026)));
         String group = Api.createGroup(plan, "INDICATOR", "A");
         List<String> indicators = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
@@ -152,7 +152,7 @@ class ExportTest {
     @Test
     void theExportHoldsToTheCallersScopeAndRefusesBadRequests() {
         String commune = Api.unitId("DNAI.XUANLOC");
-        String plan = Api.createPlan(Api.planBody(Api.code("EXPORT"), commune, 2026, 2026));
+        String plan = Api.createPlan(Api.issued(Api.planBody(Api.code("EXPORT"), commune, 2026, 2026)));
         String outsider = AccessMatrixTest.user(Api.unitId("DNAI.PHULAM"));
         String token = Api.signIn(AccessMatrixTest.username(outsider), "Kiem@Thu2026");
         var asOutsider = io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).accept("text/csv");

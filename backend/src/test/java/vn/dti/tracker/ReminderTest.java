@@ -67,7 +67,7 @@ class ReminderTest {
         String reporterMail = Api.code("bc").toLowerCase() + "@xuanloc.dongnai.gov.vn";
         String reporter = person(unit, "UNIT_REPORTER", reporterMail);
         String coordinator = person(office, "COMMUNE_COORDINATOR", Api.code("dp").toLowerCase() + "@xuanloc.dongnai.gov.vn");
-        Map<String, Object> body = Api.planBody(Api.code("REMIND"), commune, 2026, 2026);
+        Map<String, Object> body = Api.issued(Api.planBody(Api.code("REMIND"), commune, 2026, 2026));
         body.put("reportingRegime", Api.regime(office));
         String plan = Api.createPlan(body);
         String group = Api.createGroup(plan, "INDICATOR", "A");

@@ -45,7 +45,7 @@ class ReportingDeadlineTest {
     static Fixture fixture() {
         String commune = Api.unitId("DNAI.XUANLOC");
         String centre = Api.unitId("DNAI.XUANLOC.TTPVHCC");
-        Map<String, Object> body = Api.planBody(Api.code("DEADLINE"), commune, 2026, 2026);
+        Map<String, Object> body = Api.issued(Api.planBody(Api.code("DEADLINE"), commune, 2026, 2026));
         String plan = Api.createPlan(body);
         String group = Api.createGroup(plan, "INDICATOR", "A");
         Map<String, String> ids = new HashMap<>();
@@ -178,5 +178,98 @@ class ReportingDeadlineTest {
         // December without reaching the count: not met.
         Api.as("viewer").get("/api/v1/plans/" + f.plan() + "/periods/2026-12/consolidated").then()
                 .body("indicators.find { it.indicator.code == 'COUNT' }.status", equalTo("NOT_MET"));
+    }
+
+    /** A plan of Xuân Lộc issued on {@code issueDate} (and taking effect on {@code effectiveDate}, if given), one indicator of the centre. */
+    static Fixture issuedOn(String issueDate, String effectiveDate) {
+        Map<String, Object> body = Api.issued(Api.planBody(Api.code("ISSUED"), Api.unitId("DNAI.XUANLOC"), 2026, 2026));
+        body.put("issueDate", issueDate);
+        body.put("effectiveDate", effectiveDate);
+        String plan = Api.createPlan(body);
+        String group = Api.createGroup(plan, "INDICATOR", "A");
+        String id = Api.json().body(Api.indicatorBody("A.1", group, Api.unitId("DNAI.XUANLOC.TTPVHCC"),
+                List.of(Api.target(2026, "COUNT", "GE", 1, "≥ 01")))).post("/api/v1/plans/" + plan + "/indicators").then().statusCode(201)
+                .extract().path("id");
+        return new Fixture(plan, Map.of("COUNT", id));
+    }
+
+    @Test
+    void aPlanIssuedOnSevenDecemberMakesOnlyDecemberDue() {
+        Fixture f = issuedOn("2026-12-07", null);
+        at("2026-12-22T09:00:00");
+        // December is due and overdue; January to November are neither due nor late.
+        JsonPath mine = Api.as("reporter").queryParam("planId", f.plan()).queryParam("mine", true).get("/api/v1/assignments").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("2026-12"), mine.getList("items.period.key"));
+        assertEquals("LATE", mine.getString("items[0].state"));
+        assertEquals(true, mine.getBoolean("items[0].overdue"));
+        assertEquals(2, mine.getInt("items[0].daysLate"));
+        Api.as("commune").queryParam("planId", f.plan()).queryParam("periodKey", "2026-11").get("/api/v1/assignments").then()
+                .body("totalItems", equalTo(0));
+        Api.as("commune").get("/api/v1/plans/" + f.plan() + "/periods/2026-11").then().body("due", equalTo(false))
+                .body("sentUpLate", equalTo(false));
+        Api.as("commune").get("/api/v1/plans/" + f.plan() + "/periods/2026-11/consolidated").then().statusCode(200)
+                .body("timeliness.expected", equalTo(0)).body("timeliness.missing", equalTo(0)).body("timeliness.lateUnits.size()", equalTo(0));
+        Api.as("commune").get("/api/v1/plans/" + f.plan() + "/periods/2026-12/consolidated").then()
+                .body("timeliness.expected", equalTo(1)).body("timeliness.missing", equalTo(1))
+                .body("timeliness.lateUnits[0].daysLate", equalTo(2));
+        // A November report sent now is not late: November was never due.
+        Response november = Api.as("reporter").body(Map.of("periodKey", "2026-11", "indicatorId", f.indicators().get("COUNT"),
+                "value", Map.of("number", 1))).post("/api/v1/reports");
+        november.then().statusCode(201).body("due", equalTo(false)).body("overdue", equalTo(false)).body("daysLate", equalTo(0));
+        submit(november).then().statusCode(200).body("onTime", equalTo(true)).body("daysLate", equalTo(0));
+        Api.as("commune").get("/api/v1/plans/" + f.plan()).then().body("effectiveFrom", equalTo("2026-12-07"));
+    }
+
+    @Test
+    void aStatedEffectiveDateDecidesWhatIsDue() {
+        Fixture f = issuedOn("2026-12-07", "2026-10-01");
+        at("2026-12-22T09:00:00");
+        JsonPath all = Api.as("commune").queryParam("planId", f.plan()).queryParam("sort", "deadline,asc").get("/api/v1/assignments").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("2026-10", "2026-11", "2026-12"), all.getList("items.period.key"));
+        Api.as("commune").get("/api/v1/plans/" + f.plan()).then().body("effectiveDate", equalTo("2026-10-01"))
+                .body("effectiveFrom", equalTo("2026-10-01"));
+        // Outside the plan's years it is refused, and nothing changes.
+        Map<String, Object> bad = Api.issued(Api.planBody(Api.code("EFFECT"), Api.unitId("DNAI.XUANLOC"), 2026, 2026));
+        bad.put("effectiveDate", "2027-01-01");
+        Api.refused(Api.json().body(bad).post("/api/v1/plans").then(), 400, "plan.effective-outside-years", "effectiveDate");
+        Api.json().queryParam("q", bad.get("code")).get("/api/v1/plans").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void aReturnedReportPastItsDeadlineIsOverdueAndAResubmissionIsJudgedByItsOwnDay() {
+        Fixture f = issuedOn("2026-01-01", null);
+        String indicator = f.indicators().get("COUNT");
+        at("2026-03-18T10:00:00");
+        Response sent = submit(Api.as("reporter").body(Map.of("periodKey", "2026-03", "indicatorId", indicator, "value", Map.of("number", 1)))
+                .post("/api/v1/reports"));
+        sent.then().statusCode(200).body("onTime", equalTo(true));
+        String id = sent.path("id");
+        at("2026-03-19T10:00:00");
+        Api.as("commune").header("If-Match", sent.getHeader("ETag")).body(Map.of("comment", "Bổ sung tài liệu")).post("/api/v1/reports/" + id + "/return")
+                .then().statusCode(200).body("onTime", equalTo(null)).body("overdue", equalTo(false));
+
+        at("2026-03-23T10:00:00");
+        Api.as("reporter").get("/api/v1/reports/" + id).then().body("state", equalTo("RETURNED")).body("overdue", equalTo(true))
+                .body("daysLate", equalTo(3));
+        JsonPath mine = Api.as("reporter").queryParam("planId", f.plan()).queryParam("periodKey", "2026-03").queryParam("mine", true)
+                .get("/api/v1/assignments").then().extract().jsonPath();
+        assertEquals("RETURNED", mine.getString("items[0].state"));
+        assertEquals(true, mine.getBoolean("items[0].overdue"));
+        assertEquals("Bổ sung tài liệu", mine.getString("items[0].reviewComment"));
+        Api.as("commune").queryParam("planId", f.plan()).queryParam("overdue", true).get("/api/v1/assignments").then()
+                .body("items.period.key", equalTo(List.of("2026-03")));
+        Api.as("commune").get("/api/v1/plans/" + f.plan() + "/periods/2026-03/consolidated").then()
+                .body("timeliness.submitted", equalTo(0)).body("timeliness.missing", equalTo(1)).body("timeliness.lateUnits[0].daysLate", equalTo(3));
+
+        at("2026-03-24T10:00:00");
+        String tag = Api.as("reporter").get("/api/v1/reports/" + id).then().extract().header("ETag");
+        Api.as("reporter").header("If-Match", tag).post("/api/v1/reports/" + id + "/submit").then().statusCode(200)
+                .body("onTime", equalTo(false)).body("daysLate", equalTo(4)).body("overdue", equalTo(false));
+        Api.as("commune").get("/api/v1/plans/" + f.plan() + "/periods/2026-03/consolidated").then()
+                .body("timeliness.submitted", equalTo(1)).body("timeliness.onTime", equalTo(0)).body("timeliness.late", equalTo(1))
+                .body("timeliness.missing", equalTo(0)).body("timeliness.lateUnits[0].submittedLate", equalTo(1))
+                .body("timeliness.lateUnits[0].daysLate", equalTo(4));
     }
 }

@@ -232,7 +232,7 @@ class RequestFieldsTest {
         String parent = Api.planId("DNAI-KH154-2026");
         String basis = Api.planId("XUANLOC-CDS-2026");
         Map<String, Object> create = body("code", Api.code("FIELDS"), "documentNumber", "99/KH-UBND", "issuingUnitId", commune,
-                "issueDate", "2026-02-10", "issuePlace", "Xuân Lộc", "title", "Kế hoạch thử mọi trường", "startYear", 2026, "endYear", 2027,
+                "issueDate", "2026-02-10", "effectiveDate", "2026-03-01", "issuePlace", "Xuân Lộc", "title", "Kế hoạch thử mọi trường", "startYear", 2026, "endYear", 2027,
                 "status", "DRAFT", "parentPlanId", parent,
                 "legalBases", List.of(body("citation", "Kế hoạch số 84/KH-UBND", "planId", basis), body("citation", "Luật Giao dịch điện tử 2023", "planId", null)),
                 "sections", List.of(body("key", "PURPOSE", "heading", "I. MỤC ĐÍCH", "body", "Đẩy mạnh chuyển đổi số."),
@@ -248,6 +248,7 @@ class RequestFieldsTest {
         Map<String, Object> update = without(create, "code");
         update.put("documentNumber", "100/KH-UBND");
         update.put("issueDate", "2026-02-11");
+        update.put("effectiveDate", "2026-04-01");
         update.put("issuePlace", "Xã Xuân Lộc");
         update.put("title", "Kế hoạch thử mọi trường (sửa)");
         update.put("endYear", 2028);
@@ -351,7 +352,7 @@ class RequestFieldsTest {
     void reportsReviewsAndThePeriod() {
         String commune = Api.unitId("DNAI.XUANLOC");
         String centre = Api.unitId("DNAI.XUANLOC.TTPVHCC");
-        String planId = Api.createPlan(Api.planBody(Api.code("FIELDS-RP"), commune, 2026, 2026));
+        String planId = Api.createPlan(Api.issued(Api.planBody(Api.code("FIELDS-RP"), commune, 2026, 2026)));
         String group = Api.createGroup(planId, "INDICATOR", "A");
         Map<String, Object> ind = Api.indicatorBody("A.1", group, centre, List.of(Api.target(2026, "PERCENT", "GE", 50, "≥ 50%")));
         String indicatorId = Api.json().body(ind).post("/api/v1/plans/" + planId + "/indicators").then().statusCode(201).extract().path("id");

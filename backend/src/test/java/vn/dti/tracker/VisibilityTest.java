@@ -141,7 +141,7 @@ class VisibilityTest {
     void listFiltersNamingAnIdOutOfSightAnswer404AsForAnUnknownId() {
         String phuLam = Api.unitId("DNAI.PHULAM");
         String phuLamLead = Api.unitId("DNAI.PHULAM.VHXH");
-        String theirPlan = Api.createPlan(Api.planBody(Api.code("VISF"), phuLam, 2026, 2026));
+        String theirPlan = Api.createPlan(Api.issued(Api.planBody(Api.code("VISF"), phuLam, 2026, 2026)));
         String theirGroup = Api.createGroup(theirPlan, "INDICATOR", "I");
         String theirIndicator = AccessMatrixTest.indicator(theirPlan, theirGroup, phuLamLead);
         String theirTask = AccessMatrixTest.task(theirPlan, Api.createGroup(theirPlan, "TASK", "II"), phuLamLead);
@@ -195,7 +195,7 @@ class VisibilityTest {
         String account = AccessMatrixTest.serviceAccount(unit);
         made.add(account, "/api/v1/service-accounts/" + account);
 
-        String plan = Api.createPlan(Api.planBody(Api.code("VIS"), commune, 2026, 2026));
+        String plan = Api.createPlan(Api.issued(Api.planBody(Api.code("VIS"), commune, 2026, 2026)));
         made.add(plan, "/api/v1/plans/" + plan);
         String group = Api.createGroup(plan, "INDICATOR", "I");
         // A group has no GET of its own: it is read in its plan's list.

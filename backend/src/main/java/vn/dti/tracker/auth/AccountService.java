@@ -83,7 +83,12 @@ public class AccountService {
         } else if (caller.kind() == Caller.Kind.SERVICE) {
             fullName = ServiceAccount.<ServiceAccount>findById(caller.id()).name;
         }
-        return new MeView(caller.kind(), caller.id(), caller.name(), fullName, email, OrgUnitRef.of(unit), new java.util.TreeSet<>(caller.roles()), scopes);
+        List<OrgUnitRef> coordinated = caller.manageRoots().stream().distinct().map(path -> OrgUnitRef.of(unitAt(path)))
+                .filter(java.util.Objects::nonNull).toList();
+        // Plans are created by administrators and coordinators (PlanResource), for a unit they coordinate (AccessPolicy).
+        List<AuthDtos.MeAction> actions = caller.manageRoots().isEmpty() ? List.of() : List.of(AuthDtos.MeAction.CREATE_PLAN);
+        return new MeView(caller.kind(), caller.id(), caller.name(), fullName, email, OrgUnitRef.of(unit), new java.util.TreeSet<>(caller.roles()), scopes,
+                coordinated, actions);
     }
 
     private OrgUnit unitAt(String path) {

@@ -47,10 +47,18 @@ public final class AuthDtos {
             @Schema(examples = "commune") String username,
             @Schema(nullable = true, examples = "Nguyễn Văn An") String fullName,
             @Schema(nullable = true) String email,
-            OrgUnitRef unit,
+            @Schema(nullable = true, description = "The account's own unit; none for an administrator without one") OrgUnitRef unit,
             Set<Role> roles,
-            List<RoleScope> scopes) {
+            List<RoleScope> scopes,
+            @Schema(description = "Units whose subtrees the caller coordinates (an administrator coordinates everything and may have none listed)")
+            List<OrgUnitRef> coordinatedUnits,
+            @Schema(description = "What the caller may do beyond any one object: CREATE_PLAN (draw up a plan for a unit it coordinates)")
+            List<MeAction> actions) {
     }
+
+    /** What a caller may do that belongs to no object yet. */
+    @Schema(name = "MeAction")
+    public enum MeAction { CREATE_PLAN }
 
     @Schema(name = "PasswordChange", description = "The current password and the new one")
     public record PasswordChange(@NotBlank String currentPassword, @NotBlank @Size(max = 128) String newPassword) {

@@ -61,11 +61,11 @@ class ReportingQueryPlanTest {
     @Test
     void whatIsDueIsServedByIndexes() {
         UUID unit = QuarkusTransaction.requiringNew().call(() -> vn.dti.tracker.orgunit.OrgUnit.findByCode("DNAI.XUANLOC.TTPVHCC").id);
-        String sql = AssignmentService.SELECT + " where pl.status <> 'CLOSED' and a.unit_id = :unit and rp.starts_on <= :today";
-        assertEquals(List.of(), seqScans(sql, "unit", unit, "today", java.time.LocalDate.parse("2026-06-30")));
-        String byPlan = AssignmentService.SELECT + " where a.plan_id = :plan and rp.period_key = :key";
+        String sql = AssignmentService.SELECT + " where d.due and a.unit_id = :unit and rp.starts_on <= :today";
+        assertEquals(List.of(), seqScans(sql, "unit", unit, "today", java.time.LocalDate.parse("2026-06-30"), "zone", "Asia/Ho_Chi_Minh"));
+        String byPlan = AssignmentService.SELECT + " where d.due and a.plan_id = :plan and rp.period_key = :key";
         assertEquals(List.of(), seqScans(byPlan, "plan", plan("XUANLOC-CDS-2026"), "key", "2026-03", "today",
-                java.time.LocalDate.parse("2026-06-30")));
+                java.time.LocalDate.parse("2026-06-30"), "zone", "Asia/Ho_Chi_Minh"));
     }
 
     @Test
