@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * What is due: indicators and tasks × periods, with deadline and state
-         * @description Every unit in the caller's scope, or one unit (`unitId`), or the caller's own unit (`mine=true`, a reporter's "my work"). Without a period or a date range: every period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED, ACCEPTED, and LATE for a lead unit whose deadline passed without a submission.
+         * @description Every unit in the caller's scope, or one unit (`unitId`), or the caller's own unit (`mine=true`, a reporter's "my work"). Only what is due: periods of plans in force (issued) that end on or after the day the plan takes effect. Without a period or a date range: every such period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED, ACCEPTED, and LATE for a lead unit whose deadline passed with no report or a draft; `overdue` also marks a returned report past its deadline.
          */
         get: operations["listAssignments"];
         put?: never;
@@ -1406,7 +1406,7 @@ export interface components {
             item: components["schemas"]["ReportItem"];
             unit: components["schemas"]["OrgUnitRef"];
             role: components["schemas"]["ReportRole"];
-            /** @description LATE: the lead unit has not submitted and the deadline has passed */
+            /** @description LATE: overdue with no report or a draft; a returned report past its deadline stays RETURNED and is overdue */
             state: components["schemas"]["AssignmentState"];
             deadline: components["schemas"]["LocalDate"];
             /**
@@ -1417,6 +1417,17 @@ export interface components {
             reportId: components["schemas"]["UUID"] | null;
             /** Format: int64 */
             reportVersion: number | null;
+            /** @description Quá hạn: the lead unit's report is not submitted or accepted and the deadline day has ended */
+            overdue: boolean;
+            /**
+             * Format: int32
+             * @description Days late: while overdue until today, or of a submission after the deadline; 0 otherwise
+             */
+            daysLate: number;
+            /** @description The reviewer's comment on a returned report */
+            reviewComment: string | null;
+            /** @description What the caller may do now: CREATE (start the report), or EDIT and SUBMIT its report */
+            actions: components["schemas"]["ReportAction"][];
         };
         /** @enum {string} */
         AssignmentState: "NOT_STARTED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED" | "LATE";
@@ -1560,6 +1571,8 @@ export interface components {
             signerTitle?: string;
             recipients?: string[];
             reportingRegime: components["schemas"]["BundleReportingRegime"];
+            /** @description Ngày hiệu lực, when the plan states one; otherwise it takes effect on its issue date */
+            effectiveDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
         };
         BundleRankResult: {
             unitCode: string;
@@ -2067,9 +2080,15 @@ export interface components {
         /** @description A unit that missed the deadline for some of its lead assignments */
         LateUnit: {
             unit: components["schemas"]["OrgUnitRef"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Overdue: not submitted or accepted (none, a draft, or returned) after the deadline
+             */
             missing: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Whose submission that stands came after the deadline
+             */
             submittedLate: number;
             /**
              * Format: int64
@@ -2109,7 +2128,13 @@ export interface components {
             unit: components["schemas"]["OrgUnitRef"];
             roles: components["schemas"]["Role"][];
             scopes: components["schemas"]["RoleScope"][];
+            /** @description Units whose subtrees the caller coordinates (an administrator coordinates everything and may have none listed) */
+            coordinatedUnits: components["schemas"]["OrgUnitRef"][];
+            /** @description What the caller may do beyond any one object: CREATE_PLAN (draw up a plan for a unit it coordinates) */
+            actions: components["schemas"]["MeAction"][];
         };
+        /** @enum {string} */
+        MeAction: "CREATE_PLAN";
         /** @description A reminder or a review outcome for the signed-in person */
         Notification: {
             id: components["schemas"]["UUID"];
@@ -2343,6 +2368,11 @@ export interface components {
         PasswordReset: {
             newPassword: string;
         };
+        /**
+         * @description SEND_UP: send the period's consolidated report up, closing the period
+         * @enum {string}
+         */
+        PeriodAction: "SEND_UP";
         /** @enum {string} */
         PeriodKind: "MONTH" | "QUARTER" | "HALF_YEAR" | "YEAR";
         /** @description A plan (kế hoạch) with every fact of the issued document */
@@ -2374,7 +2404,18 @@ export interface components {
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
             updatedAt: components["schemas"]["OffsetDateTime"];
+            /** @description The date the plan states it takes effect */
+            effectiveDate: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description The day the plan takes effect: its effective date, else its issue date; null for a draft without either */
+            effectiveFrom: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description What the caller may do with this plan now; the same rules refuse anything else */
+            actions: components["schemas"]["PlanAction"][];
         };
+        /**
+         * @description EDIT: change the plan, its groups, indicators and tasks; ISSUE: move a draft to ISSUED; CLOSE: move an issued plan to CLOSED; DELETE: delete a draft; IMPORT_APPENDIX: import its appendix from a sheet; CREATE_REPORT: start a report of the caller's own unit on one of its items
+         * @enum {string}
+         */
+        PlanAction: "EDIT" | "ISSUE" | "CLOSE" | "DELETE" | "IMPORT_APPENDIX" | "CREATE_REPORT";
         /** @description A whole plan with everything it references, by code (format version 1) */
         PlanBundle: {
             /** @example dti-plan-bundle */
@@ -2399,6 +2440,8 @@ export interface components {
             documentNumber?: string | null;
             issuingUnitId: components["schemas"]["UUID"];
             issueDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description Ngày hiệu lực: the day the plan takes effect, when it states one (within its years); otherwise it takes effect on its issue date. Periods ending before it are not due. */
+            effectiveDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
             issuePlace?: string | null;
             title: string;
             /** Format: int32 */
@@ -2470,12 +2513,20 @@ export interface components {
             /** Format: int64 */
             version: number;
             updatedAt: components["schemas"]["OffsetDateTime"];
+            /** @description The date the plan states it takes effect */
+            effectiveDate: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description The day the plan takes effect: its effective date, else its issue date; null for a draft without either */
+            effectiveFrom: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description What the caller may do with this plan now */
+            actions: components["schemas"]["PlanAction"][];
         };
         /** @description Editable fields of a plan (everything but its code) */
         PlanUpdate: {
             documentNumber?: string | null;
             issuingUnitId: components["schemas"]["UUID"];
             issueDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description Ngày hiệu lực: the day the plan takes effect, when it states one (within its years); otherwise it takes effect on its issue date. Periods ending before it are not due. */
+            effectiveDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
             issuePlace?: string | null;
             title: string;
             /** Format: int32 */
@@ -2548,11 +2599,11 @@ export interface components {
             reviewedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             reviewedBy: string | null;
             reopenReason: string | null;
-            /** @description Whether the first submission came by the deadline; null until submitted */
+            /** @description Whether the submission that stands (the latest) came by the deadline; null while the report is not submitted or accepted */
             onTime: boolean | null;
             /**
              * Format: int32
-             * @description Days after the deadline of the first submission, or, while not submitted, of today; 0 when on time
+             * @description Days late: of the submission that stands after the deadline, or, while overdue, until today; 0 otherwise
              */
             daysLate: number;
             /** @description Accepted in a closed period: only a coordinator's reopen changes it */
@@ -2569,7 +2620,18 @@ export interface components {
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
             updatedAt: components["schemas"]["OffsetDateTime"];
+            /** @description The period is due: the plan is in force and took effect by the period's end */
+            due: boolean;
+            /** @description Quá hạn: the lead unit's report is not submitted or accepted and the deadline day has ended */
+            overdue: boolean;
+            /** @description What the caller may do with this report now; the same rules refuse anything else */
+            actions: components["schemas"]["ReportAction"][];
         };
+        /**
+         * @description CREATE (on an assignment without a report): start it; EDIT: save new content; SUBMIT: send for review; ACCEPT, RETURN: review a submitted report; REOPEN: send an accepted report back to its unit; ATTACH_EVIDENCE, DETACH_EVIDENCE: change its evidence. A listed SUBMIT may still be refused for missing content (report.incomplete), which the form shows.
+         * @enum {string}
+         */
+        ReportAction: "CREATE" | "EDIT" | "SUBMIT" | "ACCEPT" | "RETURN" | "REOPEN" | "ATTACH_EVIDENCE" | "DETACH_EVIDENCE";
         /** @description One change of a report: who, when, which fields, before and after */
         ReportChange: {
             at: components["schemas"]["OffsetDateTime"];
@@ -2701,6 +2763,12 @@ export interface components {
             sentUpNote: string | null;
             /** Format: int64 */
             version: number;
+            /** @description Units must report on this period: the plan is in force and took effect by the period's end */
+            due: boolean;
+            /** @description The consolidated report is sent up after the consolidation deadline, or not yet and that day has ended */
+            sentUpLate: boolean;
+            /** @description What the caller may do with this period now */
+            actions: components["schemas"]["PeriodAction"][];
         };
         ReportingRegime: {
             frequency: components["schemas"]["ReportFrequency"];
@@ -2971,7 +3039,7 @@ export interface components {
         };
         /** @enum {string} */
         TimeframeKind: "YEAR" | "SPAN" | "ONGOING";
-        /** @description Lead assignments of the period: expected, submitted, on time, late, missing */
+        /** @description Lead assignments of the period, when it is due (ReportingRules): expected; submitted (standing as submitted or accepted); on time and late (by the submission that stands, the latest); missing (overdue: none, a draft, or returned after the deadline). All 0 for a period that is not due. */
         Timeliness: {
             /** Format: int32 */
             expected: number;
@@ -3196,6 +3264,8 @@ export interface operations {
                 dueTo?: components["schemas"]["LocalDate"];
                 /** @description Only the caller's own unit */
                 mine?: boolean;
+                /** @description Only overdue assignments (true) or only the others (false) */
+                overdue?: boolean;
                 page?: number;
                 /** @example 2026-03 */
                 periodKey?: string;

@@ -58,6 +58,8 @@ export const reporterMe: Me = {
   unit: serviceCentre,
   roles: ['UNIT_REPORTER'],
   scopes: [{ role: 'UNIT_REPORTER', scope: serviceCentre }],
+  coordinatedUnits: [],
+  actions: [],
 };
 
 export const plan: PlanSummary = {
@@ -72,6 +74,9 @@ export const plan: PlanSummary = {
   status: 'ISSUED',
   version: 2,
   updatedAt: '2026-01-15T09:00:00+07:00',
+  effectiveDate: null,
+  effectiveFrom: '2026-01-15',
+  actions: ['CREATE_REPORT'],
 };
 
 export const planRef: PlanRef = {
@@ -168,6 +173,9 @@ export function period(overrides: Partial<ReportingPeriod> = {}): ReportingPerio
     endsOn: '2026-03-31',
     unitDeadline: '2026-04-20',
     consolidationDeadline: '2026-04-25',
+    due: true,
+    sentUpLate: false,
+    actions: [],
     closed: false,
     sentUpAt: null,
     sentUpBy: null,
@@ -255,8 +263,25 @@ export function report(overrides: Partial<Report> = {}): Report {
     version: 3,
     createdAt: '2026-04-02T09:00:00+07:00',
     updatedAt: '2026-04-10T15:30:00+07:00',
+    due: true,
+    overdue: false,
+    // What the server would allow in each state: the unit's people change a draft or a returned report, the
+    // coordinators review a submitted one and reopen an accepted one.
+    actions: serverActions(overrides.state ?? 'DRAFT'),
     ...overrides,
   };
+}
+
+function serverActions(state: Report['state']): Report['actions'] {
+  switch (state) {
+    case 'DRAFT':
+    case 'RETURNED':
+      return ['EDIT', 'SUBMIT', 'ATTACH_EVIDENCE', 'DETACH_EVIDENCE'];
+    case 'SUBMITTED':
+      return ['ACCEPT', 'RETURN'];
+    case 'ACCEPTED':
+      return ['REOPEN'];
+  }
 }
 
 /** What the service centre has not yet started reporting on C.7 for March. */
@@ -277,6 +302,10 @@ export function assignment(overrides: Partial<Assignment> = {}): Assignment {
     daysLeft: 3,
     reportId: null,
     reportVersion: null,
+    overdue: false,
+    daysLate: 0,
+    reviewComment: null,
+    actions: overrides.reportId ? ['EDIT', 'SUBMIT'] : ['CREATE'],
     ...overrides,
   };
 }

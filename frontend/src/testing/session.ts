@@ -19,6 +19,14 @@ export const testMe: Me = {
     name: 'UBND xã Xuân Lộc',
   },
   roles: ['COMMUNE_COORDINATOR'],
+  coordinatedUnits: [
+    {
+      id: 'a0000000-0000-4000-8000-000000000002',
+      code: 'DNAI.XUANLOC',
+      name: 'UBND xã Xuân Lộc',
+    },
+  ],
+  actions: ['CREATE_PLAN'],
   scopes: [
     {
       role: 'COMMUNE_COORDINATOR',

@@ -91,6 +91,9 @@ function plan(
     status,
     version: 1,
     updatedAt: '2026-03-26T02:00:00Z',
+    effectiveDate: null,
+    effectiveFrom: null,
+    actions: [],
   };
 }
 

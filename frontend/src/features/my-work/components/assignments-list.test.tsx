@@ -42,6 +42,8 @@ const lateDraft = assignment({
   daysLeft: -2,
   reportId,
   reportVersion: 2,
+  overdue: true,
+  daysLate: 2,
 });
 
 const returnedTask = assignment({

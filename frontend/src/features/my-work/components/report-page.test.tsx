@@ -71,6 +71,8 @@ function serveReport(initial: Report) {
           state: 'SUBMITTED',
           submittedAt: '2026-04-17T09:00:00+07:00',
           version: current.version + 1,
+          // Under review, the unit may no longer change it.
+          actions: [],
         };
         return json(current);
       }),
@@ -419,6 +421,8 @@ describe('ReportPage', () => {
         state: 'RETURNED',
         reviewComment: 'Bổ sung số liệu.',
         firstSubmittedAt: '2026-04-12T10:00:00+07:00',
+        // Not their unit's: the server lets them do nothing with it.
+        actions: [],
       }),
     );
     renderReport();

@@ -1,13 +1,13 @@
 import { http } from 'msw';
 import type { components } from '@/api/schema';
-import { authed, indicator, json, period, task } from '@/testing/fixtures';
+import { assignment, authed, indicator, json, page, period, task } from '@/testing/fixtures';
 import { server } from '@/testing/mocks/server';
 
 type Indicator = components['schemas']['Indicator'];
 type ReportingPeriod = components['schemas']['ReportingPeriod'];
 type Task = components['schemas']['Task'];
 
-/** Serves the item and period of the editor's standard case. */
+/** Serves the item and period of the editor's standard case, and its assignment (the server's word on starting it). */
 export function serveItem({
   indicatorBody = indicator(),
   taskBody = task(),
@@ -25,6 +25,10 @@ export function serveItem({
     http.get(
       '*/api/v1/plans/:planId/periods/:periodKey',
       authed(() => json(periodBody)),
+    ),
+    http.get(
+      '*/api/v1/assignments',
+      authed(() => json(page([assignment()]))),
     ),
   );
 }

@@ -6,6 +6,7 @@ import {
   authed,
   culture,
   economy,
+  plan,
   planId,
   problemWith,
   servePlan,
@@ -394,7 +395,8 @@ describe('AppendixImportPage', () => {
 describe('Appendix on the plan document', () => {
   it('lets a reader download the appendix under the name the server gives, but not import it', async () => {
     await seedSession({ me: viewerMe });
-    servePlan();
+    // The server lets a reader do nothing with the plan.
+    servePlan({ current: plan({ actions: [] }) });
     const saved = captureDownloads();
     const requested: string[] = [];
     server.use(
@@ -423,7 +425,8 @@ describe('Appendix on the plan document', () => {
 
   it('shows the problem when the appendix cannot be downloaded', async () => {
     await seedSession({ me: viewerMe });
-    servePlan();
+    // The server lets a reader do nothing with the plan.
+    servePlan({ current: plan({ actions: [] }) });
     captureDownloads();
     server.use(
       http.get('*/api/v1/plans/:planId/appendix', () =>

@@ -179,7 +179,8 @@ describe('PlanDocument', () => {
 
   it('shows readers no edit controls', async () => {
     await seedSession({ me: viewerMe });
-    servePlan();
+    // The server lets a reader do nothing with the plan.
+    servePlan({ current: plan({ actions: [] }) });
     renderPlans(`/plans/${planId}`);
     await documentLoaded();
     await screen.findByRole('table', { name: 'Chỉ tiêu nhóm A' });

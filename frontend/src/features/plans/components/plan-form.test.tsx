@@ -263,7 +263,8 @@ describe('PlanEditPage', () => {
 
   it('tells a reader they may not edit the plan, without a form', async () => {
     await seedSession({ me: viewerMe });
-    servePlan();
+    // The server lets a reader do nothing with the plan.
+    servePlan({ current: plan({ actions: [] }) });
     renderPlans(`/plans/${planId}/edit`);
     expect(
       await screen.findByText('Bạn chỉ được xem kế hoạch này, không được sửa.'),

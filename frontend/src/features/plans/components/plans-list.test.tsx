@@ -26,6 +26,9 @@ const provincePlan: PlanSummary = {
   status: 'ISSUED',
   version: 3,
   updatedAt: '2026-03-26T09:15:00+07:00',
+  effectiveDate: null,
+  effectiveFrom: '2026-03-26',
+  actions: [],
 };
 
 const communePlan: PlanSummary = {
@@ -38,6 +41,9 @@ const communePlan: PlanSummary = {
   startYear: 2026,
   endYear: 2026,
   status: 'DRAFT',
+  effectiveDate: null,
+  effectiveFrom: null,
+  actions: ['EDIT', 'IMPORT_APPENDIX', 'ISSUE', 'DELETE'],
   version: 1,
   updatedAt: '2026-04-02T14:00:00+07:00',
 };
@@ -229,7 +235,9 @@ describe('PlansList', () => {
   });
 
   it('offers readers no new plan', async () => {
-    await seedSession({ me: { ...testMe, roles: ['VIEWER'], scopes: [] } });
+    await seedSession({
+      me: { ...testMe, roles: ['VIEWER'], scopes: [], coordinatedUnits: [], actions: [] },
+    });
     servePlans(() => page([provincePlan]));
     renderPlans();
 

@@ -43,6 +43,8 @@ export const viewerMe: Me = {
   fullName: 'Trần Thị Bình',
   roles: ['VIEWER'],
   scopes: [{ role: 'VIEWER', scope: commune }],
+  coordinatedUnits: [],
+  actions: [],
 };
 
 const provincePlanRef = {
@@ -106,6 +108,10 @@ export function plan(overrides: Partial<Plan> = {}): Plan {
     version: 3,
     createdAt: '2026-03-30T08:00:00+07:00',
     updatedAt: '2026-04-02T14:00:00+07:00',
+    effectiveDate: null,
+    effectiveFrom: null,
+    // As the server answers the issuer's coordinator about a draft.
+    actions: ['EDIT', 'IMPORT_APPENDIX', 'ISSUE', 'DELETE'],
     ...overrides,
   };
 }
@@ -293,6 +299,18 @@ export type Sent = {
  * Serves one plan with its groups, indicators and tasks (reads, and the writes recorded in `sent`); lists are
  * filtered by `q` ignoring diacritics and case, as the API does.
  */
+/** The actions the server lists for the issuer's coordinator, by the plan's status. */
+export function editorActions(status: Plan['status']): Plan['actions'] {
+  switch (status) {
+    case 'DRAFT':
+      return ['EDIT', 'IMPORT_APPENDIX', 'ISSUE', 'DELETE'];
+    case 'ISSUED':
+      return ['EDIT', 'IMPORT_APPENDIX', 'CLOSE'];
+    case 'CLOSED':
+      return ['EDIT', 'IMPORT_APPENDIX'];
+  }
+}
+
 export function servePlan({
   current = plan(),
   indicators = [coverage(), budget()],
@@ -394,6 +412,10 @@ export function servePlan({
           status: update.status ?? state.plan.status,
           version: state.plan.version + 1,
         };
+        // What the server then lets the plan's editor do: the actions follow the new status.
+        if (state.plan.actions.includes('EDIT')) {
+          state.plan.actions = editorActions(state.plan.status);
+        }
         return HttpResponse.json(state.plan);
       }),
     ),

@@ -62,6 +62,10 @@ function lateAssignment(item: Assignment['item']): Assignment {
     daysLeft: -5,
     reportId: null,
     reportVersion: null,
+    overdue: true,
+    daysLate: 5,
+    reviewComment: null,
+    actions: [],
   };
 }
 

@@ -53,6 +53,8 @@ function serveStep(
         state: step === 'accept' ? 'ACCEPTED' : 'RETURNED',
         reviewComment: body.comment ?? null,
         version: current.version + 1,
+        // As the server answers the coordinator: an accepted report may be reopened, a returned one waits for its unit.
+        actions: step === 'accept' ? ['REOPEN'] : [],
       };
       db.reports[index] = next;
       return HttpResponse.json(next, { headers: { ETag: `"${next.version}"` } });
@@ -270,6 +272,7 @@ describe('ReportReview', () => {
         state: 'RETURNED',
         reviewComment: 'Thiếu tài liệu kiểm chứng',
         version: current.version + 1,
+        actions: [],
       };
       db.reports[0] = changed;
       return problemResponse(
@@ -303,6 +306,7 @@ describe('ReportReview', () => {
       reviewedAt: '2026-03-21T03:00:00Z',
       reviewedBy: 'Nguyễn Văn An',
       version: 9,
+      actions: ['REOPEN'],
     };
     const db = reviewDb({ reports: [accepted] });
     serveReviewReads(db);

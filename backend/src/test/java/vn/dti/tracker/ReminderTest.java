@@ -120,6 +120,32 @@ class ReminderTest {
         assertEquals(1, unread(reporter), "only the returned report's notice");
     }
 
+    @Test
+    void nothingBeforeAPlanTakesEffectAndNothingOfADraftIsChased() {
+        String commune = Api.unitId("DNAI.XUANLOC");
+        String unit = Api.createUnit(Api.code("TO"), "Tổ công nghệ số kiểm thử", "COMMUNITY_TECH_TEAM", commune);
+        String reporter = person(unit, "UNIT_REPORTER", Api.code("bc").toLowerCase() + "@xuanloc.dongnai.gov.vn");
+        Map<String, Object> issued = Api.issued(Api.planBody(Api.code("REMIND"), commune, 2026, 2026));
+        issued.put("issueDate", "2026-12-07");
+        Map<String, Object> draft = Api.planBody(Api.code("REMIND"), commune, 2026, 2026);
+        for (Map<String, Object> body : List.of(issued, draft)) {
+            String plan = Api.createPlan(body);
+            String group = Api.createGroup(plan, "INDICATOR", "A");
+            Api.json().body(Api.indicatorBody("A.1", group, unit, List.of(Api.target(2026, "PERCENT", "GE", 80, "≥ 80%"))))
+                    .post("/api/v1/plans/" + plan + "/indicators").then().statusCode(201);
+        }
+        // 22 November: November's deadline (the 20th) has passed, but the plan issued on 7 December does not cover it yet
+        // and the draft covers nothing.
+        remind("2026-11-22");
+        assertEquals(0, unread(reporter));
+        // December is due: reminded 3 days before its deadline, and once it has passed, for the issued plan only.
+        remind("2026-12-17");
+        remind("2026-12-22");
+        as(reporter).get("/api/v1/notifications").then().statusCode(200)
+                .body("items.kind", equalTo(List.of("DEADLINE_PASSED", "DEADLINE_SOON")))
+                .body("items.title", equalTo(List.of("Đã quá hạn báo cáo kỳ 2026-12", "Sắp đến hạn báo cáo kỳ 2026-12")));
+    }
+
     static int unread(String token) {
         return as(token).get("/api/v1/notifications/unread-count").then().statusCode(200).extract().path("unread");
     }

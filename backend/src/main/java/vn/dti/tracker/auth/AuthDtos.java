@@ -47,7 +47,7 @@ public final class AuthDtos {
             @Schema(examples = "commune") String username,
             @Schema(nullable = true, examples = "Nguyễn Văn An") String fullName,
             @Schema(nullable = true) String email,
-            @Schema(nullable = true, description = "The account's own unit; none for an administrator without one") OrgUnitRef unit,
+            OrgUnitRef unit,
             Set<Role> roles,
             List<RoleScope> scopes,
             @Schema(description = "Units whose subtrees the caller coordinates (an administrator coordinates everything and may have none listed)")
