@@ -55,6 +55,10 @@ public class AccessPolicy {
         if (Boolean.TRUE.equals(SYSTEM.get())) {
             return Caller.SYSTEM;
         }
+        CallerCheckFailed failed = CallerCheckFailed.of(identity);
+        if (failed != null) {
+            throw failed;
+        }
         Caller caller = identity.isAnonymous() ? null : identity.getAttribute(Caller.ATTRIBUTE);
         if (caller == null) {
             throw DomainException.unauthenticated("auth.unauthenticated", "Cần đăng nhập để thực hiện thao tác này.");

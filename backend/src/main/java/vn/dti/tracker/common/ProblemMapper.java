@@ -39,6 +39,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
     /** The embedded database restarts within a few seconds; an external one fails over in about as long. */
     static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -89,6 +92,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
+        // A caller whose account could not be read has no role, so a role check refuses it: the cause is the failure.
+        vn.dti.tracker.auth.CallerCheckFailed failed = vn.dti.tracker.auth.CallerCheckFailed.of(identity);
+        if (failed != null) {
+            return unexpected(failed, uri);
+        }
         return domain(DomainException.forbidden("access.denied", "Vai trò của bạn không được phép thực hiện thao tác này."), uri);
     }
 
