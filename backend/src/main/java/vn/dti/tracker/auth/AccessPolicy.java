@@ -66,6 +66,23 @@ public class AccessPolicy {
         return caller;
     }
 
+    /**
+     * The caller as people read their name in a report, its history and its documents: an account's full name, a service
+     * account's name; the account name only where no local account exists (a single sign-on user without one).
+     */
+    public String callerFullName() {
+        Caller caller = caller();
+        if (caller.id() != null && caller.kind() == Caller.Kind.USER) {
+            AppUser user = AppUser.findById(caller.id());
+            return user == null ? caller.name() : user.fullName;
+        }
+        if (caller.id() != null && caller.kind() == Caller.Kind.SERVICE) {
+            ServiceAccount account = ServiceAccount.findById(caller.id());
+            return account == null ? caller.name() : account.name;
+        }
+        return caller.name();
+    }
+
     // ---- subtrees ----
 
     /** Data owned by the unit at {@code path} lies in the caller's read scope. */

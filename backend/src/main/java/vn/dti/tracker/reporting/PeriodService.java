@@ -101,7 +101,7 @@ public class PeriodService {
                 long reports = Report.count("period", p);
                 if (reports > 0) {
                     throw DomainException.conflictField("reportingRegime", "plan.periods-in-use",
-                            "Kỳ báo cáo " + p.key + " đã có " + reports + " báo cáo của đơn vị; không đổi được tần suất hoặc thời gian"
+                            "Kỳ báo cáo " + p.label() + " đã có " + reports + " báo cáo của đơn vị; không đổi được tần suất hoặc thời gian"
                                     + " của kế hoạch theo cách bỏ kỳ đó.");
                 }
                 p.delete();
@@ -137,18 +137,19 @@ public class PeriodService {
         }
         Versions.check(expectedVersion, period.version, "kỳ báo cáo");
         if (period.closed()) {
-            throw DomainException.conflict("period.already-sent-up", "Báo cáo tổng hợp kỳ " + key + " đã được gửi lúc "
-                    + period.sentUpAt.atZoneSameInstant(clock.zone()).toLocalDateTime() + ".");
+            throw DomainException.conflict("period.already-sent-up", "Báo cáo tổng hợp " + period.label() + " đã được gửi lúc "
+                    + period.sentUpAt.atZoneSameInstant(clock.zone()).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy"))
+                    + ".");
         }
         long pending = Report.count("period = ?1 and state = ?2", period, ReportState.SUBMITTED);
         if (pending > 0) {
             throw DomainException.conflict("period.reviews-pending",
-                    "Còn " + pending + " báo cáo đang chờ duyệt trong kỳ " + key + ". Hãy chấp nhận hoặc trả lại trước khi gửi báo cáo tổng hợp.");
+                    "Còn " + pending + " báo cáo đang chờ duyệt trong " + period.label() + ". Hãy chấp nhận hoặc trả lại trước khi gửi báo cáo tổng hợp.");
         }
         Caller caller = access.caller();
         period.sentUpAt = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
         period.sentUpBy = caller.kind() == Caller.Kind.USER ? caller.id() : null;
-        period.sentUpByName = caller.name();
+        period.sentUpByName = access.callerFullName();
         period.sentUpNote = vn.dti.tracker.common.Values.blankToNull(note);
         em.flush();
         return view(period);
@@ -158,7 +159,7 @@ public class PeriodService {
     public ReportingPeriod require(Plan plan, String key) {
         ReportingPeriod period = key == null ? null : ReportingPeriod.find("plan = ?1 and key = ?2", plan, key).firstResult();
         if (period == null) {
-            throw DomainException.notFound("period.not-found", "Kế hoạch không có kỳ báo cáo '" + key + "'.");
+            throw DomainException.notFound("period.not-found", "Kế hoạch không có kỳ báo cáo " + ReportingPeriod.label(key) + ".");
         }
         return period;
     }
