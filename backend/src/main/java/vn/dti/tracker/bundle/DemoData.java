@@ -76,7 +76,7 @@ public class DemoData {
         // With the year of history, the plans and the accounts were entered before it began.
         int firstYear = bundles.stream().mapToInt(b -> b.plan().startYear()).min().orElse(clock.today().getYear());
         Entities.asOf(DemoHistory.entered(firstYear, clock.zone()), load);
-        history.write(clock.today());
+        history.writeInBackground();
     }
 
     public static List<String> bundleNames() {

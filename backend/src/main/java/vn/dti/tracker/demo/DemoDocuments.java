@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -29,11 +32,8 @@ final class DemoDocuments {
     }
 
     static byte[] pdf(String title, String body) {
-        try (PDDocument doc = new PDDocument(); InputStream font = DemoDocuments.class.getClassLoader().getResourceAsStream(FONT)) {
-            if (font == null) {
-                throw new IOException("Font " + FONT + " is missing from the build");
-            }
-            PDType0Font serif = PDType0Font.load(doc, font, true);
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font serif = PDType0Font.load(doc, font(), true);
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
@@ -65,6 +65,21 @@ final class DemoDocuments {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static TrueTypeFont font;
+
+    /** The font is parsed once and shared by every document (they are written one at a time, on one thread). */
+    private static synchronized TrueTypeFont font() throws IOException {
+        if (font == null) {
+            try (InputStream in = DemoDocuments.class.getClassLoader().getResourceAsStream(FONT)) {
+                if (in == null) {
+                    throw new IOException("Font " + FONT + " is missing from the build");
+                }
+                font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+            }
+        }
+        return font;
     }
 
     private static java.util.List<String> wrap(String line, int width) {

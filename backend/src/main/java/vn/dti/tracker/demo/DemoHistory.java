@@ -124,8 +124,34 @@ public class DemoHistory {
         return enabled;
     }
 
+    private volatile boolean writing;
+
+    /** True while the history is being written at start: the instance is not ready until it is done. */
+    public boolean writing() {
+        return writing;
+    }
+
+    /**
+     * Writes the history on a thread of its own, so that the product starts at once; readiness waits for it
+     * ({@link DemoHistoryHealth}). A stop in the middle leaves what was written, and the next start adds nothing.
+     */
+    public void writeInBackground() {
+        writing = true;
+        Thread thread = new Thread(() -> {
+            try {
+                write(clock.today());
+            } catch (RuntimeException e) {
+                LOG.warn("Demo history not written in full", e);
+            } finally {
+                writing = false;
+            }
+        }, "demo-history");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** What a run did: the steps written and those the services refused (a rule of the product the story broke). */
-    public record Outcome(boolean written, int steps, int refused, long millis) {
+    public record Outcome(boolean written, int steps, int refused, long millis, Map<String, Long> millisByAction, List<String> refusals) {
     }
 
     /** The moment the demo plans were entered (as drafts), before the first of them was issued. */
@@ -139,7 +165,7 @@ public class DemoHistory {
         boolean empty = QuarkusTransaction.requiringNew().call(() -> Report.count() == 0);
         if (!empty) {
             LOG.info("Demo history not written: the database already has reports");
-            return new Outcome(false, 0, 0, 0);
+            return new Outcome(false, 0, 0, 0, Map.of(), List.of());
         }
         int firstYear = QuarkusTransaction.requiringNew().call(
                 () -> em.createQuery("select min(p.startYear) from Plan p", Integer.class).getSingleResult());
@@ -149,11 +175,14 @@ public class DemoHistory {
         issuePlans();
         Facts facts = QuarkusTransaction.requiringNew().call(() -> facts(today));
         List<Step> steps = HistoryScript.steps(facts.plans(), today, clock.zone());
-        int refused = run(steps, facts);
+        State state = run(steps, facts);
         readOldNotifications(today);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.infof("Demo history written up to %s: %d steps (%d refused) in %d ms", today, steps.size(), refused, millis);
-        return new Outcome(true, steps.size(), refused, millis);
+        Map<String, Long> byAction = new java.util.TreeMap<>();
+        state.nanos.forEach((action, nanos) -> byAction.put(action.name(), nanos / 1_000_000));
+        LOG.infof("Demo history written up to %s: %d steps (%d refused) in %d ms %s", today, steps.size(), state.refusals.size(), millis,
+                byAction);
+        return new Outcome(true, steps.size(), state.refusals.size(), millis, byAction, List.copyOf(state.refusals));
     }
 
     /** The steps a run on {@code today} takes from the plans as they stand (read only). */
@@ -324,7 +353,7 @@ public class DemoHistory {
     // ---- running the steps ----
 
     /** Steps of a day run in one transaction; a day the services refuse runs again step by step, skipping what they refuse. */
-    private int run(List<Step> steps, Facts facts) {
+    private State run(List<Step> steps, Facts facts) {
         Map<String, Caller> people = QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Caller> out = new HashMap<>();
             facts.people().forEach((username, id) -> out.put(username, callers.forAccount(AppUser.findById(id))));
@@ -335,25 +364,31 @@ public class DemoHistory {
         for (Step s : steps) {
             days.computeIfAbsent(clock.dayOf(s.at()), d -> new ArrayList<>()).add(s);
         }
-        int refused = 0;
         for (List<Step> day : days.values()) {
             State before = state.copy();
             try {
-                QuarkusTransaction.requiringNew().run(() -> day.forEach(s -> apply(s, facts, people, state)));
+                QuarkusTransaction.requiringNew().run(() -> day.forEach(s -> timed(s, facts, people, state)));
             } catch (RuntimeException e) {
                 state.restore(before);
                 for (Step s : day) {
                     try {
-                        QuarkusTransaction.requiringNew().run(() -> apply(s, facts, people, state));
+                        QuarkusTransaction.requiringNew().run(() -> timed(s, facts, people, state));
                     } catch (RuntimeException refusal) {
-                        refused++;
                         state.failed.add(reportKey(s));
+                        state.refusals.add(s.action() + " " + s.plan() + " " + s.period() + " " + s.item() + " " + s.unit() + ": "
+                                + refusal.getMessage());
                         LOG.debugf("Demo history step %s %s %s refused: %s", s.action(), s.period(), s.item(), refusal.getMessage());
                     }
                 }
             }
         }
-        return refused;
+        return state;
+    }
+
+    private void timed(Step s, Facts facts, Map<String, Caller> people, State state) {
+        long started = System.nanoTime();
+        apply(s, facts, people, state);
+        state.nanos.merge(s.action(), System.nanoTime() - started, Long::sum);
     }
 
     /** What the run knows between transactions: the reports made and the documents uploaded. */
@@ -361,6 +396,8 @@ public class DemoHistory {
         Map<String, UUID> reports = new HashMap<>();
         Map<String, UUID> documents = new HashMap<>();
         Set<String> failed = new HashSet<>();
+        List<String> refusals = new ArrayList<>();
+        Map<Action, Long> nanos = new java.util.EnumMap<>(Action.class);
 
         State copy() {
             State s = new State();
@@ -430,7 +467,7 @@ public class DemoHistory {
     private void attach(Step s, Caller by, UUID reportId, long version, State state) {
         HistoryScript.Document d = s.document();
         UUID known = state.documents.get(d.fileName());
-        if (known != null) {
+        if (known != null && em.find(vn.dti.tracker.evidence.Evidence.class, known) != null) {
             as(by, s.at(), () -> evidence.attach(reportId, version, known));
             return;
         }
@@ -440,8 +477,11 @@ public class DemoHistory {
             Files.write(file, DemoDocuments.pdf(d.title(), d.body()));
             long size = Files.size(file);
             Path upload = file;
+            // A document is dated no later than its first use (the script dates it by the report it was made for).
+            LocalDate day = clock.dayOf(s.at());
+            LocalDate dated = d.docDate().isAfter(day) ? day : d.docDate();
             UUID id = as(by, s.at(), () -> evidence.upload(new EvidenceService.Upload(upload, d.fileName(), size, null, null),
-                    new EvidenceService.FormDescription(d.title(), d.docNumber(), d.docDate(), d.issuer(), null), List.of(reportId)).id());
+                    new EvidenceService.FormDescription(d.title(), d.docNumber(), dated, d.issuer(), null), List.of(reportId)).id());
             state.documents.put(d.fileName(), id);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

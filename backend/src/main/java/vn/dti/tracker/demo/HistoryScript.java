@@ -262,7 +262,7 @@ final class HistoryScript {
             if (!createAt.equals(submitAt)) {
                 out.add(step(t, Action.SAVE, item, content, null, null));
             }
-            if (!item.task() && r.nextDouble() < 0.3) {
+            if (!item.task() && r.nextDouble() < 0.2) {
                 t = later(t, 2);
                 out.add(step(t, Action.EVIDENCE, item, null, null, document(item, submitDay, r, documents)));
             }
