@@ -46,12 +46,36 @@ public class AccessPolicy {
         }
     }
 
+    private static final ThreadLocal<Caller> PERSON = new ThreadLocal<>();
+
+    /**
+     * Runs start-up work on behalf of a person (the demo's past reporting, demo/DemoHistory): the services see that
+     * person as the caller, with the person's own scope and rights. Never used on behalf of an HTTP caller.
+     */
+    public static <T> T asPerson(Caller person, Supplier<T> work) {
+        Caller outer = PERSON.get();
+        PERSON.set(person);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                PERSON.remove();
+            } else {
+                PERSON.set(outer);
+            }
+        }
+    }
+
     /** True while this thread runs start-up work through {@link #asSystem}. */
     public static boolean isSystem() {
         return Boolean.TRUE.equals(SYSTEM.get());
     }
 
     public Caller caller() {
+        Caller person = PERSON.get();
+        if (person != null) {
+            return person;
+        }
         if (Boolean.TRUE.equals(SYSTEM.get())) {
             return Caller.SYSTEM;
         }

@@ -116,6 +116,11 @@ public class CallerLoader {
         return build(Caller.Kind.USER, null, username, unit, roles);
     }
 
+    /** The caller an account is when it signs in; start-up work acting for a person (demo/DemoHistory) uses it. */
+    public Caller forAccount(AppUser user) {
+        return build(Caller.Kind.USER, user.id, user.username, user.orgUnit, user.roles);
+    }
+
     /** The subtree each role acts on, found from the unit's chain of ancestors. */
     Caller build(Caller.Kind kind, UUID id, String name, OrgUnit unit, Set<Role> roles) {
         List<OrgUnit> chain = em.createQuery("select u from OrgUnit u where :path like concat(u.path, '%')"

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,9 +19,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.auth.AccountBootstrap;
+import vn.dti.tracker.common.Entities;
+import vn.dti.tracker.demo.DemoHistory;
 import vn.dti.tracker.plan.Plan;
+import vn.dti.tracker.reporting.ReportingClock;
 
-/** Loads the demo plans (transcribed from real documents) through the bundle import, once, into an empty database, and the demo accounts. */
+/**
+ * Loads the demo plans (transcribed from real documents) through the bundle import, once, into an empty database, and
+ * the demo accounts; then, unless dti.demo.history is off, a year of reporting up to today (demo/DemoHistory).
+ */
 @ApplicationScoped
 public class DemoData {
 
@@ -29,10 +36,14 @@ public class DemoData {
     private final BundleImporter importer;
     private final AccountBootstrap accounts;
     private final ObjectMapper json;
+    private final DemoHistory history;
+    private final ReportingClock clock;
     private final boolean enabled;
 
-    public DemoData(BundleImporter importer, AccountBootstrap accounts, ObjectMapper json,
+    public DemoData(BundleImporter importer, AccountBootstrap accounts, ObjectMapper json, DemoHistory history, ReportingClock clock,
             @ConfigProperty(name = "dti.demo.load") boolean enabled) {
+        this.history = history;
+        this.clock = clock;
         this.importer = importer;
         this.accounts = accounts;
         this.json = json;
@@ -43,17 +54,29 @@ public class DemoData {
         if (!enabled) {
             return;
         }
-        long plans = QuarkusTransaction.requiringNew().call(() -> Plan.count());
-        if (plans > 0) {
-            LOG.info("Demo plans not loaded: the database already has plans");
-        } else {
-            for (String name : bundleNames()) {
-                var result = AccessPolicy.asSystem(() -> importer.importBundle(read("demo/" + name), false));
-                LOG.infof("Demo plan %s loaded: %d indicators, %d tasks", result.planCode(), result.indicators().created().size(),
-                        result.tasks().created().size());
+        List<PlanBundle> bundles = bundleNames().stream().map(name -> read("demo/" + name)).toList();
+        Supplier<Void> load = () -> {
+            long plans = QuarkusTransaction.requiringNew().call(() -> Plan.count());
+            if (plans > 0) {
+                LOG.info("Demo plans not loaded: the database already has plans");
+            } else {
+                for (PlanBundle bundle : bundles) {
+                    var result = AccessPolicy.asSystem(() -> importer.importBundle(bundle, false));
+                    LOG.infof("Demo plan %s loaded: %d indicators, %d tasks", result.planCode(), result.indicators().created().size(),
+                            result.tasks().created().size());
+                }
             }
+            accounts.demoAccounts();
+            return null;
+        };
+        if (!history.enabled()) {
+            load.get();
+            return;
         }
-        accounts.demoAccounts();
+        // With the year of history, the plans and the accounts were entered before it began.
+        int firstYear = bundles.stream().mapToInt(b -> b.plan().startYear()).min().orElse(clock.today().getYear());
+        Entities.asOf(DemoHistory.entered(firstYear, clock.zone()), load);
+        history.writeInBackground();
     }
 
     public static List<String> bundleNames() {
