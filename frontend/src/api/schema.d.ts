@@ -315,13 +315,13 @@ export interface paths {
         get: operations["getEvidence"];
         /**
          * Change what describes the evidence
-         * @description By the people of its unit. Requires `If-Match`.
+         * @description By the people of its unit. Requires `If-Match`. Refused (409 `evidence.on-record`) while a report citing it is submitted or accepted, until that report is returned or reopened; each change is in the history of the reports that cite it.
          */
         put: operations["updateEvidence"];
         post?: never;
         /**
          * Delete evidence attached to nothing
-         * @description By the people of its unit. Requires `If-Match`.
+         * @description By the people of its unit. Requires `If-Match`. Refused (409 `evidence.on-record`) while a report citing it is submitted or accepted, until that report is returned or reopened; each change is in the history of the reports that cite it.
          */
         delete: operations["deleteEvidence"];
         options?: never;
@@ -1064,7 +1064,7 @@ export interface paths {
         put?: never;
         /**
          * Attach evidence to a report
-         * @description By whoever may write the report (its own unit, while it is a draft or returned), with evidence the caller may see. Requires `If-Match` with the report's ETag: once the report was saved, submitted or returned since it was read, the change is refused (412) and the report should be read again. Attaching twice changes nothing; the report's version stays as it is, so a form based on it can still be saved.
+         * @description By whoever may write the report (its own unit, while it is a draft or returned), with evidence the caller may see. Requires `If-Match` with the report's ETag: once the report was saved, submitted or returned since it was read, the change is refused (412) and the report should be read again. A submitted or accepted report's evidence is part of what was sent: it is refused (409 `report.under-review`, `report.already-accepted`, `report.locked`) until the report is returned or reopened. Attaching changes the report, so its version moves on: the answer's ETag is the report's new one (attaching what is already attached changes nothing). It is in the report's history.
          */
         post: operations["attachEvidence"];
         delete?: never;
@@ -1085,7 +1085,7 @@ export interface paths {
         post?: never;
         /**
          * Take evidence off a report
-         * @description By whoever may write the report. Requires `If-Match` with the report's ETag, as attaching does. Evidence left attached to nothing is removed after the grace period.
+         * @description By whoever may write the report, under the same rules as attaching (refused while the report is submitted or accepted). Requires `If-Match` with the report's ETag; the answer's ETag is the report's new version. It is in the report's history. Evidence left attached to nothing is removed after the grace period.
          */
         delete: operations["detachEvidence"];
         options?: never;
@@ -1442,8 +1442,16 @@ export interface components {
              */
             actorKind: string;
             actorId: components["schemas"]["UUID"] | null;
-            /** @example commune */
+            /**
+             * @description The account's name as it signed in
+             * @example commune
+             */
             actorName: string | null;
+            /**
+             * @description Who it is, as people read it: the account's full name (a service account's name); the account's name if the account is no longer known
+             * @example Nguyễn Văn An
+             */
+            actorFullName: string | null;
             /** @example 203.113.1.10 */
             clientIp: string | null;
             /**
@@ -1851,8 +1859,11 @@ export interface components {
             /** @description FILE: a browser can show it inline (PDF and images) */
             previewable: boolean;
             ownerUnit: components["schemas"]["OrgUnitRef"];
+            /** @description Full name of the person who put it on record */
             uploadedBy: string | null;
             attachments: components["schemas"]["EvidenceAttachment"][];
+            /** @description Cited by a report that was sent or accepted: its details cannot change (409 `evidence.on-record`) until that report is returned or reopened */
+            onRecord: boolean;
             /** Format: int64 */
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
@@ -1940,7 +1951,7 @@ export interface components {
             field: string;
             /** @description Stable code of the problem */
             code: string;
-            /** @description Vietnamese explanation */
+            /** @description Explanation, in the language of the problem */
             detail: string;
         };
         /** @enum {string} */
@@ -2550,7 +2561,7 @@ export interface components {
             title: string;
             /** Format: int32 */
             status: number;
-            /** @description Vietnamese explanation a person can read */
+            /** @description Explanation a person can read: Vietnamese by default, English when Accept-Language prefers it (`title` too); the `code` is the same in every language. The answer's Content-Language names the language */
             detail: string;
             /** @description Stable machine-readable code, e.g. `plan.not-found` */
             code: string;
@@ -2635,10 +2646,17 @@ export interface components {
         /** @description One change of a report: who, when, which fields, before and after */
         ReportChange: {
             at: components["schemas"]["OffsetDateTime"];
+            /**
+             * @description The person's full name (a service account's name)
+             * @example Nguyễn Văn An
+             */
             by: string | null;
-            /** @example UPDATE */
+            /**
+             * @description CREATE, UPDATE, DELETE of the report itself; EVIDENCE_ATTACHED, EVIDENCE_DETACHED, and EVIDENCE_UPDATED (details of a document changed while attached)
+             * @example UPDATE
+             */
             action: string;
-            /** @description {field: {from, to}}; on creation, {field: {from: null, to}} */
+            /** @description {field: {from, to}}; on creation, {field: {from: null, to}}. For evidence, `evidence` holds the document's title before and after, and `evidence.title`, `evidence.docNumber`, `evidence.docDate`, `evidence.issuer`, `evidence.summary` what changed */
             changes: {
                 [key: string]: components["schemas"]["FieldChange"];
             };
@@ -6040,9 +6058,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Attached; the evidence with its attachments */
+            /** @description Attached; the evidence with its attachments. ETag: the report's version now */
             200: {
                 headers: {
+                    /** @description The report's ETag after the change */
+                    ETag?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6077,9 +6097,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Detached */
+            /** @description Detached. ETag: the report's version now */
             204: {
                 headers: {
+                    /** @description The report's ETag after the change */
+                    ETag?: unknown;
                     [name: string]: unknown;
                 };
                 content?: never;

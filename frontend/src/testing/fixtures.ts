@@ -331,6 +331,7 @@ export function evidence(overrides: Partial<Evidence> = {}): Evidence {
     ownerUnit: serviceCentre,
     uploadedBy: 'Trần Thị Bình',
     attachments: [],
+    onRecord: false,
     version: 1,
     createdAt: '2026-03-21T10:00:00+07:00',
     updatedAt: '2026-03-21T10:00:00+07:00',

@@ -9,6 +9,12 @@ export function versionTag(version: number): string {
   return `"${version}"`;
 }
 
+/** The version an ETag names (`"7"` → 7); undefined for anything else. */
+export function versionOf(etag: string | null | undefined): number | undefined {
+  const match = /^(?:W\/)?"(\d+)"$/.exec(etag?.trim() ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
 export function getReport(reportId: string, signal?: AbortSignal) {
   return unwrap(
     apiClient.GET('/api/v1/reports/{reportId}', { params: { path: { reportId } }, signal }),

@@ -169,7 +169,10 @@ function serveEvidence(initial: Evidence[] = []) {
         reportTags.push(request.headers.get('If-Match'));
         const chosen = evidence({ id: body.evidenceId, title: 'Ảnh chụp bộ phận một cửa' });
         attached = [...attached, chosen];
-        return json(chosen);
+        // Attaching changes the report: its answer names the report's next version.
+        const response = json(chosen);
+        response.headers.set('ETag', `"${reportTags.length + 3}"`);
+        return response;
       }),
     ),
     http.get(
@@ -247,7 +250,7 @@ function serveEvidence(initial: Evidence[] = []) {
         }
         detached.push(id);
         attached = attached.filter((e) => e.id !== id);
-        return new Response(null, { status: 204 });
+        return new Response(null, { status: 204, headers: { ETag: `"${reportTags.length + 3}"` } });
       }),
     ),
   );
@@ -405,7 +408,7 @@ describe('Evidence on a report', () => {
     ).toBeInTheDocument();
   });
 
-  it('reuses a document the unit already has, and detaches one', async () => {
+  it('reuses a document the unit already has, and detaches one once it is confirmed', async () => {
     serveItem();
     const served = serveEvidence([evidence()]);
     const { user } = renderReport();
@@ -429,14 +432,30 @@ describe('Evidence on a report', () => {
     await waitFor(() => expect(within(attached).getAllByRole('listitem')).toHaveLength(2));
     expect(served.attachBodies).toEqual([{ evidenceId: 'a1000000-0000-4000-8000-000000000002' }]);
 
+    // Removing asks first; keeping it changes nothing.
     await user.click(
       screen.getByRole('button', { name: 'Gỡ tài liệu khỏi báo cáo: Quyết định 123/QĐ-UBND' }),
     );
+    expect(
+      screen.getByText(
+        'Gỡ «Quyết định 123/QĐ-UBND» khỏi báo cáo này? Tài liệu vẫn được giữ trong kho của đơn vị và có thể đính kèm lại.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Gỡ khỏi báo cáo' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Giữ lại' }));
+    expect(served.detached).toEqual([]);
+    expect(within(attached).getAllByRole('listitem')).toHaveLength(2);
+
+    await user.click(
+      screen.getByRole('button', { name: 'Gỡ tài liệu khỏi báo cáo: Quyết định 123/QĐ-UBND' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Gỡ khỏi báo cáo' }));
     await waitFor(() => expect(within(attached).getAllByRole('listitem')).toHaveLength(1));
     expect(served.detached).toEqual(['a1000000-0000-4000-8000-000000000001']);
     expect(attached).not.toHaveTextContent('Quyết định 123/QĐ-UBND');
-    // Both name the report as the screen read it.
-    expect(served.reportTags).toEqual(['"3"', '"3"']);
+    expect(screen.getByText('Đã gỡ «Quyết định 123/QĐ-UBND» khỏi báo cáo.')).toBeInTheDocument();
+    // The attach names the report as the screen read it; the detach, the version the attach made.
+    expect(served.reportTags).toEqual(['"3"', '"4"']);
   });
 
   it('says so when the report was changed by someone else since it was read, and keeps the document', async () => {
@@ -449,6 +468,7 @@ describe('Evidence on a report', () => {
     await user.click(
       screen.getByRole('button', { name: 'Gỡ tài liệu khỏi báo cáo: Quyết định 123/QĐ-UBND' }),
     );
+    await user.click(screen.getByRole('button', { name: 'Gỡ khỏi báo cáo' }));
     expect(await screen.findByText(/Bản báo cáo đã được người khác thay đổi/)).toBeInTheDocument();
     expect(served.reportTags).toEqual(['"3"']);
     expect(served.detached).toEqual([]);

@@ -54,6 +54,8 @@ type Props = {
   ensureReport: () => Promise<ReportRef | null>;
   /** The report's version the screen is based on: what attaching and detaching name in If-Match. */
   reportVersion: number | undefined;
+  /** Attaching or detaching changed the report from one version to the next. */
+  onReportChanged?: (from: number, to: number) => void;
 };
 
 /** A saved report as the screen knows it: its id, and the version it read. */
@@ -70,6 +72,7 @@ export function EvidencePanel({
   writable,
   required,
   ensureReport,
+  onReportChanged,
 }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -111,9 +114,12 @@ export function EvidencePanel({
               reportId={reportId}
               reportVersion={reportVersion}
               writable={writable}
-              describable={myUnitId !== undefined && evidence.ownerUnit.id === myUnitId}
+              describable={
+                myUnitId !== undefined && evidence.ownerUnit.id === myUnitId && !evidence.onRecord
+              }
               justUploaded={justUploaded.includes(evidence.id)}
               onAnnounce={setAnnouncement}
+              onReportChanged={onReportChanged}
             />
           ))}
         </ul>
@@ -179,6 +185,7 @@ export function EvidencePanel({
               unitId={unitId}
               attachedIds={attached.map((evidence) => evidence.id)}
               ensureReport={ensureReport}
+              onReportChanged={onReportChanged}
             />
           )}
         </>
@@ -219,6 +226,7 @@ function AttachedEvidence({
   describable,
   justUploaded,
   onAnnounce,
+  onReportChanged,
 }: {
   evidence: Evidence;
   reportId: string | undefined;
@@ -229,10 +237,21 @@ function AttachedEvidence({
   /** Uploaded a moment ago: its details form is open until saved or put off. */
   justUploaded: boolean;
   onAnnounce: (message: string | null) => void;
+  onReportChanged?: (from: number, to: number) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const detach = useDetachEvidence();
+  /** Taking a document off a report is asked again before it is done. */
+  const [confirming, setConfirming] = useState(false);
+  const detachButton = useRef<HTMLButtonElement>(null);
+  const focusDetach = useRef(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    // The question appears where the button was: focus moves to its answer.
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
   const download = useDownloadEvidence();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -240,6 +259,10 @@ function AttachedEvidence({
   const formOpen = describable && (editing || justUploaded);
 
   useEffect(() => {
+    if (focusDetach.current) {
+      focusDetach.current = false;
+      detachButton.current?.focus();
+    }
     if (!focusEdit.current) return;
     focusEdit.current = false;
     editButton.current?.focus();
@@ -316,22 +339,62 @@ function AttachedEvidence({
             {t('work.evidence.edit')}
           </button>
         )}
-        {writable && reportId && reportVersion !== undefined && (
+        {writable && reportId && reportVersion !== undefined && !confirming && (
           <button
+            ref={detachButton}
             type="button"
             className="button"
             aria-label={t('work.evidence.detachNamed', { title: evidence.title })}
-            aria-disabled={detach.isPending}
-            onClick={() =>
-              !detach.isPending &&
-              detach.mutate({ reportId, version: reportVersion, evidenceId: evidence.id })
-            }
+            onClick={() => {
+              onAnnounce(null);
+              setConfirming(true);
+            }}
           >
-            {detach.isPending && <span className="spinner" aria-hidden="true" />}
             {t('work.evidence.detach')}
           </button>
         )}
       </div>
+      {writable && reportId && reportVersion !== undefined && confirming && (
+        <div
+          className="evidence-confirm"
+          role="group"
+          aria-label={t('work.evidence.detachConfirm', { title: evidence.title })}
+        >
+          <p>{t('work.evidence.detachConfirm', { title: evidence.title })}</p>
+          <button
+            type="button"
+            className="button button-primary"
+            aria-disabled={detach.isPending}
+            ref={confirmButton}
+            onClick={() =>
+              !detach.isPending &&
+              detach.mutate(
+                { reportId, version: reportVersion, evidenceId: evidence.id },
+                {
+                  onSuccess: ({ reportVersion: next }) => {
+                    if (next !== undefined) onReportChanged?.(reportVersion, next);
+                    onAnnounce(t('work.evidence.detached', { title: evidence.title }));
+                  },
+                  onSettled: () => setConfirming(false),
+                },
+              )
+            }
+          >
+            {detach.isPending && <span className="spinner" aria-hidden="true" />}
+            {t('work.evidence.detachYes')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setConfirming(false);
+              focusDetach.current = true;
+            }}
+          >
+            {t('work.evidence.detachNo')}
+          </button>
+        </div>
+      )}
       {error && (
         <p role="alert" className="field-error">
           {readableError(error)}
@@ -498,10 +561,12 @@ function UnitEvidencePicker({
   unitId,
   attachedIds,
   ensureReport,
+  onReportChanged,
 }: {
   unitId: string;
   attachedIds: string[];
   ensureReport: () => Promise<ReportRef | null>;
+  onReportChanged?: (from: number, to: number) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -528,11 +593,12 @@ function UnitEvidencePicker({
     try {
       const report = await ensureReport();
       if (report) {
-        await attach.mutateAsync({
+        const { reportVersion: next } = await attach.mutateAsync({
           reportId: report.id,
           version: report.version,
           evidenceId: evidence.id,
         });
+        if (next !== undefined) onReportChanged?.(report.version, next);
       }
     } catch {
       // Shown from the mutation's error below.

@@ -16,6 +16,7 @@ import { EvidencePanel, type ReportRef } from '@/features/my-work/components/evi
 import { Countdown, LateBadge, StateBadge } from '@/features/my-work/components/report-state';
 import { TextAreaField, ValueInput } from '@/features/my-work/components/value-input';
 import { daysBetween, formatTime, periodLabel } from '@/features/my-work/utils/periods';
+import { mayChangeReport } from '@/features/my-work/utils/report-actions';
 import { todayInVietnam } from '@/lib/periods';
 import {
   formatReportValue,
@@ -84,14 +85,6 @@ function roleOf(props: Props): ReportRole | undefined {
   return undefined;
 }
 
-/**
- * Whether the signed-in person may still change the report: only its own unit writes it, and only while it is a
- * draft of an open period or has been returned (the server has the last word).
- */
-function isWritable(report: Report | undefined, startable: boolean): boolean {
-  return report ? report.actions.includes('EDIT') : startable;
-}
-
 export function ReportEditor(props: Props) {
   const { subject, report, indicator, task, period, unitId } = props;
   const { t } = useTranslation();
@@ -149,7 +142,7 @@ export function ReportEditor(props: Props) {
   /** The creation under way, shared: files dropped twice must not start two reports. */
   const creating = useRef<Promise<{ id: string; version: number }> | null>(null);
 
-  const writable = isWritable(report, props.startable);
+  const writable = mayChangeReport(report, props.startable);
   const role = roleOf(props);
   const evidenceRequired = report?.evidenceRequired ?? indicator?.evidenceRequired ?? false;
   const attachedCount = report ? (attached.data?.totalItems ?? report.evidenceCount) : 0;
@@ -337,7 +330,8 @@ export function ReportEditor(props: Props) {
    * one the form is based on, so a report someone else changed meanwhile refuses the attachment.
    */
   async function ensureReport(): Promise<ReportRef | null> {
-    if (report) return { id: report.id, version: baseVersion ?? report.version };
+    // Evidence changes the report, so what is typed is saved first: the report's version then moves on from the saved one.
+    if (report && !dirty) return { id: report.id, version: baseVersion ?? report.version };
     const body = readForm();
     if (!body) return null;
     const alreadyBusy = busy !== null;
@@ -513,6 +507,10 @@ export function ReportEditor(props: Props) {
         required={evidenceRequired}
         ensureReport={ensureReport}
         reportVersion={report ? (baseVersion ?? report.version) : undefined}
+        onReportChanged={(from, to) => {
+          // Our own attach or detach moved the report on: the form's content is still based on it.
+          if ((baseVersion ?? report?.version) === from) setBaseVersion(to);
+        }}
       />
 
       {writable && showExplanation && (

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
+import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { useGetReportHistory } from '@/features/review/api/get-report-history';
 import { formatDateTime } from '@/features/review/components/review-format';
@@ -29,8 +30,21 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
+/** The details of a document that its history names, in the order they are shown. */
+const evidenceFields = ['title', 'docNumber', 'docDate', 'issuer', 'summary'] as const;
+
 /** What happened, in words: the state change tells a review step from an edit. */
 function describe(change: ReportChange, t: TFunction): string {
+  const evidence = change.changes.evidence;
+  if (change.action === 'EVIDENCE_ATTACHED') {
+    return t('review.history.evidenceAttached', { title: text(evidence?.to) ?? '' });
+  }
+  if (change.action === 'EVIDENCE_DETACHED') {
+    return t('review.history.evidenceDetached', { title: text(evidence?.from) ?? '' });
+  }
+  if (change.action === 'EVIDENCE_UPDATED') {
+    return t('review.history.evidenceUpdated', { title: text(evidence?.from) ?? '' });
+  }
   if (change.action === 'CREATE') return t('review.history.created');
   if (change.action === 'DELETE') return t('review.history.deleted');
   const from = asState(change.changes.state?.from);
@@ -41,6 +55,27 @@ function describe(change: ReportChange, t: TFunction): string {
     return from === 'ACCEPTED' ? t('review.history.reopened') : t('review.history.returned');
   }
   return t('review.history.updated');
+}
+
+/** A document's changed details, each as "field: old → new" (a date as people write it). */
+function evidenceEdits(change: ReportChange, t: TFunction, lang: 'vi' | 'en'): string[] {
+  if (change.action !== 'EVIDENCE_UPDATED') return [];
+  const shown = (field: string, value: unknown) => {
+    const words = text(value);
+    if (words === null) return t('review.history.emptyValue');
+    return field === 'docDate' ? formatDate(words, lang) : words;
+  };
+  return evidenceFields.flatMap((field) => {
+    const edit = change.changes[`evidence.${field}`];
+    if (!edit) return [];
+    return [
+      t('review.history.evidenceChange', {
+        field: t(`review.history.evidenceFields.${field}`),
+        from: shown(field, edit.from),
+        to: shown(field, edit.to),
+      }),
+    ];
+  });
 }
 
 function editedFields(change: ReportChange): ContentField[] {
@@ -73,6 +108,7 @@ export function ReportHistory({ reportId }: { reportId: string }) {
             const comment = text(change.changes.reviewComment?.to);
             const reason = text(change.changes.reopenReason?.to);
             const fields = editedFields(change);
+            const edits = evidenceEdits(change, t, lang);
             return (
               <li key={`${change.at}-${index}`}>
                 <p>
@@ -87,6 +123,11 @@ export function ReportHistory({ reportId }: { reportId: string }) {
                 ) : (
                   comment && <p>{t('review.history.comment', { comment })}</p>
                 )}
+                {edits.map((edit) => (
+                  <p key={edit} className="muted">
+                    {edit}
+                  </p>
+                ))}
                 {fields.length > 0 && change.action === 'UPDATE' && (
                   <p className="muted">
                     {t('review.history.edited', {

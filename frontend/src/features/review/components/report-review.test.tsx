@@ -94,6 +94,29 @@ describe('ReportReview', () => {
                 'value.numerator': { from: 1400, to: 1450 },
               },
             },
+            {
+              at: '2026-03-19T03:00:00Z',
+              by: 'Trần Thị Bình',
+              action: 'EVIDENCE_ATTACHED',
+              changes: { evidence: { from: null, to: 'Quyết định 45' } },
+            },
+            {
+              at: '2026-03-19T03:05:00Z',
+              by: 'Trần Thị Bình',
+              action: 'EVIDENCE_UPDATED',
+              changes: {
+                evidence: { from: 'Quyết định 45', to: 'Quyết định 45 về một cửa' },
+                'evidence.title': { from: 'Quyết định 45', to: 'Quyết định 45 về một cửa' },
+                'evidence.docNumber': { from: null, to: '45/QĐ-UBND' },
+                'evidence.docDate': { from: '2026-03-02', to: '2026-03-12' },
+              },
+            },
+            {
+              at: '2026-03-19T03:10:00Z',
+              by: 'Trần Thị Bình',
+              action: 'EVIDENCE_DETACHED',
+              changes: { evidence: { from: 'Ảnh chụp', to: null } },
+            },
           ],
         },
       }),
@@ -140,6 +163,15 @@ describe('ReportReview', () => {
     expect(entries[0]).toHaveTextContent('Tạo báo cáo · 08:00 10/03/2026 · Trần Thị Bình');
     expect(entries[1]).toHaveTextContent('Gửi duyệt · 09:15 18/03/2026 · Trần Thị Bình');
     expect(entries[1]).toHaveTextContent('Nội dung sửa: kết quả đạt được');
+    // Evidence is part of the record: attaching, changing a document's details and removing it are all there.
+    expect(entries[2]).toHaveTextContent(
+      'Đính kèm tài liệu «Quyết định 45» · 10:00 19/03/2026 · Trần Thị Bình',
+    );
+    expect(entries[3]).toHaveTextContent('Sửa thông tin tài liệu «Quyết định 45»');
+    expect(entries[3]).toHaveTextContent('tên: Quyết định 45 → Quyết định 45 về một cửa');
+    expect(entries[3]).toHaveTextContent('số hiệu: (trống) → 45/QĐ-UBND');
+    expect(entries[3]).toHaveTextContent('ngày ban hành: 02/03/2026 → 12/03/2026');
+    expect(entries[4]).toHaveTextContent('Gỡ tài liệu «Ảnh chụp»');
 
     expect(screen.getByText('Báo cáo 1/2 trên trang danh sách')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Báo cáo tiếp theo' })).toHaveAttribute(

@@ -35,6 +35,7 @@ class AllowedActionsTest {
 
     static PlanFixture plan(String status) {
         Map<String, Object> body = Api.planBody(Api.code("ACTIONS"), Api.unitId("DNAI.XUANLOC"), 2026, 2026);
+        body.put("status", "DRAFT");
         if (!status.equals("DRAFT")) {
             Api.issued(body);
         }

@@ -38,6 +38,7 @@ class AuditTrailTest {
                 .body("totalItems", equalTo(2))
                 .body("items[0].action", equalTo("UPDATE"))
                 .body("items[0].actorName", equalTo("commune"))
+                .body("items[0].actorFullName", equalTo("Cán bộ điều phối xã Xuân Lộc"))
                 .body("items[0].actorKind", equalTo("USER"))
                 .body("items[0].clientIp", notNullValue())
                 .body("items[0].changes.name.from", equalTo("Tổ công nghệ số ấp 1"))

@@ -56,6 +56,17 @@ class DemoPlansTest {
     void everyDemoPlanExportsExactlyAsTranscribed() throws Exception {
         for (String file : List.of("01-dong-nai-dti-2026-2030.json", "02-xuan-loc-cds-2026.json", "03-phu-lam-dti-2026-2030.json")) {
             JsonNode expected = withUnitsSorted(resource(file));
+            ObjectNode plan = (ObjectNode) expected.get("plan");
+            if (!plan.has("effectiveDate")) {
+                // The transcriptions state no effective date (the field came later): the export names it empty.
+                plan.putNull("effectiveDate");
+            }
+            if ("DRAFT".equals(plan.get("status").asText())) {
+                // Nobody reports on a draft: the demo issues a draft seed as it loads it, with its own number and date.
+                plan.put("status", "ISSUED");
+                plan.put("documentNumber", "01/KH-UBND");
+                plan.put("issueDate", "2026-01-05");
+            }
             String planId = Api.planId(expected.at("/plan/code").asText());
             JsonNode exported = withUnitsSorted(JSON.readTree(Api.json().get("/api/v1/plans/" + planId + "/bundle")
                     .then().statusCode(200).extract().asString()));

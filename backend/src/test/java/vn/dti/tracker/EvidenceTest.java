@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -168,9 +169,11 @@ class EvidenceTest {
         Fixture f = fixture();
         Response draft = draft(f.first(), "2026-08");
         String report = draft.path("id");
-        String read = draft.getHeader("ETag");
         String kept = upload("reporter", "giu-lai.pdf", pdf(), Map.of("reportIds", report)).then().statusCode(201).extract().path("id");
         String other = upload("reporter", "them.pdf", pdf(), Map.of()).then().statusCode(201).extract().path("id");
+        // Uploading a file to the report attached it: the report changed, and the copy read before is stale.
+        assertNotEquals(draft.getHeader("ETag"), reportTag(report));
+        String read = reportTag(report);
 
         // Without If-Match: refused, nothing changed.
         Api.refused(Api.as("reporter").body(Map.of("evidenceId", other)).post("/api/v1/reports/" + report + "/evidence").then(), 428,
@@ -190,12 +193,94 @@ class EvidenceTest {
         assertEquals(List.of(kept), attachedTo(report), "the stale writer changed nothing");
         Api.as("reporter").get("/api/v1/reports/" + report).then().body("value.number", equalTo(2)).body("achievements", equalTo("Đã cập nhật"));
 
-        // With the current ETag both go through, and leave the report's version as it is: a form based on it still saves.
-        Api.as("reporter").header("If-Match", current).body(Map.of("evidenceId", other)).post("/api/v1/reports/" + report + "/evidence")
-                .then().statusCode(200);
-        Api.as("reporter").header("If-Match", current).delete("/api/v1/reports/" + report + "/evidence/" + kept).then().statusCode(204);
+        // With the current ETag both go through. Each changes the report, so each answers the report's new ETag, and the
+        // copy read before is no longer current: a conditional read gets the new evidence count, not 304.
+        String afterAttach = Api.as("reporter").header("If-Match", current).body(Map.of("evidenceId", other))
+                .post("/api/v1/reports/" + report + "/evidence").then().statusCode(200).extract().header("ETag");
+        assertNotEquals(current, afterAttach);
+        assertEquals(afterAttach, reportTag(report));
+        Api.as("reporter").header("If-None-Match", current).get("/api/v1/reports/" + report).then().statusCode(200)
+                .body("evidenceCount", equalTo(2));
+        Api.refused(Api.as("reporter").header("If-Match", current).delete("/api/v1/reports/" + report + "/evidence/" + kept).then(), 412,
+                "conflict.stale-version", null);
+        String afterDetach = Api.as("reporter").header("If-Match", afterAttach).delete("/api/v1/reports/" + report + "/evidence/" + kept)
+                .then().statusCode(204).extract().header("ETag");
         assertEquals(List.of(other), attachedTo(report));
-        assertEquals(current, reportTag(report));
+        assertEquals(afterDetach, reportTag(report));
+        // Attaching what is already attached changes nothing, the version included.
+        Api.as("reporter").header("If-Match", afterDetach).body(Map.of("evidenceId", other)).post("/api/v1/reports/" + report + "/evidence")
+                .then().statusCode(200).header("ETag", afterDetach);
+        // A form based on the new version saves.
+        Api.as("reporter").header("If-Match", afterDetach).body(Map.of("value", Map.of("number", 3))).put("/api/v1/reports/" + report)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void evidenceOfASubmittedOrAcceptedReportStaysAsSentAndEveryChangeIsInTheHistory() {
+        Fixture f = fixture();
+        String sent = draft(f.first(), "2026-09").path("id");
+        String other = draft(f.third(), "2026-09").path("id");
+        String shared = upload("reporter", "QĐ 77.pdf", pdf(), Map.of("reportId", List.of(sent, other), "title", "Quyết định 77",
+                "docNumber", "77/QĐ-UBND")).then().statusCode(201).extract().path("id");
+        String extra = upload("reporter", "them.pdf", pdf(), Map.of("title", "Danh sách hồ sơ")).then().statusCode(201).extract().path("id");
+        String extraTag = Api.as("reporter").get("/api/v1/evidence/" + extra).then().extract().header("ETag");
+        Api.as("reporter").header("If-Match", reportTag(sent)).body(Map.of("evidenceId", extra)).post("/api/v1/reports/" + sent + "/evidence")
+                .then().statusCode(200);
+
+        // While both reports are drafts, the unit corrects the document's details.
+        String tag = Api.as("reporter").get("/api/v1/evidence/" + shared).then().extract().header("ETag");
+        tag = Api.as("reporter").header("If-Match", tag).body(Map.of("title", "Quyết định 77 về một cửa", "docNumber", "78/QĐ-UBND"))
+                .put("/api/v1/evidence/" + shared).then().statusCode(200).extract().header("ETag");
+
+        // Sent: the report's evidence is what the coordinator reviews. Neither the shared document's details nor the report's
+        // attachments change, and nothing stored moves.
+        Api.as("reporter").header("If-Match", reportTag(sent)).post("/api/v1/reports/" + sent + "/submit").then().statusCode(200);
+        Api.refused(Api.as("reporter").header("If-Match", tag).body(Map.of("title", "Đổi tên", "docNumber", "79/QĐ-UBND"))
+                .put("/api/v1/evidence/" + shared).then(), 409, "evidence.on-record", null);
+        Api.refused(Api.as("reporter").header("If-Match", reportTag(sent)).delete("/api/v1/reports/" + sent + "/evidence/" + extra).then(), 409,
+                "report.under-review", null);
+        // (The shared document is refused although the other report citing it is still a draft: it is on record through the
+        // sent one.) A document cited by the sent report only: the same.
+        Api.refused(Api.as("reporter").header("If-Match", extraTag).body(Map.of("title", "Danh sách khác")).put("/api/v1/evidence/" + extra)
+                .then(), 409, "evidence.on-record", null);
+        Api.as("reporter").get("/api/v1/evidence/" + shared).then().body("title", equalTo("Quyết định 77 về một cửa"))
+                .body("docNumber", equalTo("78/QĐ-UBND")).body("onRecord", equalTo(true)).header("ETag", tag);
+        Api.as("reporter").queryParam("reportId", other).get("/api/v1/evidence").then().body("items[0].onRecord", equalTo(true));
+        assertEquals(List.of(shared, extra).stream().sorted().toList(), attachedTo(sent).stream().sorted().toList());
+
+        // Accepted: still on record.
+        Api.as("commune").header("If-Match", reportTag(sent)).body(Map.of()).post("/api/v1/reports/" + sent + "/accept").then().statusCode(200);
+        Api.refused(Api.as("reporter").header("If-Match", tag).body(Map.of("title", "Đổi tên")).put("/api/v1/evidence/" + shared).then(), 409,
+                "evidence.on-record", null);
+        Api.refused(Api.as("reporter").header("If-Match", reportTag(sent)).body(Map.of("evidenceId", extra))
+                .post("/api/v1/reports/" + sent + "/evidence").then(), 409, "report.already-accepted", null);
+
+        // Reopened with a reason: the unit may correct it again, and does.
+        Api.as("commune").header("If-Match", reportTag(sent)).body(Map.of("comment", "Sai số hiệu văn bản")).post("/api/v1/reports/" + sent + "/reopen")
+                .then().statusCode(200);
+        Api.as("reporter").header("If-Match", tag).body(Map.of("title", "Quyết định 77 về một cửa", "docNumber", "79/QĐ-UBND"))
+                .put("/api/v1/evidence/" + shared).then().statusCode(200).body("onRecord", equalTo(false));
+        Api.as("reporter").header("If-Match", reportTag(sent)).delete("/api/v1/reports/" + sent + "/evidence/" + extra).then().statusCode(204);
+
+        // The history tells it all, naming people by their full names.
+        var history = Api.as("commune").get("/api/v1/reports/" + sent + "/history").then().statusCode(200).extract().jsonPath();
+        List<String> actions = history.getList("action");
+        List<String> evidenceActions = actions.stream().filter(a -> a.startsWith("EVIDENCE_")).toList();
+        assertEquals(List.of("EVIDENCE_ATTACHED", "EVIDENCE_ATTACHED", "EVIDENCE_UPDATED", "EVIDENCE_UPDATED", "EVIDENCE_DETACHED"),
+                evidenceActions);
+        String reporter = "Cán bộ Trung tâm Phục vụ hành chính công xã Xuân Lộc";
+        assertEquals("Quyết định 77", history.getString("find { it.action == 'EVIDENCE_ATTACHED' }.changes.evidence.to"));
+        assertEquals(reporter, history.getString("find { it.action == 'EVIDENCE_ATTACHED' }.by"));
+        assertEquals("Quyết định 77", history.getString("find { it.action == 'EVIDENCE_UPDATED' }.changes['evidence.title'].from"));
+        assertEquals("Quyết định 77 về một cửa", history.getString("find { it.action == 'EVIDENCE_UPDATED' }.changes['evidence.title'].to"));
+        assertEquals("77/QĐ-UBND", history.getString("find { it.action == 'EVIDENCE_UPDATED' }.changes['evidence.docNumber'].from"));
+        assertEquals("79/QĐ-UBND", history.getString("findAll { it.action == 'EVIDENCE_UPDATED' }[1].changes['evidence.docNumber'].to"));
+        assertEquals("Danh sách hồ sơ", history.getString("find { it.action == 'EVIDENCE_DETACHED' }.changes.evidence.from"));
+        assertEquals("Cán bộ điều phối xã Xuân Lộc", history.getString("find { it.changes.state?.to == 'ACCEPTED' }.by"));
+        assertFalse(history.getList("by").contains("reporter"), "no account names in the history");
+        // The report as read names people too.
+        Api.as("commune").get("/api/v1/reports/" + sent).then().body("submittedBy", equalTo(reporter))
+                .body("reviewedBy", equalTo("Cán bộ điều phối xã Xuân Lộc"));
     }
 
     private static List<String> attachedTo(String report) {
@@ -392,7 +477,7 @@ class EvidenceTest {
 
         Response proven = draft(f.second(), "2026-09");
         upload("reporter", "QĐ.pdf", pdf(), Map.of("reportId", proven.path("id"))).then().statusCode(201);
-        Api.as("reporter").header("If-Match", proven.getHeader("ETag")).post("/api/v1/reports/" + proven.path("id") + "/submit").then()
+        Api.as("reporter").header("If-Match", reportTag(proven.path("id"))).post("/api/v1/reports/" + proven.path("id") + "/submit").then()
                 .statusCode(200).body("evidenceCount", equalTo(1));
         // An indicator that does not require evidence is submitted without it.
         Response free = draft(f.first(), "2026-08");
@@ -469,7 +554,16 @@ class EvidenceTest {
         exe[1] = 'Z';
         exe[0x3c] = (byte) 0x80;
         System.arraycopy("PE\0\0".getBytes(StandardCharsets.US_ASCII), 0, exe, 0x80, 4);
-        Api.refused(upload("reporter", "bao-cao.pdf", exe, Map.of()).then(), 415, "evidence.type-not-allowed", "file");
+        // Told in words, not as a media type; in English when the person reads English, with the same code.
+        Api.refused(upload("reporter", "bao-cao.pdf", exe, Map.of()).then(), 415, "evidence.type-not-allowed", "file")
+                .header("Content-Language", "vi").body("title", equalTo("Định dạng nội dung không được hỗ trợ"))
+                .body("detail", containsString("'bao-cao.pdf' là tệp chạy (.exe)")).body("detail", not(containsString("application/")))
+                .body("errors[0].detail", equalTo("tệp chạy (.exe) không được nhận."));
+        Api.refused(multipart("reporter").header("Accept-Language", "en-GB,en;q=0.9,vi;q=0.5")
+                .multiPart("file", "bao-cao.pdf", exe, "application/octet-stream").post("/api/v1/evidence").then(), 415,
+                "evidence.type-not-allowed", "file").header("Content-Language", "en").body("title", equalTo("Unsupported content type"))
+                .body("detail", startsWith("This kind of file is not accepted"))
+                .body("errors[0].detail", startsWith("This kind of file is not accepted"));
         byte[] elf = "\u007fELF\u0002\u0001\u0001\0\0\0\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
         Api.refused(upload("reporter", "anh.jpg", elf, Map.of()).then(), 415, "evidence.type-not-allowed", "file");
         // A ZIP dressed as a Word document is still a ZIP.
@@ -493,7 +587,8 @@ class EvidenceTest {
         // Larger than the limit (3 MB in tests): refused after reading when the length fits the form allowance ...
         byte[] big = new byte[3 * 1024 * 1024 + 100 * 1024];
         System.arraycopy(pdf(), 0, big, 0, 20);
-        Api.refused(upload("reporter", "lon.pdf", big, Map.of()).then(), 413, "evidence.too-large", "file");
+        Api.refused(upload("reporter", "lon.pdf", big, Map.of()).then(), 413, "evidence.too-large", "file")
+                .body("detail", equalTo("Tệp quá lớn (3,1 MB); mỗi tệp tối đa 3,0 MB."));
         // ... and before a single byte is read when the declared length already says so.
         assertTrue(declaredTooLarge().startsWith("HTTP/1.1 413"));
 

@@ -233,7 +233,8 @@ class ReportingDeadlineTest {
         // Outside the plan's years it is refused, and nothing changes.
         Map<String, Object> bad = Api.issued(Api.planBody(Api.code("EFFECT"), Api.unitId("DNAI.XUANLOC"), 2026, 2026));
         bad.put("effectiveDate", "2027-01-01");
-        Api.refused(Api.json().body(bad).post("/api/v1/plans").then(), 400, "plan.effective-outside-years", "effectiveDate");
+        Api.refused(Api.json().body(bad).post("/api/v1/plans").then(), 400, "plan.invalid", "effectiveDate")
+                .body("errors[0].code", equalTo("plan.effective-outside-years"));
         Api.json().queryParam("q", bad.get("code")).get("/api/v1/plans").then().body("totalItems", equalTo(0));
     }
 
@@ -258,8 +259,10 @@ class ReportingDeadlineTest {
         assertEquals("RETURNED", mine.getString("items[0].state"));
         assertEquals(true, mine.getBoolean("items[0].overdue"));
         assertEquals("Bổ sung tài liệu", mine.getString("items[0].reviewComment"));
+        // January and February, never reported, are overdue too; March is, though a report was sent in time and returned.
         Api.as("commune").queryParam("planId", f.plan()).queryParam("overdue", true).get("/api/v1/assignments").then()
-                .body("items.period.key", equalTo(List.of("2026-03")));
+                .body("items.period.key", equalTo(List.of("2026-03", "2026-02", "2026-01")))
+                .body("items.state", equalTo(List.of("RETURNED", "LATE", "LATE")));
         Api.as("commune").get("/api/v1/plans/" + f.plan() + "/periods/2026-03/consolidated").then()
                 .body("timeliness.submitted", equalTo(0)).body("timeliness.missing", equalTo(1)).body("timeliness.lateUnits[0].daysLate", equalTo(3));
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -166,7 +167,10 @@ class ReportingWorkflowTest {
                 && Map.of("from", 66, "to", 72).equals(((Map<?, ?>) c.get("changes")).get("value.number"))), changes.toString());
         List<Object> states = history.getList("findAll { it.changes.state != null }.changes.state.to");
         assertEquals(List.of("DRAFT", "SUBMITTED", "RETURNED", "SUBMITTED", "ACCEPTED", "RETURNED", "SUBMITTED", "ACCEPTED"), states);
-        assertTrue(history.getList("by").contains("commune") && history.getList("by").contains("reporter"), history.prettify());
+        // People by their full names, never by their account names.
+        assertTrue(history.getList("by").contains("Cán bộ điều phối xã Xuân Lộc")
+                && history.getList("by").contains("Cán bộ Trung tâm Phục vụ hành chính công xã Xuân Lộc"), history.prettify());
+        assertFalse(history.getList("by").contains("commune") || history.getList("by").contains("reporter"), history.prettify());
 
         // The consolidated report counts the lead unit's accepted value: 71% against "70%".
         Api.as("viewer").get(periodPath + "/consolidated").then().statusCode(200)

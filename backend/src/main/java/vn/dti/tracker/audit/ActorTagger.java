@@ -3,6 +3,7 @@ package vn.dti.tracker.audit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,16 +12,18 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.auth.Caller;
+import vn.dti.tracker.common.Entities;
 
 /**
  * Tells the database who is writing: every connection handed out carries the caller's identity and
- * address as session settings, which the audit triggers (V2 migration) copy into each audit row.
+ * address as session settings, which the audit triggers (V2 migration) copy into each audit row. Start-up work that
+ * writes the past ({@link Entities#asOf}) also names its moment, which the audit rows take as their time (V13).
  */
 @ApplicationScoped
 public class ActorTagger implements AgroalPoolInterceptor {
 
     private static final String SET = "select set_config('dti.actor_kind', ?, false), set_config('dti.actor_id', ?, false),"
-            + " set_config('dti.actor_name', ?, false), set_config('dti.client_ip', ?, false)";
+            + " set_config('dti.actor_name', ?, false), set_config('dti.client_ip', ?, false), set_config('dti.occurred_at', ?, false)";
 
     @Override
     public void onConnectionAcquire(Connection connection) {
@@ -45,7 +48,8 @@ public class ActorTagger implements AgroalPoolInterceptor {
             }
             ip = address == null ? "" : address;
         }
-        apply(connection, kind, id, name, ip);
+        Instant past = Entities.pastMoment();
+        apply(connection, kind, id, name, ip, past == null ? "" : past.toString());
     }
 
     /**
@@ -56,19 +60,20 @@ public class ActorTagger implements AgroalPoolInterceptor {
     @Override
     public void onConnectionReturn(Connection connection) {
         try {
-            apply(connection, "", "", "", "");
+            apply(connection, "", "", "", "", "");
         } catch (IllegalStateException e) {
             org.jboss.logging.Logger.getLogger(ActorTagger.class).debugf("Could not clear the caller of a returned connection: %s",
                     e.getCause());
         }
     }
 
-    private static void apply(Connection connection, String kind, String id, String name, String ip) {
+    private static void apply(Connection connection, String kind, String id, String name, String ip, String occurredAt) {
         try (PreparedStatement statement = connection.prepareStatement(SET)) {
             statement.setString(1, kind);
             statement.setString(2, id);
             statement.setString(3, name);
             statement.setString(4, ip);
+            statement.setString(5, occurredAt);
             statement.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot tag the database connection with the caller", e);

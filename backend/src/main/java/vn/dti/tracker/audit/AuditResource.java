@@ -40,7 +40,9 @@ public class AuditResource {
             OffsetDateTime occurredAt,
             @Schema(examples = "USER", description = "USER, SERVICE, SYSTEM or ANONYMOUS") String actorKind,
             @Schema(nullable = true) UUID actorId,
-            @Schema(nullable = true, examples = "commune") String actorName,
+            @Schema(nullable = true, examples = "commune", description = "The account's name as it signed in") String actorName,
+            @Schema(nullable = true, examples = "Nguyễn Văn An", description = "Who it is, as people read it: the account's full name (a"
+                    + " service account's name); the account's name if the account is no longer known") String actorFullName,
             @Schema(nullable = true, examples = "203.113.1.10") String clientIp,
             @Schema(examples = "UPDATE", description = "CREATE, UPDATE, DELETE, SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_IN_THROTTLED, ACCOUNT_LOCKED, ADDRESS_THROTTLED, SIGN_OUT, TOKENS_REVOKED, REFRESH_TOKEN_REUSED (SIGN_IN_REFUSED in entries made before sign-in throttling went by address)") String action,
             @Schema(examples = "plan", description = "The table of the object") String objectType,
@@ -117,12 +119,20 @@ public class AuditResource {
         List<Long> pageIds = ((List<Object>) ids.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList())
                 .stream().map(n -> ((Number) n).longValue()).toList();
         Map<Long, AuditEvent> byId = new HashMap<>();
+        Map<Long, String> fullNames = new HashMap<>();
         if (!pageIds.isEmpty()) {
             em.createQuery("select e from AuditEvent e where e.id in :ids", AuditEvent.class).setParameter("ids", pageIds)
                     .getResultStream().forEach(e -> byId.put(e.id, e));
+            @SuppressWarnings("unchecked")
+            List<Object[]> names = em.createNativeQuery("""
+                    select a.id, coalesce(u.full_name, s.name, a.actor_name) from audit_event a
+                      left join app_user u on a.actor_kind in ('USER', 'ANONYMOUS') and u.id = a.actor_id
+                      left join service_account s on a.actor_kind = 'SERVICE' and s.id = a.actor_id
+                     where a.id in (:ids)""").setParameter("ids", pageIds).getResultList();
+            names.forEach(row -> fullNames.put(((Number) row[0]).longValue(), (String) row[1]));
         }
         List<AuditEventView> items = pageIds.stream().map(byId::get)
-                .map(e -> new AuditEventView(e.id, e.occurredAt, e.actorKind, e.actorId, e.actorName, e.clientIp, e.action,
+                .map(e -> new AuditEventView(e.id, e.occurredAt, e.actorKind, e.actorId, e.actorName, fullNames.get(e.id), e.clientIp, e.action,
                         e.objectType, e.objectId, e.changes, e.txId))
                 .toList();
         return Page.of(items, request, total);

@@ -46,20 +46,65 @@ public class AccessPolicy {
         }
     }
 
+    private static final ThreadLocal<Caller> PERSON = new ThreadLocal<>();
+
+    /**
+     * Runs start-up work on behalf of a person (the demo's past reporting, demo/DemoHistory): the services see that
+     * person as the caller, with the person's own scope and rights. Never used on behalf of an HTTP caller.
+     */
+    public static <T> T asPerson(Caller person, Supplier<T> work) {
+        Caller outer = PERSON.get();
+        PERSON.set(person);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                PERSON.remove();
+            } else {
+                PERSON.set(outer);
+            }
+        }
+    }
+
     /** True while this thread runs start-up work through {@link #asSystem}. */
     public static boolean isSystem() {
         return Boolean.TRUE.equals(SYSTEM.get());
     }
 
     public Caller caller() {
+        Caller person = PERSON.get();
+        if (person != null) {
+            return person;
+        }
         if (Boolean.TRUE.equals(SYSTEM.get())) {
             return Caller.SYSTEM;
+        }
+        CallerCheckFailed failed = CallerCheckFailed.of(identity);
+        if (failed != null) {
+            throw failed;
         }
         Caller caller = identity.isAnonymous() ? null : identity.getAttribute(Caller.ATTRIBUTE);
         if (caller == null) {
             throw DomainException.unauthenticated("auth.unauthenticated", "Cần đăng nhập để thực hiện thao tác này.");
         }
         return caller;
+    }
+
+    /**
+     * The caller as people read their name in a report, its history and its documents: an account's full name, a service
+     * account's name; the account name only where no local account exists (a single sign-on user without one).
+     */
+    public String callerFullName() {
+        Caller caller = caller();
+        if (caller.id() != null && caller.kind() == Caller.Kind.USER) {
+            AppUser user = AppUser.findById(caller.id());
+            return user == null ? caller.name() : user.fullName;
+        }
+        if (caller.id() != null && caller.kind() == Caller.Kind.SERVICE) {
+            ServiceAccount account = ServiceAccount.findById(caller.id());
+            return account == null ? caller.name() : account.name;
+        }
+        return caller.name();
     }
 
     // ---- subtrees ----

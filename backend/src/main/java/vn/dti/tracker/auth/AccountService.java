@@ -251,7 +251,7 @@ public class AccountService {
         for (Role role : roles) {
             if (role == Role.SERVICE_ACCOUNT) {
                 throw DomainException.invalidField("roles", "user.role-invalid",
-                        "Vai trò SERVICE_ACCOUNT chỉ dành cho tài khoản hệ thống (service-accounts).");
+                        "Vai trò tài khoản hệ thống chỉ dành cho tài khoản hệ thống, không cho người dùng.");
             }
             if (!managing.grantable().contains(role)) {
                 throw DomainException.forbidden("access.role-denied", "Bạn không được giao vai trò " + role + ".");

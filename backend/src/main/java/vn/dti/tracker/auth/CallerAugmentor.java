@@ -10,8 +10,6 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-import vn.dti.tracker.database.DatabaseOutage;
-
 /** Gives every verified token its roles and scope from the database (the token's own groups are not trusted). */
 @ApplicationScoped
 public class CallerAugmentor implements SecurityIdentityAugmentor {
@@ -31,12 +29,18 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
             Caller caller;
             try {
                 caller = loader.load(jwt);
-            } catch (RuntimeException e) {
-                if (DatabaseOutage.isOutage(e)) {
-                    // Kept as the cause, so that the answer is 503 (the database is away), not 401 (a bad token).
-                    throw new io.quarkus.security.AuthenticationFailedException(e);
-                }
-                throw e;
+            } catch (io.quarkus.security.AuthenticationFailedException refused) {
+                throw refused;
+            } catch (Exception e) {
+                // The caller could not be checked at all (the transaction runner may rethrow the transaction manager's
+                // checked exceptions as they are). That is not a bad token, and a failed authentication would be
+                // answered 401, which signs the user out. The identity carries the failure, without any role, and the
+                // first use of the caller throws it: 503 when the database is away, 500 otherwise.
+                return QuarkusSecurityIdentity.builder()
+                        .setPrincipal(jwt)
+                        .addCredentials(identity.getCredentials())
+                        .addAttribute(CallerCheckFailed.ATTRIBUTE, new CallerCheckFailed(e))
+                        .build();
             }
             QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                     .setPrincipal(jwt)

@@ -71,7 +71,11 @@ public class CallerLoader {
             case "service" -> em.find(ServiceAccount.class, id);
             default -> null;
         };
-        if (account == null || !account.active || account.tokenVersion != version) {
+        if (account == null) {
+            unlessReadFailed();
+            throw refused();
+        }
+        if (!account.active || account.tokenVersion != version) {
             throw refused();
         }
         Set<Role> roles = account instanceof AppUser user ? user.roles : EnumSet.of(Role.SERVICE_ACCOUNT);
@@ -86,6 +90,9 @@ public class CallerLoader {
             throw refused();
         }
         AppUser user = AppUser.findByUsername(username.toLowerCase());
+        if (user == null) {
+            unlessReadFailed();
+        }
         if (user != null) {
             if (!user.active) {
                 throw refused();
@@ -109,6 +116,11 @@ public class CallerLoader {
         return build(Caller.Kind.USER, null, username, unit, roles);
     }
 
+    /** The caller an account is when it signs in; start-up work acting for a person (demo/DemoHistory) uses it. */
+    public Caller forAccount(AppUser user) {
+        return build(Caller.Kind.USER, user.id, user.username, user.orgUnit, user.roles);
+    }
+
     /** The subtree each role acts on, found from the unit's chain of ancestors. */
     Caller build(Caller.Kind kind, UUID id, String name, OrgUnit unit, Set<Role> roles) {
         List<OrgUnit> chain = em.createQuery("select u from OrgUnit u where :path like concat(u.path, '%')"
@@ -128,6 +140,18 @@ public class CallerLoader {
 
     private static String nearest(List<OrgUnit> chain, OrgUnit unit, Set<OrgUnitKind> kinds) {
         return chain.stream().filter(u -> kinds.contains(u.kind)).map(u -> u.path).findFirst().orElse(unit.path);
+    }
+
+    /**
+     * Hibernate's {@code find} answers null, instead of throwing, when its query fails in a transaction already marked
+     * for rollback (HHH-12472): a connection that died as it was being enlisted does that. An account that was not read
+     * is not an account that does not exist, and must not sign its user out.
+     */
+    private static void unlessReadFailed() {
+        if (QuarkusTransaction.isActive() && QuarkusTransaction.isRollbackOnly()) {
+            throw new jakarta.persistence.PersistenceException("The account could not be read: the transaction was rolled back under"
+                    + " the query", new java.sql.SQLTransientConnectionException("The connection failed as the query began"));
+        }
     }
 
     private static AuthenticationFailedException refused() {

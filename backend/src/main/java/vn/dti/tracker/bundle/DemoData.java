@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,11 +21,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import vn.dti.tracker.auth.AccessPolicy;
 import vn.dti.tracker.auth.AccountBootstrap;
+import vn.dti.tracker.common.Entities;
+import vn.dti.tracker.demo.DemoHistory;
 import vn.dti.tracker.plan.Plan;
 import vn.dti.tracker.plan.PlanStatus;
 import vn.dti.tracker.reporting.ReportingClock;
 
-/** Loads the demo plans (transcribed from real documents) through the bundle import, once, into an empty database, and the demo accounts. */
+/**
+ * Loads the demo plans (transcribed from real documents) through the bundle import, once, into an empty database, and
+ * the demo accounts; then, unless dti.demo.history is off, a year of reporting up to today (demo/DemoHistory).
+ */
 @ApplicationScoped
 public class DemoData {
 
@@ -33,11 +39,13 @@ public class DemoData {
     private final BundleImporter importer;
     private final AccountBootstrap accounts;
     private final ObjectMapper json;
-    private final boolean enabled;
+    private final DemoHistory history;
     private final ReportingClock clock;
+    private final boolean enabled;
 
-    public DemoData(BundleImporter importer, AccountBootstrap accounts, ObjectMapper json,
-            @ConfigProperty(name = "dti.demo.load") boolean enabled, ReportingClock clock) {
+    public DemoData(BundleImporter importer, AccountBootstrap accounts, ObjectMapper json, DemoHistory history, ReportingClock clock,
+            @ConfigProperty(name = "dti.demo.load") boolean enabled) {
+        this.history = history;
         this.clock = clock;
         this.importer = importer;
         this.accounts = accounts;
@@ -49,24 +57,37 @@ public class DemoData {
         if (!enabled) {
             return;
         }
-        long plans = QuarkusTransaction.requiringNew().call(() -> Plan.count());
-        if (plans > 0) {
-            LOG.info("Demo plans not loaded: the database already has plans");
-        } else {
-            for (String name : bundleNames()) {
-                PlanBundle bundle = inForce(read("demo/" + name));
-                var result = AccessPolicy.asSystem(() -> importer.importBundle(bundle, false));
-                LOG.infof("Demo plan %s loaded: %d indicators, %d tasks", result.planCode(), result.indicators().created().size(),
-                        result.tasks().created().size());
+        // With the year of history its coordinators issue the draft seeds as part of it; without (tests, the bench) they are
+        // issued as they are loaded, since nobody reports on a draft.
+        List<PlanBundle> bundles = bundleNames().stream().map(name -> read("demo/" + name))
+                .map(bundle -> history.enabled() ? bundle : inForce(bundle)).toList();
+        Supplier<Void> load = () -> {
+            long plans = QuarkusTransaction.requiringNew().call(() -> Plan.count());
+            if (plans > 0) {
+                LOG.info("Demo plans not loaded: the database already has plans");
+            } else {
+                for (PlanBundle bundle : bundles) {
+                    var result = AccessPolicy.asSystem(() -> importer.importBundle(bundle, false));
+                    LOG.infof("Demo plan %s loaded: %d indicators, %d tasks", result.planCode(), result.indicators().created().size(),
+                            result.tasks().created().size());
+                }
             }
+            accounts.demoAccounts();
+            return null;
+        };
+        if (!history.enabled()) {
+            load.get();
+            return;
         }
-        accounts.demoAccounts();
+        // With the year of history, the plans and the accounts were entered before it began.
+        int firstYear = bundles.stream().mapToInt(b -> b.plan().startYear()).min().orElse(clock.today().getYear());
+        Entities.asOf(DemoHistory.entered(firstYear, clock.zone()), load);
+        history.writeInBackground();
     }
 
     /**
-     * The demo's plans are in force, as they are in the communes. A seed that is still a draft (its number and date left blank,
-     * "Số: /KH-UBND") is issued with the demo's own values: the number "01/KH-UBND" and an issue date of 5 January of the current
-     * year (within the plan's years). These are not the documents' values.
+     * A seed that is still a draft (its number and date left blank, "Số: /KH-UBND") issued with the demo's own values: the
+     * number 01/KH-UBND and 5 January of the current year (within the plan's years). These are not the documents' values.
      */
     PlanBundle inForce(PlanBundle bundle) {
         if (bundle.plan() == null || bundle.plan().status() != PlanStatus.DRAFT) {

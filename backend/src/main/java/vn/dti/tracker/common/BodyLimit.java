@@ -60,7 +60,7 @@ public class BodyLimit {
                     metrics.evidenceRejected(refusal.code());
                 }
                 context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
-                        .end(io.vertx.core.json.Json.encode(ProblemMapper.body(refusal, path)));
+                        .end(io.vertx.core.json.Json.encode(ProblemMapper.body(refusal, path, ProblemTexts.language(context.request().getHeader("Accept-Language")))));
                 return;
             }
             context.next();

@@ -76,7 +76,8 @@ public class DomainException extends RuntimeException {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+        // Vietnamese number format: 51,0 MB.
+        return String.format(ProblemTexts.VIETNAMESE, "%.1f MB", bytes / 1048576.0);
     }
 
     /** A stale write: the version now stored, so that the client can reload it. */

@@ -102,7 +102,9 @@ public class HttpRefusals {
             context.response().setStatusCode(status).putHeader("Connection", "close").end();
             return;
         }
+        java.util.Locale language = ProblemTexts.language(context.request().getHeader("Accept-Language"));
         context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
-                .end(Json.encode(ProblemMapper.body(status, code, detail, path)));
+                .putHeader("Content-Language", language.toLanguageTag()).putHeader("Vary", "Accept-Language")
+                .end(Json.encode(ProblemMapper.body(status, code, detail, path, language)));
     }
 }

@@ -39,6 +39,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
     /** The embedded database restarts within a few seconds; an external one fails over in about as long. */
     static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -89,13 +92,18 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
+        // A caller whose account could not be read has no role, so a role check refuses it: the cause is the failure.
+        vn.dti.tracker.auth.CallerCheckFailed failed = vn.dti.tracker.auth.CallerCheckFailed.of(identity);
+        if (failed != null) {
+            return unexpected(failed, uri);
+        }
         return domain(DomainException.forbidden("access.denied", "Vai trò của bạn không được phép thực hiện thao tác này."), uri);
     }
 
     @ServerExceptionMapper
     public Response beanValidation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(path(v.getPropertyPath()), "field." + constraintName(v), vietnamese(v)))
+                .map(v -> new FieldError(path(v.getPropertyPath()), "field." + constraintName(v), fieldText(v, ProblemTexts.requestLanguage())))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         return problem(400, "request.invalid", "Dữ liệu gửi lên chưa hợp lệ: " + errors.size() + " trường cần sửa.", errors, uri);
@@ -267,19 +275,36 @@ public class ProblemMapper {
         };
     }
 
-    /** The problem details of a refusal, for answers written outside JAX-RS (the body limit). */
-    static Problem body(DomainException e, String path) {
-        return body(status(e), e.code(), e.getMessage(), e.errors(), e.currentVersion(), path);
+    /** The problem details of a refusal, for answers written outside JAX-RS (the body limit), in the caller's language. */
+    static Problem body(DomainException e, String path, java.util.Locale language) {
+        return body(status(e), e.code(), e.getMessage(), e.errors(), e.currentVersion(), path, language);
     }
 
-    /** The problem details of a refusal made outside JAX-RS, by its status (the HTTP layer's). */
-    static Problem body(int status, String code, String detail, String path) {
-        return body(status, code, detail, List.of(), null, path);
+    /** The problem details of a refusal made outside JAX-RS, by its status (the HTTP layer's), in the caller's language. */
+    static Problem body(int status, String code, String detail, String path, java.util.Locale language) {
+        return body(status, code, detail, List.of(), null, path, language);
     }
 
-    private static Problem body(int status, String code, String detail, List<FieldError> errors, Long currentVersion, String path) {
-        return new Problem(Problem.TYPE_BASE + code, title(status), status, detail, code, path, errors.isEmpty() ? null : errors, currentVersion,
-                RequestIds.current());
+    /**
+     * The problem details in the caller's language: the Vietnamese sentence written where the refusal was made, or the
+     * catalogue's text for its code (and for each field's code) in English. The codes stay as they are.
+     */
+    private static Problem body(int status, String code, String detail, List<FieldError> errors, Long currentVersion, String path,
+            java.util.Locale language) {
+        String text = translated(code, detail, language);
+        List<FieldError> fields = errors.stream()
+                .map(f -> new FieldError(f.field(), f.code(), translated(f.code(), f.detail(), language))).toList();
+        return new Problem(Problem.TYPE_BASE + code, title(status, language), status, text, code, path, fields.isEmpty() ? null : fields,
+                currentVersion, RequestIds.current());
+    }
+
+    private static String translated(String code, String vietnamese, java.util.Locale language) {
+        boolean own = language.equals(ProblemTexts.VIETNAMESE) && vietnamese != null && !vietnamese.isBlank();
+        if (own || ProblemTexts.takesArguments(code, language)) {
+            // A text with arguments was filled in the caller's language where the arguments were known.
+            return vietnamese;
+        }
+        return ProblemTexts.text(code, language).orElse(vietnamese);
     }
 
     public static Response problem(int status, String code, String detail, List<FieldError> errors, UriInfo uri) {
@@ -287,30 +312,16 @@ public class ProblemMapper {
     }
 
     static Response problem(int status, String code, String detail, List<FieldError> errors, Long currentVersion, UriInfo uri) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(body(status, code, detail, errors, currentVersion, uri == null ? null : uri.getPath())).build();
+        java.util.Locale language = ProblemTexts.requestLanguage();
+        return Response.status(status).type(Problem.MEDIA_TYPE).header("Content-Language", language.toLanguageTag())
+                .header("Vary", "Accept-Language")
+                .entity(body(status, code, detail, errors, currentVersion, uri == null ? null : uri.getPath(), language)).build();
     }
 
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Dữ liệu không hợp lệ";
-            case 401 -> "Chưa đăng nhập";
-            case 403 -> "Không có quyền";
-            case 404 -> "Không tìm thấy";
-            case 405 -> "Phương thức không được phép";
-            case 406 -> "Định dạng không được hỗ trợ";
-            case 409 -> "Xung đột dữ liệu";
-            case 410 -> "Không còn hiệu lực";
-            case 412 -> "Dữ liệu đã thay đổi";
-            case 413 -> "Quá lớn";
-            case 414 -> "Địa chỉ quá dài";
-            case 415 -> "Định dạng nội dung không được hỗ trợ";
-            case 428 -> "Thiếu điều kiện phiên bản";
-            case 429 -> "Thử lại sau";
-            case 431 -> "Tiêu đề quá lớn";
-            case 503 -> "Tạm thời không phục vụ được";
-            default -> status >= 500 ? "Lỗi máy chủ" : "Yêu cầu bị từ chối";
-        };
+    private static String title(int status, java.util.Locale language) {
+        return ProblemTexts.text("title." + status, language)
+                .or(() -> ProblemTexts.text(status >= 500 ? "title.server" : "title.other", language))
+                .orElse("");
     }
 
     private static String jsonPath(JsonMappingException e) {
@@ -383,21 +394,16 @@ public class ProblemMapper {
         return simple.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
     }
 
-    private static String vietnamese(ConstraintViolation<?> v) {
+    /** What is wrong with a validated field, from the catalogue with the constraint's limits, in the caller's language. */
+    private static String fieldText(ConstraintViolation<?> v, java.util.Locale language) {
         Map<String, Object> a = v.getConstraintDescriptor().getAttributes();
-        return switch (v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()) {
-            case "NotNull" -> "Bắt buộc phải có.";
-            case "NotBlank" -> "Không được để trống.";
-            case "NotEmpty" -> "Cần ít nhất một phần tử.";
-            case "Size" -> "Độ dài phải từ " + a.get("min") + " đến " + a.get("max") + ".";
-            case "Min" -> "Phải lớn hơn hoặc bằng " + a.get("value") + ".";
-            case "Max" -> "Phải nhỏ hơn hoặc bằng " + a.get("value") + ".";
-            case "Positive" -> "Phải lớn hơn 0.";
-            case "PositiveOrZero" -> "Không được âm.";
-            case "Pattern" -> "Sai định dạng (cần khớp " + a.get("regexp") + ").";
-            case "PastOrPresent" -> "Không được là ngày trong tương lai.";
-            default -> v.getMessage();
+        String code = "field." + constraintName(v);
+        Object[] args = switch (v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()) {
+            case "Size" -> new Object[] {a.get("min"), a.get("max")};
+            case "Min", "Max" -> new Object[] {a.get("value")};
+            default -> new Object[0];
         };
+        return ProblemTexts.format(code, language, args).orElse(v.getMessage());
     }
 
 }

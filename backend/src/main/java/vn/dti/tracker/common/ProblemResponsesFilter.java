@@ -31,14 +31,15 @@ public class ProblemResponsesFilter implements OASFilter {
                 .description("One refused field")
                 .addProperty("field", string("JSON path of the field, e.g. `targets[0].year`"))
                 .addProperty("code", string("Stable code of the problem"))
-                .addProperty("detail", string("Vietnamese explanation"))
+                .addProperty("detail", string("Explanation, in the language of the problem"))
                 .required(List.of("field", "code", "detail")));
         components.addSchema("Problem", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 problem details with a stable `code` and the offending fields")
                 .addProperty("type", string("URI of the problem type"))
                 .addProperty("title", string("Short title"))
                 .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32"))
-                .addProperty("detail", string("Vietnamese explanation a person can read"))
+                .addProperty("detail", string("Explanation a person can read: Vietnamese by default, English when Accept-Language prefers"
+                        + " it (`title` too); the `code` is the same in every language. The answer's Content-Language names the language"))
                 .addProperty("code", string("Stable machine-readable code, e.g. `plan.not-found`"))
                 .addProperty("instance", string("Path of the request"))
                 .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
@@ -69,7 +70,7 @@ public class ProblemResponsesFilter implements OASFilter {
         response(components, "Gone", "The cursor is older than the feed keeps (90 days): start again from `GET /api/v1/changes/now`"
                 + " after a full export", "changes.cursor-expired", 410, "Con trỏ đã quá hạn lưu giữ; hãy đồng bộ lại từ đầu.");
         response(components, "TooLarge", "The body is over the limit (a file: 50 MB by default; JSON: 10 MB); refused before reading"
-                + " when its length is declared", "evidence.too-large", 413, "Tệp quá lớn (72.0 MB); mỗi tệp tối đa 50.0 MB.");
+                + " when its length is declared", "evidence.too-large", 413, "Tệp quá lớn (72,0 MB); mỗi tệp tối đa 50,0 MB.");
         response(components, "FileTooLarge", "The file is over the size limit (`evidence.too-large`, `import.too-large`; refused before"
                 + " reading when its length is declared), or it is a zip container (Word, Excel, OpenDocument) that would unpack past the"
                 + " limits, counted on the bytes actually unpacked: too large in all or in one part, or too many parts"
@@ -78,7 +79,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 "Tệp có một phần giải nén ra lớn gấp hơn 100 lần dữ liệu nén (bom nén): đây không phải tài liệu bình thường. Tệp không được nhận.");
         response(components, "UnsupportedType", "The body's media type is not one the operation reads, or an uploaded file's content"
                 + " (not its name) is of a type that is not accepted",
-                "evidence.type-not-allowed", 415, "Nội dung tệp 'bao-cao.pdf' là application/x-msdownload, không thuộc các loại được nhận.");
+                "evidence.type-not-allowed", 415, "Nội dung tệp 'bao-cao.pdf' là tệp chạy (.exe), không thuộc các loại được nhận.");
         response(components, "ServerError", "Unexpected failure; nothing was changed", "server.error", 500,
                 "Máy chủ gặp lỗi ngoài dự kiến.");
         response(components, "ServiceUnavailable", "The database cannot be reached right now (stopped, restarting, failing over or"

@@ -33,8 +33,11 @@ public final class DatabaseOutage {
             if (!seen.add(cause)) {
                 continue;
             }
+            // The transaction manager's own failures to reach its resource (the connection died under it) carry the
+            // driver's error only in their message, if at all.
             if (cause instanceof ConnectException || cause instanceof SQLTransientConnectionException
-                    || cause instanceof org.hibernate.exception.JDBCConnectionException) {
+                    || cause instanceof org.hibernate.exception.JDBCConnectionException
+                    || cause instanceof jakarta.transaction.SystemException || cause instanceof javax.transaction.xa.XAException) {
                 return true;
             }
             if (cause instanceof SQLException sql && isUnavailable(sql)) {

@@ -730,8 +730,8 @@ public class AppendixImport {
         /** The refusal of a commit: every ERROR problem, each with its cell. */
         DomainException refusal() {
             List<FieldError> errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).map(Reading::fieldError).toList();
-            return DomainException.invalid("import.invalid", "Bảng tính có " + errors.size() + " lỗi cần sửa trước khi nhập (xem từng ô trong errors);"
-                    + " chưa có gì được lưu. Dùng dryRun=true để xem cách từng dòng được hiểu.", errors);
+            return DomainException.invalid("import.invalid", "Bảng tính có " + errors.size() + " lỗi cần sửa trước khi nhập (xem lỗi của từng ô);"
+                    + " chưa có gì được lưu. Hãy xem trước kết quả nhập để biết từng dòng được hiểu thế nào.", errors);
         }
 
         static FieldError fieldError(ImportProblem p) {

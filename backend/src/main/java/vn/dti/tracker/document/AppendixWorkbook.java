@@ -193,7 +193,7 @@ final class AppendixWorkbook {
                         + " đơn vị phối hợp: cách nhau bởi dấu ';'. Tên đơn vị viết có dấu hay không dấu, hoa hay thường đều được.",
                 "4. Cột 'Mã chỉ tiêu' có thể để trống: mã là tên nhóm và STT (A.1, A.2, …).",
                 "5. Không dùng công thức; trang tính không đặt mật khẩu.",
-                "6. Nhập thử với dryRun=true để xem cách từng dòng được hiểu trước khi lưu.") : List.of(
+                "6. Trước khi lưu, hãy xem trước kết quả nhập để biết từng dòng được hiểu thế nào.") : List.of(
                 "Hướng dẫn điền phụ lục nhiệm vụ",
                 "1. Mỗi nhóm bắt đầu bằng một dòng tên nhóm ở cột STT, ví dụ 'A. Hạ tầng số'; các nhiệm vụ của nhóm đánh STT từ 1.",
                 "2. Cơ quan chủ trì và cơ quan phối hợp: một hoặc nhiều đơn vị, cách nhau bởi dấu ';'.",

@@ -71,6 +71,54 @@ public class ContentTypes {
         }
     }
 
+    /**
+     * A media type as people name a kind of file ("tệp PDF", "tệp chạy (.exe)"), for messages: a person reads words, not
+     * media types.
+     */
+    public static String describe(String mediaType) {
+        String type = mediaType == null ? "" : mediaType.toLowerCase(java.util.Locale.ROOT);
+        if (type.equals("application/pdf")) {
+            return "tệp PDF";
+        }
+        if (type.startsWith("image/")) {
+            return "ảnh " + extension(type).replace(".", "").toUpperCase(java.util.Locale.ROOT);
+        }
+        if (type.equals(DOCX) || type.equals(DOC)) {
+            return "tệp Word";
+        }
+        if (type.equals(XLSX) || type.equals(XLS)) {
+            return "tệp Excel";
+        }
+        if (type.startsWith("application/vnd.oasis.opendocument.")) {
+            return "tệp OpenDocument";
+        }
+        if (type.startsWith("video/")) {
+            return "video (" + extension(type) + ")";
+        }
+        if (type.startsWith("audio/")) {
+            return "tệp âm thanh (" + extension(type) + ")";
+        }
+        return switch (type) {
+            case "application/x-msdownload", "application/x-dosexec", "application/x-msdos-program", "application/x-executable",
+                    "application/x-elf", "application/x-mach-o-executable" -> "tệp chạy (" + (type.contains("ms") ? ".exe" : "chương trình") + ")";
+            case "application/zip", "application/x-rar-compressed", "application/vnd.rar", "application/x-7z-compressed", "application/gzip",
+                    "application/x-tar" -> "tệp nén (" + extension(type) + ")";
+            case "text/html", "application/xhtml+xml" -> "trang web (.html)";
+            case "text/plain" -> "tệp văn bản thuần (.txt)";
+            case "application/x-tika-msoffice", "application/x-tika-ooxml" -> "tệp Office không đọc được nội dung";
+            case "", "application/octet-stream" -> "tệp không rõ loại";
+            default -> extension(type).isEmpty() ? "tệp không rõ loại" : "tệp " + extension(type);
+        };
+    }
+
+    private static String extension(String mediaType) {
+        try {
+            return org.apache.tika.mime.MimeTypes.getDefaultMimeTypes().forName(mediaType).getExtension();
+        } catch (org.apache.tika.mime.MimeTypeException e) {
+            return "";
+        }
+    }
+
     static boolean inline(String mediaType) {
         return INLINE.contains(mediaType);
     }

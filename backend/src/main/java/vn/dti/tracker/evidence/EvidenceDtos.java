@@ -69,7 +69,10 @@ public final class EvidenceDtos {
             @Schema(nullable = true, description = "LINK: the address") String url,
             @Schema(nullable = true, description = "FILE: where to download it (with the access token)") String contentUrl,
             @Schema(description = "FILE: a browser can show it inline (PDF and images)") boolean previewable,
-            OrgUnitRef ownerUnit, @Schema(nullable = true) String uploadedBy, List<Attachment> attachments,
+            OrgUnitRef ownerUnit, @Schema(nullable = true, description = "Full name of the person who put it on record") String uploadedBy,
+            List<Attachment> attachments,
+            @Schema(description = "Cited by a report that was sent or accepted: its details cannot change (409 `evidence.on-record`) until"
+                    + " that report is returned or reopened") boolean onRecord,
             long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 

@@ -255,7 +255,9 @@ public class EvidenceResource {
     @PUT
     @Path("/{evidenceId}")
     @RolesAllowed({Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER})
-    @Operation(operationId = "updateEvidence", summary = "Change what describes the evidence", description = "By the people of its unit. Requires `If-Match`.")
+    @Operation(operationId = "updateEvidence", summary = "Change what describes the evidence", description = "By the people of its unit. Requires `If-Match`. Refused (409"
+                    + " `evidence.on-record`) while a report citing it is submitted or accepted, until that report is returned or reopened;"
+                    + " each change is in the history of the reports that cite it.")
     @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     public Response update(@PathParam("evidenceId") UUID id,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true) String ifMatch, @Valid @NotNull EvidenceUpdate body) {
@@ -266,7 +268,9 @@ public class EvidenceResource {
     @DELETE
     @Path("/{evidenceId}")
     @RolesAllowed({Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER})
-    @Operation(operationId = "deleteEvidence", summary = "Delete evidence attached to nothing", description = "By the people of its unit. Requires `If-Match`.")
+    @Operation(operationId = "deleteEvidence", summary = "Delete evidence attached to nothing", description = "By the people of its unit. Requires `If-Match`. Refused (409"
+                    + " `evidence.on-record`) while a report citing it is submitted or accepted, until that report is returned or reopened;"
+                    + " each change is in the history of the reports that cite it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("evidenceId") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version being deleted", required = true) String ifMatch) {

@@ -44,6 +44,7 @@ import vn.dti.tracker.orgunit.OrgUnit;
 import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitRef;
 import vn.dti.tracker.reporting.Report;
 import vn.dti.tracker.reporting.ReportService;
+import vn.dti.tracker.reporting.ReportState;
 import vn.dti.tracker.reporting.ReportingClock;
 import vn.dti.tracker.reporting.ReportingDtos.ItemRef;
 
@@ -129,9 +130,9 @@ public class EvidenceService {
         }
         if (!settings.allowedTypes().contains(mediaType)) {
             throw new DomainException(DomainException.Kind.UNSUPPORTED_TYPE, "evidence.type-not-allowed",
-                    "Nội dung tệp '" + fileName + "' là " + mediaType + ", không thuộc các loại được nhận (PDF, ảnh, Word, Excel,"
-                            + " OpenDocument). Loại tệp được xác định theo nội dung, không theo tên tệp.",
-                    List.of(new FieldError("file", "evidence.type-not-allowed", "Loại nội dung " + mediaType + " không được nhận.")));
+                    "Nội dung tệp '" + fileName + "' là " + ContentTypes.describe(mediaType) + ", không thuộc các loại được nhận (PDF, ảnh,"
+                            + " Word, Excel, OpenDocument). Loại tệp được xác định theo nội dung, không theo tên tệp.",
+                    List.of(new FieldError("file", "evidence.type-not-allowed", ContentTypes.describe(mediaType) + " không được nhận.")));
         }
         checkArchive(upload.file());
         String declared = blankToNull(upload.declaredSha256());
@@ -172,13 +173,37 @@ public class EvidenceService {
         return persist(e, owner, targets);
     }
 
+    /**
+     * A new description. Refused while a report that cites the evidence is submitted or accepted: what a coordinator
+     * reviewed or accepted is what stays on record, until that report is returned or reopened.
+     */
     @Transactional
     public EvidenceView update(UUID id, long expectedVersion, Description in) {
         Evidence e = requireEditable(id);
         Versions.check(expectedVersion, e.version, "tài liệu kiểm chứng");
+        long holding = reportsHolding(e.id);
+        if (holding > 0) {
+            throw DomainException.conflict("evidence.on-record",
+                    "Tài liệu là minh chứng của " + holding + " báo cáo đã gửi hoặc đã được chấp nhận, nên không sửa được tên, số hiệu, ngày"
+                            + " hay nội dung mô tả. Muốn sửa, hãy đề nghị cán bộ điều phối trả lại hoặc mở lại báo cáo đó.");
+        }
         describe(e, in, null);
         em.flush();
         return view(e);
+    }
+
+    /**
+     * Reports citing the evidence whose state holds it on record ({@link ReportState#holdsEvidence()}). Their rows are
+     * share-locked until the transaction ends, so that a submission cannot slip in between this check and the change.
+     */
+    private long reportsHolding(UUID evidenceId) {
+        List<String> held = java.util.Arrays.stream(ReportState.values()).filter(ReportState::holdsEvidence).map(Enum::name).toList();
+        @SuppressWarnings("unchecked")
+        List<Object> states = em.createNativeQuery("""
+                select r.state from report r where r.id in (select report_id from report_evidence where evidence_id = :id)
+                order by r.id for share""")
+                .setParameter("id", evidenceId).getResultList();
+        return states.stream().filter(held::contains).count();
     }
 
     /** Removes evidence that nothing references; its content goes too unless other evidence shares it. */
@@ -194,18 +219,26 @@ public class EvidenceService {
         em.flush();
     }
 
+    /** Evidence attached, and the report's version after it (its ETag). */
+    public record Attached(EvidenceView evidence, long reportVersion) {
+    }
+
+    /** Attaches; a change of the report, so its version moves on (attaching what is already attached changes nothing). */
     @Transactional
-    public EvidenceView attach(UUID reportId, long expectedReportVersion, UUID evidenceId) {
+    public Attached attach(UUID reportId, long expectedReportVersion, UUID evidenceId) {
         Report report = reports.requireWritableAt(reportId, expectedReportVersion);
         Evidence e = requireVisible(evidenceId);
         em.lock(e, LockModeType.PESSIMISTIC_WRITE);
-        link(report, e.id);
+        if (link(report, e.id)) {
+            reports.evidenceChanged(report);
+        }
         markAttached(e.id, true);
-        return view(e);
+        return new Attached(view(e), report.version);
     }
 
+    /** Takes evidence off a report; returns the report's version after it (its ETag). */
     @Transactional
-    public void detach(UUID reportId, long expectedReportVersion, UUID evidenceId) {
+    public long detach(UUID reportId, long expectedReportVersion, UUID evidenceId) {
         Report report = reports.requireWritableAt(reportId, expectedReportVersion);
         int removed = em.createNativeQuery("delete from report_evidence where report_id = :report and evidence_id = :evidence")
                 .setParameter("report", report.id).setParameter("evidence", evidenceId).executeUpdate();
@@ -215,6 +248,8 @@ public class EvidenceService {
         if (attachmentCount(evidenceId) == 0) {
             markAttached(evidenceId, false);
         }
+        reports.evidenceChanged(report);
+        return report.version;
     }
 
     private EvidenceView persist(Evidence e, OrgUnit owner, List<Report> targets) {
@@ -222,23 +257,25 @@ public class EvidenceService {
         e.id = UUID.randomUUID();
         e.ownerUnit = owner;
         e.uploadedBy = caller.kind() == Caller.Kind.USER ? caller.id() : null;
-        e.uploadedByName = caller.name();
+        e.uploadedByName = access.callerFullName();
         e.unattachedSince = targets.isEmpty() ? Entities.now() : null;
         e.persist();
         em.flush();
         for (Report r : targets) {
-            link(r, e.id);
+            if (link(r, e.id)) {
+                reports.evidenceChanged(r);
+            }
         }
         return view(e);
     }
 
-    /** Attaches; attaching twice changes nothing. */
-    private void link(Report report, UUID evidenceId) {
-        em.createNativeQuery("""
+    /** Attaches; attaching twice changes nothing (false). */
+    private boolean link(Report report, UUID evidenceId) {
+        return em.createNativeQuery("""
                 insert into report_evidence (report_id, unit_id, evidence_id, attached_at, attached_by_name)
                 values (:report, :unit, :evidence, :at, :by) on conflict do nothing""")
                 .setParameter("report", report.id).setParameter("unit", report.unit.id).setParameter("evidence", evidenceId)
-                .setParameter("at", Entities.now()).setParameter("by", access.caller().name()).executeUpdate();
+                .setParameter("at", Entities.now()).setParameter("by", access.callerFullName()).executeUpdate() == 1;
     }
 
     /**
@@ -491,8 +528,9 @@ public class EvidenceService {
                     .getResultStream().forEach(e -> byId.put(e.id, e));
         }
         Map<UUID, List<Attachment>> attachments = attachments(pageIds);
+        java.util.Set<UUID> onRecord = onRecord(pageIds);
         List<EvidenceView> items = pageIds.stream().map(byId::get)
-                .map(e -> view(e, attachments.getOrDefault(e.id, List.of()))).toList();
+                .map(e -> view(e, attachments.getOrDefault(e.id, List.of()), onRecord.contains(e.id))).toList();
         return Page.of(items, page, total);
     }
 
@@ -522,14 +560,31 @@ public class EvidenceService {
         return out;
     }
 
-    EvidenceView view(Evidence e) {
-        return view(e, attachments(List.of(e.id)).getOrDefault(e.id, List.of()));
+    /**
+     * Which of the evidence a report holds on record ({@link ReportState#holdsEvidence()}), whether or not the caller may
+     * read that report; one query.
+     */
+    private java.util.Set<UUID> onRecord(List<UUID> evidenceIds) {
+        if (evidenceIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> held = java.util.Arrays.stream(ReportState.values()).filter(ReportState::holdsEvidence).map(Enum::name).toList();
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                select distinct re.evidence_id from report_evidence re join report r on r.id = re.report_id
+                 where re.evidence_id in (:ids) and r.state in (:held)""")
+                .setParameter("ids", evidenceIds).setParameter("held", held).getResultList();
+        return new java.util.HashSet<>(ids);
     }
 
-    private static EvidenceView view(Evidence e, List<Attachment> attachments) {
+    EvidenceView view(Evidence e) {
+        return view(e, attachments(List.of(e.id)).getOrDefault(e.id, List.of()), !onRecord(List.of(e.id)).isEmpty());
+    }
+
+    private static EvidenceView view(Evidence e, List<Attachment> attachments, boolean onRecord) {
         boolean file = e.kind == Evidence.Kind.FILE;
         return new EvidenceView(e.id, e.kind, e.title, e.docNumber, e.docDate, e.issuer, e.summary, e.fileName, e.mediaType, e.sizeBytes,
                 e.sha256, e.url, file ? "/api/v1/evidence/" + e.id + "/content" : null, file && ContentTypes.inline(e.mediaType),
-                OrgUnitRef.of(e.ownerUnit), e.uploadedByName, attachments, e.version, e.createdAt, e.updatedAt);
+                OrgUnitRef.of(e.ownerUnit), e.uploadedByName, attachments, onRecord, e.version, e.createdAt, e.updatedAt);
     }
 }

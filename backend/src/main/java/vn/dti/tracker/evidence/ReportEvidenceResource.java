@@ -15,9 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.common.Versions;
@@ -44,24 +47,31 @@ public class ReportEvidenceResource {
     @Operation(operationId = "attachEvidence", summary = "Attach evidence to a report",
             description = "By whoever may write the report (its own unit, while it is a draft or returned), with evidence the caller may see."
                     + " Requires `If-Match` with the report's ETag: once the report was saved, submitted or returned since it was read,"
-                    + " the change is refused (412) and the report should be read again. Attaching twice changes nothing; the report's"
-                    + " version stays as it is, so a form based on it can still be saved.")
-    @APIResponse(responseCode = "200", description = "Attached; the evidence with its attachments")
-    public EvidenceView attach(@PathParam("reportId") UUID reportId,
+                    + " the change is refused (412) and the report should be read again. A submitted or accepted report's evidence is part"
+                    + " of what was sent: it is refused (409 `report.under-review`, `report.already-accepted`, `report.locked`) until the"
+                    + " report is returned or reopened. Attaching changes the report, so its version moves on: the answer's ETag is the"
+                    + " report's new one (attaching what is already attached changes nothing). It is in the report's history.")
+    @APIResponse(responseCode = "200", description = "Attached; the evidence with its attachments. ETag: the report's version now",
+            headers = @Header(name = "ETag", description = "The report's ETag after the change"))
+    public RestResponse<EvidenceView> attach(@PathParam("reportId") UUID reportId,
             @HeaderParam("If-Match") @Parameter(description = REPORT_ETAG, required = true) String ifMatch,
             @Valid @NotNull AttachInput body) {
-        return service.attach(reportId, Versions.requireIfMatch(ifMatch), body.evidenceId());
+        EvidenceService.Attached attached = service.attach(reportId, Versions.requireIfMatch(ifMatch), body.evidenceId());
+        return RestResponse.ResponseBuilder.ok(attached.evidence()).header("ETag", "\"" + attached.reportVersion() + "\"").build();
     }
 
     @DELETE
     @Path("/{evidenceId}")
     @RolesAllowed({Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER})
     @Operation(operationId = "detachEvidence", summary = "Take evidence off a report",
-            description = "By whoever may write the report. Requires `If-Match` with the report's ETag, as attaching does. Evidence left"
-                    + " attached to nothing is removed after the grace period.")
-    @APIResponse(responseCode = "204", description = "Detached")
-    public void detach(@PathParam("reportId") UUID reportId, @PathParam("evidenceId") UUID evidenceId,
+            description = "By whoever may write the report, under the same rules as attaching (refused while the report is submitted or"
+                    + " accepted). Requires `If-Match` with the report's ETag; the answer's ETag is the report's new version. It is in the"
+                    + " report's history. Evidence left attached to nothing is removed after the grace period.")
+    @APIResponse(responseCode = "204", description = "Detached. ETag: the report's version now",
+            headers = @Header(name = "ETag", description = "The report's ETag after the change"))
+    public RestResponse<Void> detach(@PathParam("reportId") UUID reportId, @PathParam("evidenceId") UUID evidenceId,
             @HeaderParam("If-Match") @Parameter(description = REPORT_ETAG, required = true) String ifMatch) {
-        service.detach(reportId, Versions.requireIfMatch(ifMatch), evidenceId);
+        long version = service.detach(reportId, Versions.requireIfMatch(ifMatch), evidenceId);
+        return RestResponse.ResponseBuilder.<Void>noContent().header("ETag", "\"" + version + "\"").build();
     }
 }

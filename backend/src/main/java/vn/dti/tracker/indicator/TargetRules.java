@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import vn.dti.tracker.common.FieldError;
+import vn.dti.tracker.common.ProblemTexts;
 
 /** The rules a target of each shape must follow; the database checks the same ones. */
 final class TargetRules {
@@ -50,19 +51,20 @@ final class TargetRules {
         if (t.wording() == null || t.wording().isBlank()) {
             errors.add(new FieldError(at + ".wording", "target.wording-required", "Cần ghi nguyên văn chỉ tiêu như trong văn bản."));
         } else if (t.wording().length() > 1000) {
-            errors.add(new FieldError(at + ".wording", "field.size", "Nguyên văn không quá 1000 ký tự."));
+            errors.add(new FieldError(at + ".wording", "field.size",
+                    ProblemTexts.format("field.size", ProblemTexts.requestLanguage(), 1, 1000).orElseThrow()));
         }
         boolean wordsOnly = t.kind() == TargetKind.PASS_FAIL || t.kind() == TargetKind.MILESTONE;
         if (wordsOnly) {
             if (t.comparator() != null) {
-                errors.add(new FieldError(at + ".comparator", "target.comparator-not-allowed", "Dạng " + t.kind() + " không có phép so sánh."));
+                errors.add(new FieldError(at + ".comparator", "target.comparator-not-allowed", (t.kind() == TargetKind.PASS_FAIL ? "Chỉ tiêu đạt/không đạt" : "Chỉ tiêu dạng mốc") + " không có phép so sánh."));
             }
             if (t.value() != null) {
-                errors.add(new FieldError(at + ".value", "target.value-not-allowed", "Dạng " + t.kind() + " không có giá trị số."));
+                errors.add(new FieldError(at + ".value", "target.value-not-allowed", (t.kind() == TargetKind.PASS_FAIL ? "Chỉ tiêu đạt/không đạt" : "Chỉ tiêu dạng mốc") + " không có giá trị số."));
             }
         } else {
             if (t.comparator() == null) {
-                errors.add(new FieldError(at + ".comparator", "target.comparator-required", "Cần phép so sánh (EQ, GE, GT, LE, LT)."));
+                errors.add(new FieldError(at + ".comparator", "target.comparator-required", "Cần chọn phép so sánh (bằng, ít nhất, nhiều hơn, nhiều nhất, ít hơn)."));
             }
             if (t.value() == null) {
                 errors.add(new FieldError(at + ".value", "target.value-required", "Cần giá trị số của chỉ tiêu."));
@@ -75,10 +77,10 @@ final class TargetRules {
         }
         if (t.kind() == TargetKind.RATIO) {
             if (t.per() == null || t.per().signum() <= 0) {
-                errors.add(new FieldError(at + ".per", "target.per-required", "Tỷ lệ cần mẫu số dương (ví dụ 1000 cho 1/1.000 dân)."));
+                errors.add(new FieldError(at + ".per", "target.per-required", "Tỷ lệ cần mẫu số dương (ví dụ 1.000 cho 1/1.000 dân)."));
             }
         } else if (t.per() != null) {
-            errors.add(new FieldError(at + ".per", "target.per-not-allowed", "Chỉ dạng RATIO mới có mẫu số."));
+            errors.add(new FieldError(at + ".per", "target.per-not-allowed", "Chỉ chỉ tiêu dạng tỷ lệ trên số dân mới có mẫu số."));
         }
         boolean ranked = t.kind() == TargetKind.RANK || t.kind() == TargetKind.LEADING_GROUP;
         if (!ranked && t.outOf() != null) {

@@ -202,8 +202,8 @@ public class PlanService {
         Versions.check(expectedVersion, plan.version, "kế hoạch");
         if (!plan.status.mayBecome(input.status())) {
             throw DomainException.conflictField("status", "plan.invalid-status-change",
-                    "Không chuyển được kế hoạch từ " + plan.status + " sang " + input.status()
-                            + ". Trình tự là DRAFT → ISSUED → CLOSED.");
+                    "Không chuyển được kế hoạch từ " + plan.status.vietnamese() + " sang " + input.status().vietnamese()
+                            + ". Kế hoạch đi lần lượt từ dự thảo sang đã ban hành, rồi đã đóng.");
         }
         int oldStart = plan.startYear;
         int oldEnd = plan.endYear;
@@ -331,7 +331,7 @@ public class PlanService {
     DomainException deleteRefusal(Plan plan) {
         UUID id = plan.id;
         if (plan.status != PlanStatus.DRAFT) {
-            return DomainException.conflict("plan.not-draft", "Chỉ xóa được kế hoạch dự thảo; kế hoạch đã ban hành thì đóng lại (CLOSED).");
+            return DomainException.conflict("plan.not-draft", "Chỉ xóa được kế hoạch dự thảo; kế hoạch đã ban hành thì đóng lại.");
         }
         long reports = ((Number) em.createNativeQuery("select count(*) from report where plan_id = :id").setParameter("id", id)
                 .getSingleResult()).longValue();

@@ -101,7 +101,7 @@ public class PeriodService {
                 long reports = Report.count("period", p);
                 if (reports > 0) {
                     throw DomainException.conflictField("reportingRegime", "plan.periods-in-use",
-                            "Kỳ báo cáo " + p.key + " đã có " + reports + " báo cáo của đơn vị; không đổi được tần suất hoặc thời gian"
+                            "Kỳ báo cáo " + p.label() + " đã có " + reports + " báo cáo của đơn vị; không đổi được tần suất hoặc thời gian"
                                     + " của kế hoạch theo cách bỏ kỳ đó.");
                 }
                 p.delete();
@@ -150,7 +150,7 @@ public class PeriodService {
         Caller caller = access.caller();
         period.sentUpAt = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
         period.sentUpBy = caller.kind() == Caller.Kind.USER ? caller.id() : null;
-        period.sentUpByName = caller.name();
+        period.sentUpByName = access.callerFullName();
         period.sentUpNote = vn.dti.tracker.common.Values.blankToNull(note);
         em.flush();
         return view(period);
@@ -160,7 +160,7 @@ public class PeriodService {
     public ReportingPeriod require(Plan plan, String key) {
         ReportingPeriod period = key == null ? null : ReportingPeriod.find("plan = ?1 and key = ?2", plan, key).firstResult();
         if (period == null) {
-            throw DomainException.notFound("period.not-found", "Kế hoạch không có kỳ báo cáo '" + key + "'.");
+            throw DomainException.notFound("period.not-found", "Kế hoạch không có kỳ báo cáo " + ReportingPeriod.label(key) + ".");
         }
         return period;
     }

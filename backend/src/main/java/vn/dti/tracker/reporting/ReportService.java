@@ -164,43 +164,104 @@ public class ReportService {
         return view(require(id));
     }
 
-    /** Every change of the report, oldest first, from the audit trail that no write can skip. */
+    /** Columns of a piece of evidence that describe the document, as the API names them. */
+    private static final Map<String, String> EVIDENCE_FIELDS = Map.of("title", "evidence.title", "doc_number", "evidence.docNumber",
+            "doc_date", "evidence.docDate", "issuer", "evidence.issuer", "summary", "evidence.summary");
+
+    /**
+     * Every change of the report, oldest first, from the audit trail that no write can skip: its own rows, the evidence
+     * attached to it and taken off it, and changes of a document's details while it was attached. Each names the person
+     * (their full name; the account's name only where no account is known any more).
+     */
     @Transactional
     public List<ReportChange> history(UUID id) {
         Report report = require(id);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select occurred_at, actor_name, action, cast(changes as text) from audit_event
-                where object_type = 'report' and object_id = :id order by occurred_at, id""")
+                select a.occurred_at, coalesce(u.full_name, s.name, a.actor_name), a.action, a.object_type, a.object_id, cast(a.changes as text)
+                  from audit_event a
+                  left join app_user u on a.actor_kind = 'USER' and u.id = a.actor_id
+                  left join service_account s on a.actor_kind = 'SERVICE' and s.id = a.actor_id
+                 where a.object_type in ('report', 'report_evidence') and a.object_id = :id
+                    or a.object_type = 'evidence' and a.object_id in (select e.changes ->> 'evidence_id' from audit_event e
+                                                                       where e.object_type = 'report_evidence' and e.object_id = :id)
+                 order by a.occurred_at, a.id""")
                 .setParameter("id", report.id.toString()).getResultList();
         List<ReportChange> out = new ArrayList<>();
+        Map<String, String> titles = new HashMap<>();
+        java.util.Set<String> attached = new java.util.HashSet<>();
         for (Object[] row : rows) {
-            out.add(new ReportChange(Entities.utc(row[0]), (String) row[1], (String) row[2], changes((String) row[2], (String) row[3])));
+            OffsetDateTime at = Entities.utc(row[0]);
+            String by = (String) row[1];
+            String action = (String) row[2];
+            String type = (String) row[3];
+            Map<String, Object> raw = raw((String) row[5]);
+            switch (type) {
+                case "report" -> out.add(new ReportChange(at, by, action, changes(action, raw)));
+                case "report_evidence" -> {
+                    String evidence = String.valueOf(raw.get("evidence_id"));
+                    String title = titles.get(evidence);
+                    if ("CREATE".equals(action)) {
+                        attached.add(evidence);
+                        out.add(new ReportChange(at, by, "EVIDENCE_ATTACHED", Map.of("evidence", new FieldChange(null, title))));
+                    } else if ("DELETE".equals(action)) {
+                        attached.remove(evidence);
+                        out.add(new ReportChange(at, by, "EVIDENCE_DETACHED", Map.of("evidence", new FieldChange(title, null))));
+                    }
+                }
+                default -> {
+                    String evidence = (String) row[4];
+                    if ("CREATE".equals(action)) {
+                        titles.put(evidence, (String) raw.get("title"));
+                    } else if ("UPDATE".equals(action)) {
+                        String before = titles.get(evidence);
+                        Map<String, FieldChange> details = new LinkedHashMap<>();
+                        raw.forEach((column, v) -> {
+                            if (EVIDENCE_FIELDS.containsKey(column) && v instanceof Map<?, ?> m) {
+                                details.put(EVIDENCE_FIELDS.get(column), new FieldChange(m.get("from"), m.get("to")));
+                                if ("title".equals(column)) {
+                                    titles.put(evidence, (String) m.get("to"));
+                                }
+                            }
+                        });
+                        if (!details.isEmpty() && attached.contains(evidence)) {
+                            Map<String, FieldChange> changes = new LinkedHashMap<>();
+                            changes.put("evidence", new FieldChange(before, titles.get(evidence)));
+                            changes.putAll(details);
+                            out.add(new ReportChange(at, by, "EVIDENCE_UPDATED", changes));
+                        }
+                    }
+                }
+            }
         }
         return out;
     }
 
-    private Map<String, FieldChange> changes(String action, String text) {
-        Map<String, FieldChange> out = new LinkedHashMap<>();
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> raw(String text) {
         if (text == null) {
-            return out;
+            return Map.of();
         }
         try {
-            Map<String, Object> raw = json.readValue(text, Map.class);
-            raw.forEach((column, v) -> {
-                String field = FIELD_NAMES.get(column);
-                if (field == null) {
-                    return;
-                }
-                if ("UPDATE".equals(action) && v instanceof Map<?, ?> m) {
-                    out.put(field, new FieldChange(plain(m.get("from")), plain(m.get("to"))));
-                } else if (v != null) {
-                    out.put(field, "DELETE".equals(action) ? new FieldChange(plain(v), null) : new FieldChange(null, plain(v)));
-                }
-            });
+            return json.readValue(text, Map.class);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable audit entry", e);
         }
+    }
+
+    private Map<String, FieldChange> changes(String action, Map<String, Object> raw) {
+        Map<String, FieldChange> out = new LinkedHashMap<>();
+        raw.forEach((column, v) -> {
+            String field = FIELD_NAMES.get(column);
+            if (field == null) {
+                return;
+            }
+            if ("UPDATE".equals(action) && v instanceof Map<?, ?> m) {
+                out.put(field, new FieldChange(plain(m.get("from")), plain(m.get("to"))));
+            } else if (v != null) {
+                out.put(field, "DELETE".equals(action) ? new FieldChange(plain(v), null) : new FieldChange(null, plain(v)));
+            }
+        });
         return out;
     }
 
@@ -251,8 +312,8 @@ public class ReportService {
         }
         ReportingPeriod period = ReportingPeriod.find("plan = ?1 and key = ?2", plan, in.periodKey().trim()).firstResult();
         if (period == null) {
-            throw DomainException.invalidField("periodKey", "report.period-unknown", "Kế hoạch '" + plan.code + "' không có kỳ báo cáo '"
-                    + in.periodKey() + "'. Các kỳ được tính từ chế độ báo cáo của kế hoạch, ví dụ 2026-03.");
+            throw DomainException.invalidField("periodKey", "report.period-unknown", "Kế hoạch '" + plan.code + "' không có kỳ báo cáo "
+                    + ReportingPeriod.label(in.periodKey()) + ". Các kỳ được tính từ chế độ báo cáo của kế hoạch.");
         }
         Report.Role role = indicator != null ? roleOn(indicator, unit) : roleOn(task, unit, period.year);
         if (role == null) {
@@ -270,7 +331,7 @@ public class ReportService {
                 : Report.count("task = ?1 and period = ?2 and unit = ?3", task, period, unit);
         if (existing > 0) {
             throw DomainException.conflictField(indicator != null ? "indicatorId" : "taskId", "report.exists",
-                    "Đơn vị '" + unit.name + "' đã có báo cáo kỳ " + period.key + " cho mục này; hãy sửa báo cáo đó.");
+                    "Đơn vị '" + unit.name + "' đã có báo cáo " + period.label() + " cho mục này; hãy sửa báo cáo đó.");
         }
         Report r = new Report();
         r.id = UUID.randomUUID();
@@ -314,7 +375,7 @@ public class ReportService {
         if (r.firstSubmittedAt == null) {
             r.firstSubmittedAt = now;
         }
-        r.submittedByName = access.caller().name();
+        r.submittedByName = access.callerFullName();
         em.flush();
         metrics.reportSubmitted();
         return view(r);
@@ -359,7 +420,7 @@ public class ReportService {
         r.state = state;
         r.reviewComment = comment;
         r.reviewedAt = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        r.reviewedByName = access.caller().name();
+        r.reviewedByName = access.callerFullName();
         em.flush();
         reviewed.fire(new ReportReviewed(r.id, state == ReportState.ACCEPTED, comment));
         metrics.reviewed(decision);
@@ -405,6 +466,15 @@ public class ReportService {
         requireWritable(id);
         Versions.check(expectedVersion, r.version, "báo cáo");
         return r;
+    }
+
+    /**
+     * Evidence was attached to or taken off the report: that changes the report (what it cites, its evidence count), so its
+     * version and update time move on, and a copy read before no longer passes for current.
+     */
+    public void evidenceChanged(Report r) {
+        r.updatedAt = Entities.now();
+        em.flush();
     }
 
     private Report requireReviewable(UUID id) {

@@ -8,6 +8,8 @@ import java.time.ZonedDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import vn.dti.tracker.common.Entities;
+
 /**
  * The time the reporting cycle runs on: deadlines, lateness and reminders all read it here, so that a
  * test can stand on the day before or after a deadline. In production it is the system clock.
@@ -23,8 +25,10 @@ public class ReportingClock {
         this.clock = Clock.system(zone);
     }
 
+    /** Now; for start-up work that writes the past ({@link Entities#asOf}), the moment it is written as of. */
     public Instant now() {
-        return clock.instant();
+        Instant past = Entities.pastMoment();
+        return past != null ? past : clock.instant();
     }
 
     public ZoneId zone() {
@@ -33,7 +37,7 @@ public class ReportingClock {
 
     /** Today in Vietnam. */
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return dayOf(now());
     }
 
     /** The instant a deadline day ends in Vietnam: a submission before it is on time. */

@@ -119,8 +119,13 @@ public final class ReportingDtos {
     }
 
     @Schema(name = "ReportChange", description = "One change of a report: who, when, which fields, before and after")
-    public record ReportChange(OffsetDateTime at, @Schema(nullable = true) String by, @Schema(examples = "UPDATE") String action,
-            @Schema(description = "{field: {from, to}}; on creation, {field: {from: null, to}}") Map<String, FieldChange> changes) {
+    public record ReportChange(OffsetDateTime at,
+            @Schema(nullable = true, description = "The person's full name (a service account's name)", examples = "Nguyễn Văn An") String by,
+            @Schema(examples = "UPDATE", description = "CREATE, UPDATE, DELETE of the report itself; EVIDENCE_ATTACHED, EVIDENCE_DETACHED,"
+                    + " and EVIDENCE_UPDATED (details of a document changed while attached)") String action,
+            @Schema(description = "{field: {from, to}}; on creation, {field: {from: null, to}}. For evidence, `evidence` holds the"
+                    + " document's title before and after, and `evidence.title`, `evidence.docNumber`, `evidence.docDate`, `evidence.issuer`,"
+                    + " `evidence.summary` what changed") Map<String, FieldChange> changes) {
     }
 
     @Schema(name = "FieldChange")

@@ -150,7 +150,7 @@ public final class ReportingRules {
             }
             case ACCEPTED -> {
                 return periodClosed ? DomainException.conflict("report.locked",
-                        "Kỳ " + periodKey + " đã khóa và báo cáo đã được chấp nhận; chỉ cán bộ điều phối mở lại được (kèm lý do).")
+                        "Kỳ báo cáo " + ReportingPeriod.label(periodKey) + " đã khóa và báo cáo đã được chấp nhận; chỉ cán bộ điều phối mở lại được (kèm lý do).")
                         : DomainException.conflict("report.already-accepted", "Báo cáo đã được chấp nhận; muốn sửa thì đề nghị cán bộ điều phối mở lại.");
             }
             case DRAFT -> {
@@ -178,12 +178,8 @@ public final class ReportingRules {
             return null;
         }
         if (decision == ReportAction.REOPEN) {
-            return DomainException.conflict("report.not-accepted", "Chỉ mở lại được báo cáo đã được chấp nhận; báo cáo này "
-                    + switch (state) {
-                        case DRAFT -> "còn là bản nháp.";
-                        case SUBMITTED -> "đang chờ duyệt.";
-                        default -> "đã được trả lại cho đơn vị.";
-                    });
+            return DomainException.conflict("report.not-accepted", "Chỉ mở lại được báo cáo đã được chấp nhận; báo cáo này đang ở trạng thái "
+                    + state.vietnamese() + ".");
         }
         return switch (state) {
             case ACCEPTED -> DomainException.conflict("report.already-accepted", "Báo cáo đã được chấp nhận; muốn sửa thì mở lại kèm lý do.");
@@ -200,11 +196,12 @@ public final class ReportingRules {
                     + "' còn là dự thảo: chưa có kỳ nào phải báo cáo, nên chưa gửi báo cáo tổng hợp được.");
         }
         if (period.closed()) {
-            return DomainException.conflict("period.already-sent-up", "Báo cáo tổng hợp kỳ " + period.key + " đã được gửi lúc "
-                    + period.sentUpAt.atZoneSameInstant(zone).toLocalDateTime() + ".");
+            return DomainException.conflict("period.already-sent-up", "Báo cáo tổng hợp " + period.label() + " đã được gửi lúc "
+                    + period.sentUpAt.atZoneSameInstant(zone).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy"))
+                    + ".");
         }
         if (waitingForReview > 0) {
-            return DomainException.conflict("period.reviews-pending", "Còn " + waitingForReview + " báo cáo đang chờ duyệt trong kỳ " + period.key
+            return DomainException.conflict("period.reviews-pending", "Còn " + waitingForReview + " báo cáo đang chờ duyệt trong " + period.label()
                     + ". Hãy chấp nhận hoặc trả lại trước khi gửi báo cáo tổng hợp.");
         }
         return null;
@@ -217,7 +214,7 @@ public final class ReportingRules {
 
     private static DomainException closedPeriod(String periodKey) {
         return DomainException.conflict("report.period-closed",
-                "Kỳ " + periodKey + " đã đóng (báo cáo tổng hợp đã gửi); không nhận báo cáo mới hay sửa báo cáo nháp của kỳ này.");
+                "Kỳ báo cáo " + ReportingPeriod.label(periodKey) + " đã đóng (báo cáo tổng hợp đã gửi); không nhận báo cáo mới hay sửa báo cáo nháp của kỳ này.");
     }
 
     /** A period's lateness facts at once, as the answers carry them. */

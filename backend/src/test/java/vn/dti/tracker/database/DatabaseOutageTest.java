@@ -36,6 +36,15 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void theTransactionManagerLosingItsConnectionIsAnOutage() {
+        // A caller check whose connection was closed under it: the transaction runner rethrows the manager's checked
+        // exception as it is, with the driver's error only in its message.
+        assertTrue(DatabaseOutage.isOutage(new jakarta.transaction.SystemException("ARJUNA016054: could not register transaction")));
+        assertTrue(DatabaseOutage.isOutage(new RuntimeException(new javax.transaction.xa.XAException(
+                javax.transaction.xa.XAException.XAER_RMERR))));
+    }
+
+    @Test
     void faultsOfTheRequestOrTheProductAreNot() {
         assertFalse(DatabaseOutage.isOutage(new SQLException("duplicate key", "23505")));
         assertFalse(DatabaseOutage.isOutage(new SQLException("invalid byte sequence", "22021")));

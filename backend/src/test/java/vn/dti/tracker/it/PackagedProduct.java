@@ -54,6 +54,8 @@ final class PackagedProduct {
         env.put("DTI_DATA_DIR", data.toString());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("DTI_DEMO_LOAD", "true");
+        // The demo plans without the year of history (its own test is demo/DemoHistoryTest): these tests need only the plans.
+        env.put("DTI_DEMO_HISTORY", "false");
         env.put("QUARKUS_SCHEDULER_ENABLED", "false");
         // Metrics are on the management interface: a port of its own for each process, unless the caller names one.
         env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(freePort()));
