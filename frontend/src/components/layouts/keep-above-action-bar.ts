@@ -21,8 +21,11 @@ function readable(element: Element): Element {
   return element.closest('.field, .notice, .form-alert, [role="alert"]') ?? element;
 }
 
+/** The bars of actions that stay at the bottom of the screen while their form scrolls: a report's, a plan form's. */
+const BARS = '.action-bar, .plan-form-actions';
+
 /**
- * A form's save and submit bar (`.action-bar`) stays at the bottom of the screen while the form scrolls under it.
+ * A form's save and submit bar stays at the bottom of the screen while the form scrolls under it.
  * Whatever gets focus (a field typed in, a message the form moves focus to) is scrolled up above the bar, and
  * again when the on-screen keyboard makes the screen shorter.
  */
@@ -31,7 +34,7 @@ export function useKeepFocusAboveActionBar() {
     function keepAbove() {
       const focused = document.activeElement;
       if (!focused || focused === document.body) return;
-      const bar = document.querySelector('.action-bar');
+      const bar = document.querySelector(BARS);
       if (!bar || bar.contains(focused)) return;
       const target = readable(focused).getBoundingClientRect();
       const barRect = bar.getBoundingClientRect();
