@@ -134,6 +134,11 @@ public class Report {
                         first ? String.format(Locale.ROOT, "budget: %.0f", budget) : "", first ? ratio(s.get("gzipKb").asDouble(), budget) : "",
                         first ? "≤ 1.00" : "");
             }
+            if (spa.has("chartGzipKb")) {
+                double chartBudget = spa.get("chartBudgetKb").asDouble();
+                row("web app: the dashboard's chart, on top of the dashboard (KB of JavaScript, gzip)", num(spa, "chartGzipKb", "%.1f"),
+                        String.format(Locale.ROOT, "budget: %.0f", chartBudget), ratio(spa.get("chartGzipKb").asDouble(), chartBudget), "≤ 1.00");
+            }
         } else {
             missing("web app bundle");
         }

@@ -1,11 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 const backend = 'http://localhost:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A gzipped copy (level 9) beside each text file, for nginx's gzip_static (deploy/images/nginx): compressed
+    // once at build time instead of at every request. The backend compresses on the fly and leaves these out of
+    // its jar (backend/pom.xml).
+    compression({
+      algorithms: [['gzip', { level: 9 }]],
+      include: /\.(js|css|html|svg|json)$/,
+      threshold: 1024,
+    }),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -63,7 +63,7 @@ export function TextField({
 }: FieldProps &
   ValueProps & {
     inputRef?: Ref<HTMLInputElement>;
-    type?: 'text' | 'email' | 'tel' | 'password' | 'date';
+    type?: 'text' | 'email' | 'tel' | 'password';
     inputMode?: 'text' | 'numeric' | 'decimal';
     autoComplete?: string;
     readOnly?: boolean;

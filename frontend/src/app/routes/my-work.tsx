@@ -1,13 +1,18 @@
 import type { RouteObject } from 'react-router';
-import { AssignmentsList } from '@/features/my-work/components/assignments-list';
 
 /**
  * The unit reporter's screens, mounted at /my-work: the list of what is due (`/my-work`) and one report
  * (`/my-work/reports/:reportId`, or `/my-work/reports/new?plan=…&indicator=…&period=…` before it exists).
- * The editor, with its evidence uploads, loads on first use so that the list stays light.
+ * Both load on first use, so that the sign-in page carries neither; the editor, with its evidence uploads, on its own.
  */
 export const workRoutes: RouteObject[] = [
-  { index: true, element: <AssignmentsList /> },
+  {
+    index: true,
+    lazy: async () => {
+      const { AssignmentsList } = await import('@/features/my-work/components/assignments-list');
+      return { Component: AssignmentsList };
+    },
+  },
   {
     path: 'reports/:reportId',
     lazy: async () => {

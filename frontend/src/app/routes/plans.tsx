@@ -1,12 +1,17 @@
 import type { RouteObject } from 'react-router';
-import { PlansList } from '@/features/plans/components/plans-list';
 
 /**
  * The plans, mounted at /plans: the list, one plan as its document, and the pages that edit a plan, its groups,
- * indicators and tasks. Everything but the list loads on first use.
+ * indicators and tasks. Each loads on first use, so that the sign-in page carries none of them.
  */
 export const planRoutes: RouteObject[] = [
-  { index: true, element: <PlansList /> },
+  {
+    index: true,
+    lazy: async () => {
+      const { PlansList } = await import('@/features/plans/components/plans-list');
+      return { Component: PlansList };
+    },
+  },
   {
     path: 'new',
     lazy: async () => {

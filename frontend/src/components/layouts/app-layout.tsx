@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
+import { useKeepFocusAboveActionBar } from '@/components/layouts/keep-above-action-bar';
 
 interface NavItem {
   to: string;
@@ -10,7 +11,8 @@ interface NavItem {
 
 /**
  * `nav` lists the screens the signed-in person uses and `account` is their menu, both supplied by the app so
- * that shared code stays feature-free.
+ * that shared code stays feature-free. On a phone the header is one line, the app's name and a menu button;
+ * the navigation, the account and the language open under it. From 48rem on everything is in the header.
  */
 export function AppLayout({
   children,
@@ -22,6 +24,24 @@ export function AppLayout({
   account?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useKeepFocusAboveActionBar();
+  // Going to another screen closes the menu; adjusting state on a prop change, without an effect.
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (menuPath !== pathname) {
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
+  useEffect(() => {
+    if (!menuOpen) return;
+    const close = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setMenuOpen(false);
+    };
+    document.addEventListener('keydown', close);
+    return () => document.removeEventListener('keydown', close);
+  }, [menuOpen]);
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -32,15 +52,27 @@ export function AppLayout({
           <Link to="/" className="app-name">
             {t('app.name')}
           </Link>
-          <nav aria-label={t('app.mainNav')} className="main-nav">
-            {nav.map((item) => (
-              <NavLink key={item.to} to={item.to}>
-                {t(`nav.${item.label}`)}
-              </NavLink>
-            ))}
-          </nav>
-          {account}
-          <LanguageSwitch />
+          <button
+            type="button"
+            className="header-button menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="app-menu"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span className="menu-icon" aria-hidden="true" />
+            {t('app.menu')}
+          </button>
+          <div id="app-menu" className={menuOpen ? 'app-menu is-open' : 'app-menu'}>
+            <nav aria-label={t('app.mainNav')} className="main-nav">
+              {nav.map((item) => (
+                <NavLink key={item.to} to={item.to}>
+                  {t(`nav.${item.label}`)}
+                </NavLink>
+              ))}
+            </nav>
+            {account}
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       {/* tabIndex lets the skip link move focus here, not just scroll. */}

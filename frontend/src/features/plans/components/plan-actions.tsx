@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { planQueryKey, type Plan } from '@/features/plans/api/get-plan';
 import { planToUpdate, useUpdatePlan } from '@/features/plans/api/update-plan';
 import { useDeletePlan } from '@/features/plans/api/delete-plan';
+import { DateField } from '@/components/date-field';
 import { BusyButton, TextField } from '@/components/form-fields';
 import { FormAlert, useProblemFocus } from '@/features/plans/components/form-alert';
 import { useFieldForm, useReload } from '@/features/plans/components/form-state';
@@ -175,9 +176,8 @@ function IssuePanel({
           error={err('documentNumber')}
           onChange={(value) => set('documentNumber', value)}
         />
-        <TextField
+        <DateField
           name="issueDate"
-          type="date"
           label={t('plan.form.issueDate')}
           value={values.issueDate}
           error={err('issueDate')}

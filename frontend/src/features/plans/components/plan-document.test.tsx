@@ -249,7 +249,7 @@ describe('PlanDocument', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Ban hành' }));
     const panel = screen.getByRole('region', { name: 'Ban hành kế hoạch' });
-    await user.type(within(panel).getByLabelText('Ngày ban hành'), '2026-04-05');
+    await user.type(within(panel).getByLabelText('Ngày ban hành'), '05/04/2026');
     await user.click(within(panel).getByRole('button', { name: 'Ban hành kế hoạch' }));
 
     const number = within(panel).getByRole('textbox', { name: 'Số hiệu' });

@@ -10,6 +10,7 @@ import {
   PlanEditFrame,
   useFormGeneration,
 } from '@/features/plans/components/edit-frame';
+import { DateField } from '@/components/date-field';
 import { BusyButton, SelectField, TextAreaField, TextField } from '@/components/form-fields';
 import { FormAlert } from '@/features/plans/components/form-alert';
 import { usePlanForm } from '@/features/plans/components/form-state';
@@ -180,9 +181,8 @@ function PlanForm({
             error={err('documentNumber')}
             onChange={(v) => set('documentNumber', v, 'documentNumber')}
           />
-          <TextField
+          <DateField
             name="issueDate"
-            type="date"
             label={t('plan.form.issueDate')}
             value={values.issueDate}
             error={err('issueDate')}
