@@ -825,6 +825,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{planId}/periods/{periodKey}/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every commune and ward of the plan's issuer, with its report for the period
+         * @description Each active commune or ward below the plan's issuing unit that the caller may read, whether or not its plan carries out this one: the plan it has for the year (the one carrying out this plan first; none is a state of its own), whether and when its consolidated report was sent up and whether late, its indicators by status, its late units, and the statuses of its indicators feeding each of this plan's indicators. `stateCounts`, `totalCommunes` and `rollups` cover every commune in scope whatever the filter.
+         */
+        get: operations["listPeriodCommunes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{planId}/periods/{periodKey}/consolidated": {
         parameters: {
             query?: never;
@@ -939,6 +959,26 @@ export interface paths {
          * @description Coordinators of the plan's issuer. Reports still waiting for review must be accepted or returned first. Afterwards accepted reports of the period are locked. Requires `If-Match` (the period's ETag).
          */
         post: operations["sendUpPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/periods/{periodKey}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A plan's period at a glance: statuses, late units, change, year to date
+         * @description What a leader reads first: the indicators by computed status, the units late this period by name, what changed since the plan's previous period (counts per status, indicators that moved), and the plan's periods of the year up to this one with their figures and the units late in any of them. Computed as the consolidated report is.
+         */
+        get: operations["getPeriodSummary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1653,6 +1693,69 @@ export interface components {
             /** @description More changes are ready now; read again at once with `next` */
             hasMore: boolean;
         };
+        /** @description The commune's plan the row reads */
+        CommunePlanRef: {
+            id: components["schemas"]["UUID"];
+            /** @example XUANLOC-CDS-2026 */
+            code: string;
+            /** @example 84/KH-UBND */
+            documentNumber: string | null;
+            title: string;
+            status: components["schemas"]["PlanStatus"];
+            /** @description Its parent plan is the province plan asked about */
+            implementsParent: boolean;
+        };
+        /** @description A commune or ward of the province, with or without a plan, and its report for the period */
+        CommuneProgress: {
+            commune: components["schemas"]["OrgUnitRef"];
+            kind: components["schemas"]["OrgUnitKind"];
+            plan: components["schemas"]["CommunePlanRef"] | null;
+            state: components["schemas"]["CommuneReportState"];
+            /** @example 2026-11 */
+            periodKey: string | null;
+            consolidationDeadline: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            sentUpAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            sentUpBy: string | null;
+            statusCounts: {
+                [key: string]: number;
+            };
+            timeliness: components["schemas"]["Timeliness"];
+            /** @description For each indicator of the province plan (by id) that some of the commune's indicators feed: their statuses */
+            feeding: {
+                [key: string]: components["schemas"]["IndicatorStatus"][];
+            };
+        };
+        /** @description One page of the province's communes for a period, the counts over all of them, and the province plan's roll-ups */
+        CommuneProgressPage: {
+            plan: components["schemas"]["PlanRef"];
+            unit: components["schemas"]["OrgUnitRef"];
+            /** @example 2026-11 */
+            periodKey: string;
+            items: components["schemas"]["CommuneProgress"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+            /**
+             * Format: int32
+             * @description Communes and wards in the caller's scope, whatever the filter
+             */
+            totalCommunes: number;
+            /** @description Communes per state, whatever the filter */
+            stateCounts: {
+                [key: string]: number;
+            };
+            rollups: components["schemas"]["Rollup"][];
+        };
+        /**
+         * @description NO_PLAN: the commune has no plan covering the year; PLAN_NOT_ISSUED: its plan is still a draft; NO_PERIOD: its plan has no such period; NOT_SENT: not sent up, its deadline not passed; OVERDUE: not sent up and its deadline passed; SENT: sent up on time; SENT_LATE: sent up after its deadline
+         * @enum {string}
+         */
+        CommuneReportState: "NO_PLAN" | "PLAN_NOT_ISSUED" | "NO_PERIOD" | "NOT_SENT" | "OVERDUE" | "SENT" | "SENT_LATE";
         /** @enum {string} */
         Comparator: "EQ" | "GE" | "GT" | "LE" | "LT";
         /** @description Báo cáo tổng hợp of a plan for a period */
@@ -1669,6 +1772,8 @@ export interface components {
         };
         /** @enum {string} */
         DeadlineShift: "NONE" | "PREVIOUS_WORKING_DAY";
+        /** @enum {string} */
+        Direction: "BETTER" | "WORSE" | "OTHER";
         /** @description A DTI framework edition */
         DtiFramework: {
             id: components["schemas"]["UUID"];
@@ -2343,8 +2448,91 @@ export interface components {
         PasswordReset: {
             newPassword: string;
         };
+        /** @description What changed since the plan's previous period */
+        PeriodChange: {
+            /** @example 2026-10 */
+            previousKey: string;
+            previousKind: components["schemas"]["PeriodKind"];
+            /** Format: int32 */
+            previousYear: number;
+            /** Format: int32 */
+            previousSeq: number;
+            /** @description Indicators by status in the previous period */
+            previousStatusCounts: {
+                [key: string]: number;
+            };
+            /** @description This period's count minus the previous one's, per status */
+            statusDelta: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int32
+             * @description Indicators whose status moved up the ladder not met, off track, at risk, on track, met
+             */
+            better: number;
+            /**
+             * Format: int32
+             * @description Indicators whose status moved down that ladder
+             */
+            worse: number;
+            /** @description Every indicator whose status changed, worse first */
+            indicators: components["schemas"]["StatusChange"][];
+            /**
+             * Format: int32
+             * @description Late units in the previous period
+             */
+            previousLateUnits: number;
+            /**
+             * Format: int32
+             * @description Lead assignments submitted late or missing in the previous period
+             */
+            previousLateOrMissing: number;
+        };
+        /** @description One period of the year: indicators by status and the timeliness of its assignments */
+        PeriodFigures: {
+            /** @example 2026-11 */
+            key: string;
+            kind: components["schemas"]["PeriodKind"];
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            seq: number;
+            unitDeadline: components["schemas"]["LocalDate"];
+            closed: boolean;
+            statusCounts: {
+                [key: string]: number;
+            };
+            /** Format: int32 */
+            expected: number;
+            /** Format: int32 */
+            onTime: number;
+            /** Format: int32 */
+            late: number;
+            /** Format: int32 */
+            missing: number;
+            /**
+             * Format: int32
+             * @description Units late in this period
+             */
+            lateUnits: number;
+        };
         /** @enum {string} */
         PeriodKind: "MONTH" | "QUARTER" | "HALF_YEAR" | "YEAR";
+        /** @description A plan's period at a glance: indicators by status, the late units, the change since the previous period and the year to date */
+        PeriodSummary: {
+            plan: components["schemas"]["PlanRef"];
+            issuingUnit: components["schemas"]["OrgUnitRef"];
+            period: components["schemas"]["ReportingPeriod"];
+            /** @description Indicators by computed status */
+            statusCounts: {
+                [key: string]: number;
+            };
+            /** @description This period's lead assignments; the late units by name, longest delay first */
+            timeliness: components["schemas"]["Timeliness"];
+            /** @description Against the plan's previous period; absent for its first */
+            change: ((components["schemas"]["PeriodChange"] | null) | null) | components["schemas"]["PeriodChange"] | null;
+            yearToDate: components["schemas"]["YearToDate"];
+        };
         /** @description A plan (kế hoạch) with every fact of the issued document */
         Plan: {
             id: components["schemas"]["UUID"];
@@ -2825,6 +3013,14 @@ export interface components {
         };
         /** @enum {string} */
         Severity: "ERROR" | "WARNING";
+        /** @description An indicator whose status is not what it was in the previous period */
+        StatusChange: {
+            indicator: components["schemas"]["ReportItem"];
+            from: components["schemas"]["IndicatorStatus"];
+            to: components["schemas"]["IndicatorStatus"];
+            /** @description BETTER or WORSE along the status ladder; OTHER to or from not reported or no target */
+            direction: components["schemas"]["Direction"];
+        };
         /** @description A plan carrying out this one (a commune's), with its report for the period */
         SubordinatePlan: {
             plan: components["schemas"]["PlanRef"];
@@ -3048,6 +3244,51 @@ export interface components {
             orgUnitId: components["schemas"]["UUID"];
             roles: components["schemas"]["Role"][];
             active: boolean;
+        };
+        /** @description A unit late in some periods of the year */
+        YearLateUnit: {
+            unit: components["schemas"]["OrgUnitRef"];
+            /**
+             * Format: int32
+             * @description Items never submitted, their deadline passed
+             */
+            missing: number;
+            /**
+             * Format: int32
+             * @description Items submitted after their deadline
+             */
+            submittedLate: number;
+            /**
+             * Format: int32
+             * @description Periods in which the unit was late
+             */
+            periods: number;
+            /**
+             * Format: int64
+             * @description The longest delay, in days
+             */
+            daysLate: number;
+        };
+        /** @description The plan's periods of the year up to this one, each with its figures, and their totals */
+        YearToDate: {
+            /** Format: int32 */
+            year: number;
+            periods: components["schemas"]["PeriodFigures"][];
+            /**
+             * Format: int32
+             * @description Lead assignments of these periods
+             */
+            expected: number;
+            /** Format: int32 */
+            submitted: number;
+            /** Format: int32 */
+            onTime: number;
+            /** Format: int32 */
+            late: number;
+            /** Format: int32 */
+            missing: number;
+            /** @description Units late in any of these periods, most late or missing items first */
+            lateUnits: components["schemas"]["YearLateUnit"][];
         };
     };
     responses: {
@@ -5342,6 +5583,59 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listPeriodCommunes: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number;
+                /**
+                 * @description Text in the commune's name or code or its plan's number or title; diacritics optional
+                 * @example xuan loc
+                 */
+                q?: string;
+                /** @description Rows per page, 1-200 (default 20) */
+                size?: number;
+                /**
+                 * @description `name`, `state` (worst first), `sentUpAt` or `missing`, with `,asc` or `,desc`
+                 * @example state,asc
+                 */
+                sort?: string;
+                /** @description Only communes in these states (repeat the parameter for several) */
+                state?: components["schemas"]["CommuneReportState"][];
+            };
+            header?: never;
+            path: {
+                periodKey: string;
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommuneProgressPage"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getConsolidatedReport: {
         parameters: {
             query?: never;
@@ -5560,6 +5854,42 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPeriodSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodKey: string;
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodSummary"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };
