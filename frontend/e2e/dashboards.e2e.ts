@@ -154,15 +154,21 @@ describe('each person opens the dashboard on their own question', () => {
       expect(names).toContain(`Phường Long Khánh ${suffix}`);
       await section.getByText(new RegExp(`/${communes.totalCommunes} xã, phường`)).waitFor();
       const rows = section.getByTestId('commune-row');
-      await expect.poll(() => rows.count()).toBe(Math.min(20, communes.totalCommunes));
+      await expect
+        .poll(() => rows.count(), { timeout: 20_000 })
+        .toBe(Math.min(20, communes.totalCommunes));
       const withoutPlan = rows.filter({ hasText: `Phường Long Khánh ${suffix}` });
       expect(await withoutPlan.innerText()).toContain('Chưa có kế hoạch');
       await expectAccessible(page);
       await screenshot(page, `dashboard-province-${size}`);
 
-      await section.getByRole('searchbox', { name: 'Tìm xã, phường' }).fill('xuan loc');
+      const search = section.getByRole('searchbox', { name: 'Tìm xã, phường' });
+      await search.fill('xuan loc');
+      await search.press('Enter');
       await expect
-        .poll(async () => (await rows.allInnerTexts()).map((t) => t.split('\n')[0]?.trim()))
+        .poll(async () => (await rows.allInnerTexts()).map((t) => t.split('\n')[0]?.trim()), {
+          timeout: 20_000,
+        })
         .toEqual(['Xã Xuân Lộc']);
       await screenshot(page, `dashboard-province-search-${size}`);
       await page.context().close();
@@ -181,7 +187,7 @@ describe('each person opens the dashboard on their own question', () => {
           .first()
           .waitFor();
         expect(await page.getByText('Đã xảy ra lỗi không mong muốn').count()).toBe(0);
-        await screenshot(page, `dashboard-${username}-${size}`);
+        await screenshot(page, `dashboard-role-${username}-${size}`);
         await page.context().close();
       });
     }
