@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * What is due: indicators and tasks × periods, with deadline and state
-         * @description Every unit in the caller's scope, or one unit (`unitId`), or the caller's own unit (`mine=true`, a reporter's "my work"). Only what is due: periods of plans in force (issued) that end on or after the day the plan takes effect. Without a period or a date range: every such period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED, ACCEPTED, and LATE for a lead unit whose deadline passed with no report or a draft; `overdue` also marks a returned report past its deadline.
+         * @description Every unit in the caller's scope, or one unit (`unitId`), or the caller's own unit (`mine=true`, a reporter's "my work"). Without a period or a date range: every period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED, ACCEPTED, and LATE for a lead unit whose deadline passed without a submission.
          */
         get: operations["listAssignments"];
         put?: never;
@@ -315,13 +315,13 @@ export interface paths {
         get: operations["getEvidence"];
         /**
          * Change what describes the evidence
-         * @description By the people of its unit. Requires `If-Match`. Refused (409 `evidence.on-record`) while a report citing it is submitted or accepted, until that report is returned or reopened; each change is in the history of the reports that cite it.
+         * @description By the people of its unit. Requires `If-Match`.
          */
         put: operations["updateEvidence"];
         post?: never;
         /**
          * Delete evidence attached to nothing
-         * @description By the people of its unit. Requires `If-Match`. Refused (409 `evidence.on-record`) while a report citing it is submitted or accepted, until that report is returned or reopened; each change is in the history of the reports that cite it.
+         * @description By the people of its unit. Requires `If-Match`.
          */
         delete: operations["deleteEvidence"];
         options?: never;
@@ -825,6 +825,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{planId}/periods/{periodKey}/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every commune and ward of the plan's issuer, with its report for the period
+         * @description Each active commune or ward below the plan's issuing unit that the caller may read, whether or not its plan carries out this one: the plan it has for the year (the one carrying out this plan first; none is a state of its own), whether and when its consolidated report was sent up and whether late, its indicators by status, its late units, and the statuses of its indicators feeding each of this plan's indicators. `stateCounts`, `totalCommunes` and `rollups` cover every commune in scope whatever the filter.
+         */
+        get: operations["listPeriodCommunes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{planId}/periods/{periodKey}/consolidated": {
         parameters: {
             query?: never;
@@ -939,6 +959,26 @@ export interface paths {
          * @description Coordinators of the plan's issuer. Reports still waiting for review must be accepted or returned first. Afterwards accepted reports of the period are locked. Requires `If-Match` (the period's ETag).
          */
         post: operations["sendUpPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/periods/{periodKey}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A plan's period at a glance: statuses, late units, change, year to date
+         * @description What a leader reads first: the indicators by computed status, the units late this period by name, what changed since the plan's previous period (counts per status, indicators that moved), and the plan's periods of the year up to this one with their figures and the units late in any of them. Computed as the consolidated report is.
+         */
+        get: operations["getPeriodSummary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1064,7 +1104,7 @@ export interface paths {
         put?: never;
         /**
          * Attach evidence to a report
-         * @description By whoever may write the report (its own unit, while it is a draft or returned), with evidence the caller may see. Requires `If-Match` with the report's ETag: once the report was saved, submitted or returned since it was read, the change is refused (412) and the report should be read again. A submitted or accepted report's evidence is part of what was sent: it is refused (409 `report.under-review`, `report.already-accepted`, `report.locked`) until the report is returned or reopened. Attaching changes the report, so its version moves on: the answer's ETag is the report's new one (attaching what is already attached changes nothing). It is in the report's history.
+         * @description By whoever may write the report (its own unit, while it is a draft or returned), with evidence the caller may see. Requires `If-Match` with the report's ETag: once the report was saved, submitted or returned since it was read, the change is refused (412) and the report should be read again. Attaching twice changes nothing; the report's version stays as it is, so a form based on it can still be saved.
          */
         post: operations["attachEvidence"];
         delete?: never;
@@ -1085,7 +1125,7 @@ export interface paths {
         post?: never;
         /**
          * Take evidence off a report
-         * @description By whoever may write the report, under the same rules as attaching (refused while the report is submitted or accepted). Requires `If-Match` with the report's ETag; the answer's ETag is the report's new version. It is in the report's history. Evidence left attached to nothing is removed after the grace period.
+         * @description By whoever may write the report. Requires `If-Match` with the report's ETag, as attaching does. Evidence left attached to nothing is removed after the grace period.
          */
         delete: operations["detachEvidence"];
         options?: never;
@@ -1406,7 +1446,7 @@ export interface components {
             item: components["schemas"]["ReportItem"];
             unit: components["schemas"]["OrgUnitRef"];
             role: components["schemas"]["ReportRole"];
-            /** @description LATE: overdue with no report or a draft; a returned report past its deadline stays RETURNED and is overdue */
+            /** @description LATE: the lead unit has not submitted and the deadline has passed */
             state: components["schemas"]["AssignmentState"];
             deadline: components["schemas"]["LocalDate"];
             /**
@@ -1417,17 +1457,6 @@ export interface components {
             reportId: components["schemas"]["UUID"] | null;
             /** Format: int64 */
             reportVersion: number | null;
-            /** @description Quá hạn: the lead unit's report is not submitted or accepted and the deadline day has ended */
-            overdue: boolean;
-            /**
-             * Format: int32
-             * @description Days late: while overdue until today, or of a submission after the deadline; 0 otherwise
-             */
-            daysLate: number;
-            /** @description The reviewer's comment on a returned report */
-            reviewComment: string | null;
-            /** @description What the caller may do now: CREATE (start the report), or EDIT and SUBMIT its report */
-            actions: components["schemas"]["ReportAction"][];
         };
         /** @enum {string} */
         AssignmentState: "NOT_STARTED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED" | "LATE";
@@ -1442,16 +1471,8 @@ export interface components {
              */
             actorKind: string;
             actorId: components["schemas"]["UUID"] | null;
-            /**
-             * @description The account's name as it signed in
-             * @example commune
-             */
+            /** @example commune */
             actorName: string | null;
-            /**
-             * @description Who it is, as people read it: the account's full name (a service account's name); the account's name if the account is no longer known
-             * @example Nguyễn Văn An
-             */
-            actorFullName: string | null;
             /** @example 203.113.1.10 */
             clientIp: string | null;
             /**
@@ -1579,8 +1600,6 @@ export interface components {
             signerTitle?: string;
             recipients?: string[];
             reportingRegime: components["schemas"]["BundleReportingRegime"];
-            /** @description Ngày hiệu lực, when the plan states one; otherwise it takes effect on its issue date */
-            effectiveDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
         };
         BundleRankResult: {
             unitCode: string;
@@ -1674,6 +1693,69 @@ export interface components {
             /** @description More changes are ready now; read again at once with `next` */
             hasMore: boolean;
         };
+        /** @description The commune's plan the row reads */
+        CommunePlanRef: {
+            id: components["schemas"]["UUID"];
+            /** @example XUANLOC-CDS-2026 */
+            code: string;
+            /** @example 84/KH-UBND */
+            documentNumber: string | null;
+            title: string;
+            status: components["schemas"]["PlanStatus"];
+            /** @description Its parent plan is the province plan asked about */
+            implementsParent: boolean;
+        };
+        /** @description A commune or ward of the province, with or without a plan, and its report for the period */
+        CommuneProgress: {
+            commune: components["schemas"]["OrgUnitRef"];
+            kind: components["schemas"]["OrgUnitKind"];
+            plan: components["schemas"]["CommunePlanRef"] | null;
+            state: components["schemas"]["CommuneReportState"];
+            /** @example 2026-11 */
+            periodKey: string | null;
+            consolidationDeadline: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            sentUpAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            sentUpBy: string | null;
+            statusCounts: {
+                [key: string]: number;
+            };
+            timeliness: components["schemas"]["Timeliness"];
+            /** @description For each indicator of the province plan (by id) that some of the commune's indicators feed: their statuses */
+            feeding: {
+                [key: string]: components["schemas"]["IndicatorStatus"][];
+            };
+        };
+        /** @description One page of the province's communes for a period, the counts over all of them, and the province plan's roll-ups */
+        CommuneProgressPage: {
+            plan: components["schemas"]["PlanRef"];
+            unit: components["schemas"]["OrgUnitRef"];
+            /** @example 2026-11 */
+            periodKey: string;
+            items: components["schemas"]["CommuneProgress"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+            /**
+             * Format: int32
+             * @description Communes and wards in the caller's scope, whatever the filter
+             */
+            totalCommunes: number;
+            /** @description Communes per state, whatever the filter */
+            stateCounts: {
+                [key: string]: number;
+            };
+            rollups: components["schemas"]["Rollup"][];
+        };
+        /**
+         * @description NO_PLAN: the commune has no plan covering the year; PLAN_NOT_ISSUED: its plan is still a draft; NO_PERIOD: its plan has no such period; NOT_SENT: not sent up, its deadline not passed; OVERDUE: not sent up and its deadline passed; SENT: sent up on time; SENT_LATE: sent up after its deadline
+         * @enum {string}
+         */
+        CommuneReportState: "NO_PLAN" | "PLAN_NOT_ISSUED" | "NO_PERIOD" | "NOT_SENT" | "OVERDUE" | "SENT" | "SENT_LATE";
         /** @enum {string} */
         Comparator: "EQ" | "GE" | "GT" | "LE" | "LT";
         /** @description Báo cáo tổng hợp of a plan for a period */
@@ -1690,6 +1772,8 @@ export interface components {
         };
         /** @enum {string} */
         DeadlineShift: "NONE" | "PREVIOUS_WORKING_DAY";
+        /** @enum {string} */
+        Direction: "BETTER" | "WORSE" | "OTHER";
         /** @description A DTI framework edition */
         DtiFramework: {
             id: components["schemas"]["UUID"];
@@ -1859,11 +1943,8 @@ export interface components {
             /** @description FILE: a browser can show it inline (PDF and images) */
             previewable: boolean;
             ownerUnit: components["schemas"]["OrgUnitRef"];
-            /** @description Full name of the person who put it on record */
             uploadedBy: string | null;
             attachments: components["schemas"]["EvidenceAttachment"][];
-            /** @description Cited by a report that was sent or accepted: its details cannot change (409 `evidence.on-record`) until that report is returned or reopened */
-            onRecord: boolean;
             /** Format: int64 */
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
@@ -1951,7 +2032,7 @@ export interface components {
             field: string;
             /** @description Stable code of the problem */
             code: string;
-            /** @description Explanation, in the language of the problem */
+            /** @description Vietnamese explanation */
             detail: string;
         };
         /** @enum {string} */
@@ -2091,15 +2172,9 @@ export interface components {
         /** @description A unit that missed the deadline for some of its lead assignments */
         LateUnit: {
             unit: components["schemas"]["OrgUnitRef"];
-            /**
-             * Format: int32
-             * @description Overdue: not submitted or accepted (none, a draft, or returned) after the deadline
-             */
+            /** Format: int32 */
             missing: number;
-            /**
-             * Format: int32
-             * @description Whose submission that stands came after the deadline
-             */
+            /** Format: int32 */
             submittedLate: number;
             /**
              * Format: int64
@@ -2139,13 +2214,7 @@ export interface components {
             unit: components["schemas"]["OrgUnitRef"];
             roles: components["schemas"]["Role"][];
             scopes: components["schemas"]["RoleScope"][];
-            /** @description Units whose subtrees the caller coordinates (an administrator coordinates everything and may have none listed) */
-            coordinatedUnits: components["schemas"]["OrgUnitRef"][];
-            /** @description What the caller may do beyond any one object: CREATE_PLAN (draw up a plan for a unit it coordinates) */
-            actions: components["schemas"]["MeAction"][];
         };
-        /** @enum {string} */
-        MeAction: "CREATE_PLAN";
         /** @description A reminder or a review outcome for the signed-in person */
         Notification: {
             id: components["schemas"]["UUID"];
@@ -2379,13 +2448,91 @@ export interface components {
         PasswordReset: {
             newPassword: string;
         };
-        /**
-         * @description SEND_UP: send the period's consolidated report up, closing the period
-         * @enum {string}
-         */
-        PeriodAction: "SEND_UP";
+        /** @description What changed since the plan's previous period */
+        PeriodChange: {
+            /** @example 2026-10 */
+            previousKey: string;
+            previousKind: components["schemas"]["PeriodKind"];
+            /** Format: int32 */
+            previousYear: number;
+            /** Format: int32 */
+            previousSeq: number;
+            /** @description Indicators by status in the previous period */
+            previousStatusCounts: {
+                [key: string]: number;
+            };
+            /** @description This period's count minus the previous one's, per status */
+            statusDelta: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int32
+             * @description Indicators whose status moved up the ladder not met, off track, at risk, on track, met
+             */
+            better: number;
+            /**
+             * Format: int32
+             * @description Indicators whose status moved down that ladder
+             */
+            worse: number;
+            /** @description Every indicator whose status changed, worse first */
+            indicators: components["schemas"]["StatusChange"][];
+            /**
+             * Format: int32
+             * @description Late units in the previous period
+             */
+            previousLateUnits: number;
+            /**
+             * Format: int32
+             * @description Lead assignments submitted late or missing in the previous period
+             */
+            previousLateOrMissing: number;
+        };
+        /** @description One period of the year: indicators by status and the timeliness of its assignments */
+        PeriodFigures: {
+            /** @example 2026-11 */
+            key: string;
+            kind: components["schemas"]["PeriodKind"];
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            seq: number;
+            unitDeadline: components["schemas"]["LocalDate"];
+            closed: boolean;
+            statusCounts: {
+                [key: string]: number;
+            };
+            /** Format: int32 */
+            expected: number;
+            /** Format: int32 */
+            onTime: number;
+            /** Format: int32 */
+            late: number;
+            /** Format: int32 */
+            missing: number;
+            /**
+             * Format: int32
+             * @description Units late in this period
+             */
+            lateUnits: number;
+        };
         /** @enum {string} */
         PeriodKind: "MONTH" | "QUARTER" | "HALF_YEAR" | "YEAR";
+        /** @description A plan's period at a glance: indicators by status, the late units, the change since the previous period and the year to date */
+        PeriodSummary: {
+            plan: components["schemas"]["PlanRef"];
+            issuingUnit: components["schemas"]["OrgUnitRef"];
+            period: components["schemas"]["ReportingPeriod"];
+            /** @description Indicators by computed status */
+            statusCounts: {
+                [key: string]: number;
+            };
+            /** @description This period's lead assignments; the late units by name, longest delay first */
+            timeliness: components["schemas"]["Timeliness"];
+            /** @description Against the plan's previous period; absent for its first */
+            change: ((components["schemas"]["PeriodChange"] | null) | null) | components["schemas"]["PeriodChange"] | null;
+            yearToDate: components["schemas"]["YearToDate"];
+        };
         /** @description A plan (kế hoạch) with every fact of the issued document */
         Plan: {
             id: components["schemas"]["UUID"];
@@ -2415,18 +2562,7 @@ export interface components {
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
             updatedAt: components["schemas"]["OffsetDateTime"];
-            /** @description The date the plan states it takes effect */
-            effectiveDate: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
-            /** @description The day the plan takes effect: its effective date, else its issue date; null for a draft without either */
-            effectiveFrom: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
-            /** @description What the caller may do with this plan now; the same rules refuse anything else */
-            actions: components["schemas"]["PlanAction"][];
         };
-        /**
-         * @description EDIT: change the plan, its groups, indicators and tasks; ISSUE: move a draft to ISSUED; CLOSE: move an issued plan to CLOSED; DELETE: delete a draft; IMPORT_APPENDIX: import its appendix from a sheet; CREATE_REPORT: start a report of the caller's own unit on one of its items
-         * @enum {string}
-         */
-        PlanAction: "EDIT" | "ISSUE" | "CLOSE" | "DELETE" | "IMPORT_APPENDIX" | "CREATE_REPORT";
         /** @description A whole plan with everything it references, by code (format version 1) */
         PlanBundle: {
             /** @example dti-plan-bundle */
@@ -2451,8 +2587,6 @@ export interface components {
             documentNumber?: string | null;
             issuingUnitId: components["schemas"]["UUID"];
             issueDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
-            /** @description Ngày hiệu lực: the day the plan takes effect, when it states one (within its years); otherwise it takes effect on its issue date. Periods ending before it are not due. */
-            effectiveDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
             issuePlace?: string | null;
             title: string;
             /** Format: int32 */
@@ -2524,20 +2658,12 @@ export interface components {
             /** Format: int64 */
             version: number;
             updatedAt: components["schemas"]["OffsetDateTime"];
-            /** @description The date the plan states it takes effect */
-            effectiveDate: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
-            /** @description The day the plan takes effect: its effective date, else its issue date; null for a draft without either */
-            effectiveFrom: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
-            /** @description What the caller may do with this plan now */
-            actions: components["schemas"]["PlanAction"][];
         };
         /** @description Editable fields of a plan (everything but its code) */
         PlanUpdate: {
             documentNumber?: string | null;
             issuingUnitId: components["schemas"]["UUID"];
             issueDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
-            /** @description Ngày hiệu lực: the day the plan takes effect, when it states one (within its years); otherwise it takes effect on its issue date. Periods ending before it are not due. */
-            effectiveDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
             issuePlace?: string | null;
             title: string;
             /** Format: int32 */
@@ -2561,7 +2687,7 @@ export interface components {
             title: string;
             /** Format: int32 */
             status: number;
-            /** @description Explanation a person can read: Vietnamese by default, English when Accept-Language prefers it (`title` too); the `code` is the same in every language. The answer's Content-Language names the language */
+            /** @description Vietnamese explanation a person can read */
             detail: string;
             /** @description Stable machine-readable code, e.g. `plan.not-found` */
             code: string;
@@ -2610,11 +2736,11 @@ export interface components {
             reviewedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             reviewedBy: string | null;
             reopenReason: string | null;
-            /** @description Whether the submission that stands (the latest) came by the deadline; null while the report is not submitted or accepted */
+            /** @description Whether the first submission came by the deadline; null until submitted */
             onTime: boolean | null;
             /**
              * Format: int32
-             * @description Days late: of the submission that stands after the deadline, or, while overdue, until today; 0 otherwise
+             * @description Days after the deadline of the first submission, or, while not submitted, of today; 0 when on time
              */
             daysLate: number;
             /** @description Accepted in a closed period: only a coordinator's reopen changes it */
@@ -2631,32 +2757,14 @@ export interface components {
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
             updatedAt: components["schemas"]["OffsetDateTime"];
-            /** @description The period is due: the plan is in force and took effect by the period's end */
-            due: boolean;
-            /** @description Quá hạn: the lead unit's report is not submitted or accepted and the deadline day has ended */
-            overdue: boolean;
-            /** @description What the caller may do with this report now; the same rules refuse anything else */
-            actions: components["schemas"]["ReportAction"][];
         };
-        /**
-         * @description CREATE (on an assignment without a report): start it; EDIT: save new content; SUBMIT: send for review; ACCEPT, RETURN: review a submitted report; REOPEN: send an accepted report back to its unit; ATTACH_EVIDENCE, DETACH_EVIDENCE: change its evidence. A listed SUBMIT may still be refused for missing content (report.incomplete), which the form shows.
-         * @enum {string}
-         */
-        ReportAction: "CREATE" | "EDIT" | "SUBMIT" | "ACCEPT" | "RETURN" | "REOPEN" | "ATTACH_EVIDENCE" | "DETACH_EVIDENCE";
         /** @description One change of a report: who, when, which fields, before and after */
         ReportChange: {
             at: components["schemas"]["OffsetDateTime"];
-            /**
-             * @description The person's full name (a service account's name)
-             * @example Nguyễn Văn An
-             */
             by: string | null;
-            /**
-             * @description CREATE, UPDATE, DELETE of the report itself; EVIDENCE_ATTACHED, EVIDENCE_DETACHED, and EVIDENCE_UPDATED (details of a document changed while attached)
-             * @example UPDATE
-             */
+            /** @example UPDATE */
             action: string;
-            /** @description {field: {from, to}}; on creation, {field: {from: null, to}}. For evidence, `evidence` holds the document's title before and after, and `evidence.title`, `evidence.docNumber`, `evidence.docDate`, `evidence.issuer`, `evidence.summary` what changed */
+            /** @description {field: {from, to}}; on creation, {field: {from: null, to}} */
             changes: {
                 [key: string]: components["schemas"]["FieldChange"];
             };
@@ -2781,12 +2889,6 @@ export interface components {
             sentUpNote: string | null;
             /** Format: int64 */
             version: number;
-            /** @description Units must report on this period: the plan is in force and took effect by the period's end */
-            due: boolean;
-            /** @description The consolidated report is sent up after the consolidation deadline, or not yet and that day has ended */
-            sentUpLate: boolean;
-            /** @description What the caller may do with this period now */
-            actions: components["schemas"]["PeriodAction"][];
         };
         ReportingRegime: {
             frequency: components["schemas"]["ReportFrequency"];
@@ -2911,6 +3013,14 @@ export interface components {
         };
         /** @enum {string} */
         Severity: "ERROR" | "WARNING";
+        /** @description An indicator whose status is not what it was in the previous period */
+        StatusChange: {
+            indicator: components["schemas"]["ReportItem"];
+            from: components["schemas"]["IndicatorStatus"];
+            to: components["schemas"]["IndicatorStatus"];
+            /** @description BETTER or WORSE along the status ladder; OTHER to or from not reported or no target */
+            direction: components["schemas"]["Direction"];
+        };
         /** @description A plan carrying out this one (a commune's), with its report for the period */
         SubordinatePlan: {
             plan: components["schemas"]["PlanRef"];
@@ -3057,7 +3167,7 @@ export interface components {
         };
         /** @enum {string} */
         TimeframeKind: "YEAR" | "SPAN" | "ONGOING";
-        /** @description Lead assignments of the period, when it is due (ReportingRules): expected; submitted (standing as submitted or accepted); on time and late (by the submission that stands, the latest); missing (overdue: none, a draft, or returned after the deadline). All 0 for a period that is not due. */
+        /** @description Lead assignments of the period: expected, submitted, on time, late, missing */
         Timeliness: {
             /** Format: int32 */
             expected: number;
@@ -3134,6 +3244,51 @@ export interface components {
             orgUnitId: components["schemas"]["UUID"];
             roles: components["schemas"]["Role"][];
             active: boolean;
+        };
+        /** @description A unit late in some periods of the year */
+        YearLateUnit: {
+            unit: components["schemas"]["OrgUnitRef"];
+            /**
+             * Format: int32
+             * @description Items never submitted, their deadline passed
+             */
+            missing: number;
+            /**
+             * Format: int32
+             * @description Items submitted after their deadline
+             */
+            submittedLate: number;
+            /**
+             * Format: int32
+             * @description Periods in which the unit was late
+             */
+            periods: number;
+            /**
+             * Format: int64
+             * @description The longest delay, in days
+             */
+            daysLate: number;
+        };
+        /** @description The plan's periods of the year up to this one, each with its figures, and their totals */
+        YearToDate: {
+            /** Format: int32 */
+            year: number;
+            periods: components["schemas"]["PeriodFigures"][];
+            /**
+             * Format: int32
+             * @description Lead assignments of these periods
+             */
+            expected: number;
+            /** Format: int32 */
+            submitted: number;
+            /** Format: int32 */
+            onTime: number;
+            /** Format: int32 */
+            late: number;
+            /** Format: int32 */
+            missing: number;
+            /** @description Units late in any of these periods, most late or missing items first */
+            lateUnits: components["schemas"]["YearLateUnit"][];
         };
     };
     responses: {
@@ -3282,8 +3437,6 @@ export interface operations {
                 dueTo?: components["schemas"]["LocalDate"];
                 /** @description Only the caller's own unit */
                 mine?: boolean;
-                /** @description Only overdue assignments (true) or only the others (false) */
-                overdue?: boolean;
                 page?: number;
                 /** @example 2026-03 */
                 periodKey?: string;
@@ -5430,6 +5583,59 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listPeriodCommunes: {
+        parameters: {
+            query?: {
+                /** @description 0-based page number */
+                page?: number;
+                /**
+                 * @description Text in the commune's name or code or its plan's number or title; diacritics optional
+                 * @example xuan loc
+                 */
+                q?: string;
+                /** @description Rows per page, 1-200 (default 20) */
+                size?: number;
+                /**
+                 * @description `name`, `state` (worst first), `sentUpAt` or `missing`, with `,asc` or `,desc`
+                 * @example state,asc
+                 */
+                sort?: string;
+                /** @description Only communes in these states (repeat the parameter for several) */
+                state?: components["schemas"]["CommuneReportState"][];
+            };
+            header?: never;
+            path: {
+                periodKey: string;
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommuneProgressPage"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getConsolidatedReport: {
         parameters: {
             query?: never;
@@ -5648,6 +5854,42 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPeriodSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodKey: string;
+                planId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodSummary"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6058,11 +6300,9 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Attached; the evidence with its attachments. ETag: the report's version now */
+            /** @description Attached; the evidence with its attachments */
             200: {
                 headers: {
-                    /** @description The report's ETag after the change */
-                    ETag?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6097,11 +6337,9 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Detached. ETag: the report's version now */
+            /** @description Detached */
             204: {
                 headers: {
-                    /** @description The report's ETag after the change */
-                    ETag?: unknown;
                     [name: string]: unknown;
                 };
                 content?: never;

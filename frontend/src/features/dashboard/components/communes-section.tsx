@@ -4,93 +4,128 @@ import type { components } from '@/api/schema';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import { LoadError } from '@/components/load-error';
+import { Pagination } from '@/components/pagination';
+import { SearchBox } from '@/components/search-box';
 import { SortableHeader } from '@/components/sortable-header';
-import { useGetPlanOverview } from '@/lib/consolidated-report';
+import {
+  useGetPeriodCommunes,
+  type CommuneReportState,
+} from '@/features/dashboard/api/get-period-communes';
 import { CommunesMatrix } from '@/features/dashboard/components/communes-matrix';
 import { FilterSelect } from '@/features/dashboard/components/filter-select';
-import { SearchBox } from '@/components/search-box';
-import { ListPager } from '@/features/dashboard/components/list-pager';
-import {
-  pageOf,
-  sortItems,
-  useListState,
-  type ListSpec,
-} from '@/features/dashboard/utils/list-state';
-import { matchesQuery } from '@/features/dashboard/utils/search-text';
+import { useListState, type ListSpec } from '@/features/dashboard/utils/list-state';
 
-type SubordinatePlan = components['schemas']['SubordinatePlan'];
+type CommuneProgress = components['schemas']['CommuneProgress'];
 
-/** Where a commune's consolidated report for the period stands. */
-export type SendState = 'sent' | 'sentLate' | 'overdue' | 'notSent' | 'noPeriod';
-const sendStates = [
-  'overdue',
-  'notSent',
-  'sentLate',
-  'sent',
-  'noPeriod',
-] as const satisfies readonly SendState[];
+/** Every state, worst first, as the server sorts them. */
+export const communeStates = [
+  'OVERDUE',
+  'NO_PLAN',
+  'PLAN_NOT_ISSUED',
+  'NOT_SENT',
+  'SENT_LATE',
+  'SENT',
+  'NO_PERIOD',
+] as const satisfies readonly CommuneReportState[];
 
-export function sendState(subordinate: SubordinatePlan): SendState {
-  if (!subordinate.periodKey) return 'noPeriod';
-  if (subordinate.sentUpAt) return subordinate.late ? 'sentLate' : 'sent';
-  return subordinate.late ? 'overdue' : 'notSent';
-}
-
-const sendStateClass: Record<SendState, string> = {
-  sent: 'dash-status-met',
-  sentLate: 'dash-status-at-risk',
-  overdue: 'dash-status-not-met',
-  notSent: 'dash-status-not-reported',
-  noPeriod: 'dash-status-no-target',
+const stateClass: Record<CommuneReportState, string> = {
+  SENT: 'dash-status-met',
+  SENT_LATE: 'dash-status-at-risk',
+  OVERDUE: 'dash-status-not-met',
+  NOT_SENT: 'dash-status-not-reported',
+  NO_PERIOD: 'dash-status-no-target',
+  NO_PLAN: 'dash-status-off-track',
+  PLAN_NOT_ISSUED: 'dash-status-no-target',
 };
 
-const sortFields = ['commune', 'state', 'sentUpAt', 'missing'] as const;
+// A symbol that repeats the word, as the indicator statuses have.
+const stateIcon: Record<CommuneReportState, string> = {
+  SENT: '✓',
+  SENT_LATE: '!',
+  OVERDUE: '✕',
+  NOT_SENT: '…',
+  NO_PERIOD: '–',
+  NO_PLAN: '∅',
+  PLAN_NOT_ISSUED: '✎',
+};
+
+/** Filters beyond one state: several states at once. */
+const stateGroups: Record<string, CommuneReportState[]> = {
+  sentAny: ['SENT', 'SENT_LATE'],
+  notSentAny: ['NOT_SENT', 'OVERDUE'],
+};
+
+const sortFields = ['name', 'state', 'sentUpAt', 'missing'] as const;
 type SortField = (typeof sortFields)[number];
 
 const spec: ListSpec<'q' | 'state', SortField> = {
   prefix: 'com',
   filters: ['q', 'state'],
   sortFields,
-  defaultSort: { field: 'commune', direction: 'asc' },
-  pageSize: 10,
+  defaultSort: { field: 'name', direction: 'asc' },
+  pageSize: 20,
 };
 
-function metCount(subordinate: SubordinatePlan): { met: number; total: number } {
-  const counts = Object.entries(subordinate.statusCounts);
+export function CommuneStateBadge({ state }: { state: CommuneReportState }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`dash-status ${stateClass[state]}`}>
+      <span className="dash-status-icon" aria-hidden="true">
+        {stateIcon[state]}
+      </span>
+      {t(`dashboard.communes.state.${state}`)}
+    </span>
+  );
+}
+
+function metCount(c: CommuneProgress): { met: number; total: number } {
+  const entries = Object.entries(c.statusCounts);
   return {
-    met: subordinate.statusCounts.MET ?? 0,
-    total: counts.filter(([status]) => status !== 'NO_TARGET').reduce((sum, [, n]) => sum + n, 0),
+    met: c.statusCounts.MET ?? 0,
+    total: entries.filter(([status]) => status !== 'NO_TARGET').reduce((sum, [, n]) => sum + n, 0),
   };
 }
 
 /**
- * The province's view: the communes carrying out its plan, which of them have sent their report
- * for the period, and (below) each province indicator commune by commune.
+ * The province's view: every commune and ward of the province, with or without a plan, whether it has sent
+ * its report for the period, and (below) each province indicator commune by commune. One request per page:
+ * the server searches (without diacritics), filters, sorts and counts.
  */
 export function CommunesSection({ planId, periodKey }: { planId: string; periodKey: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const list = useListState(spec);
-  const { filters, sort } = list.state;
-  const overviewQuery = useGetPlanOverview(planId, periodKey);
-  const overview = overviewQuery.data;
+  const { filters, sort, page } = list.state;
+  const states =
+    stateGroups[filters.state] ??
+    (communeStates.find((s) => s === filters.state) ? [filters.state as CommuneReportState] : []);
+  const query = useGetPeriodCommunes(planId, periodKey, {
+    q: filters.q,
+    state: states,
+    sort: `${sort.field},${sort.direction}`,
+    page: page - 1,
+    size: spec.pageSize,
+  });
+  const data = query.data;
+  const count = (value: number) => formatNumber(value, lang);
 
-  if (overviewQuery.isError) {
+  const heading = <h2 id="dash-communes-heading">{t('dashboard.communes.title')}</h2>;
+  if (query.isError && !data) {
     return (
       <section className="dash-section" aria-labelledby="dash-communes-heading" id="dash-communes">
-        <h2 id="dash-communes-heading">{t('dashboard.communes.title')}</h2>
+        {heading}
         <LoadError
           title={t('dashboard.communes.errorTitle')}
-          error={overviewQuery.error}
-          onRetry={() => void overviewQuery.refetch()}
+          error={query.error}
+          onRetry={() => void query.refetch()}
         />
       </section>
     );
   }
-  if (!overview) {
+  if (!data) {
     return (
       <section className="dash-section" aria-labelledby="dash-communes-heading" id="dash-communes">
-        <h2 id="dash-communes-heading">{t('dashboard.communes.title')}</h2>
+        {heading}
         <p role="status" className="notice">
           {t('dashboard.communes.loading')}
         </p>
@@ -98,33 +133,9 @@ export function CommunesSection({ planId, periodKey }: { planId: string; periodK
     );
   }
 
-  const compare: Record<SortField, (a: SubordinatePlan, b: SubordinatePlan) => number> = {
-    commune: (a, b) => a.issuingUnit.name.localeCompare(b.issuingUnit.name, 'vi'),
-    state: (a, b) => sendStates.indexOf(sendState(a)) - sendStates.indexOf(sendState(b)),
-    // Not sent yet sorts after every date.
-    sentUpAt: (a, b) => (a.sentUpAt ?? '9999').localeCompare(b.sentUpAt ?? '9999'),
-    missing: (a, b) => a.timeliness.missing - b.timeliness.missing,
-  };
-  const filtered = overview.plans.filter(
-    (s) =>
-      (!filters.state ||
-        (filters.state === 'sentAny'
-          ? Boolean(s.sentUpAt)
-          : filters.state === 'notSentAny'
-            ? !s.sentUpAt
-            : sendState(s) === filters.state)) &&
-      matchesQuery(filters.q, s.issuingUnit.name, s.issuingUnit.code, s.plan.code, s.plan.title),
-  );
-  const page = pageOf(
-    sortItems(filtered, compare[sort.field], sort.direction),
-    list.state.page,
-    spec.pageSize,
-  );
-  const sentCount = overview.plans.filter((s) => s.sentUpAt).length;
-  const count = (value: number) => formatNumber(value, lang);
-
+  const sent = (data.stateCounts.SENT ?? 0) + (data.stateCounts.SENT_LATE ?? 0);
   const columns = {
-    commune: t('dashboard.communes.columns.commune'),
+    name: t('dashboard.communes.columns.commune'),
     state: t('dashboard.communes.columns.state'),
     sentUpAt: t('dashboard.communes.columns.sentUpAt'),
     missing: t('dashboard.communes.columns.missing'),
@@ -139,28 +150,52 @@ export function CommunesSection({ planId, periodKey }: { planId: string; periodK
     />
   );
   // A commune's dashboard starts afresh: the province's list filters mean nothing there.
-  const drillLink = (s: SubordinatePlan) => ({
+  const drillLink = (c: CommuneProgress) => ({
     search: `?${new URLSearchParams({
-      unit: s.issuingUnit.id,
-      plan: s.plan.id,
-      period: s.periodKey ?? periodKey,
+      unit: c.commune.id,
+      ...(c.plan ? { plan: c.plan.id } : {}),
+      period: c.periodKey ?? periodKey,
     }).toString()}`,
   });
+  const planText = (c: CommuneProgress) =>
+    c.plan
+      ? [
+          c.plan.documentNumber ?? c.plan.code,
+          c.plan.implementsParent ? null : t('dashboard.communes.notImplementing'),
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      : t('dashboard.communes.noPlan');
 
   return (
     <>
-      <section className="dash-section" aria-labelledby="dash-communes-heading" id="dash-communes">
-        <h2 id="dash-communes-heading">{t('dashboard.communes.title')}</h2>
-        {overview.plans.length === 0 ? (
+      <section
+        className="dash-section"
+        aria-labelledby="dash-communes-heading"
+        id="dash-communes"
+        aria-busy={query.isFetching}
+      >
+        {heading}
+        {data.totalCommunes === 0 ? (
           <p className="notice">{t('dashboard.communes.none')}</p>
         ) : (
           <>
-            <p>
+            <p data-testid="communes-sent-count">
               {t('dashboard.communes.sentCount', {
-                sent: count(sentCount),
-                total: count(overview.plans.length),
+                sent: count(sent),
+                total: count(data.totalCommunes),
               })}
             </p>
+            <ul className="dash-state-counts" aria-label={t('dashboard.communes.stateCountsLabel')}>
+              {communeStates
+                .filter((s) => (data.stateCounts[s] ?? 0) > 0)
+                .map((s) => (
+                  <li key={s}>
+                    <CommuneStateBadge state={s} />{' '}
+                    <span className="dash-count-number">{count(data.stateCounts[s] ?? 0)}</span>
+                  </li>
+                ))}
+            </ul>
             <div className="toolbar">
               <SearchBox
                 namedLandmark
@@ -176,7 +211,7 @@ export function CommunesSection({ planId, periodKey }: { planId: string; periodK
                 options={[
                   { value: 'sentAny', label: t('dashboard.communes.filter.sentAny') },
                   { value: 'notSentAny', label: t('dashboard.communes.filter.notSentAny') },
-                  ...sendStates.map((s) => ({
+                  ...communeStates.map((s) => ({
                     value: s,
                     label: t(`dashboard.communes.state.${s}`),
                   })),
@@ -184,7 +219,7 @@ export function CommunesSection({ planId, periodKey }: { planId: string; periodK
                 onChange={(value) => list.setFilter('state', value)}
               />
             </div>
-            {page.total === 0 ? (
+            {data.totalItems === 0 ? (
               <p role="status" className="notice">
                 {t('dashboard.communes.emptyFiltered')}
               </p>
@@ -193,7 +228,7 @@ export function CommunesSection({ planId, periodKey }: { planId: string; periodK
                 <caption className="visually-hidden">{t('dashboard.communes.caption')}</caption>
                 <thead>
                   <tr>
-                    {sortable('commune')}
+                    {sortable('name')}
                     {sortable('state')}
                     {sortable('sentUpAt')}
                     {sortable('missing')}
@@ -203,50 +238,50 @@ export function CommunesSection({ planId, periodKey }: { planId: string; periodK
                   </tr>
                 </thead>
                 <tbody>
-                  {page.items.map((s) => {
-                    const state = sendState(s);
-                    const { met, total } = metCount(s);
+                  {data.items.map((c) => {
+                    const { met, total } = metCount(c);
                     return (
-                      <tr key={s.plan.id}>
-                        <td data-label={columns.commune}>
+                      <tr key={c.commune.id} data-testid="commune-row">
+                        <td data-label={columns.name}>
                           {/* One child: a stacked cell is a two-column grid, label and content. */}
                           <div>
                             <Link
-                              to={drillLink(s)}
+                              to={drillLink(c)}
                               className="cell-title"
-                              aria-label={t('dashboard.communes.open', {
-                                unit: s.issuingUnit.name,
-                              })}
+                              aria-label={t('dashboard.communes.open', { unit: c.commune.name })}
                             >
-                              {s.issuingUnit.name}
+                              {c.commune.name}
                             </Link>
-                            <span className="dash-note">
-                              {s.plan.documentNumber ?? s.plan.code}
-                            </span>
+                            <span className="dash-note">{planText(c)}</span>
                           </div>
                         </td>
                         <td data-label={columns.state}>
-                          <span className={`dash-status ${sendStateClass[state]}`}>
-                            {t(`dashboard.communes.state.${state}`)}
-                          </span>
+                          <CommuneStateBadge state={c.state} />
                         </td>
                         <td data-label={columns.sentUpAt}>
-                          {s.sentUpAt
-                            ? formatDate(s.sentUpAt, lang)
-                            : s.consolidationDeadline
+                          {c.sentUpAt
+                            ? formatDate(c.sentUpAt, lang)
+                            : c.consolidationDeadline
                               ? t('dashboard.communes.deadline', {
-                                  date: formatDate(s.consolidationDeadline, lang),
+                                  date: formatDate(c.consolidationDeadline, lang),
                                 })
                               : '—'}
                         </td>
                         <td data-label={columns.missing}>
-                          {t('dashboard.communes.missingOf', {
-                            missing: count(s.timeliness.missing),
-                            expected: count(s.timeliness.expected),
-                          })}
+                          {c.plan
+                            ? t('dashboard.communes.missingOf', {
+                                missing: count(c.timeliness.missing),
+                                expected: count(c.timeliness.expected),
+                              })
+                            : '—'}
                         </td>
                         <td data-label={columns.indicators}>
-                          {t('dashboard.communes.metOf', { met: count(met), total: count(total) })}
+                          {c.plan
+                            ? t('dashboard.communes.metOf', {
+                                met: count(met),
+                                total: count(total),
+                              })
+                            : '—'}
                         </td>
                       </tr>
                     );
@@ -254,20 +289,23 @@ export function CommunesSection({ planId, periodKey }: { planId: string; periodK
                 </tbody>
               </table>
             )}
-            <ListPager
-              page={page}
-              total={(count) => t('dashboard.communes.total', { count })}
-              onPage={list.setPage}
-            />
+            {data.totalItems > 0 && (
+              <Pagination
+                page={data.page + 1}
+                totalPages={Math.max(1, data.totalPages)}
+                total={t('dashboard.communes.total', { count: data.totalItems })}
+                onPage={list.setPage}
+              />
+            )}
           </>
         )}
       </section>
       <CommunesMatrix
-        rollups={overview.rollups}
-        communes={page.items}
+        rollups={data.rollups}
+        communes={data.items}
         pageInfo={
-          page.totalPages > 1
-            ? t('dashboard.matrix.pageInfo', { page: page.page, pages: page.totalPages })
+          data.totalPages > 1
+            ? t('dashboard.matrix.pageInfo', { page: data.page + 1, pages: data.totalPages })
             : null
         }
         drillLink={drillLink}

@@ -218,11 +218,19 @@ export function DashboardScopePicker({ scope }: { scope: DashboardScope }) {
         });
   const years = [...new Set(scope.periods.map((p) => p.year))];
   const drilled = scope.home && scope.unitId && scope.unitId !== scope.home.id;
+  // One unit and one plan need no choosing: they are named in one line, and the period is the only choice.
+  const chooseUnit = scope.unitOptions.length > 1;
+  const choosePlan = scope.plans.length > 1 || !scope.plan;
+  const named = [
+    chooseUnit ? null : scope.unit?.name,
+    !choosePlan && scope.plan ? planLabel(scope.plan, t) : null,
+  ].filter(Boolean);
 
   return (
     <div className="dash-scope">
+      {named.length > 0 && <p className="dash-scope-line">{named.join(' · ')}</p>}
       <div className="toolbar">
-        {scope.unitOptions.length > 1 ? (
+        {chooseUnit ? (
           <div className="field">
             <label htmlFor={`${id}-unit`}>{t('dashboard.scope.unit')}</label>
             <select
@@ -245,15 +253,8 @@ export function DashboardScopePicker({ scope }: { scope: DashboardScope }) {
               </p>
             )}
           </div>
-        ) : (
-          scope.unit && (
-            <div className="field dash-scope-unit">
-              <span className="dash-scope-label">{t('dashboard.scope.unit')}</span>
-              <span>{scope.unit.name}</span>
-            </div>
-          )
-        )}
-        {scope.planId && (
+        ) : null}
+        {scope.planId && choosePlan && (
           <div className="field field-plan">
             <label htmlFor={`${id}-plan`}>{t('dashboard.scope.plan')}</label>
             <select

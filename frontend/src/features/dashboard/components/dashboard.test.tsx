@@ -195,11 +195,23 @@ describe('Dashboard of a commune', { timeout: 20_000 }, () => {
 
     expect(within(rowOf('C.20')).getByText('Không có mục tiêu năm')).toBeInTheDocument();
 
+    // Above the list, the period at a glance: every status with its word and its count.
     const summary = screen.getByRole('region', { name: 'Tình hình Tháng 11/2026' });
+    const counts = within(summary).getByRole('list', { name: /Số chỉ tiêu theo tình trạng/ });
     expect(
-      within(summary).getByRole('progressbar', { name: 'Tỷ lệ chỉ tiêu đã đạt mục tiêu năm' }),
-    ).toHaveAttribute('aria-valuenow', '17');
-    expect(summary).toHaveTextContent('1/6 chỉ tiêu có mục tiêu năm đã đạt');
+      within(counts)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([
+      '✕Không đạt 1',
+      '↓Chậm tiến độ 1',
+      '!Có nguy cơ chậm 1',
+      '?Chưa có số liệu 1',
+      '→Đúng tiến độ 1',
+      '✓Đạt 1',
+      '–Không có mục tiêu năm 1',
+    ]);
+    expect(summary).toHaveTextContent('Chỉ tiêu theo tình trạng (7)');
   });
 
   it('filters the indicators by status from the summary, keeping the filter in the URL', async () => {
@@ -269,15 +281,31 @@ describe('Dashboard of a commune', { timeout: 20_000 }, () => {
 
   it("shows the units' timeliness and who is late", async () => {
     serveDashboard(xuanLocDb());
-    renderDashboard();
+    const { user } = renderDashboard();
     const summary = await screen.findByRole('region', { name: 'Tình hình Tháng 11/2026' });
+    // The late units by name on the first screen, and the period beside the year so far.
+    const lateCard = within(summary).getByRole('heading', {
+      name: 'Đơn vị chậm nộp kỳ này (3)',
+    }).parentElement!;
     expect(
-      within(summary).getByRole('progressbar', { name: 'Tỷ lệ nội dung được gửi đúng hạn' }),
-    ).toHaveAttribute('aria-valuenow', '67');
-    expect(summary).toHaveTextContent('8/12 nội dung được gửi đúng hạn');
-    expect(within(summary).getByText('Quá hạn chưa gửi').nextElementSibling).toHaveTextContent('3');
+      within(lateCard)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Công an xã 2 nội dung quá hạn chưa gửi',
+      'Phòng Văn hóa - Xã hội 1 nội dung gửi trễ',
+      'Trung tâm Phục vụ hành chính công 1 nội dung quá hạn chưa gửi',
+    ]);
+    const table = within(summary).getByRole('table', { name: 'Nộp báo cáo: kỳ này và từ đầu năm' });
+    expect(within(table).getByRole('row', { name: /Quá hạn chưa gửi/ })).toHaveTextContent(
+      'Quá hạn chưa gửi33',
+    );
+    expect(within(table).getByRole('row', { name: /Đúng hạn/ })).toHaveTextContent('Đúng hạn88');
 
-    const late = screen.getByRole('table', { name: 'Các đơn vị chậm nộp báo cáo trong kỳ' });
+    await user.click(screen.getByRole('tab', { name: 'Đơn vị chậm nộp' }));
+    const late = await screen.findByRole('table', {
+      name: 'Các đơn vị chậm nộp báo cáo trong kỳ',
+    });
     const names = within(late)
       .getAllByRole('row')
       .slice(1)
@@ -293,7 +321,8 @@ describe('Dashboard of a commune', { timeout: 20_000 }, () => {
 
   it('shows the tasks with their progress in words', async () => {
     serveDashboard(xuanLocDb());
-    renderDashboard();
+    const { user } = renderDashboard();
+    await user.click(await screen.findByRole('tab', { name: 'Nhiệm vụ' }));
     const tasks = await screen.findByRole('table', {
       name: 'Nhiệm vụ của kế hoạch và tiến độ thực hiện',
     });
@@ -332,7 +361,11 @@ describe('Dashboard of a commune', { timeout: 20_000 }, () => {
 
     await router.navigate(-1);
     expect(
-      await screen.findByRole('heading', { level: 2, name: 'Tình hình Tháng 10/2026' }),
+      await screen.findByRole(
+        'heading',
+        { level: 2, name: 'Tình hình Tháng 10/2026' },
+        { timeout: 5000 },
+      ),
     ).toBeInTheDocument();
   });
 

@@ -1,56 +1,91 @@
 import '@/features/dashboard/components/dashboard.css';
 import { useIsFetching } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { LoadError } from '@/components/load-error';
+import { ReportDownloads } from '@/components/report-downloads';
 import { useGetConsolidatedReport } from '@/lib/consolidated-report';
+import { withChanges } from '@/lib/search-params';
+import { useGetPeriodSummary } from '@/features/dashboard/api/get-period-summary';
 import { CommunesSection } from '@/features/dashboard/components/communes-section';
 import {
   DashboardScopePicker,
   useDashboardScope,
 } from '@/features/dashboard/components/dashboard-scope';
+import { DashboardTabs, type DashboardTab } from '@/features/dashboard/components/dashboard-tabs';
 import { DtiSection } from '@/features/dashboard/components/dti-section';
 import { IndicatorsSection } from '@/features/dashboard/components/indicators-section';
-import { ReportDownloads } from '@/components/report-downloads';
-import {
-  SummarySection,
-  indicatorsSectionId,
-} from '@/features/dashboard/components/summary-section';
+import { PeriodGlance } from '@/features/dashboard/components/period-glance';
 import { TasksSection } from '@/features/dashboard/components/tasks-section';
 import { UnitsSection } from '@/features/dashboard/components/units-section';
 
 /**
- * Are we on track, and who is late? For a commune and a period: each indicator's status and
- * progress, the units' timeliness, the tasks; for the province also which communes have sent their
- * report and each province indicator commune by commune; and the DTI ranking against its targets.
+ * Are we on track, and who is late? First, in one request, the period at a glance: indicators by status,
+ * the late units, the change since the previous period and the year so far. Below, behind tabs: for the
+ * province its communes and each province indicator commune by commune; the indicators, the late units,
+ * the tasks and the DTI ranking.
  */
 export function Dashboard() {
   const { t } = useTranslation();
   const scope = useDashboardScope();
-  const consolidatedQuery = useGetConsolidatedReport(scope.planId, scope.periodKey);
-  const report = consolidatedQuery.data;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const summaryQuery = useGetPeriodSummary(scope.planId, scope.periodKey);
+  const summary = summaryQuery.data;
   const isProvince = scope.unit?.kind === 'PROVINCE';
   const fetching = useIsFetching() > 0;
+  const ready = Boolean(scope.planId && scope.periodKey && !scope.error);
 
-  const sections = [
-    { id: 'dash-summary', label: t('dashboard.sections.summary') },
-    ...(isProvince
-      ? [
-          { id: 'dash-communes', label: t('dashboard.sections.communes') },
-          { id: 'dash-matrix', label: t('dashboard.sections.matrix') },
-        ]
-      : []),
-    { id: indicatorsSectionId, label: t('dashboard.sections.indicators') },
-    { id: 'dash-units', label: t('dashboard.sections.units') },
-    ...(report && report.tasks.length > 0
-      ? [{ id: 'dash-tasks', label: t('dashboard.sections.tasks') }]
-      : []),
-    { id: 'dash-dti', label: t('dashboard.sections.dti') },
-  ];
+  const tabParam = searchParams.get('tab');
+  const tabLink = (tab: string, changes: Record<string, string> = {}) => ({
+    search: `?${withChanges(searchParams, { ...changes, tab }).toString()}`,
+  });
+  const choose = (tab: string) =>
+    setSearchParams((current) => withChanges(current, { tab }), { replace: true });
+
+  const tabs: DashboardTab[] = [];
+  if (ready && scope.planId && scope.periodKey) {
+    const planId = scope.planId;
+    const periodKey = scope.periodKey;
+    if (isProvince) {
+      tabs.push({
+        id: 'communes',
+        label: t('dashboard.sections.communes'),
+        render: () => <CommunesSection planId={planId} periodKey={periodKey} />,
+      });
+    }
+    tabs.push(
+      {
+        id: 'indicators',
+        label: t('dashboard.sections.indicators'),
+        render: () => <ConsolidatedPart planId={planId} periodKey={periodKey} part="indicators" />,
+      },
+      {
+        id: 'units',
+        label: t('dashboard.sections.units'),
+        render: () => <ConsolidatedPart planId={planId} periodKey={periodKey} part="units" />,
+      },
+      {
+        id: 'tasks',
+        label: t('dashboard.sections.tasks'),
+        render: () => <ConsolidatedPart planId={planId} periodKey={periodKey} part="tasks" />,
+      },
+    );
+  }
+  if (scope.unit && !scope.error) {
+    const unit = scope.unit;
+    tabs.push({
+      id: 'dti',
+      label: t('dashboard.sections.dti'),
+      render: () => <DtiSection unit={unit} />,
+    });
+  }
 
   return (
     <section className="page dashboard" aria-labelledby="dashboard-heading">
       <title>{t('app.documentTitle', { page: t('dashboard.title') })}</title>
-      <h1 id="dashboard-heading">{t('dashboard.title')}</h1>
+      <h1 id="dashboard-heading" className="visually-hidden">
+        {t('dashboard.title')}
+      </h1>
       <DashboardScopePicker scope={scope} />
 
       <div className="progress-slot">
@@ -73,52 +108,77 @@ export function Dashboard() {
         </p>
       )}
 
-      {report && !consolidatedQuery.isError && (
-        <nav className="dash-sections" aria-label={t('dashboard.sections.label')}>
-          <ul>
-            {sections.map((section) => (
-              <li key={section.id}>
-                <a href={`#${section.id}`}>{section.label}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
-
-      {scope.planId && scope.periodKey && !scope.error && (
+      {ready && (
         <>
-          {consolidatedQuery.isPending && !scope.isPending && (
+          {summaryQuery.isPending && !scope.isPending && (
             <p role="status" className="notice">
               {t('dashboard.reportLoading')}
             </p>
           )}
-          {consolidatedQuery.isError && (
+          {summaryQuery.isError && (
             <LoadError
               title={t('dashboard.reportErrorTitle')}
-              error={consolidatedQuery.error}
-              onRetry={() => void consolidatedQuery.refetch()}
+              error={summaryQuery.error}
+              onRetry={() => void summaryQuery.refetch()}
             />
           )}
-          {report && !consolidatedQuery.isError && (
-            <div aria-busy={consolidatedQuery.isFetching}>
-              <ReportDownloads
-                className="dash-downloads"
-                planId={report.plan.id}
-                periodKey={report.period.key}
-              />
-              <SummarySection report={report} />
-              {isProvince && (
-                <CommunesSection planId={report.plan.id} periodKey={report.period.key} />
-              )}
-              <IndicatorsSection report={report} />
-              <UnitsSection report={report} />
-              <TasksSection report={report} />
+          {summary && !summaryQuery.isError && (
+            <div aria-busy={summaryQuery.isFetching}>
+              <PeriodGlance summary={summary} tabLink={tabLink} />
             </div>
           )}
         </>
       )}
 
-      {scope.unit && !scope.error && <DtiSection unit={scope.unit} />}
+      {tabs.length > 0 && (
+        <DashboardTabs tabs={tabs} active={tabParam ?? tabs[0]!.id} onChoose={choose} />
+      )}
+
+      {summary && scope.planId && scope.periodKey && (
+        <ReportDownloads
+          className="dash-downloads"
+          planId={scope.planId}
+          periodKey={scope.periodKey}
+        />
+      )}
     </section>
+  );
+}
+
+/** A part of the consolidated report, read when its tab is first opened (and kept for the others). */
+function ConsolidatedPart({
+  planId,
+  periodKey,
+  part,
+}: {
+  planId: string;
+  periodKey: string;
+  part: 'indicators' | 'units' | 'tasks';
+}) {
+  const { t } = useTranslation();
+  const query = useGetConsolidatedReport(planId, periodKey);
+  if (query.isError) {
+    return (
+      <LoadError
+        title={t('dashboard.reportErrorTitle')}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  if (!query.data) {
+    return (
+      <p role="status" className="notice">
+        {t('dashboard.reportLoading')}
+      </p>
+    );
+  }
+  const report = query.data;
+  if (part === 'indicators') return <IndicatorsSection report={report} />;
+  if (part === 'units') return <UnitsSection report={report} />;
+  return report.tasks.length > 0 ? (
+    <TasksSection report={report} />
+  ) : (
+    <p className="notice">{t('dashboard.tasks.none')}</p>
   );
 }

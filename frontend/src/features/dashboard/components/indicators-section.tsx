@@ -13,7 +13,6 @@ import {
   statusRank,
   StatusBadge,
 } from '@/features/dashboard/components/status-badge';
-import { indicatorsSectionId } from '@/features/dashboard/components/summary-section';
 import { formatAchieved, formatPercent, formatTarget } from '@/features/dashboard/utils/format';
 import {
   pageOf,
@@ -24,6 +23,9 @@ import {
 import { periodLabel } from '@/lib/periods';
 import { indicatorProgress } from '@/features/dashboard/utils/progress';
 import { compareCodes, matchesQuery } from '@/features/dashboard/utils/search-text';
+
+/** The list's place on the page: a link to it with this hash moves the reader there. */
+export const indicatorsSectionId = 'dash-indicators';
 
 type ConsolidatedReport = components['schemas']['ConsolidatedReport'];
 type IndicatorResult = components['schemas']['IndicatorResult'];

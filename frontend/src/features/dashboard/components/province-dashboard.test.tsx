@@ -234,7 +234,10 @@ describe('Dashboard of the province', { timeout: 20_000 }, () => {
         .getAllByRole('option')
         .map((option) => option.textContent),
     ).toEqual(['Tỉnh Đồng Nai', 'UBND xã Xuân Lộc', 'Xã Phú Lâm', 'Xã Phước Tân']);
-    expect(log).toContain(`/api/v1/plans/${plans.province.id}/periods/2026-11/overview`);
+    // One request draws the list of communes.
+    expect(log).toContain(
+      `/api/v1/plans/${plans.province.id}/periods/2026-11/communes?sort=name%2Casc&page=0&size=20`,
+    );
   });
 
   it("opens the province for someone whose unit is one of its departments (the API names no unit for an administrator's scope)", async () => {
@@ -268,6 +271,45 @@ describe('Dashboard of the province', { timeout: 20_000 }, () => {
     expect(second).toHaveTextContent('Quá hạn, chưa gửi');
     expect(second).toHaveTextContent('Hạn 20/11/2026');
     expect(second).toHaveTextContent('3/6 nội dung');
+  });
+
+  it('lists a commune without a plan as such, and finds communes without diacritics on the server', async () => {
+    const db = provinceDb();
+    db.communesWithoutPlan = [
+      { id: 'a0000000-0000-4000-8000-0000000000aa', code: 'DNAI.XUANDONG', name: 'Xã Xuân Đông' },
+    ];
+    const log = serveDashboard(db);
+    const { router, user } = renderDashboard();
+    const section = await screen.findByRole('region', { name: 'Các xã, phường gửi báo cáo' });
+
+    expect(section).toHaveTextContent('Đã gửi báo cáo: 1/3 xã, phường.');
+    const rows = () => within(section).getAllByTestId('commune-row');
+    expect(rows().map((row) => within(row).getByRole('link').textContent)).toEqual([
+      'Xã Phú Lâm',
+      'Xã Phước Tân',
+      'Xã Xuân Đông',
+    ]);
+    expect(rows()[2]).toHaveTextContent('Chưa có kế hoạch năm này');
+    expect(rows()[2]).toHaveTextContent('∅Chưa có kế hoạch');
+    expect(
+      within(section).getByRole('list', { name: 'Số xã, phường theo tình trạng gửi báo cáo' }),
+    ).toHaveTextContent('Chưa có kế hoạch 1');
+
+    await user.type(
+      within(section).getByRole('searchbox', { name: 'Tìm xã, phường' }),
+      'xuan dong{Enter}',
+    );
+
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]).toHaveTextContent('Xã Xuân Đông');
+    expect(new URLSearchParams(router.state.location.search).get('com.q')).toBe('xuan dong');
+    // The server searched: the browser asked once, with the words as typed.
+    expect(
+      log.filter(
+        (l) =>
+          l.includes('/communes?') && new URL(`http://x${l}`).searchParams.get('q') === 'xuan dong',
+      ),
+    ).toHaveLength(1);
   });
 
   it('filters the communes by whether they have sent, in the URL', async () => {
@@ -319,8 +361,10 @@ describe('Dashboard of the province', { timeout: 20_000 }, () => {
       '!Có nguy cơ chậm2 chỉ tiêu; hiện tình trạng kém nhất',
       'Không có chỉ tiêu tương ứng',
     ]);
-    expect(log).toContain(`/api/v1/plans/${plans.phuLam.id}/periods/2026-11/consolidated`);
-    expect(log).toContain(`/api/v1/plans/${plans.phuocTan.id}/indicators?size=200`);
+    // Nothing is read commune by commune: the list's one request carries every cell.
+    expect(log.filter((l) => l.includes(plans.phuLam.id) || l.includes(plans.phuocTan.id))).toEqual(
+      [],
+    );
   });
 
   it('drills into a commune and comes back to the province', async () => {
@@ -393,7 +437,7 @@ describe('DTI ranking on the dashboard', { timeout: 20_000 }, () => {
   it('shows target and actual ranks per pillar and year, with the gap', async () => {
     await seedSession({ me: provinceMe });
     serveDashboard(provinceDb());
-    renderDashboard();
+    renderDashboard('/dashboard?tab=dti');
 
     const table = await screen.findByRole('table', {
       name: 'Thứ hạng mục tiêu và thực tế theo năm: Tỉnh Đồng Nai',
@@ -452,7 +496,7 @@ describe('DTI ranking on the dashboard', { timeout: 20_000 }, () => {
       periodOf(plans.xuanLoc2026, '2026-11'),
     );
     const log = serveDashboard(db);
-    renderDashboard();
+    renderDashboard('/dashboard?tab=dti');
 
     expect(
       await screen.findByRole('heading', { level: 2, name: 'Xếp hạng DTI: Tỉnh Đồng Nai' }),
@@ -464,7 +508,7 @@ describe('DTI ranking on the dashboard', { timeout: 20_000 }, () => {
   it('draws the chosen pillar and keeps the choice in the URL', async () => {
     await seedSession({ me: provinceMe });
     serveDashboard(provinceDb());
-    const { router, user } = renderDashboard();
+    const { router, user } = renderDashboard('/dashboard?tab=dti');
 
     await user.selectOptions(
       await screen.findByRole('combobox', { name: 'Chỉ số trên biểu đồ' }),

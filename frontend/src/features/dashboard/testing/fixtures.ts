@@ -14,6 +14,11 @@ type OrgUnit = components['schemas']['OrgUnit'];
 type OrgUnitRef = components['schemas']['OrgUnitRef'];
 type PlanSummary = components['schemas']['PlanSummary'];
 type ProvinceOverview = components['schemas']['ProvinceOverview'];
+type PeriodSummary = components['schemas']['PeriodSummary'];
+type CommuneProgress = components['schemas']['CommuneProgress'];
+type CommuneProgressPage = components['schemas']['CommuneProgressPage'];
+type CommuneReportState = components['schemas']['CommuneReportState'];
+type IndicatorStatus = components['schemas']['IndicatorStatus'];
 type ReportingPeriod = components['schemas']['ReportingPeriod'];
 type ReportValue = components['schemas']['ReportValue'];
 
@@ -440,6 +445,10 @@ function page<T>(items: T[]) {
 /** What the fake API holds; tests change it between renders. */
 export type DashboardDb = {
   consolidated: Record<string, ConsolidatedReport>;
+  /** Summaries by `planId/periodKey`; without one, the consolidated report's figures with no change. */
+  summaries?: Record<string, PeriodSummary>;
+  /** Communes without a plan, listed after the overview's. */
+  communesWithoutPlan?: OrgUnitRef[];
   indicators: Record<string, Indicator[]>;
   overview: Record<string, ProvinceOverview>;
   rankings: Record<string, DtiRanking>;
@@ -508,6 +517,25 @@ export function serveDashboard(db: DashboardDb): RequestLog {
       const report = db.consolidated[`${String(params.planId)}/${String(params.periodKey)}`];
       return report ? HttpResponse.json(report) : new HttpResponse(null, { status: 404 });
     }),
+    http.get('*/api/v1/plans/:planId/periods/:periodKey/summary', ({ request, params }) => {
+      record(request);
+      const key = `${String(params.planId)}/${String(params.periodKey)}`;
+      const summary = db.summaries?.[key];
+      if (summary) return HttpResponse.json(summary);
+      const report = db.consolidated[key];
+      return report
+        ? HttpResponse.json(summaryOf(report))
+        : new HttpResponse(null, { status: 404 });
+    }),
+    http.get('*/api/v1/plans/:planId/periods/:periodKey/communes', ({ request, params }) => {
+      record(request);
+      const key = `${String(params.planId)}/${String(params.periodKey)}`;
+      const overview = db.overview[key];
+      if (!overview) return new HttpResponse(null, { status: 404 });
+      return HttpResponse.json(
+        communesPage(db, overview, db.communesWithoutPlan ?? [], new URL(request.url).searchParams),
+      );
+    }),
     http.get('*/api/v1/plans/:planId/periods/:periodKey/overview', ({ request, params }) => {
       record(request);
       const overview = db.overview[`${String(params.planId)}/${String(params.periodKey)}`];
@@ -525,4 +553,137 @@ export function periodOf(planSummary: PlanSummary, key: string): ReportingPeriod
   return monthlyPeriods(planSummary.id, [planSummary.startYear, planSummary.endYear]).find(
     (p) => p.key === key,
   )!;
+}
+
+/** The summary the server would give for a consolidated report alone: its counts, no previous period. */
+export function summaryOf(report: ConsolidatedReport): PeriodSummary {
+  const counts: Partial<Record<IndicatorStatus, number>> = {};
+  for (const r of report.indicators) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  const t = report.timeliness;
+  return {
+    plan: report.plan,
+    issuingUnit: report.issuingUnit,
+    period: report.period,
+    statusCounts: counts,
+    timeliness: t,
+    change: null,
+    yearToDate: {
+      year: report.period.year,
+      periods: [
+        {
+          key: report.period.key,
+          kind: report.period.kind,
+          year: report.period.year,
+          seq: report.period.seq,
+          unitDeadline: report.period.unitDeadline,
+          closed: report.period.closed,
+          statusCounts: counts,
+          expected: t.expected,
+          onTime: t.onTime,
+          late: t.late,
+          missing: t.missing,
+          lateUnits: t.lateUnits.length,
+        },
+      ],
+      expected: t.expected,
+      submitted: t.submitted,
+      onTime: t.onTime,
+      late: t.late,
+      missing: t.missing,
+      lateUnits: t.lateUnits.map((u) => ({
+        unit: u.unit,
+        missing: u.missing,
+        submittedLate: u.submittedLate,
+        periods: 1,
+        daysLate: u.daysLate,
+      })),
+    },
+  };
+}
+
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+/** What the server answers for the province's communes: the overview's plans, then those without one. */
+function communesPage(
+  db: DashboardDb,
+  overview: ProvinceOverview,
+  withoutPlan: OrgUnitRef[],
+  query: URLSearchParams,
+): CommuneProgressPage {
+  const rows: CommuneProgress[] = overview.plans.map((s) => {
+    const report = db.consolidated[`${s.plan.id}/${s.periodKey ?? ''}`];
+    const feeds = new Map((db.indicators[s.plan.id] ?? []).map((i) => [i.id, i.contributesTo?.id]));
+    const feeding: Record<string, IndicatorStatus[]> = {};
+    for (const r of report?.indicators ?? []) {
+      const target = feeds.get(r.indicator.id);
+      if (target) feeding[target] = [...(feeding[target] ?? []), r.status];
+    }
+    const state: CommuneReportState = !s.periodKey
+      ? 'NO_PERIOD'
+      : s.sentUpAt
+        ? s.late
+          ? 'SENT_LATE'
+          : 'SENT'
+        : s.late
+          ? 'OVERDUE'
+          : 'NOT_SENT';
+    return {
+      commune: s.issuingUnit,
+      kind: 'COMMUNE',
+      plan: { ...s.plan, status: 'ISSUED', implementsParent: true },
+      state,
+      periodKey: s.periodKey,
+      consolidationDeadline: s.consolidationDeadline,
+      sentUpAt: s.sentUpAt,
+      sentUpBy: s.sentUpBy,
+      statusCounts: s.statusCounts,
+      timeliness: s.timeliness,
+      feeding,
+    };
+  });
+  for (const unit of withoutPlan) {
+    rows.push({
+      commune: unit,
+      kind: 'COMMUNE',
+      plan: null,
+      state: 'NO_PLAN',
+      periodKey: null,
+      consolidationDeadline: null,
+      sentUpAt: null,
+      sentUpBy: null,
+      statusCounts: {},
+      timeliness: { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0, lateUnits: [] },
+      feeding: {},
+    });
+  }
+  const stateCounts: Partial<Record<CommuneReportState, number>> = {};
+  for (const r of rows) stateCounts[r.state] = (stateCounts[r.state] ?? 0) + 1;
+  const q = fold(query.get('q') ?? '');
+  const states = query.getAll('state');
+  const matching = rows
+    .filter((r) => !q || fold(`${r.commune.name} ${r.plan?.code ?? ''}`).includes(q))
+    .filter((r) => states.length === 0 || states.includes(r.state))
+    .sort((a, b) => a.commune.name.localeCompare(b.commune.name, 'vi'));
+  const size = Number(query.get('size') ?? 20);
+  const pageNumber = Number(query.get('page') ?? 0);
+  return {
+    plan: overview.plan,
+    unit: province,
+    periodKey: overview.periodKey,
+    items: matching.slice(pageNumber * size, (pageNumber + 1) * size),
+    page: pageNumber,
+    size,
+    totalItems: matching.length,
+    totalPages: Math.ceil(matching.length / size),
+    totalCommunes: rows.length,
+    stateCounts,
+    rollups: overview.rollups,
+  };
 }

@@ -483,6 +483,10 @@ class AccessMatrixTest {
                 Call.get("/api/v1/plans/" + f(s).plan() + "/periods/2026-01/consolidated"), none));
         c.put("getPlanOverview", new Case(Rule.READ_ONE, 200, (role, s, fresh) ->
                 Call.get("/api/v1/plans/" + f(s).plan() + "/periods/2026-01/overview"), none));
+        c.put("getPeriodSummary", new Case(Rule.READ_ONE, 200, (role, s, fresh) ->
+                Call.get("/api/v1/plans/" + f(s).plan() + "/periods/2026-01/summary"), none));
+        c.put("listPeriodCommunes", new Case(Rule.READ_ONE, 200, (role, s, fresh) ->
+                Call.get("/api/v1/plans/" + f(s).plan() + "/periods/2026-01/communes"), none));
         c.put("sendUpPeriod", new Case(Rule.WRITE, 200, (role, s, fresh) -> {
             String plan = fresh ? plan(f(s).root()) : f(s).plan();
             String path = "/api/v1/plans/" + plan + "/periods/2026-12";

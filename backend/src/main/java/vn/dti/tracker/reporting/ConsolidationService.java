@@ -130,13 +130,68 @@ public class ConsolidationService {
         List<SubordinatePlan> subordinates = new ArrayList<>();
         for (Plan c : children) {
             PlanPeriod pp = facts.periods().get(c.id);
-            boolean late = pp != null && ReportingRules.sentUpLate(ReportingRules.due(c.status, c.issueDate, c.effectiveDate, pp.endsOn()),
-                    pp.consolidationDeadline(), pp.sentUpAt() == null ? null : pp.sentUpAt().toInstant(), today, clock.zone());
+            boolean late = sentUpLate(c, pp, today);
             subordinates.add(new SubordinatePlan(PlanRef.of(c), OrgUnitRef.of(c.issuingUnit), pp == null ? null : pp.key(),
                     pp == null ? null : pp.consolidationDeadline(), pp == null ? null : pp.sentUpAt(), pp == null ? null : pp.sentUpBy(), late,
                     counts(byPlan.getOrDefault(c.id, List.of())), timeliness(facts.timeliness().getOrDefault(c.id, List.of()))));
         }
         return new ProvinceOverview(PlanRef.of(plan), key, subordinates, rollups(plan, key, facts));
+    }
+
+    /** The commune's report was sent up late, by the reporting rules (ReportingRules#sentUpLate). */
+    private boolean sentUpLate(Plan c, PlanPeriod pp, LocalDate today) {
+        return pp != null && ReportingRules.sentUpLate(ReportingRules.due(c.status, c.issueDate, c.effectiveDate, pp.endsOn()),
+                pp.consolidationDeadline(), pp.sentUpAt() == null ? null : pp.sentUpAt().toInstant(), today, clock.zone());
+    }
+
+    // ---- what the dashboards read ----
+
+    /** One plan's period as a dashboard counts it: each indicator's result (in the plan's order), the counts, the timeliness. */
+    public record Standing(List<IndicatorResult> indicators, Map<IndicatorStatus, Integer> statusCounts, Timeliness timeliness) {
+    }
+
+    /** {@link #consolidated}'s indicators and timeliness without the tasks, for a period the caller's plan was already read for. */
+    public Standing standing(UUID planId, String key) {
+        Facts facts = facts(List.of(planId), key);
+        List<IndicatorResult> indicators = new ArrayList<>();
+        if (facts.periods().containsKey(planId)) {
+            for (IndicatorRow i : facts.indicators()) {
+                indicators.add(result(i, facts));
+            }
+        }
+        return new Standing(indicators, counts(indicators), timeliness(facts.timeliness().getOrDefault(planId, List.of())));
+    }
+
+    /**
+     * Plans of communes, whether or not they carry out {@code parent}, each with its report for the period as the
+     * province overview shows it ({@link SubordinatePlan}); for each, the statuses of its indicators feeding each of the
+     * parent's indicators; and the parent's roll-ups. The same fixed number of queries as {@link #overview}.
+     */
+    public record CommunePlans(Map<UUID, SubordinatePlan> plans, Map<UUID, Map<UUID, List<IndicatorStatus>>> feeding, List<Rollup> rollups) {
+    }
+
+    public CommunePlans communePlans(Plan parent, List<Plan> plansOfCommunes, String key) {
+        Facts facts = facts(plansOfCommunes.stream().map(p -> p.id).toList(), key);
+        Map<UUID, List<IndicatorResult>> byPlan = new HashMap<>();
+        Map<UUID, Map<UUID, List<IndicatorStatus>>> feeding = new HashMap<>();
+        for (IndicatorRow i : facts.indicators()) {
+            IndicatorResult r = result(i, facts);
+            byPlan.computeIfAbsent(i.planId(), k -> new ArrayList<>()).add(r);
+            if (i.contributesTo() != null) {
+                feeding.computeIfAbsent(i.planId(), k -> new LinkedHashMap<>()).computeIfAbsent(i.contributesTo(), k -> new ArrayList<>())
+                        .add(r.status());
+            }
+        }
+        LocalDate today = clock.today();
+        Map<UUID, SubordinatePlan> out = new HashMap<>();
+        for (Plan c : plansOfCommunes) {
+            PlanPeriod pp = facts.periods().get(c.id);
+            out.put(c.id, new SubordinatePlan(PlanRef.of(c), OrgUnitRef.of(c.issuingUnit), pp == null ? null : pp.key(),
+                    pp == null ? null : pp.consolidationDeadline(), pp == null ? null : pp.sentUpAt(), pp == null ? null : pp.sentUpBy(),
+                    sentUpLate(c, pp, today), counts(byPlan.getOrDefault(c.id, List.of())),
+                    timeliness(facts.timeliness().getOrDefault(c.id, List.of()))));
+        }
+        return new CommunePlans(out, feeding, rollups(parent, key, facts));
     }
 
     // ---- the facts, in a fixed number of queries ----

@@ -25,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.dti.tracker.auth.Role.Names;
 import vn.dti.tracker.common.Versions;
+import vn.dti.tracker.reporting.DashboardDtos.CommuneProgressPage;
+import vn.dti.tracker.reporting.DashboardDtos.CommuneReportState;
+import vn.dti.tracker.reporting.DashboardDtos.PeriodSummary;
 import vn.dti.tracker.reporting.ReportingDtos.ConsolidatedReport;
 import vn.dti.tracker.reporting.ReportingDtos.PeriodView;
 import vn.dti.tracker.reporting.ReportingDtos.ProvinceOverview;
@@ -38,10 +41,15 @@ public class PeriodResource {
 
     private final PeriodService periods;
     private final ConsolidationService consolidation;
+    private final PeriodSummaryService summaries;
+    private final CommuneProgressService communes;
 
-    public PeriodResource(PeriodService periods, ConsolidationService consolidation) {
+    public PeriodResource(PeriodService periods, ConsolidationService consolidation, PeriodSummaryService summaries,
+            CommuneProgressService communes) {
         this.periods = periods;
         this.consolidation = consolidation;
+        this.summaries = summaries;
+        this.communes = communes;
     }
 
     @GET
@@ -97,5 +105,36 @@ public class PeriodResource {
                     + " and timeliness. For each indicator fed by the communes' indicators: the roll-up and its method.")
     public ProvinceOverview overview(@PathParam("planId") UUID planId, @PathParam("periodKey") String key) {
         return consolidation.overview(planId, key);
+    }
+
+    @GET
+    @Path("/{periodKey}/summary")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
+    @Operation(operationId = "getPeriodSummary", summary = "A plan's period at a glance: statuses, late units, change, year to date",
+            description = "What a leader reads first: the indicators by computed status, the units late this period by name, what changed"
+                    + " since the plan's previous period (counts per status, indicators that moved), and the plan's periods of the year up"
+                    + " to this one with their figures and the units late in any of them. Computed as the consolidated report is.")
+    public PeriodSummary summary(@PathParam("planId") UUID planId, @PathParam("periodKey") String key) {
+        return summaries.summary(planId, key);
+    }
+
+    @GET
+    @Path("/{periodKey}/communes")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
+    @Operation(operationId = "listPeriodCommunes", summary = "Every commune and ward of the plan's issuer, with its report for the period",
+            description = "Each active commune or ward below the plan's issuing unit that the caller may read, whether or not its plan"
+                    + " carries out this one: the plan it has for the year (the one carrying out this plan first; none is a state of its"
+                    + " own), whether and when its consolidated report was sent up and whether late, its indicators by status, its late"
+                    + " units, and the statuses of its indicators feeding each of this plan's indicators. `stateCounts`,"
+                    + " `totalCommunes` and `rollups` cover every commune in scope whatever the filter.")
+    public CommuneProgressPage communes(@PathParam("planId") UUID planId, @PathParam("periodKey") String key,
+            @QueryParam("q") @Parameter(description = "Text in the commune's name or code or its plan's number or title; diacritics optional",
+                    example = "xuan loc") String q,
+            @QueryParam("state") @Parameter(description = "Only communes in these states (repeat the parameter for several)") List<CommuneReportState> states,
+            @QueryParam("page") @Parameter(description = "0-based page number") Integer page,
+            @QueryParam("size") @Parameter(description = "Rows per page, 1-200 (default 20)") Integer size,
+            @QueryParam("sort") @Parameter(description = "`name`, `state` (worst first), `sentUpAt` or `missing`, with `,asc` or `,desc`",
+                    example = "state,asc") String sort) {
+        return communes.list(planId, key, new CommuneProgressService.Filter(q, states), page, size, sort);
     }
 }

@@ -127,4 +127,31 @@ public final class StatusRules {
             case EQ -> lowerBetter ? c <= 0 : c >= 0;
         };
     }
+
+    /** Which way a status moved from one period to the next. */
+    public enum Direction { BETTER, WORSE, OTHER }
+
+    /**
+     * Along the ladder NOT_MET, OFF_TRACK, AT_RISK, ON_TRACK, MET a step up is better and a step down worse. A move to or
+     * from NOT_REPORTED or NO_TARGET says nothing about progress (a new year starts unreported): it is OTHER.
+     */
+    public static Direction direction(IndicatorStatus from, IndicatorStatus to) {
+        int a = ladder(from);
+        int b = ladder(to);
+        if (a < 0 || b < 0 || a == b) {
+            return Direction.OTHER;
+        }
+        return b > a ? Direction.BETTER : Direction.WORSE;
+    }
+
+    private static int ladder(IndicatorStatus status) {
+        return switch (status) {
+            case NOT_MET -> 0;
+            case OFF_TRACK -> 1;
+            case AT_RISK -> 2;
+            case ON_TRACK -> 3;
+            case MET -> 4;
+            case NOT_REPORTED, NO_TARGET -> -1;
+        };
+    }
 }

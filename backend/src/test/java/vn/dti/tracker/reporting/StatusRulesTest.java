@@ -383,4 +383,17 @@ class StatusRulesTest {
         assertEvaluation(IndicatorStatus.AT_RISK, "900", "1000", StatusRules.evaluate(atLeast1000, null, false, number("900"), 6));
         assertEvaluation(IndicatorStatus.OFF_TRACK, "899", "1000", StatusRules.evaluate(atLeast1000, null, false, number("899"), 6));
     }
+
+    @Test
+    void aStatusMovesBetterOrWorseAlongTheLadderOnly() {
+        assertEquals(StatusRules.Direction.BETTER, StatusRules.direction(IndicatorStatus.AT_RISK, IndicatorStatus.ON_TRACK));
+        assertEquals(StatusRules.Direction.BETTER, StatusRules.direction(IndicatorStatus.NOT_MET, IndicatorStatus.MET));
+        assertEquals(StatusRules.Direction.WORSE, StatusRules.direction(IndicatorStatus.MET, IndicatorStatus.OFF_TRACK));
+        assertEquals(StatusRules.Direction.WORSE, StatusRules.direction(IndicatorStatus.ON_TRACK, IndicatorStatus.AT_RISK));
+        assertEquals(StatusRules.Direction.OTHER, StatusRules.direction(IndicatorStatus.MET, IndicatorStatus.MET));
+        // A new year starts unreported: that is no step back, and a first value is no step forward.
+        assertEquals(StatusRules.Direction.OTHER, StatusRules.direction(IndicatorStatus.MET, IndicatorStatus.NOT_REPORTED));
+        assertEquals(StatusRules.Direction.OTHER, StatusRules.direction(IndicatorStatus.NOT_REPORTED, IndicatorStatus.OFF_TRACK));
+        assertEquals(StatusRules.Direction.OTHER, StatusRules.direction(IndicatorStatus.NO_TARGET, IndicatorStatus.MET));
+    }
 }
