@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * What is due: indicators and tasks × periods, with deadline and state
-         * @description Every unit in the caller's scope, or one unit (`unitId`), or the caller's own unit (`mine=true`, a reporter's "my work"). Without a period or a date range: every period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED, ACCEPTED, and LATE for a lead unit whose deadline passed without a submission.
+         * @description Every unit in the caller's scope, or one unit (`unitId`), or the caller's own unit (`mine=true`, a reporter's "my work"). Without a period or a date range: every period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED, ACCEPTED, and LATE for a lead unit whose deadline passed without a submission. The answer counts the list per state (`counts`) and the LATE items of earlier periods (`overdueEarlier`), so that a "my work" screen needs one request.
          */
         get: operations["listAssignments"];
         put?: never;
@@ -1170,6 +1170,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reports waiting for review across every period, oldest period first
+         * @description Reports of units in the caller's scope in one state (default SUBMITTED: waiting for review), whatever their period, the oldest period first and then in the order they were submitted; with the number of such reports per period.
+         */
+        get: operations["getReviewQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-accounts": {
         parameters: {
             query?: never;
@@ -1417,6 +1437,29 @@ export interface components {
             reportId: components["schemas"]["UUID"] | null;
             /** Format: int64 */
             reportVersion: number | null;
+            /** @description The reviewer's comment of a RETURNED report, what the unit must fix */
+            reviewComment: string | null;
+        };
+        /** @description One page of assignments, with what the whole list holds per state */
+        AssignmentPage: {
+            items: components["schemas"]["Assignment"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+            /** @description Assignments per state under the same filters, the state filter left aside; every state is listed, 0 included */
+            counts: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int64
+             * @description LATE assignments of periods that ended before today, in the same plan and unit scope (whatever the period, state and text filters)
+             */
+            overdueEarlier: number;
         };
         /** @enum {string} */
         AssignmentState: "NOT_STARTED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED" | "LATE";
@@ -2191,17 +2234,6 @@ export interface components {
             attempts: number;
             lastError: string | null;
         };
-        PageAssignmentView: {
-            items: components["schemas"]["Assignment"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            totalItems: number;
-            /** Format: int32 */
-            totalPages: number;
-        };
         PageAuditEventView: {
             items: components["schemas"]["AuditEvent"][];
             /** Format: int32 */
@@ -2345,6 +2377,8 @@ export interface components {
         };
         /** @enum {string} */
         PeriodKind: "MONTH" | "QUARTER" | "HALF_YEAR" | "YEAR";
+        /** @enum {string} */
+        PeriodScope: "CURRENT" | "EARLIER";
         /** @description A plan (kế hoạch) with every fact of the issued document */
         Plan: {
             id: components["schemas"]["UUID"];
@@ -2740,6 +2774,20 @@ export interface components {
             /** @example Bổ sung tài liệu kiểm chứng */
             comment?: string | null;
         };
+        /** @description Reports waiting for review (or in the state asked) across every period, oldest period first, with their number per period */
+        ReviewQueue: {
+            items: components["schemas"]["Report"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+            /** @description Every period holding such reports, oldest first, with their number (the period filter left aside) */
+            periods: components["schemas"]["WaitingPeriod"][];
+        };
         /** @enum {string} */
         Role: "ADMIN" | "PROVINCE_COORDINATOR" | "COMMUNE_COORDINATOR" | "UNIT_REPORTER" | "VIEWER" | "SERVICE_ACCOUNT";
         /** @description A role and the org unit whose subtree it acts on */
@@ -3049,6 +3097,13 @@ export interface components {
             roles: components["schemas"]["Role"][];
             active: boolean;
         };
+        /** @description A period of a plan with the number of reports in the queue's state */
+        WaitingPeriod: {
+            plan: components["schemas"]["PlanRef"];
+            period: components["schemas"]["ReportPeriodRef"];
+            /** Format: int64 */
+            count: number;
+        };
     };
     responses: {
         /** @description Bad input: malformed JSON, wrong types, unknown fields or values, failed rules */
@@ -3199,9 +3254,13 @@ export interface operations {
                 page?: number;
                 /** @example 2026-03 */
                 periodKey?: string;
+                /** @description CURRENT: the period each plan is in today; EARLIER: periods that ended before today */
+                periodScope?: components["schemas"]["PeriodScope"];
                 planId?: components["schemas"]["UUID"];
+                /** @description Words or code of the indicator or task, matched without diacritics: `ung dung` finds `Ứng dụng` */
+                q?: string;
                 size?: number;
-                /** @description `deadline`, `plan`, `unit` or `state`, with `,asc` or `,desc` */
+                /** @description `deadline`, `plan`, `unit`, `state` or `attention` (returned first, then late, drafts, not started, sent, accepted), with `,asc` or `,desc` */
                 sort?: string;
                 /** @description Repeat for several */
                 state?: components["schemas"]["AssignmentState"][];
@@ -3219,7 +3278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageAssignmentView"];
+                    "application/json": components["schemas"]["AssignmentPage"];
                 };
             };
             /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
@@ -6170,6 +6229,52 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getReviewQueue: {
+        parameters: {
+            query?: {
+                page?: number;
+                /**
+                 * @description Only this period (with planId, one plan's)
+                 * @example 2026-11
+                 */
+                periodKey?: string;
+                planId?: components["schemas"]["UUID"];
+                role?: components["schemas"]["ReportRole"];
+                size?: number;
+                /** @description Default SUBMITTED */
+                state?: components["schemas"]["ReportState"];
+                unitId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewQueue"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };

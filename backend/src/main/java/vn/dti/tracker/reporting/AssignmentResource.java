@@ -17,10 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.dti.tracker.auth.Role.Names;
-import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
 import vn.dti.tracker.reporting.ReportingDtos.AssignmentState;
-import vn.dti.tracker.reporting.ReportingDtos.AssignmentView;
+import vn.dti.tracker.reporting.ReportingDtos.AssignmentPage;
+import vn.dti.tracker.reporting.ReportingDtos.PeriodScope;
 
 @Path("/v1/assignments")
 @Tag(name = "Reports")
@@ -38,18 +38,24 @@ public class AssignmentResource {
     @Operation(operationId = "listAssignments", summary = "What is due: indicators and tasks × periods, with deadline and state",
             description = "Every unit in the caller's scope, or one unit (`unitId`), or the caller's own unit (`mine=true`, a reporter's \"my work\")."
                     + " Without a period or a date range: every period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED,"
-                    + " ACCEPTED, and LATE for a lead unit whose deadline passed without a submission.")
-    public Page<AssignmentView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
-            @QueryParam("sort") @Parameter(description = "`deadline`, `plan`, `unit` or `state`, with `,asc` or `,desc`") String sort,
+                    + " ACCEPTED, and LATE for a lead unit whose deadline passed without a submission. The answer counts the list per state"
+                    + " (`counts`) and the LATE items of earlier periods (`overdueEarlier`), so that a \"my work\" screen needs one request.")
+    public AssignmentPage list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("sort") @Parameter(description = "`deadline`, `plan`, `unit`, `state` or `attention` (returned first, then late, drafts,"
+                    + " not started, sent, accepted), with `,asc` or `,desc`") String sort,
             @QueryParam("planId") UUID planId,
             @QueryParam("periodKey") @Parameter(example = "2026-03") String periodKey,
             @QueryParam("unitId") UUID unitId,
             @QueryParam("mine") @Parameter(description = "Only the caller's own unit") boolean mine,
             @QueryParam("state") @Parameter(description = "Repeat for several") List<AssignmentState> states,
             @QueryParam("dueFrom") @Parameter(description = "Deadline on or after this day") LocalDate dueFrom,
-            @QueryParam("dueTo") @Parameter(description = "Deadline on or before this day") LocalDate dueTo) {
+            @QueryParam("dueTo") @Parameter(description = "Deadline on or before this day") LocalDate dueTo,
+            @QueryParam("q") @Parameter(description = "Words or code of the indicator or task, matched without diacritics: `ung dung` finds"
+                    + " `Ứng dụng`") String q,
+            @QueryParam("periodScope") @Parameter(description = "CURRENT: the period each plan is in today; EARLIER: periods that ended"
+                    + " before today") PeriodScope periodScope) {
         PageRequest request = PageRequest.of(page, size, sort, AssignmentService.SORTABLE, AssignmentService.DEFAULT_ORDER);
         return service.list(new AssignmentService.Filter(planId, periodKey, unitId, mine,
-                states == null || states.isEmpty() ? null : EnumSet.copyOf(states), dueFrom, dueTo), request);
+                states == null || states.isEmpty() ? null : EnumSet.copyOf(states), dueFrom, dueTo, q, periodScope), request);
     }
 }

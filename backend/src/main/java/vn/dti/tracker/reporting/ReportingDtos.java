@@ -127,7 +127,24 @@ public final class ReportingDtos {
     public record AssignmentView(PlanRef plan, PeriodRef period, ItemRef item, OrgUnitRef unit, Report.Role role,
             @Schema(description = "LATE: the lead unit has not submitted and the deadline has passed") AssignmentState state,
             LocalDate deadline, @Schema(description = "Days until the deadline (negative once passed)") long daysLeft,
-            @Schema(nullable = true) UUID reportId, @Schema(nullable = true) Long reportVersion) {
+            @Schema(nullable = true) UUID reportId, @Schema(nullable = true) Long reportVersion,
+            @Schema(nullable = true, description = "The reviewer's comment of a RETURNED report, what the unit must fix") String reviewComment) {
+    }
+
+    /** Which periods a list of assignments covers, relative to today. */
+    public enum PeriodScope {
+        /** The period each plan is in today. */
+        CURRENT,
+        /** Periods that ended before today. */
+        EARLIER
+    }
+
+    @Schema(name = "AssignmentPage", description = "One page of assignments, with what the whole list holds per state")
+    public record AssignmentPage(List<AssignmentView> items, int page, int size, long totalItems, int totalPages,
+            @Schema(description = "Assignments per state under the same filters, the state filter left aside; every state is listed, 0 included")
+            Map<AssignmentState, Long> counts,
+            @Schema(description = "LATE assignments of periods that ended before today, in the same plan and unit scope (whatever the period, state and text filters)")
+            long overdueEarlier) {
     }
 
     // ---- status and consolidation ----
@@ -158,6 +175,19 @@ public final class ReportingDtos {
 
     @Schema(name = "Timeliness", description = "Lead assignments of the period: expected, submitted, on time, late, missing")
     public record Timeliness(int expected, int submitted, int onTime, int late, int missing, List<LateUnit> lateUnits) {
+    }
+
+    // ---- the review queue ----
+
+    @Schema(name = "WaitingPeriod", description = "A period of a plan with the number of reports in the queue's state")
+    public record WaitingPeriod(PlanRef plan, PeriodRef period, long count) {
+    }
+
+    @Schema(name = "ReviewQueue", description = "Reports waiting for review (or in the state asked) across every period, oldest period first,"
+            + " with their number per period")
+    public record ReviewQueue(List<ReportView> items, int page, int size, long totalItems, int totalPages,
+            @Schema(description = "Every period holding such reports, oldest first, with their number (the period filter left aside)")
+            List<WaitingPeriod> periods) {
     }
 
     @Schema(name = "ConsolidatedReport", description = "Báo cáo tổng hợp of a plan for a period")
