@@ -277,6 +277,7 @@ export function assignment(overrides: Partial<Assignment> = {}): Assignment {
     daysLeft: 3,
     reportId: null,
     reportVersion: null,
+    reviewComment: null,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
+import { NotificationBell } from '@/components/notification-bell';
 
 interface NavItem {
   to: string;
@@ -39,6 +40,7 @@ export function AppLayout({
               </NavLink>
             ))}
           </nav>
+          <NotificationBell />
           {account}
           <LanguageSwitch />
         </div>

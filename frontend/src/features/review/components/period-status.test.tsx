@@ -62,6 +62,7 @@ function lateAssignment(item: Assignment['item']): Assignment {
     daysLeft: -5,
     reportId: null,
     reportVersion: null,
+    reviewComment: null,
   };
 }
 
