@@ -83,7 +83,9 @@ function Bell() {
           </span>
         )}
       </button>
-      {open && <NotificationPanel id={`${id}-panel`} unread={unread} onClose={() => setOpen(false)} />}
+      {open && (
+        <NotificationPanel id={`${id}-panel`} unread={unread} onClose={() => setOpen(false)} />
+      )}
     </div>
   );
 }

@@ -46,9 +46,7 @@ export function useGetNotifications(size: number, { enabled = true } = {}) {
 
 /** Marks the listed notifications read, or all of them when none is listed. */
 export function markNotificationsRead(ids?: string[]) {
-  return unwrap(
-    apiClient.POST('/api/v1/notifications/read', { body: { ids: ids ?? null } }),
-  );
+  return unwrap(apiClient.POST('/api/v1/notifications/read', { body: { ids: ids ?? null } }));
 }
 
 function invalidate(queryClient: QueryClient) {

@@ -43,7 +43,7 @@ function workPage(
   for (const item of items) byState[item.state] = (byState[item.state] ?? 0) + 1;
   return {
     ...page(items, paging as Record<string, number>),
-    counts: { ...byState, ...counts },
+    counts: { ...byState, ...counts } as Counts,
     overdueEarlier: overdueEarlier ?? 0,
   };
 }
@@ -305,7 +305,10 @@ describe('AssignmentsList', () => {
     const { router, user } = renderList('/my-work?page=3');
     await screen.findByRole('list');
 
-    await user.type(screen.getByRole('searchbox', { name: 'Tìm theo mã hoặc nội dung' }), 'dich vu{Enter}');
+    await user.type(
+      screen.getByRole('searchbox', { name: 'Tìm theo mã hoặc nội dung' }),
+      'dich vu{Enter}',
+    );
     await waitFor(() => expect(router.state.location.search).toBe('?q=dich+vu'));
     await waitFor(() => expect(requests.at(-1)?.get('q')).toBe('dich vu'));
     expect(requests.at(-1)?.get('page')).toBe('0');
