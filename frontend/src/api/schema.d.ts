@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * What is due: indicators and tasks × periods, with deadline and state
-         * @description Every unit in the caller's scope, or one unit (`unitId`), or the caller's own unit (`mine=true`, a reporter's "my work"). Without a period or a date range: every period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED, ACCEPTED, and LATE for a lead unit whose deadline passed without a submission.
+         * @description Every unit in the caller's scope, or one unit (`unitId`), or the caller's own unit (`mine=true`, a reporter's "my work"). Only what is due: periods of plans in force (issued) that end on or after the day the plan takes effect. Without a period or a date range: every such period that has begun. States: NOT_STARTED, DRAFT, SUBMITTED, RETURNED, ACCEPTED, and LATE for a lead unit whose deadline passed with no report or a draft; `overdue` also marks a returned report past its deadline. The answer counts the list per state (`counts`) and the overdue items of earlier periods (`overdueEarlier`), so that a "my work" screen needs one request.
          */
         get: operations["listAssignments"];
         put?: never;
@@ -315,13 +315,13 @@ export interface paths {
         get: operations["getEvidence"];
         /**
          * Change what describes the evidence
-         * @description By the people of its unit. Requires `If-Match`.
+         * @description By the people of its unit. Requires `If-Match`. Refused (409 `evidence.on-record`) while a report citing it is submitted or accepted, until that report is returned or reopened; each change is in the history of the reports that cite it.
          */
         put: operations["updateEvidence"];
         post?: never;
         /**
          * Delete evidence attached to nothing
-         * @description By the people of its unit. Requires `If-Match`.
+         * @description By the people of its unit. Requires `If-Match`. Refused (409 `evidence.on-record`) while a report citing it is submitted or accepted, until that report is returned or reopened; each change is in the history of the reports that cite it.
          */
         delete: operations["deleteEvidence"];
         options?: never;
@@ -1104,7 +1104,7 @@ export interface paths {
         put?: never;
         /**
          * Attach evidence to a report
-         * @description By whoever may write the report (its own unit, while it is a draft or returned), with evidence the caller may see. Requires `If-Match` with the report's ETag: once the report was saved, submitted or returned since it was read, the change is refused (412) and the report should be read again. Attaching twice changes nothing; the report's version stays as it is, so a form based on it can still be saved.
+         * @description By whoever may write the report (its own unit, while it is a draft or returned), with evidence the caller may see. Requires `If-Match` with the report's ETag: once the report was saved, submitted or returned since it was read, the change is refused (412) and the report should be read again. A submitted or accepted report's evidence is part of what was sent: it is refused (409 `report.under-review`, `report.already-accepted`, `report.locked`) until the report is returned or reopened. Attaching changes the report, so its version moves on: the answer's ETag is the report's new one (attaching what is already attached changes nothing). It is in the report's history.
          */
         post: operations["attachEvidence"];
         delete?: never;
@@ -1125,7 +1125,7 @@ export interface paths {
         post?: never;
         /**
          * Take evidence off a report
-         * @description By whoever may write the report. Requires `If-Match` with the report's ETag, as attaching does. Evidence left attached to nothing is removed after the grace period.
+         * @description By whoever may write the report, under the same rules as attaching (refused while the report is submitted or accepted). Requires `If-Match` with the report's ETag; the answer's ETag is the report's new version. It is in the report's history. Evidence left attached to nothing is removed after the grace period.
          */
         delete: operations["detachEvidence"];
         options?: never;
@@ -1204,6 +1204,26 @@ export interface paths {
          * @description Requires `If-Match`. A draft or returned report becomes SUBMITTED.
          */
         post: operations["submitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reports waiting for review across every period, oldest period first
+         * @description Reports of units in the caller's scope in one state (default SUBMITTED: waiting for review), whatever their period, the oldest period first and then in the order they were submitted; with the number of such reports per period.
+         */
+        get: operations["getReviewQueue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1446,7 +1466,7 @@ export interface components {
             item: components["schemas"]["ReportItem"];
             unit: components["schemas"]["OrgUnitRef"];
             role: components["schemas"]["ReportRole"];
-            /** @description LATE: the lead unit has not submitted and the deadline has passed */
+            /** @description LATE: overdue with no report or a draft; a returned report past its deadline stays RETURNED and is overdue */
             state: components["schemas"]["AssignmentState"];
             deadline: components["schemas"]["LocalDate"];
             /**
@@ -1457,6 +1477,38 @@ export interface components {
             reportId: components["schemas"]["UUID"] | null;
             /** Format: int64 */
             reportVersion: number | null;
+            /** @description Quá hạn: the lead unit's report is not submitted or accepted and the deadline day has ended */
+            overdue: boolean;
+            /**
+             * Format: int32
+             * @description Days late: while overdue until today, or of a submission after the deadline; 0 otherwise
+             */
+            daysLate: number;
+            /** @description The reviewer's comment on a returned report */
+            reviewComment: string | null;
+            /** @description What the caller may do now: CREATE (start the report), or EDIT and SUBMIT its report */
+            actions: components["schemas"]["ReportAction"][];
+        };
+        /** @description One page of assignments, with what the whole list holds per state */
+        AssignmentPage: {
+            items: components["schemas"]["Assignment"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+            /** @description Assignments per state under the same filters, the state filter left aside; every state is listed, 0 included */
+            counts: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int64
+             * @description Overdue assignments (a returned report past its deadline included) of periods that ended before today, in the same plan and unit scope, whatever the period, state and text filters
+             */
+            overdueEarlier: number;
         };
         /** @enum {string} */
         AssignmentState: "NOT_STARTED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED" | "LATE";
@@ -1471,8 +1523,16 @@ export interface components {
              */
             actorKind: string;
             actorId: components["schemas"]["UUID"] | null;
-            /** @example commune */
+            /**
+             * @description The account's name as it signed in
+             * @example commune
+             */
             actorName: string | null;
+            /**
+             * @description Who it is, as people read it: the account's full name (a service account's name); the account's name if the account is no longer known
+             * @example Nguyễn Văn An
+             */
+            actorFullName: string | null;
             /** @example 203.113.1.10 */
             clientIp: string | null;
             /**
@@ -1600,6 +1660,8 @@ export interface components {
             signerTitle?: string;
             recipients?: string[];
             reportingRegime: components["schemas"]["BundleReportingRegime"];
+            /** @description Ngày hiệu lực, when the plan states one; otherwise it takes effect on its issue date */
+            effectiveDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
         };
         BundleRankResult: {
             unitCode: string;
@@ -1943,8 +2005,11 @@ export interface components {
             /** @description FILE: a browser can show it inline (PDF and images) */
             previewable: boolean;
             ownerUnit: components["schemas"]["OrgUnitRef"];
+            /** @description Full name of the person who put it on record */
             uploadedBy: string | null;
             attachments: components["schemas"]["EvidenceAttachment"][];
+            /** @description Cited by a report that was sent or accepted: its details cannot change (409 `evidence.on-record`) until that report is returned or reopened */
+            onRecord: boolean;
             /** Format: int64 */
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
@@ -2032,7 +2097,7 @@ export interface components {
             field: string;
             /** @description Stable code of the problem */
             code: string;
-            /** @description Vietnamese explanation */
+            /** @description Explanation, in the language of the problem */
             detail: string;
         };
         /** @enum {string} */
@@ -2172,9 +2237,15 @@ export interface components {
         /** @description A unit that missed the deadline for some of its lead assignments */
         LateUnit: {
             unit: components["schemas"]["OrgUnitRef"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Overdue: not submitted or accepted (none, a draft, or returned) after the deadline
+             */
             missing: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Whose submission that stands came after the deadline
+             */
             submittedLate: number;
             /**
              * Format: int64
@@ -2214,7 +2285,13 @@ export interface components {
             unit: components["schemas"]["OrgUnitRef"];
             roles: components["schemas"]["Role"][];
             scopes: components["schemas"]["RoleScope"][];
+            /** @description Units whose subtrees the caller coordinates (an administrator coordinates everything and may have none listed) */
+            coordinatedUnits: components["schemas"]["OrgUnitRef"][];
+            /** @description What the caller may do beyond any one object: CREATE_PLAN (draw up a plan for a unit it coordinates) */
+            actions: components["schemas"]["MeAction"][];
         };
+        /** @enum {string} */
+        MeAction: "CREATE_PLAN";
         /** @description A reminder or a review outcome for the signed-in person */
         Notification: {
             id: components["schemas"]["UUID"];
@@ -2295,17 +2372,6 @@ export interface components {
             /** Format: int32 */
             attempts: number;
             lastError: string | null;
-        };
-        PageAssignmentView: {
-            items: components["schemas"]["Assignment"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            totalItems: number;
-            /** Format: int32 */
-            totalPages: number;
         };
         PageAuditEventView: {
             items: components["schemas"]["AuditEvent"][];
@@ -2448,6 +2514,11 @@ export interface components {
         PasswordReset: {
             newPassword: string;
         };
+        /**
+         * @description SEND_UP: send the period's consolidated report up, closing the period
+         * @enum {string}
+         */
+        PeriodAction: "SEND_UP";
         /** @description What changed since the plan's previous period */
         PeriodChange: {
             /** @example 2026-10 */
@@ -2518,6 +2589,8 @@ export interface components {
         };
         /** @enum {string} */
         PeriodKind: "MONTH" | "QUARTER" | "HALF_YEAR" | "YEAR";
+        /** @enum {string} */
+        PeriodScope: "CURRENT" | "EARLIER";
         /** @description A plan's period at a glance: indicators by status, the late units, the change since the previous period and the year to date */
         PeriodSummary: {
             plan: components["schemas"]["PlanRef"];
@@ -2562,7 +2635,18 @@ export interface components {
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
             updatedAt: components["schemas"]["OffsetDateTime"];
+            /** @description The date the plan states it takes effect */
+            effectiveDate: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description The day the plan takes effect: its effective date, else its issue date; null for a draft without either */
+            effectiveFrom: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description What the caller may do with this plan now; the same rules refuse anything else */
+            actions: components["schemas"]["PlanAction"][];
         };
+        /**
+         * @description EDIT: change the plan, its groups, indicators and tasks; ISSUE: move a draft to ISSUED; CLOSE: move an issued plan to CLOSED; DELETE: delete a draft; IMPORT_APPENDIX: import its appendix from a sheet; CREATE_REPORT: start a report of the caller's own unit on one of its items
+         * @enum {string}
+         */
+        PlanAction: "EDIT" | "ISSUE" | "CLOSE" | "DELETE" | "IMPORT_APPENDIX" | "CREATE_REPORT";
         /** @description A whole plan with everything it references, by code (format version 1) */
         PlanBundle: {
             /** @example dti-plan-bundle */
@@ -2587,6 +2671,8 @@ export interface components {
             documentNumber?: string | null;
             issuingUnitId: components["schemas"]["UUID"];
             issueDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description Ngày hiệu lực: the day the plan takes effect, when it states one (within its years); otherwise it takes effect on its issue date. Periods ending before it are not due. */
+            effectiveDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
             issuePlace?: string | null;
             title: string;
             /** Format: int32 */
@@ -2658,12 +2744,20 @@ export interface components {
             /** Format: int64 */
             version: number;
             updatedAt: components["schemas"]["OffsetDateTime"];
+            /** @description The date the plan states it takes effect */
+            effectiveDate: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description The day the plan takes effect: its effective date, else its issue date; null for a draft without either */
+            effectiveFrom: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description What the caller may do with this plan now */
+            actions: components["schemas"]["PlanAction"][];
         };
         /** @description Editable fields of a plan (everything but its code) */
         PlanUpdate: {
             documentNumber?: string | null;
             issuingUnitId: components["schemas"]["UUID"];
             issueDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @description Ngày hiệu lực: the day the plan takes effect, when it states one (within its years); otherwise it takes effect on its issue date. Periods ending before it are not due. */
+            effectiveDate?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
             issuePlace?: string | null;
             title: string;
             /** Format: int32 */
@@ -2687,7 +2781,7 @@ export interface components {
             title: string;
             /** Format: int32 */
             status: number;
-            /** @description Vietnamese explanation a person can read */
+            /** @description Explanation a person can read: Vietnamese by default, English when Accept-Language prefers it (`title` too); the `code` is the same in every language. The answer's Content-Language names the language */
             detail: string;
             /** @description Stable machine-readable code, e.g. `plan.not-found` */
             code: string;
@@ -2736,11 +2830,11 @@ export interface components {
             reviewedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             reviewedBy: string | null;
             reopenReason: string | null;
-            /** @description Whether the first submission came by the deadline; null until submitted */
+            /** @description Whether the submission that stands (the latest) came by the deadline; null while the report is not submitted or accepted */
             onTime: boolean | null;
             /**
              * Format: int32
-             * @description Days after the deadline of the first submission, or, while not submitted, of today; 0 when on time
+             * @description Days late: of the submission that stands after the deadline, or, while overdue, until today; 0 otherwise
              */
             daysLate: number;
             /** @description Accepted in a closed period: only a coordinator's reopen changes it */
@@ -2757,14 +2851,32 @@ export interface components {
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
             updatedAt: components["schemas"]["OffsetDateTime"];
+            /** @description The period is due: the plan is in force and took effect by the period's end */
+            due: boolean;
+            /** @description Quá hạn: the lead unit's report is not submitted or accepted and the deadline day has ended */
+            overdue: boolean;
+            /** @description What the caller may do with this report now; the same rules refuse anything else */
+            actions: components["schemas"]["ReportAction"][];
         };
+        /**
+         * @description CREATE (on an assignment without a report): start it; EDIT: save new content; SUBMIT: send for review; ACCEPT, RETURN: review a submitted report; REOPEN: send an accepted report back to its unit; ATTACH_EVIDENCE, DETACH_EVIDENCE: change its evidence. A listed SUBMIT may still be refused for missing content (report.incomplete), which the form shows.
+         * @enum {string}
+         */
+        ReportAction: "CREATE" | "EDIT" | "SUBMIT" | "ACCEPT" | "RETURN" | "REOPEN" | "ATTACH_EVIDENCE" | "DETACH_EVIDENCE";
         /** @description One change of a report: who, when, which fields, before and after */
         ReportChange: {
             at: components["schemas"]["OffsetDateTime"];
+            /**
+             * @description The person's full name (a service account's name)
+             * @example Nguyễn Văn An
+             */
             by: string | null;
-            /** @example UPDATE */
+            /**
+             * @description CREATE, UPDATE, DELETE of the report itself; EVIDENCE_ATTACHED, EVIDENCE_DETACHED, and EVIDENCE_UPDATED (details of a document changed while attached)
+             * @example UPDATE
+             */
             action: string;
-            /** @description {field: {from, to}}; on creation, {field: {from: null, to}} */
+            /** @description {field: {from, to}}; on creation, {field: {from: null, to}}. For evidence, `evidence` holds the document's title before and after, and `evidence.title`, `evidence.docNumber`, `evidence.docDate`, `evidence.issuer`, `evidence.summary` what changed */
             changes: {
                 [key: string]: components["schemas"]["FieldChange"];
             };
@@ -2889,6 +3001,12 @@ export interface components {
             sentUpNote: string | null;
             /** Format: int64 */
             version: number;
+            /** @description Units must report on this period: the plan is in force and took effect by the period's end */
+            due: boolean;
+            /** @description The consolidated report is sent up after the consolidation deadline, or not yet and that day has ended */
+            sentUpLate: boolean;
+            /** @description What the caller may do with this period now */
+            actions: components["schemas"]["PeriodAction"][];
         };
         ReportingRegime: {
             frequency: components["schemas"]["ReportFrequency"];
@@ -2927,6 +3045,20 @@ export interface components {
         ReviewInput: {
             /** @example Bổ sung tài liệu kiểm chứng */
             comment?: string | null;
+        };
+        /** @description Reports waiting for review (or in the state asked) across every period, oldest period first, with their number per period */
+        ReviewQueue: {
+            items: components["schemas"]["Report"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+            /** @description Every period holding such reports, oldest first, with their number (the period filter left aside) */
+            periods: components["schemas"]["WaitingPeriod"][];
         };
         /** @enum {string} */
         Role: "ADMIN" | "PROVINCE_COORDINATOR" | "COMMUNE_COORDINATOR" | "UNIT_REPORTER" | "VIEWER" | "SERVICE_ACCOUNT";
@@ -3167,7 +3299,7 @@ export interface components {
         };
         /** @enum {string} */
         TimeframeKind: "YEAR" | "SPAN" | "ONGOING";
-        /** @description Lead assignments of the period: expected, submitted, on time, late, missing */
+        /** @description Lead assignments of the period, when it is due (ReportingRules): expected; submitted (standing as submitted or accepted); on time and late (by the submission that stands, the latest); missing (overdue: none, a draft, or returned after the deadline). All 0 for a period that is not due. */
         Timeliness: {
             /** Format: int32 */
             expected: number;
@@ -3244,6 +3376,13 @@ export interface components {
             orgUnitId: components["schemas"]["UUID"];
             roles: components["schemas"]["Role"][];
             active: boolean;
+        };
+        /** @description A period of a plan with the number of reports in the queue's state */
+        WaitingPeriod: {
+            plan: components["schemas"]["PlanRef"];
+            period: components["schemas"]["ReportPeriodRef"];
+            /** Format: int64 */
+            count: number;
         };
         /** @description A unit late in some periods of the year */
         YearLateUnit: {
@@ -3437,12 +3576,18 @@ export interface operations {
                 dueTo?: components["schemas"]["LocalDate"];
                 /** @description Only the caller's own unit */
                 mine?: boolean;
+                /** @description Only overdue assignments (true) or only the others (false) */
+                overdue?: boolean;
                 page?: number;
                 /** @example 2026-03 */
                 periodKey?: string;
+                /** @description CURRENT: the period each plan is in today; EARLIER: periods that ended before today */
+                periodScope?: components["schemas"]["PeriodScope"];
                 planId?: components["schemas"]["UUID"];
+                /** @description Words or code of the indicator or task, matched without diacritics: `ung dung` finds `Ứng dụng` */
+                q?: string;
                 size?: number;
-                /** @description `deadline`, `plan`, `unit` or `state`, with `,asc` or `,desc` */
+                /** @description `deadline`, `plan`, `unit`, `state` or `attention` (returned first, then late, drafts, not started, sent, accepted), with `,asc` or `,desc` */
                 sort?: string;
                 /** @description Repeat for several */
                 state?: components["schemas"]["AssignmentState"][];
@@ -3460,7 +3605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageAssignmentView"];
+                    "application/json": components["schemas"]["AssignmentPage"];
                 };
             };
             /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
@@ -6300,9 +6445,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Attached; the evidence with its attachments */
+            /** @description Attached; the evidence with its attachments. ETag: the report's version now */
             200: {
                 headers: {
+                    /** @description The report's ETag after the change */
+                    ETag?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6337,9 +6484,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Detached */
+            /** @description Detached. ETag: the report's version now */
             204: {
                 headers: {
+                    /** @description The report's ETag after the change */
+                    ETag?: unknown;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6500,6 +6649,52 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getReviewQueue: {
+        parameters: {
+            query?: {
+                page?: number;
+                /**
+                 * @description Only this period (with planId, one plan's)
+                 * @example 2026-11
+                 */
+                periodKey?: string;
+                planId?: components["schemas"]["UUID"];
+                role?: components["schemas"]["ReportRole"];
+                size?: number;
+                /** @description Default SUBMITTED */
+                state?: components["schemas"]["ReportState"];
+                unitId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewQueue"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useKeepFocusAboveActionBar } from '@/components/layouts/keep-above-action-bar';
+import { NotificationBell } from '@/components/notification-bell';
 
 interface NavItem {
   to: string;
@@ -52,6 +53,7 @@ export function AppLayout({
           <Link to="/" className="app-name">
             {t('app.name')}
           </Link>
+          <NotificationBell />
           <button
             type="button"
             className="header-button menu-button"

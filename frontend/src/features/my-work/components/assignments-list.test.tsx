@@ -21,6 +21,32 @@ import { seedSession } from '@/testing/session';
 import { renderRoute } from '@/testing/test-utils';
 
 type Assignment = components['schemas']['Assignment'];
+type AssignmentPage = components['schemas']['AssignmentPage'];
+type Counts = AssignmentPage['counts'];
+
+const noCounts: Counts = {
+  NOT_STARTED: 0,
+  DRAFT: 0,
+  SUBMITTED: 0,
+  RETURNED: 0,
+  ACCEPTED: 0,
+  LATE: 0,
+};
+
+/** A page of the list as the server answers it: with its counts per state and the earlier late items. */
+function workPage(
+  items: Assignment[],
+  extra: { counts?: Partial<Counts>; overdueEarlier?: number } & Record<string, unknown> = {},
+): AssignmentPage {
+  const { counts, overdueEarlier, ...paging } = extra;
+  const byState = { ...noCounts };
+  for (const item of items) byState[item.state] = (byState[item.state] ?? 0) + 1;
+  return {
+    ...page(items, paging as Record<string, number>),
+    counts: { ...byState, ...counts } as Counts,
+    overdueEarlier: overdueEarlier ?? 0,
+  };
+}
 
 const dueSoon = assignment({ daysLeft: 3 });
 
@@ -83,9 +109,7 @@ const accepted = assignment({
 });
 
 /** Serves `respond` for the unit's assignments and records each request's query. */
-function serveAssignments(
-  respond: (query: URLSearchParams) => ReturnType<typeof page<Assignment>>,
-) {
+function serveAssignments(respond: (query: URLSearchParams) => AssignmentPage) {
   const requests: URLSearchParams[] = [];
   server.use(
     http.get(
@@ -121,12 +145,12 @@ describe('AssignmentsList', () => {
 
   it('lists what is due and what is late, with deadlines counted down and states in words', async () => {
     const requests = serveAssignments(() =>
-      page([lateDraft, dueToday, dueSoon, returnedTask], { totalItems: 4 }),
+      workPage([lateDraft, dueToday, dueSoon, returnedTask], { totalItems: 4 }),
     );
     renderList();
 
     expect(
-      screen.getByRole('progressbar', { name: 'Đang tải danh sách việc cần báo cáo…' }),
+      await screen.findByRole('progressbar', { name: 'Đang tải danh sách việc cần báo cáo…' }),
     ).toBeInTheDocument();
     const list = await screen.findByRole('list', { name: 'Danh sách việc cần báo cáo' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(4);
@@ -169,14 +193,14 @@ describe('AssignmentsList', () => {
     expect(within(returned).getByRole('link', { name: 'Sửa và gửi lại' })).toBeInTheDocument();
 
     expect(screen.getByText('Tổng số: 4 việc')).toBeInTheDocument();
-    // By default: the unit's own work that still needs doing, the most overdue first.
+    // By default: the unit's own work of the current period that still needs doing, in the server's order.
     expect(requests.map((q) => q.toString())).toEqual([
-      'mine=true&page=0&size=20&state=LATE&state=RETURNED&state=NOT_STARTED&state=DRAFT&sort=deadline%2Casc',
+      'mine=true&page=0&size=20&periodScope=CURRENT&state=LATE&state=RETURNED&state=NOT_STARTED&state=DRAFT&sort=attention%2Casc',
     ]);
   });
 
   it('shows accepted work without a countdown', async () => {
-    serveAssignments(() => page([accepted]));
+    serveAssignments(() => workPage([accepted]));
     renderList('/my-work?state=ACCEPTED');
 
     const done = await screen.findByRole('heading', { name: /C\.6/ });
@@ -186,40 +210,55 @@ describe('AssignmentsList', () => {
     expect(within(item).getByRole('link', { name: 'Xem báo cáo' })).toBeInTheDocument();
   });
 
-  it('filters by state and period, keeping the filters in the URL', async () => {
-    const requests = serveAssignments(() => page([lateDraft]));
+  it('filters by state through its count and by period, keeping the filters in the URL', async () => {
+    const requests = serveAssignments(() =>
+      workPage([lateDraft], { counts: { NOT_STARTED: 4, SUBMITTED: 2 } }),
+    );
     const { router, user } = renderList('/my-work?page=2');
     await screen.findByRole('list');
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Trạng thái' }), 'Quá hạn');
+    const states = screen.getByRole('group', { name: 'Trạng thái' });
+    expect(within(states).getByRole('button', { name: 'Cần thực hiện 5' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await user.click(within(states).getByRole('button', { name: 'Quá hạn 1' }));
     await waitFor(() => expect(router.state.location.search).toBe('?state=LATE'));
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kỳ báo cáo' }), 'Tháng 02/2026');
     await waitFor(() => expect(router.state.location.search).toBe('?state=LATE&period=2026-02'));
     await waitFor(() =>
       expect(requests.at(-1)?.toString()).toBe(
-        'mine=true&page=0&size=20&state=LATE&periodKey=2026-02',
+        'mine=true&page=0&size=20&periodKey=2026-02&state=LATE&sort=attention%2Casc',
       ),
     );
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Trạng thái' }), 'Tất cả');
+    await user.click(within(states).getByRole('button', { name: 'Tất cả 7' }));
     await waitFor(() => expect(router.state.location.search).toBe('?state=all&period=2026-02'));
     await waitFor(() =>
-      expect(requests.at(-1)?.toString()).toBe('mine=true&page=0&size=20&periodKey=2026-02'),
+      expect(requests.at(-1)?.toString()).toBe(
+        'mine=true&page=0&size=20&periodKey=2026-02&sort=attention%2Casc',
+      ),
     );
   });
 
   it('reads the filters and the page from a shared link', async () => {
     const requests = serveAssignments(() =>
-      page([returnedTask], { page: 1, totalItems: 21, totalPages: 2 }),
+      workPage([returnedTask], { page: 1, totalItems: 21, totalPages: 2 }),
     );
-    renderList('/my-work?state=RETURNED&period=2025-Q4&page=2');
+    renderList('/my-work?state=RETURNED&period=2025-Q4&page=2&q=so%20hoa');
     await screen.findByRole('list');
 
     expect(requests[0]?.toString()).toBe(
-      'mine=true&page=1&size=20&state=RETURNED&periodKey=2025-Q4',
+      'mine=true&page=1&size=20&periodKey=2025-Q4&state=RETURNED&sort=attention%2Casc&q=so+hoa',
     );
-    expect(screen.getByRole('combobox', { name: 'Trạng thái' })).toHaveValue('RETURNED');
+    expect(screen.getByRole('button', { name: 'Bị trả lại 1' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(screen.getByRole('searchbox', { name: 'Tìm theo mã hoặc nội dung' })).toHaveValue(
+      'so hoa',
+    );
     const periodSelect = screen.getByRole('combobox', { name: 'Kỳ báo cáo' });
     expect(periodSelect).toHaveValue('2025-Q4');
     expect(within(periodSelect).getByRole('option', { selected: true })).toHaveTextContent(
@@ -229,9 +268,69 @@ describe('AssignmentsList', () => {
     expect(screen.getByRole('button', { name: 'Trang sau' })).toBeDisabled();
   });
 
+  it('puts a returned report first with the reviewer’s comment, and counts what is late from earlier periods', async () => {
+    const returned = assignment({
+      ...returnedTask,
+      reviewComment: 'Đề nghị bổ sung biên bản nghiệm thu.',
+    });
+    const requests = serveAssignments((query) =>
+      query.get('periodScope') === 'EARLIER'
+        ? workPage([lateDraft], { overdueEarlier: 5, totalItems: 5, counts: { LATE: 5 } })
+        : workPage([returned, dueToday, dueSoon], { overdueEarlier: 5 }),
+    );
+    const { router, user } = renderList();
+
+    const list = await screen.findByRole('list', { name: 'Danh sách việc cần báo cáo' });
+    const first = within(list).getAllByRole('listitem')[0]!;
+    expect(first).toHaveTextContent('III.2 Số hóa hồ sơ thủ tục hành chính');
+    expect(first).toHaveTextContent('Ý kiến của cán bộ duyệt:Đề nghị bổ sung biên bản nghiệm thu.');
+    expect(screen.getByRole('button', { name: 'Bị trả lại 1' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Bản nháp 1' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Chưa báo cáo 1' })).toBeInTheDocument();
+    // A state nobody is in is not offered.
+    expect(screen.queryByRole('button', { name: /Đã được chấp nhận/ })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: '5 mục quá hạn từ các kỳ trước' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?view=earlier&state=LATE'));
+    await screen.findByText('Tổng số: 5 việc');
+    expect(screen.getByRole('button', { name: 'Quá hạn từ các kỳ trước (5)' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(requests.at(-1)?.toString()).toBe(
+      'mine=true&page=0&size=20&periodScope=EARLIER&state=LATE&sort=deadline%2Casc',
+    );
+  });
+
+  it('searches by code or words as typed, from the first page', async () => {
+    const requests = serveAssignments(() => workPage([dueSoon]));
+    const { router, user } = renderList('/my-work?page=3');
+    await screen.findByRole('list');
+
+    await user.type(
+      screen.getByRole('searchbox', { name: 'Tìm theo mã hoặc nội dung' }),
+      'dich vu{Enter}',
+    );
+    await waitFor(() => expect(router.state.location.search).toBe('?q=dich+vu'));
+    await waitFor(() => expect(requests.at(-1)?.get('q')).toBe('dich vu'));
+    expect(requests.at(-1)?.get('page')).toBe('0');
+  });
+
+  it('tells an account of no unit that it has nothing to report, without asking for a list', async () => {
+    const requests = serveAssignments(() => workPage([]));
+    await seedSession({ me: { ...reporterMe, unit: null as unknown as typeof reporterMe.unit } });
+    renderList();
+    expect(
+      await screen.findByText(
+        'Tài khoản này không thuộc đơn vị nào nên không có chỉ tiêu, nhiệm vụ phải báo cáo.',
+      ),
+    ).toBeInTheDocument();
+    expect(requests).toEqual([]);
+  });
+
   it('moves between pages', async () => {
     const requests = serveAssignments((query) =>
-      page([query.get('page') === '1' ? returnedTask : dueSoon], {
+      workPage([query.get('page') === '1' ? returnedTask : dueSoon], {
         page: Number(query.get('page')),
         totalItems: 25,
         totalPages: 2,
@@ -249,7 +348,7 @@ describe('AssignmentsList', () => {
   });
 
   it('says when there is nothing left to do', async () => {
-    serveAssignments(() => page([]));
+    serveAssignments(() => workPage([]));
     renderList();
     expect(
       await screen.findByText('Không có việc nào cần thực hiện. Đơn vị đã báo cáo đầy đủ.'),

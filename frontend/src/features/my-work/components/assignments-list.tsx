@@ -2,13 +2,14 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { components } from '@/api/schema';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
 import {
   useGetAssignments,
   type GetAssignmentsParams,
 } from '@/features/my-work/api/get-assignments';
 import { useGetMe } from '@/lib/me';
+import { SearchBox } from '@/components/search-box';
 import { Countdown, LateBadge, StateBadge } from '@/features/my-work/components/report-state';
 import { parsePeriodKey, periodLabel, recentPeriodKeys } from '@/features/my-work/utils/periods';
 import { todayInVietnam } from '@/lib/periods';
@@ -17,6 +18,8 @@ import { LoadError } from '@/components/load-error';
 import { withChanges } from '@/lib/search-params';
 
 type Assignment = components['schemas']['Assignment'];
+type Me = components['schemas']['Me'];
+type AssignmentPage = components['schemas']['AssignmentPage'];
 type AssignmentState = components['schemas']['AssignmentState'];
 
 const pageSize = 20;
@@ -24,10 +27,10 @@ const pageSize = 20;
 /** `todo` (what still needs the reporter) is the default; `all` shows every state. */
 const stateFilters = [
   'todo',
-  'LATE',
   'RETURNED',
-  'NOT_STARTED',
+  'LATE',
   'DRAFT',
+  'NOT_STARTED',
   'SUBMITTED',
   'ACCEPTED',
   'all',
@@ -36,30 +39,45 @@ type StateFilter = (typeof stateFilters)[number];
 
 const todoStates: AssignmentState[] = ['LATE', 'RETURNED', 'NOT_STARTED', 'DRAFT'];
 
+/**
+ * Which periods are listed: the one each plan is in today (the default), those that ended before it, or
+ * every period begun. A chosen period (`period`) overrides it.
+ */
+const views = ['current', 'earlier', 'all'] as const;
+type View = (typeof views)[number];
+
 /** The filters live in the URL so that a filtered page can be bookmarked and shared. */
-type ListState = { filter: StateFilter; period: string | null; page: number };
+type ListState = {
+  view: View;
+  filter: StateFilter;
+  period: string | null;
+  q: string;
+  page: number;
+};
 
 function readListState(params: URLSearchParams): ListState {
   const state = params.get('state');
   const period = params.get('period');
   const page = Number.parseInt(params.get('page') ?? '', 10);
   return {
+    view: views.find((v) => v === params.get('view')) ?? 'current',
     filter: stateFilters.find((f) => f === state) ?? 'todo',
     period: period && parsePeriodKey(period) ? period : null,
+    q: params.get('q') ?? '',
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
 }
 
-function toApiParams({ filter, period, page }: ListState): GetAssignmentsParams {
+function toApiParams({ view, filter, period, q, page }: ListState): GetAssignmentsParams {
   const params: GetAssignmentsParams = { mine: true, page: page - 1, size: pageSize };
-  if (filter === 'todo') {
-    params.state = todoStates;
-    // The most overdue first: what is late must not sink under what is merely due.
-    params.sort = 'deadline,asc';
-  } else if (filter !== 'all') {
-    params.state = [filter];
-  }
   if (period) params.periodKey = period;
+  else if (view === 'current') params.periodScope = 'CURRENT';
+  else if (view === 'earlier') params.periodScope = 'EARLIER';
+  if (filter === 'todo') params.state = todoStates;
+  else if (filter !== 'all') params.state = [filter];
+  // The server orders: what was returned first, then what is late; earlier periods the oldest first.
+  params.sort = view === 'earlier' && !period ? 'deadline,asc' : 'attention,asc';
+  if (q.trim()) params.q = q.trim();
   return params;
 }
 
@@ -77,31 +95,68 @@ export function reportPath(assignment: Assignment): string {
 
 export function AssignmentsList() {
   const { t } = useTranslation();
+  const me = useGetMe();
+  const unit = me.data ? (me.data.unit as Me['unit'] | null) : undefined;
+
+  return (
+    <section className="page" aria-labelledby="work-heading">
+      <title>{t('app.documentTitle', { page: t('work.title') })}</title>
+      <h1 id="work-heading">{t('work.title')}</h1>
+      {unit && <p className="muted work-unit">{t('work.list.unit', { unit: unit.name })}</p>}
+      {me.isError && <LoadError error={me.error} onRetry={() => void me.refetch()} />}
+      {/* An account of no unit (an administrator) has nothing of its own to report. */}
+      {unit === null && (
+        <p role="status" className="notice">
+          {t('work.list.noUnit')}
+        </p>
+      )}
+      {unit && <WorkList />}
+    </section>
+  );
+}
+
+function WorkList() {
+  const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
   const state = readListState(searchParams);
   const query = useGetAssignments(toApiParams(state));
-  const me = useGetMe().data;
 
   function update(changes: Record<string, string | null>) {
     setSearchParams((current) => withChanges(current, changes));
   }
 
   const data = query.data;
-  const filtered = state.filter !== 'todo' || state.period !== null;
+  const filtered = state.filter !== 'todo' || state.period !== null || state.q !== '';
 
   return (
-    <section className="page" aria-labelledby="work-heading">
-      <title>{t('app.documentTitle', { page: t('work.title') })}</title>
-      <h1 id="work-heading">{t('work.title')}</h1>
-      {me && <p className="muted work-unit">{t('work.list.unit', { unit: me.unit.name })}</p>}
+    <>
+      <ViewTabs state={state} overdueEarlier={data?.overdueEarlier} update={update} />
+
+      {data && !state.period && state.view === 'current' && data.overdueEarlier > 0 && (
+        <p className="notice notice-warning work-overdue">
+          <Link to="?view=earlier&state=LATE">
+            {t('work.list.overdueEarlier', { count: data.overdueEarlier })}
+          </Link>
+        </p>
+      )}
 
       <div className="toolbar">
-        <StateSelect
-          value={state.filter}
-          onChange={(filter) => update({ state: filter === 'todo' ? null : filter, page: null })}
+        <SearchBox
+          label={t('work.list.search')}
+          placeholder={t('work.list.searchPlaceholder')}
+          value={state.q}
+          onSearch={(q) => update({ q: q.trim() || null, page: null })}
         />
         <PeriodSelect value={state.period} onChange={(period) => update({ period, page: null })} />
       </div>
+
+      {data && (
+        <StateCounts
+          counts={data.counts}
+          value={state.filter}
+          onChange={(filter) => update({ state: filter === 'todo' ? null : filter, page: null })}
+        />
+      )}
 
       <div className="progress-slot">
         {query.isFetching && <progress className="progress" aria-label={t('work.list.loading')} />}
@@ -125,7 +180,11 @@ export function AssignmentsList() {
         <div aria-busy={query.isFetching}>
           {data.items.length === 0 ? (
             <p role="status" className="notice">
-              {filtered ? t('work.list.emptyFiltered') : t('work.list.empty')}
+              {filtered
+                ? t('work.list.emptyFiltered')
+                : state.view === 'earlier'
+                  ? t('work.list.emptyEarlier')
+                  : t('work.list.empty')}
             </p>
           ) : (
             <ul className="work-list" aria-label={t('work.list.caption')}>
@@ -147,33 +206,86 @@ export function AssignmentsList() {
           )}
         </div>
       )}
-    </section>
+    </>
   );
 }
 
-function StateSelect({
+/** This period, earlier periods (with how many items of theirs are late), or every period. */
+function ViewTabs({
+  state,
+  overdueEarlier,
+  update,
+}: {
+  state: ListState;
+  overdueEarlier?: number;
+  update: (changes: Record<string, string | null>) => void;
+}) {
+  const { t } = useTranslation();
+  const current = state.period ? null : state.view;
+  const label = (view: View) =>
+    view === 'earlier' && overdueEarlier !== undefined && overdueEarlier > 0
+      ? t('work.list.views.earlierCount', { count: overdueEarlier })
+      : t(`work.list.views.${view}`);
+  return (
+    <nav className="work-views" aria-label={t('work.list.views.label')}>
+      {views.map((view) => (
+        <button
+          key={view}
+          type="button"
+          className="work-view"
+          aria-pressed={current === view}
+          onClick={() =>
+            update({
+              view: view === 'current' ? null : view,
+              state: view === 'earlier' ? 'LATE' : null,
+              period: null,
+              page: null,
+            })
+          }
+        >
+          {label(view)}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/** The list's states with how many items hold each, as the server counts them; one chosen at a time. */
+function StateCounts({
+  counts,
   value,
   onChange,
 }: {
+  counts: AssignmentPage['counts'];
   value: StateFilter;
   onChange: (filter: StateFilter) => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
+  const lang = useLanguage();
+  const count = (filter: StateFilter): number => {
+    if (filter === 'todo') return todoStates.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+    if (filter === 'all') return Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+    return counts[filter] ?? 0;
+  };
   return (
-    <div className="field">
-      <label htmlFor={id}>{t('work.list.stateFilter')}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => onChange(stateFilters.find((f) => f === event.target.value) ?? 'todo')}
-      >
-        {stateFilters.map((filter) => (
-          <option key={filter} value={filter}>
-            {t(`work.list.filters.${filter}`)}
-          </option>
-        ))}
-      </select>
+    <div className="state-counts" role="group" aria-label={t('work.list.stateFilter')}>
+      {stateFilters.map((filter) => {
+        const n = count(filter);
+        // A state nobody is in is left out, unless it is the one chosen.
+        if (n === 0 && filter !== value && filter !== 'todo' && filter !== 'all') return null;
+        return (
+          <button
+            key={filter}
+            type="button"
+            className={`state-count state-count-${filter.toLowerCase().replace('_', '-')}`}
+            aria-pressed={filter === value}
+            onClick={() => onChange(filter)}
+          >
+            {t(`work.list.filters.${filter}`)}{' '}
+            <span className="state-count-number">{formatNumber(n, lang)}</span>
+          </button>
+        );
+      })}
     </div>
   );
 }
@@ -291,6 +403,12 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
           </dd>
         </div>
       </dl>
+      {state === 'RETURNED' && (
+        <div className="work-card-comment">
+          <p className="work-card-comment-label">{t('work.list.reviewComment')}</p>
+          <p>{assignment.reviewComment ?? t('work.review.noComment')}</p>
+        </div>
+      )}
       <Link
         className={`button work-card-action${action === 'view' ? '' : ' button-primary'}`}
         to={reportPath(assignment)}

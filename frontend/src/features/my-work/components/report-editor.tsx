@@ -386,6 +386,12 @@ export function ReportEditor(props: Props) {
             </dd>
           </div>
         )}
+        {report && (
+          <div>
+            <dt>{t('work.fields.unit')}</dt>
+            <dd>{report.unit.name}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('work.fields.period')}</dt>
           <dd>{periodLabel(subject.periodKey, t)}</dd>

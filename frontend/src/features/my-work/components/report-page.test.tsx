@@ -391,6 +391,10 @@ describe('ReportPage', () => {
       'Ý kiến của cán bộ duyệt:Tỷ lệ chưa khớp với số liệu trên Cổng dịch vụ công; đề nghị kiểm tra lại và bổ sung tài liệu.',
     );
     expect(notice).toHaveTextContent('— Lê Văn Cường, 15/04/2026');
+    // The report names the unit that wrote it.
+    expect(screen.getByText('Đơn vị báo cáo').nextElementSibling).toHaveTextContent(
+      'Trung tâm Phục vụ hành chính công',
+    );
 
     const input = await valueInput();
     await user.clear(input);

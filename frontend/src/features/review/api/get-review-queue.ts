@@ -2,16 +2,19 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { operations } from '@/api/schema';
 import { apiClient, unwrap } from '@/lib/api-client';
 
-export type GetReviewQueueParams = NonNullable<operations['listReports']['parameters']['query']>;
+export type GetReviewQueueParams = NonNullable<operations['getReviewQueue']['parameters']['query']>;
 
-/** Reports of the coordinator's units for one plan and period, e.g. those waiting for review. */
+/**
+ * The reports waiting for review (or in the state asked) across every period, the oldest period first, with
+ * their number per period.
+ */
 export function getReviewQueue(params: GetReviewQueueParams, signal?: AbortSignal) {
-  return unwrap(apiClient.GET('/api/v1/reports', { params: { query: params }, signal }));
+  return unwrap(apiClient.GET('/api/v1/review-queue', { params: { query: params }, signal }));
 }
 
 export function getReviewQueueQueryOptions(params: GetReviewQueueParams) {
   return queryOptions({
-    queryKey: ['reports', 'list', params],
+    queryKey: ['reports', 'queue', params],
     queryFn: ({ signal }) => getReviewQueue(params, signal),
   });
 }

@@ -18,6 +18,9 @@ import {
   page,
   plan,
   planRef,
+  emptyValue,
+  serviceCentre,
+  target,
   police,
   problemResponse,
 } from '@/testing/fixtures';
@@ -28,13 +31,63 @@ type Assignment = components['schemas']['Assignment'];
 type ConsolidatedReport = components['schemas']['ConsolidatedReport'];
 type ReportingPeriod = components['schemas']['ReportingPeriod'];
 
+type IndicatorResult = ConsolidatedReport['indicators'][number];
+
+function indicatorResult(
+  code: string,
+  content: string,
+  status: IndicatorResult['status'],
+  leadUnit: IndicatorResult['leadUnit'],
+  value: IndicatorResult['value'],
+): IndicatorResult {
+  return {
+    indicator: {
+      kind: 'INDICATOR',
+      id: `c1000000-0000-4000-8000-0000000000${code.length}${code.at(-1)}`,
+      code,
+      content,
+    },
+    groupCode: code.slice(0, 1),
+    unitOfMeasure: null,
+    target: target(
+      code === 'A.1' ? { kind: 'PASS_FAIL', comparator: null, value: null, wording: 'Đạt' } : {},
+    ),
+    leadUnit,
+    status,
+    achieved: null,
+    expected: null,
+    reportId: null,
+    reportPeriodKey: value ? '2026-03' : null,
+    value,
+    reportState: null,
+    achievements: null,
+    difficulties: null,
+    proposals: null,
+    contributions: 0,
+    evidenceCount: 0,
+  };
+}
+
 function consolidated(period: ReportingPeriod = march): ConsolidatedReport {
   return {
     plan: planRef,
     issuingUnit: commune,
     period,
-    statusCounts: {},
-    indicators: [],
+    statusCounts: { MET: 1, AT_RISK: 1, NOT_REPORTED: 1 },
+    indicators: [
+      indicatorResult('C.11', 'Tỷ lệ hồ sơ trực tuyến toàn trình', 'AT_RISK', serviceCentre, {
+        ...emptyValue,
+        numerator: 1450,
+        denominator: 2000,
+        empty: false,
+      }),
+      indicatorResult('C.12', 'Số camera an ninh được kết nối', 'NOT_REPORTED', police, null),
+      indicatorResult('A.1', 'Xã đạt chuẩn hạ tầng số', 'MET', cultureCentre, {
+        ...emptyValue,
+        met: true,
+        empty: false,
+      }),
+    ],
     tasks: [],
     timeliness: {
       expected: 12,
@@ -244,6 +297,48 @@ describe('PeriodStatus', () => {
       'Gửi trễ hạn: 1',
       'Quá hạn chưa gửi: 3',
     ]);
+  });
+
+  it('draws the consolidated report, indicators with target, value and status, before the send-up', async () => {
+    serveReviewReads(reviewDb());
+    servePeriod({ period: march });
+    renderReview(`/review/period?${scope}`);
+
+    const section = await screen.findByRole('region', { name: 'Báo cáo tổng hợp Tháng 3/2026' });
+    expect(
+      within(within(section).getByRole('list', { name: 'Số chỉ tiêu theo tình trạng' }))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['! Có nguy cơ chậm 1', '? Chưa có số liệu 1', '✓ Đạt 1']);
+    const rows = within(section).getAllByRole('row').slice(1);
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
+      [
+        'C.11 Tỷ lệ hồ sơ trực tuyến toàn trình',
+        '≥ 80%',
+        '1.450/2.000 (72,5%)',
+        '! Có nguy cơ chậm',
+        'Trung tâm Phục vụ hành chính công',
+      ],
+      [
+        'C.12 Số camera an ninh được kết nối',
+        '≥ 80%',
+        'Chưa có số liệu được chấp nhận',
+        '? Chưa có số liệu',
+        'Công an xã',
+      ],
+      ['A.1 Xã đạt chuẩn hạ tầng số', 'Đạt', 'Đạt', '✓ Đạt', cultureCentre.name],
+    ]);
+    // Read before it is sent: the report comes first, the late units and the send-up after it.
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings.indexOf('Báo cáo tổng hợp Tháng 3/2026')).toBeLessThan(
+      headings.indexOf('Gửi báo cáo tổng hợp lên cấp trên'),
+    );
   });
 
   it('marks the consolidated report as sent up with If-Match and the note', async () => {

@@ -20,6 +20,7 @@ import {
   useReviewScope,
 } from '@/features/review/components/review-scope';
 import { ReportDownloads } from '@/components/report-downloads';
+import { ConsolidatedIndicators } from '@/features/review/components/consolidated-indicators';
 import { Spinner } from '@/components/form-fields';
 import { Fact } from '@/features/review/components/review-shared';
 import { LoadError } from '@/components/load-error';
@@ -72,6 +73,7 @@ export function PeriodStatus() {
                 periodKey={consolidated.period.key}
               />
               <PeriodSummary consolidated={consolidated} />
+              <ConsolidatedIndicators consolidated={consolidated} />
               <LateUnits consolidated={consolidated} />
               <SubordinatePlans plan={consolidated.plan} periodKey={consolidated.period.key} />
               <SendUp

@@ -8,17 +8,12 @@ type ReportState = components['schemas']['ReportState'];
 export const queueStates = ['SUBMITTED', 'ACCEPTED', 'RETURNED'] as const satisfies ReportState[];
 export type QueueStateFilter = (typeof queueStates)[number];
 export const queueRoles = ['LEAD', 'COOPERATING'] as const satisfies ReportRole[];
-export const queueSortFields = ['submittedAt', 'unit', 'updatedAt'] as const;
-export type QueueSortField = (typeof queueSortFields)[number];
-export type QueueSort = { field: QueueSortField; direction: 'asc' | 'desc' };
-
-/** Oldest submission first: the queue is worked through in the order it arrived. */
-export const defaultQueueSort: QueueSort = { field: 'submittedAt', direction: 'asc' };
 export const queuePageSize = 20;
 
 /**
- * Everything that decides which reports are listed lives in the URL, so that a filtered page can
- * be bookmarked and shared, and a report opened from it knows its neighbours.
+ * Everything that decides which reports are listed lives in the URL, so that a filtered page can be
+ * bookmarked and shared, and a report opened from it knows its neighbours. Without a plan and period the
+ * queue holds every period, the oldest first (the server's order).
  */
 export type QueueState = {
   plan?: string;
@@ -26,7 +21,6 @@ export type QueueState = {
   unit?: string;
   role?: ReportRole;
   state: QueueStateFilter;
-  sort: QueueSort;
   /** 1-based, as people read it. */
   page: number;
 };
@@ -37,35 +31,25 @@ function pick<T extends string>(values: readonly T[], value: string | null): T |
 
 export function readQueueState(params: URLSearchParams): QueueState {
   const page = Number.parseInt(params.get('page') ?? '', 10);
-  const [field, direction] = (params.get('sort') ?? '').split(',');
-  const sortField = pick(queueSortFields, field ?? null);
   return {
     plan: params.get('plan') || undefined,
     period: params.get('period') || undefined,
     unit: params.get('unit') || undefined,
     role: pick(queueRoles, params.get('role')),
     state: pick(queueStates, params.get('state')) ?? 'SUBMITTED',
-    sort:
-      sortField && (direction === 'asc' || direction === 'desc')
-        ? { field: sortField, direction }
-        : defaultQueueSort,
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
 }
 
-/** The list request for a queue whose plan and period are known. */
-export function toQueueApiParams(
-  state: QueueState,
-  scope: { planId: string; periodKey: string },
-): GetReviewQueueParams {
+/** The queue's request. */
+export function toQueueApiParams(state: QueueState): GetReviewQueueParams {
   const params: GetReviewQueueParams = {
-    planId: scope.planId,
-    periodKey: scope.periodKey,
     state: state.state,
     page: state.page - 1,
     size: queuePageSize,
-    sort: `${state.sort.field},${state.sort.direction}`,
   };
+  if (state.plan) params.planId = state.plan;
+  if (state.period) params.periodKey = state.period;
   if (state.unit) params.unitId = state.unit;
   if (state.role) params.role = state.role;
   return params;

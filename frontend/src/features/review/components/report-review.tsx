@@ -50,20 +50,15 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** The reports around this one in the queue it was opened from (plan and period in the URL). */
+/** The reports around this one in the queue it was opened from (its filters in the URL). */
 function useQueueNeighbours(reportId: string, searchParams: URLSearchParams) {
   const queryClient = useQueryClient();
-  const state = readQueueState(searchParams);
-  const inQueue = Boolean(state.plan && state.period);
-  const params = toQueueApiParams(state, {
-    planId: state.plan ?? '',
-    periodKey: state.period ?? '',
-  });
-  const query = useGetReviewQueue(params, { enabled: inQueue });
+  const params = toQueueApiParams(readQueueState(searchParams));
+  const query = useGetReviewQueue(params);
   const items = query.data?.items ?? [];
   const index = items.findIndex((report) => report.id === reportId);
   return {
-    inQueue,
+    inQueue: index >= 0,
     index,
     count: items.length,
     previous: index > 0 ? items[index - 1] : undefined,

@@ -28,13 +28,14 @@ describe('ReviewQueue', () => {
     vi.useRealTimers();
   });
 
-  it('lists the reports waiting for review, one row each, with their state in words', async () => {
+  it('lists the reports waiting for review, one row each, with the period and unit on each line', async () => {
     const lists = serveReviewReads(reviewDb());
-    renderReview(`/review?${scope}`);
+    renderReview('/review');
 
     const table = await screen.findByRole('table', { name: 'Danh sách báo cáo: Chờ duyệt' });
     const [, first, second] = within(table).getAllByRole('row');
     expect(cellTexts(first!)).toEqual([
+      'Tháng 3/2026',
       'Trung tâm Phục vụ hành chính công',
       'C.11 Tỷ lệ hồ sơ trực tuyến toàn trình',
       'Chủ trì',
@@ -45,6 +46,7 @@ describe('ReviewQueue', () => {
       'Chờ duyệt',
     ]);
     expect(cellTexts(second!)).toEqual([
+      'Tháng 3/2026',
       'Công an xã',
       'C.12 Số camera an ninh được kết nối',
       'Chủ trì',
@@ -56,29 +58,56 @@ describe('ReviewQueue', () => {
     ]);
     expect(
       within(first!).getByRole('link', { name: 'C.11 Tỷ lệ hồ sơ trực tuyến toàn trình' }),
-    ).toHaveAttribute('href', `/review/${onlineRecords.id}?${scope}`);
-    expect(screen.getByRole('heading', { name: 'Chờ duyệt – Tháng 3/2026' })).toBeInTheDocument();
+    ).toHaveAttribute('href', `/review/${onlineRecords.id}`);
+    expect(screen.getByRole('heading', { name: 'Chờ duyệt – tất cả các kỳ' })).toBeInTheDocument();
     expect(screen.getByText('Tổng số: 2 báo cáo')).toBeInTheDocument();
-    expect(lists[0]?.toString()).toBe(
-      `planId=${plan.id}&periodKey=2026-03&state=SUBMITTED&page=0&size=20&sort=submittedAt%2Casc`,
-    );
+    expect(lists[0]?.toString()).toBe('state=SUBMITTED&page=0&size=20');
   });
 
-  it('opens on the current period of the plan the coordinator runs, and puts both in the URL', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-04-05T03:00:00Z'));
-    const lists = serveReviewReads(reviewDb());
-    const { router } = renderReview('/review');
+  it('holds every period waiting, the oldest first, counted per period, and lists one on a tap', async () => {
+    const november = {
+      ...cameras,
+      id: 'e0000000-0000-4000-8000-000000000311',
+      period: { ...cameras.period, id: 'd0000000-0000-4000-8000-000000000011', key: '2025-11' },
+      item: { ...cameras.item, code: 'C.5', content: 'Số điểm truy cập Internet công cộng' },
+    };
+    const lists = serveReviewReads(reviewDb({ reports: [november, onlineRecords, cameras] }));
+    const { router, user } = renderReview('/review');
 
+    const table = await screen.findByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => cellTexts(row)[0])).toEqual([
+      'Tháng 11/2025',
+      'Tháng 3/2026',
+      'Tháng 3/2026',
+    ]);
+    expect(screen.getByText('3 báo cáo trong 2 kỳ, kỳ cũ nhất ở trên cùng.')).toBeInTheDocument();
+    const periods = screen.getByRole('group', { name: 'Số báo cáo “Chờ duyệt” theo kỳ' });
+    expect(
+      within(periods)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Tất cả các kỳ 3', 'Tháng 11/2025 1', 'Tháng 3/2026 2']);
+
+    await user.click(within(periods).getByRole('button', { name: 'Tháng 11/2025 1' }));
     await waitFor(() =>
-      expect(router.state.location.search).toBe(`?plan=${plan.id}&period=2026-04`),
+      expect(router.state.location.search).toBe(`?plan=${plan.id}&period=2025-11`),
     );
-    expect(await screen.findByRole('combobox', { name: 'Kế hoạch' })).toHaveValue(plan.id);
-    expect(screen.getByRole('combobox', { name: 'Kỳ báo cáo' })).toHaveValue('2026-04');
-    await waitFor(() => expect(lists.at(-1)?.get('periodKey')).toBe('2026-04'));
+    await waitFor(() =>
+      expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(2),
+    );
+    expect(lists.at(-1)?.toString()).toBe(
+      `state=SUBMITTED&page=0&size=20&planId=${plan.id}&periodKey=2025-11`,
+    );
+    expect(screen.getByRole('heading', { name: 'Chờ duyệt – Tháng 11/2025' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Xem báo cáo tổng hợp Tháng 11/2025 và gửi lên cấp trên' }),
+    ).toHaveAttribute('href', `/review/period?plan=${plan.id}&period=2025-11`);
+    // The other periods stay counted and one tap away.
+    expect(within(periods).getByRole('button', { name: 'Tháng 3/2026 2' })).toBeInTheDocument();
   });
 
-  it('keeps filters, sorting and the page in the URL', async () => {
+  it('keeps filters and the page in the URL', async () => {
     const lists = serveReviewReads(reviewDb());
     const { router, user } = renderReview(`/review?${scope}`);
     await screen.findByRole('table');
@@ -88,23 +117,12 @@ describe('ReviewQueue', () => {
     await waitFor(() => expect(router.state.location.search).toBe(`?${scope}&unit=${police.id}`));
     await waitFor(() => expect(lists.at(-1)?.get('unitId')).toBe(police.id));
 
-    await user.click(screen.getByRole('button', { name: 'Đơn vị' }));
-    await waitFor(() =>
-      expect(router.state.location.search).toBe(`?${scope}&unit=${police.id}&sort=unit%2Casc`),
-    );
-    expect(screen.getByRole('columnheader', { name: 'Đơn vị' })).toHaveAttribute(
-      'aria-sort',
-      'ascending',
-    );
-
     await user.selectOptions(screen.getByRole('combobox', { name: 'Trạng thái' }), 'Đã chấp nhận');
     await waitFor(() =>
       expect(new URLSearchParams(router.state.location.search).get('state')).toBe('ACCEPTED'),
     );
     expect(await screen.findByText('Không có báo cáo nào phù hợp với bộ lọc.')).toBeInTheDocument();
-    expect(lists.at(-1)?.toString()).toBe(
-      `planId=${plan.id}&periodKey=2026-03&state=ACCEPTED&page=0&size=20&sort=unit%2Casc&unitId=${police.id}`,
-    );
+    expect(lists.at(-1)?.toString()).toBe(`state=ACCEPTED&page=0&size=20&unitId=${police.id}`);
   });
 
   it('reads the page from the URL and moves between pages', async () => {
@@ -131,7 +149,7 @@ describe('ReviewQueue', () => {
   it('shows the problem detail when the list cannot be read', async () => {
     serveReviewReads(reviewDb());
     server.use(
-      http.get('*/api/v1/reports', () =>
+      http.get('*/api/v1/review-queue', () =>
         problemResponse(400, 'request.invalid', 'Kỳ báo cáo "2026-13" không tồn tại.'),
       ),
     );

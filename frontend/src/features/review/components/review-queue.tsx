@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { components } from '@/api/schema';
 import { readableError } from '@/lib/api-client';
+import { formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
+import { useGetMe } from '@/lib/me';
 import { useGetOrgUnits } from '@/lib/org-units';
 import { useGetReviewQueue } from '@/features/review/api/get-review-queue';
 import {
@@ -11,8 +13,6 @@ import {
   queueStates,
   readQueueState,
   toQueueApiParams,
-  type QueueSort,
-  type QueueSortField,
   type QueueState,
 } from '@/features/review/components/queue-state';
 import { withChanges } from '@/lib/search-params';
@@ -22,32 +22,27 @@ import {
   formatTiming,
 } from '@/features/review/components/review-format';
 import { periodLabel } from '@/lib/periods';
-import {
-  ReviewScopePicker,
-  ReviewTabs,
-  useReviewScope,
-} from '@/features/review/components/review-scope';
+import { ReviewTabs } from '@/features/review/components/review-scope';
 import { readReviewNavigation, StateBadge } from '@/features/review/components/review-shared';
 import { Pagination } from '@/components/pagination';
-import { SortableHeader } from '@/components/sortable-header';
 import { LoadError } from '@/components/load-error';
 
 type Report = components['schemas']['Report'];
+type WaitingPeriod = components['schemas']['WaitingPeriod'];
 
-/** The coordinator's queue: the reports of a plan's period, by default those waiting for review. */
+/**
+ * The coordinator's queue: the reports waiting for review in every period, the oldest period first, with
+ * how many wait in each period; one period can be chosen, and decided reports looked through.
+ */
 export function ReviewQueue() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
   const arrival = readReviewNavigation(location.state);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const scope = useReviewScope();
   const state = readQueueState(searchParams);
-  const ready = Boolean(scope.planId && scope.periodKey);
-  const queueQuery = useGetReviewQueue(
-    toQueueApiParams(state, { planId: scope.planId ?? '', periodKey: scope.periodKey ?? '' }),
-    { enabled: ready },
-  );
+  const queueQuery = useGetReviewQueue(toQueueApiParams(state));
 
   useEffect(() => {
     // Back from the last report of the page: keyboard and screen-reader users start here.
@@ -58,14 +53,12 @@ export function ReviewQueue() {
     setSearchParams((current) => withChanges(current, changes));
   }
 
-  function sortBy(field: QueueSortField) {
-    const direction = state.sort.field === field && state.sort.direction === 'asc' ? 'desc' : 'asc';
-    update({ sort: `${field},${direction}`, page: null });
-  }
-
   const data = queueQuery.data;
-  const filtered = Boolean(state.unit || state.role);
+  const filtered = Boolean(state.unit || state.role || state.period);
   const stateWord = t(`review.state.${state.state}`);
+  const chosen = data?.periods.find(
+    (p) => p.period.key === state.period && (!state.plan || p.plan.id === state.plan),
+  );
 
   return (
     <section className="page review" aria-labelledby="review-heading">
@@ -81,86 +74,156 @@ export function ReviewQueue() {
         </p>
       )}
 
-      <ReviewScopePicker scope={scope} />
+      {data && (
+        <PeriodCounts periods={data.periods} state={state} stateWord={stateWord} update={update} />
+      )}
 
-      {ready && (
-        <>
-          <QueueFilters state={state} issuingUnitId={scope.plan?.issuingUnit.id} update={update} />
+      <QueueFilters state={state} update={update} />
 
-          <h2>
-            {t('review.queue.heading', {
+      <h2>
+        {state.period
+          ? t('review.queue.heading', {
               state: stateWord,
-              period: periodLabel(scope.periodKey ?? '', t),
-            })}
-          </h2>
+              period: periodLabel(state.period, t),
+            })
+          : t('review.queue.headingAll', { state: stateWord })}
+      </h2>
+      {data && !state.period && data.totalItems > 0 && (
+        <p className="muted">
+          {t('review.queue.allIntro', {
+            count: data.totalItems,
+            shown: formatNumber(data.totalItems, lang),
+            periods: formatNumber(data.periods.length, lang),
+          })}
+        </p>
+      )}
+      {chosen && (
+        <p>
+          <Link
+            to={{
+              pathname: 'period',
+              search: `?plan=${chosen.plan.id}&period=${chosen.period.key}`,
+            }}
+            relative="path"
+          >
+            {t('review.queue.consolidatedLink', { period: periodLabel(chosen.period.key, t) })}
+          </Link>
+        </p>
+      )}
 
-          <div className="progress-slot">
-            {queueQuery.isFetching && (
-              <progress className="progress" aria-label={t('review.queue.loading')} />
-            )}
-          </div>
+      <div className="progress-slot">
+        {queueQuery.isFetching && (
+          <progress className="progress" aria-label={t('review.queue.loading')} />
+        )}
+      </div>
 
-          {queueQuery.isPending && (
+      {queueQuery.isPending && (
+        <p role="status" className="notice">
+          {t('review.queue.loading')}
+        </p>
+      )}
+
+      {queueQuery.isError && (
+        <LoadError
+          title={t('review.queue.errorTitle')}
+          error={queueQuery.error}
+          onRetry={() => void queueQuery.refetch()}
+        />
+      )}
+
+      {data && !queueQuery.isError && (
+        <div aria-busy={queueQuery.isFetching}>
+          {data.items.length === 0 ? (
             <p role="status" className="notice">
-              {t('review.queue.loading')}
+              {filtered
+                ? t('review.queue.emptyFiltered')
+                : t('review.queue.emptyAll', { state: stateWord })}
             </p>
-          )}
-
-          {queueQuery.isError && (
-            <LoadError
-              title={t('review.queue.errorTitle')}
-              error={queueQuery.error}
-              onRetry={() => void queueQuery.refetch()}
+          ) : (
+            <QueueTable
+              items={data.items}
+              caption={t('review.queue.caption', { state: stateWord })}
+              search={searchParams.toString()}
             />
           )}
-
-          {data && !queueQuery.isError && (
-            <div aria-busy={queueQuery.isFetching}>
-              {data.items.length === 0 ? (
-                <p role="status" className="notice">
-                  {filtered
-                    ? t('review.queue.emptyFiltered')
-                    : t('review.queue.empty', { state: stateWord })}
-                </p>
-              ) : (
-                <QueueTable
-                  items={data.items}
-                  caption={t('review.queue.caption', { state: stateWord })}
-                  sort={state.sort}
-                  onSort={sortBy}
-                  search={searchParams.toString()}
-                />
-              )}
-              {data.totalItems > 0 && (
-                <Pagination
-                  page={data.page + 1}
-                  totalPages={data.totalPages}
-                  total={t('review.queue.pagination.total', { count: data.totalItems })}
-                  onPage={(page) => update({ page: page > 1 ? String(page) : null })}
-                />
-              )}
-            </div>
+          {data.totalItems > 0 && (
+            <Pagination
+              page={data.page + 1}
+              totalPages={data.totalPages}
+              total={t('review.queue.pagination.total', { count: data.totalItems })}
+              onPage={(page) => update({ page: page > 1 ? String(page) : null })}
+            />
           )}
-        </>
+        </div>
       )}
     </section>
   );
 }
 
+/** Every period holding reports in the state, oldest first, with their number: one tap lists only it. */
+function PeriodCounts({
+  periods,
+  state,
+  stateWord,
+  update,
+}: {
+  periods: WaitingPeriod[];
+  state: QueueState;
+  stateWord: string;
+  update: (changes: Record<string, string | null>) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  if (periods.length === 0) return null;
+  // The plan is named only when periods of several plans are listed.
+  const severalPlans = new Set(periods.map((p) => p.plan.id)).size > 1;
+  const total = periods.reduce((sum, p) => sum + p.count, 0);
+  return (
+    <div
+      className="state-counts review-periods"
+      role="group"
+      aria-label={t('review.queue.periodsLabel', { state: stateWord })}
+    >
+      <button
+        type="button"
+        className="state-count"
+        aria-pressed={!state.period}
+        onClick={() => update({ plan: null, period: null, page: null })}
+      >
+        {t('review.queue.allPeriods')}{' '}
+        <span className="state-count-number">{formatNumber(total, lang)}</span>
+      </button>
+      {periods.map((p) => (
+        <button
+          key={`${p.plan.id}:${p.period.key}`}
+          type="button"
+          className="state-count"
+          aria-pressed={state.period === p.period.key && (!state.plan || state.plan === p.plan.id)}
+          onClick={() => update({ plan: p.plan.id, period: p.period.key, page: null })}
+        >
+          {periodLabel(p.period.key, t)}
+          {severalPlans && ` · ${p.plan.documentNumber ?? p.plan.title}`}{' '}
+          <span className="state-count-number">{formatNumber(p.count, lang)}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
 function QueueFilters({
   state,
-  issuingUnitId,
   update,
 }: {
   state: QueueState;
-  issuingUnitId?: string;
   update: (changes: Record<string, string | null>) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
+  // The units of the subtree the person works on (all units for an account of no scope).
+  const within = useGetMe().data?.scopes[0]?.scope.id;
   const unitsQuery = useGetOrgUnits(
-    { withinId: issuingUnitId, size: 200, sort: 'path,asc' },
-    { enabled: Boolean(issuingUnitId), keepPrevious: false },
+    { withinId: within, size: 200, sort: 'path,asc' },
+    { keepPrevious: false },
   );
   const units = unitsQuery.data?.items ?? [];
   return (
@@ -173,6 +236,8 @@ function QueueFilters({
           onChange={(event) =>
             update({
               state: event.target.value === 'SUBMITTED' ? null : event.target.value,
+              period: null,
+              plan: null,
               page: null,
             })
           }
@@ -230,19 +295,16 @@ function QueueFilters({
 function QueueTable({
   items,
   caption,
-  sort,
-  onSort,
   search,
 }: {
   items: Report[];
   caption: string;
-  sort: QueueSort;
-  onSort: (field: QueueSortField) => void;
   search: string;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const columns = {
+    period: t('review.queue.columns.period'),
     unit: t('review.queue.columns.unit'),
     item: t('review.queue.columns.item'),
     role: t('review.queue.columns.role'),
@@ -252,44 +314,22 @@ function QueueTable({
     evidence: t('review.queue.columns.evidence'),
     state: t('review.queue.columns.state'),
   };
-  const sortable = (field: QueueSortField, label: string) => (
-    <SortableHeader
-      field={field}
-      label={label}
-      direction={sort?.field === field ? sort.direction : undefined}
-      onSort={onSort}
-    />
-  );
   return (
     <table className="data-table review-table">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          {sortable('unit', columns.unit)}
-          <th scope="col" className="not-sortable">
-            {columns.item}
-          </th>
-          <th scope="col" className="not-sortable">
-            {columns.role}
-          </th>
-          <th scope="col" className="not-sortable">
-            {columns.result}
-          </th>
-          {sortable('submittedAt', columns.submittedAt)}
-          <th scope="col" className="not-sortable">
-            {columns.timing}
-          </th>
-          <th scope="col" className="not-sortable">
-            {columns.evidence}
-          </th>
-          <th scope="col" className="not-sortable">
-            {columns.state}
-          </th>
+          {Object.values(columns).map((label) => (
+            <th key={label} scope="col">
+              {label}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {items.map((report) => (
           <tr key={report.id}>
+            <td data-label={columns.period}>{periodLabel(report.period.key, t)}</td>
             <td data-label={columns.unit}>{report.unit.name}</td>
             <td data-label={columns.item} className="cell-title">
               <Link to={{ pathname: report.id, search: search ? `?${search}` : '' }}>

@@ -147,6 +147,39 @@ export function serveReviewReads(db: ReviewDb) {
     http.get('*/api/v1/org-units', () =>
       HttpResponse.json(page([serviceCentre, police, cultureCentre])),
     ),
+    http.get('*/api/v1/review-queue', ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      lists.push(query);
+      const state = query.get('state') ?? 'SUBMITTED';
+      const unit = query.get('unitId');
+      const plan = query.get('planId');
+      const key = query.get('periodKey');
+      const inState = db.reports.filter(
+        (r) => r.state === state && (!unit || r.unit.id === unit) && (!plan || r.plan.id === plan),
+      );
+      const matching = inState.filter((r) => !key || r.period.key === key);
+      const size = Number(query.get('size') ?? '20');
+      const index = Number(query.get('page') ?? '0');
+      const periods = new Map<
+        string,
+        { plan: Report['plan']; period: Report['period']; count: number }
+      >();
+      for (const r of inState) {
+        const id = `${r.plan.id}:${r.period.key}`;
+        const found = periods.get(id);
+        if (found) found.count += 1;
+        else periods.set(id, { plan: r.plan, period: r.period, count: 1 });
+      }
+      return HttpResponse.json({
+        ...page(matching.slice(index * size, (index + 1) * size), {
+          page: index,
+          size,
+          totalItems: matching.length,
+          totalPages: Math.ceil(matching.length / size),
+        }),
+        periods: [...periods.values()].sort((a, b) => a.period.key.localeCompare(b.period.key)),
+      });
+    }),
     http.get('*/api/v1/reports', ({ request }) => {
       const query = new URL(request.url).searchParams;
       lists.push(query);

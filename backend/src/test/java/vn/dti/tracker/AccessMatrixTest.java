@@ -496,6 +496,8 @@ class AccessMatrixTest {
                 Call.get("/api/v1/assignments?periodKey=2026-01&planId=" + f(s).plan()), (s, json) -> !json.getList("items").isEmpty()));
         c.put("listReports", new Case(Rule.READ_FILTERED, 200, (role, s, fresh) -> Call.get("/api/v1/reports?planId=" + f(s).plan()),
                 (s, json) -> json.getList("items.id").contains(f(s).report())));
+        c.put("getReviewQueue", new Case(Rule.READ_FILTERED, 200, (role, s, fresh) ->
+                Call.get("/api/v1/review-queue?state=DRAFT&planId=" + f(s).plan()), (s, json) -> json.getList("items.id").contains(f(s).draftReport())));
         c.put("getReport", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/reports/" + f(s).report()), none));
         c.put("getReportHistory", new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/reports/" + f(s).report() + "/history"), none));
         c.put("createReport", new Case(Rule.REPORT_CREATE, 201, (role, s, fresh) -> Call.send("POST", "/api/v1/reports",

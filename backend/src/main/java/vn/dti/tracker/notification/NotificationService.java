@@ -94,7 +94,7 @@ public class NotificationService {
                            'Sắp đến hạn báo cáo kỳ ' || d.period_key as title,
                            'Đơn vị ' || d.unit_name || ' còn ' || d.items || ' mục chưa gửi báo cáo kỳ ' || d.period_key || ' của kế hoạch '
                                || d.plan_code || '. Hạn gửi: ' || to_char(d.unit_deadline, 'DD/MM/YYYY') || '.' as body,
-                           '/my-work?periodKey=' || d.period_key as link,
+                           '/my-work?period=' || d.period_key as link,
                            'due:' || d.period_id || ':' || d.unit_id || ':' || :days as dedup_key
                       from (%s) d join app_user u on u.org_unit_id = d.unit_id and u.active and %s
                     """.formatted(due, WRITERS), today.plusDays(days), days);
@@ -107,7 +107,7 @@ public class NotificationService {
                        'Đã quá hạn báo cáo kỳ ' || d.period_key as title,
                        'Đơn vị ' || d.unit_name || ' chưa gửi ' || d.items || ' mục của kỳ ' || d.period_key || ' (kế hoạch ' || d.plan_code
                            || '); hạn là ' || to_char(d.unit_deadline, 'DD/MM/YYYY') || '. Hãy gửi ngay.' as body,
-                       '/my-work?periodKey=' || d.period_key as link,
+                       '/my-work?period=' || d.period_key as link,
                        'late:' || d.period_id || ':' || d.unit_id as dedup_key
                   from (%s) d join app_user u on u.org_unit_id = d.unit_id and u.active and %s
                 """.formatted(late, WRITERS), today, 0);
@@ -116,7 +116,7 @@ public class NotificationService {
                        'Đơn vị chậm báo cáo: ' || d.unit_name as title,
                        d.unit_name || ' chưa gửi ' || d.items || ' mục của kỳ ' || d.period_key || ' (kế hoạch ' || d.plan_code
                            || '), hạn ' || to_char(d.unit_deadline, 'DD/MM/YYYY') || '.' as body,
-                       '/review?periodKey=' || d.period_key as link,
+                       '/review?period=' || d.period_key as link,
                        'late-unit:' || d.period_id || ':' || d.unit_id as dedup_key
                   from (%s) d join app_user u on u.org_unit_id = d.coordinator_unit_id and u.active
                    and exists (select 1 from app_user_role ur where ur.user_id = u.id
@@ -139,7 +139,7 @@ public class NotificationService {
                            || coalesce(i.code, t.code) || ' kỳ ' || rp.period_key
                            || case when :accepted then ' đã được chấp nhận.' else ' cần sửa và gửi lại.' end
                            || coalesce(' Ý kiến: ' || cast(:comment as text), '') as body,
-                       '/reports/' || r.id as link,
+                       '/my-work/reports/' || r.id as link,
                        'review:' || r.id || ':' || r.version as dedup_key
                   from report r join reporting_period rp on rp.id = r.period_id
                   left join indicator i on i.id = r.indicator_id left join task t on t.id = r.task_id

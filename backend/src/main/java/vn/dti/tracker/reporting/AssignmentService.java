@@ -3,6 +3,7 @@ package vn.dti.tracker.reporting;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,17 @@ import vn.dti.tracker.auth.Caller;
 import vn.dti.tracker.common.DomainException;
 import vn.dti.tracker.common.Page;
 import vn.dti.tracker.common.PageRequest;
+import vn.dti.tracker.common.TextSearch;
 import vn.dti.tracker.orgunit.OrgUnitDtos.OrgUnitRef;
 import vn.dti.tracker.orgunit.OrgUnitService;
 import vn.dti.tracker.plan.PlanDtos.PlanRef;
 import vn.dti.tracker.plan.PlanStatus;
+import vn.dti.tracker.reporting.ReportingDtos.AssignmentPage;
 import vn.dti.tracker.reporting.ReportingDtos.AssignmentState;
 import vn.dti.tracker.reporting.ReportingDtos.AssignmentView;
 import vn.dti.tracker.reporting.ReportingDtos.ItemRef;
 import vn.dti.tracker.reporting.ReportingDtos.PeriodRef;
+import vn.dti.tracker.reporting.ReportingDtos.PeriodScope;
 
 /**
  * "What is due": every indicator or task × period a unit must report on, with its deadline and state,
@@ -39,13 +43,24 @@ import vn.dti.tracker.reporting.ReportingDtos.PeriodRef;
 public class AssignmentService {
 
     static final Map<String, String> SORTABLE = Map.of("deadline", "x.unit_deadline", "plan", "x.plan_code", "unit", "x.unit_code",
-            "state", "x.state");
+            "state", "x.state", "attention", AssignmentService.ATTENTION);
+
+    /**
+     * What needs the unit first: a returned report (the reviewer waits for its fix), then what is late, drafts, what is not
+     * started, and last what is sent or accepted.
+     */
+    static final String ATTENTION = "case x.state when 'RETURNED' then 0 when 'LATE' then 1 when 'DRAFT' then 2"
+            + " when 'NOT_STARTED' then 3 when 'SUBMITTED' then 4 else 5 end";
 
     /** The latest period first (the current one, then the late ones behind it), then in the plan's own order. */
     static final String DEFAULT_ORDER = "x.unit_deadline desc, x.plan_code, x.unit_code, x.item_kind, x.group_pos, x.item_pos, x.item_id";
 
+    /**
+     * @param q words or code of the item, matched without diacritics ("ung dung" finds "Ứng dụng")
+     * @param periodScope the period each plan is in today, or the periods that ended before it; null for no such limit
+     */
     public record Filter(UUID planId, String periodKey, UUID unitId, boolean mine, Set<AssignmentState> states, LocalDate dueFrom,
-            LocalDate dueTo, Boolean overdue) {
+            LocalDate dueTo, Boolean overdue, String q, PeriodScope periodScope) {
     }
 
     /**
@@ -93,13 +108,8 @@ public class AssignmentService {
     }
 
     @Transactional
-    public Page<AssignmentView> list(Filter f, PageRequest page) {
+    public AssignmentPage list(Filter f, PageRequest page) {
         LocalDate today = clock.today();
-        AccessPolicy.Clause scope = access.unitScope("u.path", false);
-        StringBuilder where = new StringBuilder(" where d.due and ").append(scope.jpql());
-        Map<String, Object> params = new HashMap<>(scope.params());
-        params.put("today", today);
-        params.put("zone", clock.zone().getId());
         UUID unitId = f.unitId();
         if (f.mine()) {
             Caller caller = access.caller();
@@ -110,34 +120,9 @@ public class AssignmentService {
         } else if (unitId != null) {
             units.requireVisible(unitId);
         }
-        if (unitId != null) {
-            where.append(" and a.unit_id = :unit");
-            params.put("unit", unitId);
-        }
         visibility.requireFilter(Visibility.Kind.PLAN, f.planId());
-        if (f.planId() != null) {
-            where.append(" and a.plan_id = :plan");
-            params.put("plan", f.planId());
-        }
-        if (f.periodKey() != null && !f.periodKey().isBlank()) {
-            where.append(" and rp.period_key = :key");
-            params.put("key", f.periodKey().trim());
-        } else if (f.dueFrom() == null && f.dueTo() == null) {
-            // By default every period that has begun: the current one and the late ones behind it.
-            where.append(" and rp.starts_on <= :today");
-        }
-        if (f.dueFrom() != null) {
-            where.append(" and rp.unit_deadline >= :dueFrom");
-            params.put("dueFrom", f.dueFrom());
-        }
-        if (f.dueTo() != null) {
-            where.append(" and rp.unit_deadline <= :dueTo");
-            params.put("dueTo", f.dueTo());
-        }
-        if (f.dueFrom() != null && f.dueTo() != null && f.dueTo().isBefore(f.dueFrom())) {
-            throw DomainException.invalidField("dueTo", "request.range-reversed", "Ngày kết thúc phải sau ngày bắt đầu.");
-        }
-        String inner = SELECT + where;
+        Map<String, Object> params = new HashMap<>();
+        String inner = SELECT + where(f, unitId, today, params);
         List<String> outer = new ArrayList<>();
         if (f.states() != null && !f.states().isEmpty()) {
             outer.add("x.state in (:states)");
@@ -173,7 +158,82 @@ public class AssignmentService {
                     version == null ? null : version.longValue(), (Boolean) r.get("overdue"), ((Number) r.get("days_late")).intValue(),
                     (String) r.get("review_comment"), actions(r, unit, report, closed)));
         }
-        return Page.of(items, page, total);
+        Page<AssignmentView> found = Page.of(items, page, total);
+        return new AssignmentPage(found.items(), found.page(), found.size(), found.totalItems(), found.totalPages(),
+                countsByState(inner, params), overdueEarlier(f, unitId, today));
+    }
+
+    /** The assignments the filter selects, its state filter left aside: the scope, unit, plan, period, deadlines and words. */
+    private String where(Filter f, UUID unitId, LocalDate today, Map<String, Object> params) {
+        AccessPolicy.Clause scope = access.unitScope("u.path", false);
+        StringBuilder where = new StringBuilder(" where d.due and ").append(scope.jpql());
+        params.putAll(scope.params());
+        params.put("today", today);
+        params.put("zone", clock.zone().getId());
+        if (unitId != null) {
+            where.append(" and a.unit_id = :unit");
+            params.put("unit", unitId);
+        }
+        if (f.planId() != null) {
+            where.append(" and a.plan_id = :plan");
+            params.put("plan", f.planId());
+        }
+        if (f.periodKey() != null && !f.periodKey().isBlank()) {
+            where.append(" and rp.period_key = :key");
+            params.put("key", f.periodKey().trim());
+        } else if (f.dueFrom() == null && f.dueTo() == null && f.periodScope() == null) {
+            // By default every period that has begun: the current one and the late ones behind it.
+            where.append(" and rp.starts_on <= :today");
+        }
+        if (f.dueFrom() != null) {
+            where.append(" and rp.unit_deadline >= :dueFrom");
+            params.put("dueFrom", f.dueFrom());
+        }
+        if (f.dueTo() != null) {
+            where.append(" and rp.unit_deadline <= :dueTo");
+            params.put("dueTo", f.dueTo());
+        }
+        if (f.dueFrom() != null && f.dueTo() != null && f.dueTo().isBefore(f.dueFrom())) {
+            throw DomainException.invalidField("dueTo", "request.range-reversed", "Ngày kết thúc phải sau ngày bắt đầu.");
+        }
+        if (f.periodScope() == PeriodScope.CURRENT) {
+            where.append(" and rp.starts_on <= :today and rp.ends_on >= :today");
+        } else if (f.periodScope() == PeriodScope.EARLIER) {
+            where.append(" and rp.ends_on < :today");
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            where.append(" and coalesce(i.search_text, t.search_text) like :q escape '\\'");
+            params.put("q", TextSearch.likePattern(f.q()));
+        }
+        return where.toString();
+    }
+
+    /** How many assignments of the list hold each state; every state is named, 0 included. */
+    private Map<AssignmentState, Long> countsByState(String inner, Map<String, Object> params) {
+        Query query = em.createNativeQuery("select x.state, count(*) as n from (" + inner + ") x group by x.state", Tuple.class);
+        params.forEach((k, v) -> {
+            if (!k.equals("states") && !k.equals("overdue")) {
+                query.setParameter(k, v);
+            }
+        });
+        Map<AssignmentState, Long> counts = new EnumMap<>(AssignmentState.class);
+        for (AssignmentState state : AssignmentState.values()) {
+            counts.put(state, 0L);
+        }
+        for (Object row : query.getResultList()) {
+            Tuple t = (Tuple) row;
+            counts.put(AssignmentState.valueOf(t.get("state", String.class)), t.get("n", Number.class).longValue());
+        }
+        return counts;
+    }
+
+    /** Overdue assignments (ReportingRules) of the periods that ended before today, in the same plan and unit. */
+    private long overdueEarlier(Filter f, UUID unitId, LocalDate today) {
+        Filter earlier = new Filter(f.planId(), null, unitId, false, null, null, null, null, null, PeriodScope.EARLIER);
+        Map<String, Object> params = new HashMap<>();
+        Query query = em.createNativeQuery("select count(*) from (" + SELECT + where(earlier, unitId, today, params) + ") x where x.overdue");
+        params.forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue();
     }
 
     /** What the caller may do with the assignment: start its report, or change it, by the rules that refuse those calls. */

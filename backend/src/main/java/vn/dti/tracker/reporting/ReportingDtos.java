@@ -149,6 +149,22 @@ public final class ReportingDtos {
             @Schema(description = "What the caller may do now: CREATE (start the report), or EDIT and SUBMIT its report") List<ReportAction> actions) {
     }
 
+    /** Which periods a list of assignments covers, relative to today. */
+    public enum PeriodScope {
+        /** The period each plan is in today. */
+        CURRENT,
+        /** Periods that ended before today. */
+        EARLIER
+    }
+
+    @Schema(name = "AssignmentPage", description = "One page of assignments, with what the whole list holds per state")
+    public record AssignmentPage(List<AssignmentView> items, int page, int size, long totalItems, int totalPages,
+            @Schema(description = "Assignments per state under the same filters, the state filter left aside; every state is listed, 0 included")
+            Map<AssignmentState, Long> counts,
+            @Schema(description = "Overdue assignments (a returned report past its deadline included) of periods that ended before today, in the same plan and unit scope, whatever the period, state and text filters")
+            long overdueEarlier) {
+    }
+
     // ---- status and consolidation ----
 
     @Schema(name = "IndicatorResult", description = "An indicator in a consolidated report: target, value, computed status")
@@ -181,6 +197,19 @@ public final class ReportingDtos {
             + " submitted or accepted); on time and late (by the submission that stands, the latest); missing (overdue: none, a draft, or returned"
             + " after the deadline). All 0 for a period that is not due.")
     public record Timeliness(int expected, int submitted, int onTime, int late, int missing, List<LateUnit> lateUnits) {
+    }
+
+    // ---- the review queue ----
+
+    @Schema(name = "WaitingPeriod", description = "A period of a plan with the number of reports in the queue's state")
+    public record WaitingPeriod(PlanRef plan, PeriodRef period, long count) {
+    }
+
+    @Schema(name = "ReviewQueue", description = "Reports waiting for review (or in the state asked) across every period, oldest period first,"
+            + " with their number per period")
+    public record ReviewQueue(List<ReportView> items, int page, int size, long totalItems, int totalPages,
+            @Schema(description = "Every period holding such reports, oldest first, with their number (the period filter left aside)")
+            List<WaitingPeriod> periods) {
     }
 
     @Schema(name = "ConsolidatedReport", description = "Báo cáo tổng hợp of a plan for a period")
