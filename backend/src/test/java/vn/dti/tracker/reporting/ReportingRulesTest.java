@@ -130,6 +130,9 @@ class ReportingRulesTest {
         plan.status = planStatus;
         ReportingPeriod period = new ReportingPeriod();
         period.key = "2026-03";
+        period.kind = PeriodKind.MONTH;
+        period.year = 2026;
+        period.seq = 3;
         period.plan = plan;
         period.sentUpAt = periodClosed ? OffsetDateTime.parse("2026-03-25T03:00:00Z") : null;
         Report r = new Report();
