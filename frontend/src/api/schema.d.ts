@@ -6449,7 +6449,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The report's ETag after the change */
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6488,7 +6488,7 @@ export interface operations {
             204: {
                 headers: {
                     /** @description The report's ETag after the change */
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -52,7 +52,8 @@ public class ReportEvidenceResource {
                     + " report is returned or reopened. Attaching changes the report, so its version moves on: the answer's ETag is the"
                     + " report's new one (attaching what is already attached changes nothing). It is in the report's history.")
     @APIResponse(responseCode = "200", description = "Attached; the evidence with its attachments. ETag: the report's version now",
-            headers = @Header(name = "ETag", description = "The report's ETag after the change"))
+            headers = @Header(name = "ETag", description = "The report's ETag after the change",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     public RestResponse<EvidenceView> attach(@PathParam("reportId") UUID reportId,
             @HeaderParam("If-Match") @Parameter(description = REPORT_ETAG, required = true) String ifMatch,
             @Valid @NotNull AttachInput body) {
@@ -68,7 +69,8 @@ public class ReportEvidenceResource {
                     + " accepted). Requires `If-Match` with the report's ETag; the answer's ETag is the report's new version. It is in the"
                     + " report's history. Evidence left attached to nothing is removed after the grace period.")
     @APIResponse(responseCode = "204", description = "Detached. ETag: the report's version now",
-            headers = @Header(name = "ETag", description = "The report's ETag after the change"))
+            headers = @Header(name = "ETag", description = "The report's ETag after the change",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     public RestResponse<Void> detach(@PathParam("reportId") UUID reportId, @PathParam("evidenceId") UUID evidenceId,
             @HeaderParam("If-Match") @Parameter(description = REPORT_ETAG, required = true) String ifMatch) {
         long version = service.detach(reportId, Versions.requireIfMatch(ifMatch), evidenceId);
