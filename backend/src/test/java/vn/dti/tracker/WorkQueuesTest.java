@@ -143,10 +143,14 @@ class WorkQueuesTest {
     @Test
     void reviewQueueHoldsEveryWaitingPeriodOldestFirstAndNamesTheUnit() {
         Fixture f = issuedPlan();
+        // One after another, so that the order of arrival is the order of the submission times.
         at("2026-03-10T09:00:00");
         submit(draft(f.indicators().get("HS-2"), "2026-03"));
+        at("2026-03-10T09:01:00");
         submit(draft(f.indicators().get("CK-3"), "2026-02"));
+        at("2026-03-10T09:02:00");
         submit(draft(f.indicators().get("UD-1"), "2026-01"));
+        at("2026-03-10T09:03:00");
         submit(draft(f.indicators().get("UD-1"), "2026-03"));
 
         JsonPath queue = Api.as("commune").queryParam("planId", f.plan()).get("/api/v1/review-queue").then().statusCode(200)
