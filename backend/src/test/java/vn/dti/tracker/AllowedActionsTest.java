@@ -43,8 +43,11 @@ class AllowedActionsTest {
         String group = Api.createGroup(id, "INDICATOR", "A");
         String indicator = indicator(id, group);
         if (status.equals("CLOSED")) {
+            Map<String, Object> closing = new HashMap<>(body);
+            closing.remove("code");
+            closing.put("status", "CLOSED");
+            Api.json().header("If-Match", etag("/api/v1/plans/" + id)).body(closing).put("/api/v1/plans/" + id).then().statusCode(200);
             body.put("status", "CLOSED");
-            Api.json().header("If-Match", etag("/api/v1/plans/" + id)).body(body).put("/api/v1/plans/" + id).then().statusCode(200);
         }
         return new PlanFixture(id, body, indicator);
     }
@@ -209,7 +212,11 @@ class AllowedActionsTest {
                 PlanFixture p = plan(status);
                 List<String> listed = actions(who, "/api/v1/plans/" + p.id());
                 seenActions.computeIfAbsent(status, k -> new HashMap<>()).put(who, listed);
-                walk("plan " + status, who, PLAN_ACTIONS, listed, () -> plan(status), p, (x, action) -> planCall(who, x, action),
+                // Sending a plan back with the status it has (ISSUED with its number and date, or CLOSED) is an edit, not a move:
+                // it is weighed as EDIT, so ISSUE and CLOSE are walked only where they move the plan.
+                String same = Map.of("ISSUED", "ISSUE", "CLOSED", "CLOSE").get(status);
+                List<String> moves = PLAN_ACTIONS.stream().filter(a -> !a.equals(same)).toList();
+                walk("plan " + status, who, moves, listed, () -> plan(status), p, (x, action) -> planCall(who, x, action),
                         () -> etag("/api/v1/plans/" + p.id()) + Api.json().queryParam("planId", p.id()).get("/api/v1/reports").then().extract()
                                 .path("totalItems"));
                 if (!listed.isEmpty()) {

@@ -401,7 +401,7 @@ class RequestFieldsTest {
 
         // The reporter is told of the return; marking that notification read leaves it read.
         var notes = Api.as("reporter").queryParam("size", 100).get("/api/v1/notifications").then().statusCode(200).extract().jsonPath();
-        String note = notes.getString("items.find { it.link == '/reports/" + reportId + "' && it.readAt == null }.id");
+        String note = notes.getString("items.find { it.link == '/my-work/reports/" + reportId + "' && it.readAt == null }.id");
         assertTrue(note != null, "a notification of the return");
         Api.as("reporter").body(body("ids", List.of(note))).post("/api/v1/notifications/read").then().statusCode(204);
         Api.as("reporter").queryParam("size", 100).get("/api/v1/notifications").then()

@@ -102,10 +102,13 @@ public class DemoHistory {
     private final Passwords passwords;
     private final ReportingClock clock;
     private final boolean enabled;
+    private final boolean onStart;
 
     public DemoHistory(EntityManager em, ReportService reports, EvidenceService evidence, PeriodService periods,
             NotificationService notifications, OrgUnitService units, PlanIssue issue, CallerLoader callers, Passwords passwords,
-            ReportingClock clock, @ConfigProperty(name = "dti.demo.history", defaultValue = "true") boolean enabled) {
+            ReportingClock clock, @ConfigProperty(name = "dti.demo.history", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "dti.demo.history.on-start", defaultValue = "true") boolean onStart) {
+        this.onStart = onStart;
         this.em = em;
         this.reports = reports;
         this.evidence = evidence;
@@ -134,8 +137,12 @@ public class DemoHistory {
     /**
      * Writes the history on a thread of its own, so that the product starts at once; readiness waits for it
      * ({@link DemoHistoryHealth}). A stop in the middle leaves what was written, and the next start adds nothing.
+     * With dti.demo.history.on-start=false the plans are loaded as drafts for the history, which is then written on demand.
      */
     public void writeInBackground() {
+        if (!onStart) {
+            return;
+        }
         writing = true;
         Thread thread = new Thread(() -> {
             try {

@@ -2,11 +2,9 @@ package vn.dti.tracker.export;
 
 import java.util.Locale;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -55,11 +53,14 @@ public class ExportResource {
     @GET
     @Path("/results")
     @Produces({"text/csv", "application/x-ndjson"})
+    // Compressed as it streams by the server (brotli or gzip, as the client accepts), never here: a header set here would be
+    // replaced by the server's own choice and leave a compressed body that says it is not.
+    @io.quarkus.vertx.http.Compressed
     @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "exportResults", summary = "Export the results of a scope for a range of months",
             description = "One row per report of the units under `unitId` (default: everything the caller reads), optionally of one plan,"
                     + " for the periods inside `from`–`to` (months, YYYY-MM; at most 120). `format=csv` (UTF-8 with a byte-order mark and a"
-                    + " header, for Excel) or `ndjson` (one JSON object per line). Streamed as rows are read; gzip with `Accept-Encoding: gzip`.")
+                    + " header, for Excel) or `ndjson` (one JSON object per line). Streamed as rows are read; brotli or gzip as `Accept-Encoding` asks.")
     @APIResponse(responseCode = "200", description = "The rows", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                     examples = @ExampleObject(name = "example", value = CSV_EXAMPLE)),
@@ -68,31 +69,18 @@ public class ExportResource {
     public Response results(@QueryParam("unitId") UUID unitId, @QueryParam("planId") UUID planId,
             @QueryParam("from") @Parameter(required = true, example = "2026-01") String from,
             @QueryParam("to") @Parameter(required = true, example = "2026-12") String to,
-            @QueryParam("format") @Parameter(description = "csv (default) or ndjson") String format,
-            @HeaderParam("Accept-Encoding") String acceptEncoding) {
+            @QueryParam("format") @Parameter(description = "csv (default) or ndjson") String format) {
         String f = format == null || format.isBlank() ? "csv" : format.trim().toLowerCase(Locale.ROOT);
         if (!f.equals("csv") && !f.equals("ndjson")) {
             throw DomainException.invalidField("format", "export.format-unknown", "Định dạng '" + format + "' không hỗ trợ; chọn csv hoặc ndjson.");
         }
         ResultExport.Query query = export.prepare(unitId, planId, from, to);
         metrics.exported(f);
-        boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
-        StreamingOutput body = out -> {
-            if (gzip) {
-                try (GZIPOutputStream zipped = new GZIPOutputStream(out, 64 * 1024)) {
-                    export.write(query, f, zipped);
-                }
-            } else {
-                export.write(query, f, out);
-            }
-        };
+        StreamingOutput body = out -> export.write(query, f, out);
         String type = f.equals("csv") ? "text/csv; charset=utf-8" : "application/x-ndjson";
         Response.ResponseBuilder r = Response.ok(body, type)
                 .header("Content-Disposition", "attachment; filename=\"ket-qua-" + from + "-" + to + "." + (f.equals("csv") ? "csv" : "ndjson") + "\"")
-                .header("Cache-Control", "private, no-store").header("Vary", "Accept-Encoding");
-        if (gzip) {
-            r.header("Content-Encoding", "gzip");
-        }
+                .header("Cache-Control", "private, no-store");
         return r.build();
     }
 }
