@@ -358,7 +358,7 @@ export interface paths {
         };
         /**
          * Export the results of a scope for a range of months
-         * @description One row per report of the units under `unitId` (default: everything the caller reads), optionally of one plan, for the periods inside `from`–`to` (months, YYYY-MM; at most 120). `format=csv` (UTF-8 with a byte-order mark and a header, for Excel) or `ndjson` (one JSON object per line). Streamed as rows are read; gzip with `Accept-Encoding: gzip`.
+         * @description One row per report of the units under `unitId` (default: everything the caller reads), optionally of one plan, for the periods inside `from`–`to` (months, YYYY-MM; at most 120). `format=csv` (UTF-8 with a byte-order mark and a header, for Excel) or `ndjson` (one JSON object per line). Streamed as rows are read; brotli or gzip as `Accept-Encoding` asks.
          */
         get: operations["exportResults"];
         put?: never;
@@ -4415,9 +4415,7 @@ export interface operations {
                 to: string;
                 unitId?: components["schemas"]["UUID"];
             };
-            header?: {
-                "Accept-Encoding"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
