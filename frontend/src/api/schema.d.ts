@@ -680,7 +680,7 @@ export interface paths {
         put?: never;
         /**
          * Import a plan's appendix from an XLSX sheet, or preview it with dryRun=true
-         * @description The body is the workbook itself. The header row is found by its Vietnamese column names (the template's, or the plans' own: STT, Nội dung chỉ tiêu, Đơn vị tính, Chỉ tiêu phấn đấu năm …, Đơn vị theo dõi / chủ trì, Đơn vị phối hợp, Ghi chú; for tasks Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian thực hiện), group rows ("A. Phát triển hạ tầng") start groups. Targets are read into their shape keeping the wording (a wording that cannot be read is kept as words, with a WARNING); units are matched by name ignoring case, diacritics and spacing. The preview lists every row, how it was understood and what it would create or change, and every problem with its cell. The commit is all or nothing (400 `import.invalid` with every cell in `errors` when a row has an ERROR); indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing. Coordinators of the plan's issuer. Refused: not an XLSX (415), a protected or damaged workbook, no header (400), over the size or row limit (413), a workbook that would unpack past the limits (default 64 MB, or a part over 100 times its compressed size: 413 `file.archive-too-large` or `file.archive-bomb`), dry run or not. A commit requires `If-Match` with the `etag` of its preview: a plan changed since the preview is refused (412) with the current ETag, to be previewed again.
+         * @description The body is the workbook itself. The header row is found by its Vietnamese column names (the template's, or the plans' own: STT, Nội dung chỉ tiêu, Đơn vị tính, Chỉ tiêu phấn đấu năm …, Đơn vị theo dõi / chủ trì, Đơn vị phối hợp, Ghi chú; for tasks Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian thực hiện), group rows ("A. Phát triển hạ tầng", "I.Nâng cao …", a bold "1." beside a name) start groups; a sheet without group rows is one group named after the appendix's title (or the sheet's). The target column may be headed "Chỉ tiêu phấn đấu năm 2026", "Năm 2026", "Mục tiêu", "Kết quả", "Chỉ tiêu"…, one a year or one for the whole plan (its target then stands for every year of the plan). A column with content the import does not read is listed in `unusedColumns` (and as a WARNING); committing it takes `acknowledgeUnused=true`. Targets are read into their shape keeping the wording (a wording that cannot be read is kept as words, with a WARNING; a bare number takes its shape from the unit of measure: "%", "% GRDP", "người/vạn dân", "Thứ bậc"); units are matched by name ignoring case, diacritics, spacing, a trailing "xã" and standard abbreviations (VH-XH, KH&CN, HĐND&UBND, TTPVHCC), in the issuer's subtree and then among the units of the province above it (a unit found outside the units the importing account reads is an ERROR `import.unit-out-of-scope`). A lead cell naming several units is split only where every piece names a unit: the first leads, the others cooperate (a WARNING says so). The preview lists every row, how it was understood and what it would create or change, and every problem with its cell. The commit is all or nothing (400 `import.invalid` with every cell in `errors` when a row has an ERROR); indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing. Coordinators of the plan's issuer. Refused: not an XLSX (415), a protected or damaged workbook, no header (400), over the size or row limit (413), a workbook that would unpack past the limits (default 64 MB, or a part over 100 times its compressed size: 413 `file.archive-too-large` or `file.archive-bomb`), dry run or not. A commit requires `If-Match` with the `etag` of its preview: a plan changed since the preview is refused (412) with the current ETag, to be previewed again.
          */
         post: operations["importPlanAppendix"];
         delete?: never;
@@ -1416,6 +1416,8 @@ export interface components {
             headerRow: number;
             rows: components["schemas"]["AppendixImportRow"][];
             problems: components["schemas"]["AppendixImportProblem"][];
+            /** @description Columns with content the import does not read (each also a WARNING `import.unused-column`): a commit is refused with `import.unused-columns` unless it sets `acknowledgeUnused=true` */
+            unusedColumns: components["schemas"]["AppendixImportUnusedColumn"][];
             /** @description Groups of this part, by kind:code */
             groups: components["schemas"]["BundleChanges"];
             /** @description Indicators or tasks, by code */
@@ -1456,6 +1458,30 @@ export interface components {
             product: string | null;
             timeframe: components["schemas"]["Timeframe"] | null;
             note: string | null;
+        };
+        /** @description A column with content in item rows that the import does not read: its content would not be imported */
+        AppendixImportUnusedColumn: {
+            /**
+             * @description Column letter
+             * @example H
+             */
+            column: string;
+            /**
+             * @description The column's header as written; null when it has none
+             * @example Tiến độ
+             */
+            header: string | null;
+            /**
+             * Format: int32
+             * @description Item rows with content in the column
+             * @example 12
+             */
+            rows: number;
+            /**
+             * @description The first cell with content
+             * @example H7
+             */
+            firstCell: string;
         };
         /** @enum {string} */
         AppendixPart: "INDICATORS" | "TASKS";
@@ -5236,6 +5262,8 @@ export interface operations {
     importPlanAppendix: {
         parameters: {
             query?: {
+                /** @description For a commit: go ahead although the preview lists `unusedColumns` (columns with content the import does not read, whose content is then not imported). Without it, such a commit is refused with 400 `import.unused-columns`, each column in `errors`. */
+                acknowledgeUnused?: boolean;
                 /** @description Read and report without changing anything */
                 dryRun?: boolean;
                 /** @description INDICATORS (default) or TASKS */

@@ -8,6 +8,7 @@ export type AppendixPart = components['schemas']['AppendixPart'];
 export type AppendixImportResult = components['schemas']['AppendixImportResult'];
 export type AppendixImportRow = components['schemas']['AppendixImportRow'];
 export type AppendixImportProblem = components['schemas']['AppendixImportProblem'];
+export type AppendixImportUnusedColumn = components['schemas']['AppendixImportUnusedColumn'];
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -46,16 +47,25 @@ export type ImportAppendixInput = {
   file: Blob;
   /** For a commit, the preview's `etag`: the plan as the preview read it (If-Match). */
   etag?: string;
+  /** For a commit: go ahead although the preview lists columns whose content will not be imported. */
+  acknowledgeUnused?: boolean;
 };
 
 /** Sends the workbook as the request body: a preview with `dryRun`, else the import, all or nothing. */
-export async function importAppendix({ planId, part, dryRun, file, etag }: ImportAppendixInput) {
+export async function importAppendix({
+  planId,
+  part,
+  dryRun,
+  file,
+  etag,
+  acknowledgeUnused,
+}: ImportAppendixInput) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   return unwrap(
     apiClient.POST('/api/v1/plans/{planId}/appendix/imports', {
       params: {
         path: { planId },
-        query: { part, dryRun },
+        query: acknowledgeUnused ? { part, dryRun, acknowledgeUnused } : { part, dryRun },
         header: etag ? { 'If-Match': etag } : {},
       },
       // The contract types a binary body as a string; the bytes go out as they are.

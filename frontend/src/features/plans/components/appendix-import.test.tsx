@@ -117,6 +117,7 @@ function preview(overrides: Partial<AppendixImportResult> = {}): AppendixImportR
       },
     ],
     groups: { created: [], updated: [], removed: [], unchanged: 1 },
+    unusedColumns: [],
     items: { created: ['A.3', 'A.4'], updated: [], removed: ['B.1'], unchanged: 1 },
     etag: '"bundle-1"',
     ...overrides,
@@ -278,6 +279,61 @@ describe('AppendixImportPage', () => {
       // The import names the plan as the check read it.
       expect(sent.map((s) => s.ifMatch)).toEqual([undefined, '"bundle-1"']);
       expect(await screen.findByText('Đã nhập phụ lục chỉ tiêu từ Excel.')).toBeInTheDocument();
+    },
+    slowTest,
+  );
+
+  it(
+    'names the columns whose content would not be imported, and imports only once the person agrees to leave them out',
+    async () => {
+      const valid = preview({
+        valid: true,
+        rows: preview().rows.slice(0, 2),
+        problems: [],
+        unusedColumns: [
+          { column: 'H', header: 'Tiến độ', rows: 2, firstCell: 'H7' },
+          { column: 'I', header: null, rows: 1, firstCell: 'I7' },
+        ],
+      });
+      const sent = serveImport(
+        () => HttpResponse.json(valid),
+        () => HttpResponse.json({ ...valid, dryRun: false }),
+      );
+      const { user, router } = await openImport();
+
+      await user.upload(screen.getByLabelText('Tệp Excel (.xlsx)'), workbook());
+      await user.click(screen.getByRole('button', { name: 'Kiểm tra tệp' }));
+
+      const unused = await screen.findByRole('region', {
+        name: 'Cột có nội dung nhưng không được nhập',
+      });
+      expect(
+        within(unused)
+          .getAllByRole('listitem')
+          .map((item) => item.textContent),
+      ).toEqual([
+        'Cột H “Tiến độ”: 2 dòng có nội dung, đầu tiên ở ô H7',
+        'Cột I (không có tiêu đề): 1 dòng có nội dung, đầu tiên ở ô I7',
+      ]);
+
+      // Until the person agrees, the import does nothing.
+      const importButton = screen.getByRole('button', { name: 'Nhập phụ lục chỉ tiêu' });
+      expect(importButton).toHaveAttribute('aria-disabled', 'true');
+      await user.click(importButton);
+      expect(sent).toHaveLength(1);
+
+      await user.click(
+        screen.getByRole('checkbox', {
+          name: 'Tôi đã xem và đồng ý bỏ qua nội dung các cột này khi nhập',
+        }),
+      );
+      await user.click(screen.getByRole('button', { name: 'Nhập phụ lục chỉ tiêu' }));
+
+      await waitFor(() => expect(router.state.location.pathname).toBe(`/plans/${planId}`));
+      expect(sent.map((s) => s.query)).toEqual([
+        { part: 'INDICATORS', dryRun: 'true' },
+        { part: 'INDICATORS', dryRun: 'false', acknowledgeUnused: 'true' },
+      ]);
     },
     slowTest,
   );

@@ -13,6 +13,7 @@ import {
   type AppendixImportProblem,
   type AppendixImportResult,
   type AppendixImportRow,
+  type AppendixImportUnusedColumn,
   type AppendixPart,
 } from '@/features/plans/api/appendix-documents';
 import { useGetPlan, type Plan } from '@/features/plans/api/get-plan';
@@ -82,12 +83,14 @@ function ImportForm({ plan }: { plan: Plan }) {
   const [file, setFile] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
   const [preview, setPreview] = useState<AppendixImportResult | null>(null);
+  const [acknowledged, setAcknowledged] = useState(false);
   const check = useImportAppendix();
   const commit = useImportAppendix();
   const template = useFileDownload();
 
   function startOver() {
     setPreview(null);
+    setAcknowledged(false);
     setMissingFile(false);
     check.reset();
     commit.reset();
@@ -102,6 +105,7 @@ function ImportForm({ plan }: { plan: Plan }) {
       return;
     }
     setPreview(null);
+    setAcknowledged(false);
     commit.reset();
     check.mutate(
       { planId: plan.id, part, dryRun: true, file },
@@ -121,10 +125,19 @@ function ImportForm({ plan }: { plan: Plan }) {
     check.mutate({ planId: plan.id, part, dryRun: true, file }, { onSuccess: setPreview });
   }
 
+  const unused = preview?.unusedColumns ?? [];
+
   function runCommit() {
-    if (!file || !preview || commit.isPending) return;
+    if (!file || !preview || commit.isPending || (unused.length > 0 && !acknowledged)) return;
     commit.mutate(
-      { planId: plan.id, part, dryRun: false, file, etag: preview.etag },
+      {
+        planId: plan.id,
+        part,
+        dryRun: false,
+        file,
+        etag: preview.etag,
+        acknowledgeUnused: unused.length > 0 && acknowledged,
+      },
       {
         onSuccess: () =>
           void navigate(`/plans/${plan.id}`, {
@@ -234,6 +247,16 @@ function ImportForm({ plan }: { plan: Plan }) {
           commitControls={
             committable ? (
               <div className="plan-import-commit">
+                {unused.length > 0 && (
+                  <label className="plan-import-choice">
+                    <input
+                      type="checkbox"
+                      checked={acknowledged}
+                      onChange={(event) => setAcknowledged(event.target.checked)}
+                    />
+                    {t('plan.import.preview.unusedAcknowledge')}
+                  </label>
+                )}
                 <FormAlert
                   error={commit.error}
                   others={commitFieldErrors}
@@ -244,6 +267,7 @@ function ImportForm({ plan }: { plan: Plan }) {
                   <BusyButton
                     type="button"
                     busy={commit.isPending}
+                    disabled={unused.length > 0 && !acknowledged}
                     label={t(`plan.import.commit.${part}`)}
                     busyLabel={t('plan.import.committing')}
                     onClick={runCommit}
@@ -318,10 +342,35 @@ function ImportPreview({
         <p>{t('plan.import.preview.removedCodes', { codes: removed.join(', ') })}</p>
       )}
 
+      {(preview.unusedColumns ?? []).length > 0 && (
+        <UnusedColumns columns={preview.unusedColumns ?? []} />
+      )}
+
       {commitControls}
 
       {preview.problems.length > 0 && <ProblemsTable problems={preview.problems} />}
       <RowsTable preview={preview} />
+    </section>
+  );
+}
+
+/** Columns with content the import does not read: named, so that nothing is left out unseen. */
+function UnusedColumns({ columns }: { columns: AppendixImportUnusedColumn[] }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <section className="notice plan-import-unused" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('plan.import.preview.unusedHeading')}</h3>
+      <p>{t('plan.import.preview.unusedIntro')}</p>
+      <ul>
+        {columns.map((column) => (
+          <li key={column.column}>
+            {t('plan.import.preview.unusedColumn', { column: column.column })}{' '}
+            {column.header ? `“${column.header}”` : t('plan.import.preview.unusedNoHeader')}:{' '}
+            {t('plan.import.preview.unusedRows', { count: column.rows, cell: column.firstCell })}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

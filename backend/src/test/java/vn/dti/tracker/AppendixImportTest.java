@@ -94,9 +94,12 @@ class AppendixImportTest {
         table.add(row("", "", "", "", "Thân Anh Thiết", "", ""));
         byte[] sheet = Sheets.xlsx(table, 4, "PHỤ LỤC", "Phân công thực hiện các mục tiêu, chỉ tiêu chuyển đổi số năm 2026");
 
-        // The preview: 3 group rows and 30 indicator rows, all to be created, no problem; nothing is stored yet.
+        // The preview: 3 group rows and 30 indicator rows, all to be created; the only problems say which cells name two lead
+        // units (the first leads, the other cooperates); nothing is stored yet.
         JsonPath preview = send("commune", planId, sheet, true, null).then().statusCode(200)
-                .body("dryRun", equalTo(true)).body("valid", equalTo(true)).body("problems", empty())
+                .body("dryRun", equalTo(true)).body("valid", equalTo(true)).body("unusedColumns", empty())
+                .body("problems.code", everyItem(equalTo("import.lead-several"))).body("problems.severity", everyItem(equalTo("WARNING")))
+                .body("problems.cell", equalTo(List.of("E26", "E28", "E29", "E30", "E33", "E34", "E35", "E36")))
                 .body("headerRow", equalTo(5)).body("items.created", hasSize(30))
                 .body("rows.findAll { it.kind == 'GROUP' }.groupCode", equalTo(List.of("A", "B", "C")))
                 .body("rows.findAll { it.kind == 'ITEM' }.action", everyItem(equalTo("CREATE")))

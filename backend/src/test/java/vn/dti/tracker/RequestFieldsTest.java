@@ -653,7 +653,23 @@ class RequestFieldsTest {
                 .header("If-Match", tasksPreviewed).post("/api/v1/plans/" + appendixPlan + "/appendix/imports").then().statusCode(200);
         Api.json().get("/api/v1/plans/" + appendixPlan + "/tasks").then().statusCode(200).body("totalItems", equalTo(2));
         assertEquals(30, AppendixImportTest.indicatorCount(appendixPlan));
-        checked("importPlanAppendix", List.of("dryRun", "part"));
+        // acknowledgeUnused: a commit that would leave a column's content out goes ahead only when it says so.
+        List<List<String>> extra = new java.util.ArrayList<>();
+        for (List<String> r : Sheets.xuanLocAppendix()) {
+            List<String> withProgress = new java.util.ArrayList<>(r);
+            withProgress.add(r.get(0).equals("STT") ? "Tiến độ" : r.get(0).matches("\\d+") ? "Quý IV" : "");
+            extra.add(withProgress);
+        }
+        byte[] unusedSheet = Sheets.xlsx(extra, 0);
+        String unusedPreviewed = AppendixImportTest.send("commune", appendixPlan, unusedSheet, true, "INDICATORS").then().statusCode(200)
+                .body("unusedColumns.column", equalTo(List.of("H"))).extract().path("etag");
+        Api.refused(Api.as("commune").contentType(Sheets.XLSX).body(unusedSheet).queryParam("dryRun", false)
+                .header("If-Match", unusedPreviewed).post("/api/v1/plans/" + appendixPlan + "/appendix/imports").then(), 400,
+                "import.unused-columns", "H");
+        Api.as("commune").contentType(Sheets.XLSX).body(unusedSheet).queryParam("dryRun", false).queryParam("acknowledgeUnused", true)
+                .header("If-Match", unusedPreviewed).post("/api/v1/plans/" + appendixPlan + "/appendix/imports").then().statusCode(200)
+                .body("items.unchanged", equalTo(30)).body("unusedColumns.column", equalTo(List.of("H")));
+        checked("importPlanAppendix", List.of("dryRun", "part", "acknowledgeUnused"));
     }
 
     static <T> List<T> concat(List<T> a, List<T> b) {

@@ -122,4 +122,72 @@ class TargetWordingTest {
         assertEquals("Phòng Văn hoá Xã hôi mới", unknown.unmatched().get(0).name());
         assertEquals(office.code, unknown.unmatched().get(0).candidates().get(0).code);
     }
+
+    @Test
+    void aBareNumberTakesItsShapeFromTheUnitOfMeasure() {
+        shape(read("50", "Tỷ lệ phủ sóng 5G", "%"), TargetKind.PERCENT, Comparator.GE, "50");
+        shape(read("100", "Tỷ lệ hồ sơ được số hóa", "%"), TargetKind.PERCENT, Comparator.EQ, "100");
+        shape(read("≥ 80", "Tỷ lệ người dân có VNeID", " % "), TargetKind.PERCENT, Comparator.GE, "80");
+        TargetDto grdp = read("1", "Chi ngân sách cho khoa học, công nghệ", "% GRDP");
+        shape(grdp, TargetKind.PERCENT, Comparator.GE, "1");
+        assertEquals("GRDP", grdp.basis());
+        TargetDto people = read("4", "Nhân lực nghiên cứu", "người/vạn dân");
+        shape(people, TargetKind.RATIO, Comparator.GE, "4");
+        assertEquals(new BigDecimal("10000"), people.per());
+        assertEquals("dân", people.basis());
+        TargetDto firms = read("≥ 1,5", "Doanh nghiệp công nghệ số", "doanh nghiệp/1.000 dân");
+        shape(firms, TargetKind.RATIO, Comparator.GE, "1.5");
+        assertEquals(new BigDecimal("1000"), firms.per());
+        shape(read("4", "Chỉ số DTI của xã", "Thứ bậc"), TargetKind.RANK, Comparator.LE, "4");
+        shape(read("≤ 10", "Chỉ số DTI của xã", "Xếp hạng"), TargetKind.RANK, Comparator.LE, "10");
+        shape(read("3", "Chỉ số DTI của xã", "Hạng"), TargetKind.RANK, Comparator.LE, "3");
+        // Without a unit that tells, a bare number stays a count.
+        shape(read("4", "Số điểm hỗ trợ", "Điểm"), TargetKind.COUNT, Comparator.GE, "4");
+        shape(read("4", "Số điểm hỗ trợ", null), TargetKind.COUNT, Comparator.GE, "4");
+    }
+
+    @Test
+    void unitNamesAsDocumentsAbbreviateThemAndUnitsAboveTheIssuer() {
+        OrgUnit province = unit("P", "Tỉnh Đồng Nai", OrgUnitKind.PROVINCE, "/p/");
+        OrgUnit dost = unit("P.SKHCN", "Sở Khoa học và Công nghệ", OrgUnitKind.DEPARTMENT, "/p/s/");
+        OrgUnit provincePolice = unit("P.CA", "Công an tỉnh", OrgUnitKind.POLICE, "/p/ca/");
+        OrgUnit commune = unit("C", "Xã Phú Lâm", OrgUnitKind.COMMUNE, "/p/c/");
+        OrgUnit culture = unit("C.VHXH", "Phòng Văn hóa - Xã hội", OrgUnitKind.DEPARTMENT, "/p/c/1/");
+        OrgUnit office = unit("C.VP", "Văn phòng HĐND&UBND", OrgUnitKind.OFFICE, "/p/c/2/");
+        OrgUnit centre = unit("C.TTPVHCC", "Trung tâm phục vụ Hành chính công xã", OrgUnitKind.SERVICE_CENTER, "/p/c/3/");
+        OrgUnit police = unit("C.CA", "Công an xã", OrgUnitKind.POLICE, "/p/c/4/");
+        OrgUnit all = unit("C.CQ", "Các cơ quan, đơn vị", OrgUnitKind.UNIT_GROUP, "/p/c/5/");
+        UnitNames names = new UnitNames(List.of(List.of(commune, culture, office, centre, police, all), List.of(province, dost,
+                provincePolice)), commune);
+
+        for (String written : List.of("Phòng VH&XH", "Phòng VH-XH", "phòng vh - xh", "P. VH-XH", "Phòng Văn hoá Xã hội xã", "PHÒNG VĂN HÓA - XÃ HỘI")) {
+            assertEquals(List.of(culture), names.match(written).units(), written);
+        }
+        for (String written : List.of("Văn phòng HĐND và UBND xã", "VP HĐND & UBND", "Văn phòng HĐND& UBND xã",
+                "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã")) {
+            assertEquals(List.of(office), names.match(written).units(), written);
+        }
+        for (String written : List.of("TTPVHCC", "TT PVHCC xã", "Trung tâm Phục vụ hành chính công")) {
+            assertEquals(List.of(centre), names.match(written).units(), written);
+        }
+        for (String written : List.of("Sở KH&CN", "Sở KH & CN", "Sở KHCN", "Sở Khoa học và Công nghệ tỉnh")) {
+            assertEquals(List.of(dost), names.match(written).units(), written);
+        }
+        assertEquals(List.of(commune), names.match("UBND xã").units());
+        assertEquals(List.of(commune), names.match("Ủy ban nhân dân xã Phú Lâm").units());
+        assertEquals(List.of(province), names.match("UBND tỉnh").units());
+        // The commune's own police before the province's, unless the name says which.
+        assertEquals(List.of(police), names.match("Công an").units());
+        assertEquals(List.of(provincePolice), names.match("Công an tỉnh").units());
+
+        // Several units, split only where every piece names one.
+        assertEquals(List.of(culture, police), names.match("Phòng VH-XH, Công an xã").units());
+        assertEquals(List.of(culture, police), names.match("Phòng VH-XH. Công an xã").units());
+        assertEquals(List.of(culture, office), names.match("Phòng VH&XH và VP HĐND&UBND").units());
+        assertEquals(List.of(centre, dost), names.match("TTPVHCC\nSở KH & CN").units());
+        assertEquals(List.of(all), names.match("Các cơ quan, đơn vị").units());
+        UnitNames.Match whole = names.match("Các cơ quan, đơn vị, phòng ban");
+        assertEquals(List.of(), whole.units());
+        assertEquals("Các cơ quan, đơn vị, phòng ban", whole.unmatched().get(0).name());
+    }
 }

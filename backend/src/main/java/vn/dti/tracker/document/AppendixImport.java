@@ -69,7 +69,10 @@ import vn.dti.tracker.task.TaskEnums.TimeframeKind;
 public class AppendixImport {
 
     private static final Pattern ITEM_NUMBER = Pattern.compile("^(\\d+)\\s*[.)]?$");
+    /** "A. Phát triển hạ tầng", "III.2.A. Hạ tầng số", "1.2) Hạ tầng". */
     private static final Pattern GROUP_HEADING = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]{0,31}?)\\s*[.)]\\s+(\\S.*)$");
+    /** "I.Nâng cao chất lượng": no space between the number and a name (a word, not another "A." of the number). */
+    private static final Pattern GROUP_HEADING_UNSPACED = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]{0,31}?)[.)](\\p{L}[^.)\\s]*(?:\\s.*)?)$");
     private static final Pattern GROUP_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$");
     private static final Pattern COLUMN_NUMBER = Pattern.compile("^\\(?\\d{1,2}\\)?$");
     private static final Pattern YEAR = Pattern.compile("\\b((?:19|20)\\d{2})\\b");
@@ -83,9 +86,11 @@ public class AppendixImport {
     private final ConditionalGet tags;
 
     private final ArchiveLimits limits;
+    private final vn.dti.tracker.auth.AccessPolicy access;
 
     public AppendixImport(PlanService plans, BundleExporter exporter, BundleImporter importer, DocumentSettings settings,
-            jakarta.persistence.EntityManager em, ArchiveSettings archives, ConditionalGet tags) {
+            jakarta.persistence.EntityManager em, ArchiveSettings archives, ConditionalGet tags, vn.dti.tracker.auth.AccessPolicy access) {
+        this.access = access;
         this.em = em;
         this.tags = tags;
         this.limits = ArchiveLimits.of(archives).atMost(settings.imports().maxInflatedSize().asLongValue());
@@ -102,6 +107,15 @@ public class AppendixImport {
      * changed since: neither that change nor the one read from the sheet is lost unseen.
      */
     public ImportResult run(UUID planId, AppendixPart part, java.nio.file.Path workbook, boolean dryRun, String ifMatch) {
+        return run(planId, part, workbook, dryRun, ifMatch, false);
+    }
+
+    /**
+     * As {@link #run(UUID, AppendixPart, java.nio.file.Path, boolean, String)}; a commit of a sheet with columns of content
+     * the reader cannot place is refused ({@code import.unused-columns}) unless {@code acknowledgeUnused}.
+     */
+    public ImportResult run(UUID planId, AppendixPart part, java.nio.file.Path workbook, boolean dryRun, String ifMatch,
+            boolean acknowledgeUnused) {
         if (!dryRun) {
             Versions.requireIfMatchTag(ifMatch);
         }
@@ -113,6 +127,9 @@ public class AppendixImport {
         boolean errors = reading.hasErrors();
         if (errors && !dryRun) {
             throw reading.refusal();
+        }
+        if (!dryRun && !acknowledgeUnused && !reading.unusedColumns().isEmpty()) {
+            throw reading.unusedRefusal();
         }
         BundleImportResult outcome = null;
         try {
@@ -146,7 +163,7 @@ public class AppendixImport {
                     "Không tìm thấy dòng tiêu đề của phụ lục trong " + AppendixLayout.HEADER_SEARCH_ROWS + " dòng đầu của các trang tính."
                             + " Cần có các cột: " + expected + " (tải mẫu tại /api/v1/document-templates).");
         }
-        Reading reading = new Reading(plan, part, current, found.sheet(), found.layout(), new UnitNames(candidateUnits(plan)));
+        Reading reading = new Reading(plan, part, current, found.sheet(), found.layout(), candidateUnits(plan), access::readsUnit);
         reading.tag = tags.tagOf(current);
         reading.readRows();
         reading.keepReported(reported(plan, part));
@@ -164,15 +181,17 @@ public class AppendixImport {
                 + item + "_id = i.id) order by i.code").setParameter("plan", plan.id).getResultList();
     }
 
-    /** The units a plan's appendix may name: its issuer's subtree and the issuer's ancestors. */
-    private static List<OrgUnit> candidateUnits(Plan plan) {
-        List<OrgUnit> units = new ArrayList<>(OrgUnit.<OrgUnit>list("path like ?1 and active = true", plan.issuingUnit.path + "%"));
+    /**
+     * The units a plan's appendix may name, nearest first: its issuer's subtree; then the issuer's ancestors and their
+     * own units (the province's departments, "Sở KH&CN", named in a commune's plan).
+     */
+    private static UnitNames candidateUnits(Plan plan) {
+        List<OrgUnit> own = OrgUnit.<OrgUnit>list("path like ?1 and active = true", plan.issuingUnit.path + "%");
         List<UUID> ancestors = java.util.Arrays.stream(plan.issuingUnit.path.split("/")).filter(s -> !s.isEmpty()).map(UUID::fromString)
                 .filter(id -> !id.equals(plan.issuingUnit.id)).toList();
-        if (!ancestors.isEmpty()) {
-            units.addAll(OrgUnit.<OrgUnit>list("id in ?1", ancestors));
-        }
-        return units;
+        List<OrgUnit> around = ancestors.isEmpty() ? List.of()
+                : OrgUnit.<OrgUnit>list("id in ?1 or (parent.id in ?1 and active = true)", ancestors);
+        return new UnitNames(List.of(own, around), plan.issuingUnit);
     }
 
     /** The cell text that the export writes for an indicator's lead unit(s). */
@@ -219,9 +238,17 @@ public class AppendixImport {
         private final List<BundleTask> tasks = new ArrayList<>();
         /** The sheet row of each indicator or task of the bundle, by position. */
         private final List<Integer> itemRows = new ArrayList<>();
+        /** The column of each year's target: a column of its own, or the one column of the whole plan. */
         private final Map<Integer, Integer> targetColumns = new TreeMap<>();
+        /** Columns with content that nothing reads, in sheet order: the letter, header and rows that have content. */
+        private final Map<Integer, List<Integer>> unused = new TreeMap<>();
 
-        Reading(Plan plan, AppendixPart part, PlanBundle current, SheetReader.Sheet sheet, AppendixLayout layout, UnitNames names) {
+        /** Whether the importing account may name a unit in a plan (it reads the unit). */
+        private final java.util.function.Predicate<OrgUnit> referable;
+
+        Reading(Plan plan, AppendixPart part, PlanBundle current, SheetReader.Sheet sheet, AppendixLayout layout, UnitNames names,
+                java.util.function.Predicate<OrgUnit> referable) {
+            this.referable = referable;
             this.plan = plan;
             this.part = part;
             this.current = current;
@@ -244,11 +271,24 @@ public class AppendixImport {
             Set<String> codes = new java.util.HashSet<>();
             String group = null;
             Map<String, Integer> positionInGroup = new HashMap<>();
-            for (SheetReader.Row row : sheet.rows()) {
-                if (row.number() <= layout.headerRow()) {
-                    continue;
+            List<SheetReader.Row> body = sheet.rows().stream().filter(r -> r.number() > layout.headerRow()).toList();
+            Map<Integer, RowKind> kinds = new HashMap<>();
+            body.forEach(r -> kinds.put(r.number(), kind(r)));
+            // What follows the last item without a heading's number (a footnote, a place and date in column A) is no group.
+            int lastItem = body.stream().filter(r -> kinds.get(r.number()) == RowKind.ITEM).mapToInt(SheetReader.Row::number).max().orElse(0);
+            body.stream().filter(r -> r.number() > lastItem && kinds.get(r.number()) == RowKind.GROUP && !numberedHeading(r))
+                    .forEach(r -> kinds.put(r.number(), RowKind.IGNORED));
+            boolean flat = !kinds.containsValue(RowKind.GROUP);
+            Set<Integer> readable = readColumns();
+            for (SheetReader.Row row : body) {
+                RowKind kind = kinds.get(row.number());
+                if (kind == RowKind.ITEM) {
+                    row.cells().forEach((column, cell) -> {
+                        if (!readable.contains(column) && !cell.text().isBlank()) {
+                            unused.computeIfAbsent(column, c -> new ArrayList<>()).add(row.number());
+                        }
+                    });
                 }
-                RowKind kind = kind(row);
                 if (kind == RowKind.IGNORED) {
                     rows.add(new ImportRow(row.number(), RowKind.IGNORED, RowAction.NONE, null, null, null, null));
                     continue;
@@ -278,6 +318,8 @@ public class AppendixImport {
                     groupCode = stored instanceof BundleIndicator i ? i.groupCode() : ((BundleTask) stored).groupCode();
                 } else if (groupCode == null && storedGroups.size() == 1) {
                     groupCode = storedGroups.get(0).code();
+                } else if (groupCode == null && flat) {
+                    groupCode = defaultGroup(storedGroups);
                 }
                 if (groupCode == null) {
                     problem(row.number(), layout.column(Column.ORDER), Severity.ERROR, "import.group-missing",
@@ -325,6 +367,14 @@ public class AppendixImport {
                             groups.get(groupCode).name(), null, read == null ? null : view(read)));
                 }
             }
+            unused.forEach((column, at) -> {
+                String header = layout.header(column);
+                problem(layout.headerRow(), column, Severity.WARNING, "import.unused-column", "Cột " + letter(column)
+                        + (header == null ? " (không có tiêu đề)" : " '" + header + "'") + " có nội dung ở " + at.size() + " dòng (ô đầu tiên "
+                        + letter(column) + at.get(0) + ") nhưng không phải cột nào phụ lục đọc được, nên sẽ không được nhập."
+                        + " Đặt lại tiêu đề cột (ví dụ 'Chỉ tiêu năm 2026', 'Đơn vị phối hợp', 'Ghi chú') hoặc xác nhận bỏ qua cột này khi nhập.",
+                        List.of());
+            });
             // Groups that only kept (invalid) rows still refer to stay as stored.
             Set<String> used = (part == AppendixPart.INDICATORS ? indicators.stream().map(BundleIndicator::groupCode)
                     : tasks.stream().map(BundleTask::groupCode)).collect(Collectors.toSet());
@@ -378,7 +428,10 @@ public class AppendixImport {
             return problems.subList(index, problems.size()).stream().anyMatch(p -> p.severity() == Severity.ERROR);
         }
 
-        /** Target columns of years outside the plan, or a column with no year in a plan of several years, are refused. */
+        /**
+         * Target columns of years outside the plan are refused; one column without a year (or with a span) holds the
+         * target of every year of the plan.
+         */
         private void checkTargetColumns() {
             layout.targetYears().forEach((column, year) -> {
                 if (year < plan.startYear || year > plan.endYear) {
@@ -386,18 +439,95 @@ public class AppendixImport {
                             "Cột chỉ tiêu năm " + year + " nằm ngoài thời gian của kế hoạch (" + plan.startYear + "–" + plan.endYear + ").",
                             List.of());
                 } else {
-                    targetColumns.put(column, year);
+                    targetColumns.put(year, column);
                 }
             });
-            if (layout.yearlessTarget() != null) {
-                if (plan.startYear == plan.endYear && !targetColumns.containsValue(plan.startYear)) {
-                    targetColumns.put(layout.yearlessTarget(), plan.startYear);
-                } else {
-                    problem(layout.headerRow(), layout.yearlessTarget(), Severity.ERROR, "import.target-year-unknown",
-                            "Cột chỉ tiêu không ghi năm mà kế hoạch kéo dài nhiều năm: ghi rõ 'Chỉ tiêu phấn đấu năm …' cho từng cột.",
-                            List.of());
+            if (layout.yearlessTarget() != null && targetColumns.isEmpty()) {
+                for (int year = plan.startYear; year <= plan.endYear; year++) {
+                    targetColumns.put(year, layout.yearlessTarget());
                 }
             }
+        }
+
+        /** The columns this part reads: everything else with content in an item row is named as unused. */
+        private Set<Integer> readColumns() {
+            List<Column> read = part == AppendixPart.INDICATORS
+                    ? List.of(Column.ORDER, Column.CODE, Column.CONTENT, Column.UNIT_OF_MEASURE, Column.BASELINE, Column.LEAD, Column.COOPERATING,
+                            Column.NOTE)
+                    : List.of(Column.ORDER, Column.CODE, Column.CONTENT, Column.LEAD, Column.COOPERATING, Column.PRODUCT, Column.TIMEFRAME,
+                            Column.NOTE);
+            Set<Integer> out = new java.util.HashSet<>();
+            read.stream().map(layout::column).filter(Objects::nonNull).forEach(out::add);
+            if (part == AppendixPart.INDICATORS) {
+                out.addAll(layout.targetYears().keySet());
+                out.addAll(targetColumns.values());
+            }
+            return out;
+        }
+
+        List<DocumentDtos.UnusedColumn> unusedColumns() {
+            return unused.entrySet().stream().map(e -> new DocumentDtos.UnusedColumn(letter(e.getKey()), layout.header(e.getKey()),
+                    e.getValue().size(), letter(e.getKey()) + e.getValue().get(0))).toList();
+        }
+
+        /** The refusal of a commit that would drop columns with content, unless the request acknowledges them. */
+        DomainException unusedRefusal() {
+            List<DocumentDtos.UnusedColumn> columns = unusedColumns();
+            List<FieldError> errors = columns.stream().map(c -> new FieldError(c.column(), "import.unused-column",
+                    "Cột " + c.column() + (c.header() == null ? "" : " '" + c.header() + "'") + " có nội dung ở " + c.rows()
+                            + " dòng nhưng không được nhập.")).toList();
+            return DomainException.invalid("import.unused-columns", "Bảng tính có " + columns.size() + " cột có nội dung mà phụ lục không đọc"
+                    + " được (" + columns.stream().map(c -> c.column() + (c.header() == null ? "" : " '" + c.header() + "'"))
+                            .collect(Collectors.joining(", "))
+                    + "); chưa có gì được lưu. Sửa tiêu đề cột, hoặc nhập lại với acknowledgeUnused=true để xác nhận bỏ qua các cột này.", errors);
+        }
+
+        private static String letter(int column) {
+            return CellReference.convertNumToColString(column);
+        }
+
+        /**
+         * The group of a flat appendix (no group rows): the stored group of that name, or "A", named after the
+         * appendix's title (the sheet's name when it has none).
+         */
+        private String defaultGroup(List<Group> stored) {
+            String name = title();
+            String folded = TextSearch.fold(name);
+            String code = stored.stream().filter(g -> TextSearch.fold(g.name()).equals(folded)).map(Group::code).findFirst().orElse("A");
+            if (!groups.containsKey(code)) {
+                groups.put(code, new Group(code, name, groups.size() + 1));
+                problem(null, null, Severity.WARNING, "import.default-group", "Bảng không có dòng tên nhóm: mọi dòng được xếp vào một nhóm '"
+                        + name + "' (theo tên phụ lục). Thêm dòng tên nhóm (ví dụ 'A. Phát triển hạ tầng') nếu cần chia nhóm.", List.of());
+            }
+            return code;
+        }
+
+        /** The appendix's title: the first line above the header that is neither "PHỤ LỤC I", a heading of the issuer, nor "(kèm theo …)". */
+        private String title() {
+            for (SheetReader.Row row : sheet.rows()) {
+                if (row.number() >= layout.firstHeaderRow()) {
+                    break;
+                }
+                String text = clean(row.cells().values().stream().map(SheetReader.Cell::text).filter(t -> !t.isBlank())
+                        .collect(Collectors.joining(" ")));
+                text = text.replaceFirst("(?iu)^phụ lục(\\s+[IVXLC\\d]+(?![\\p{L}\\d]))?\\s*[:.\\-–]?\\s*", "").strip();
+                String f = TextSearch.fold(text);
+                if (f.isEmpty() || text.startsWith("(") || f.startsWith("kem theo") || f.startsWith("cong hoa xa hoi") || f.startsWith("doc lap")
+                        || f.startsWith("uy ban nhan dan") || f.startsWith("so ") || f.equals("so")) {
+                    continue;
+                }
+                return text.length() > 1000 ? text.substring(0, 1000) : text;
+            }
+            return sheet.name();
+        }
+
+        /** A heading with its number: "A. Phát triển hạ tầng", "I.Nâng cao …", or a number beside a name. */
+        private boolean numberedHeading(SheetReader.Row row) {
+            String order = row.text(layout.column(Column.ORDER));
+            String content = row.text(layout.column(Column.CONTENT));
+            String text = order.isEmpty() && content.isEmpty() ? row.text(0) : order.isEmpty() ? content : order;
+            return GROUP_HEADING.matcher(text).matches() || GROUP_HEADING_UNSPACED.matcher(text).matches()
+                    || !order.isEmpty() && !content.isEmpty() && GROUP_CODE.matcher(order.replaceAll("[.)]$", "")).matches();
         }
 
         private RowKind kind(SheetReader.Row row) {
@@ -405,10 +535,7 @@ public class AppendixImport {
             if (numbering) {
                 return RowKind.IGNORED;
             }
-            List<Integer> data = new ArrayList<>(targetColumns.keySet());
-            if (layout.yearlessTarget() != null) {
-                data.add(layout.yearlessTarget());
-            }
+            List<Integer> data = new ArrayList<>(new java.util.TreeSet<>(targetColumns.values()));
             for (Column c : List.of(Column.UNIT_OF_MEASURE, Column.BASELINE, Column.LEAD, Column.COOPERATING, Column.NOTE, Column.PRODUCT,
                     Column.TIMEFRAME)) {
                 if (layout.column(c) != null) {
@@ -421,6 +548,11 @@ public class AppendixImport {
             if (order.isEmpty() && content.isEmpty()) {
                 // Nothing in the first columns: a heading written in column A, or what follows the table (a signature, a note).
                 return !hasData && !row.text(0).isEmpty() ? RowKind.GROUP : RowKind.IGNORED;
+            }
+            if (!hasData && ITEM_NUMBER.matcher(order).matches() && !content.isEmpty()
+                    && (row.bold(layout.column(Column.ORDER)) || row.bold(layout.column(Column.CONTENT)))) {
+                // A bold "1." beside a name and nothing else: a heading numbered like an item.
+                return RowKind.GROUP;
             }
             return hasData || ITEM_NUMBER.matcher(order).matches() ? RowKind.ITEM : RowKind.GROUP;
         }
@@ -440,6 +572,9 @@ public class AppendixImport {
             } else {
                 String text = order.isEmpty() ? content : content.isEmpty() ? order : order + " " + content;
                 Matcher m = GROUP_HEADING.matcher(text);
+                if (!m.matches()) {
+                    m = GROUP_HEADING_UNSPACED.matcher(text);
+                }
                 if (m.matches()) {
                     code = m.group(1);
                     name = m.group(2).strip();
@@ -483,13 +618,14 @@ public class AppendixImport {
                     : was == null ? null : was.unitOfMeasure();
             Map<Integer, TargetDto> targets = new TreeMap<>();
             if (was != null) {
-                was.targets().stream().filter(t -> !targetColumns.containsValue(t.year())).forEach(t -> targets.put(t.year(), t));
+                was.targets().stream().filter(t -> !targetColumns.containsKey(t.year())).forEach(t -> targets.put(t.year(), t));
             }
-            targetColumns.forEach((column, year) -> {
+            Set<Integer> warned = new java.util.HashSet<>();
+            targetColumns.forEach((year, column) -> {
                 TargetWording.Reading r = TargetWording.read(row.text(column), year, TargetWording.Role.TARGET, content, unit);
                 if (r != null) {
                     targets.put(year, r.target());
-                    if (!r.understood()) {
+                    if (!r.understood() && warned.add(column)) {
                         problem(row.number(), column, Severity.WARNING, "import.target-in-words",
                                 "Chưa hiểu chỉ tiêu '" + row.text(column) + "' thành số liệu: giữ nguyên bằng lời (dạng mốc), cần kiểm tra lại.",
                                 List.of());
@@ -513,11 +649,11 @@ public class AppendixImport {
             Integer leadColumn = layout.column(Column.LEAD);
             Integer coopColumn = layout.column(Column.COOPERATING);
             if (leadColumn != null || coopColumn != null) {
-                String leadText = leadColumn == null ? null : clean(row.text(leadColumn));
-                String coopText = coopColumn == null ? null : clean(row.text(coopColumn));
+                String leadText = leadColumn == null ? null : unitsText(row.text(leadColumn));
+                String coopText = coopColumn == null ? null : unitsText(row.text(coopColumn));
                 boolean sameAsStored = was != null
-                        && (leadText == null || leadText.equals(clean(leadCell(was.leadWording(), name(was.leadUnitCode())))))
-                        && (coopText == null || coopText.equals(clean(unitsCell(was.cooperatingWording(),
+                        && (leadText == null || leadText.equals(unitsText(leadCell(was.leadWording(), name(was.leadUnitCode())))))
+                        && (coopText == null || coopText.equals(unitsText(unitsCell(was.cooperatingWording(),
                                 list(was.cooperatingUnitCodes()).stream().map(this::name).toList()))));
                 if (!sameAsStored) {
                     List<OrgUnit> extraLeads = new ArrayList<>();
@@ -529,6 +665,12 @@ public class AppendixImport {
                         }
                         leadCode = leads.isEmpty() ? null : leads.get(0).code;
                         extraLeads.addAll(leads.size() > 1 ? leads.subList(1, leads.size()) : List.of());
+                        if (leads.size() > 1) {
+                            problem(row.number(), leadColumn, Severity.WARNING, "import.lead-several", "Ô ghi " + leads.size()
+                                    + " đơn vị chủ trì; mỗi chỉ tiêu có một đơn vị chủ trì: '" + leads.get(0).name + "' chủ trì, "
+                                    + extraLeads.stream().map(u -> "'" + u.name + "'").collect(Collectors.joining(", "))
+                                    + " được ghi là đơn vị phối hợp (lời văn của ô được giữ nguyên).", List.of());
+                        }
                         boolean collective = !leads.isEmpty() && leads.get(0).kind == OrgUnitKind.UNIT_GROUP;
                         leadWording = leads.size() > 1 || collective ? leadText : null;
                     }
@@ -571,8 +713,8 @@ public class AppendixImport {
             Integer leadColumn = layout.column(Column.LEAD);
             Integer coopColumn = layout.column(Column.COOPERATING);
             if (leadColumn != null) {
-                String text = clean(row.text(leadColumn));
-                if (was == null || !text.equals(clean(unitsCell(null, leads.stream().map(this::name).toList())))) {
+                String text = unitsText(row.text(leadColumn));
+                if (was == null || !text.equals(unitsText(unitsCell(null, leads.stream().map(this::name).toList())))) {
                     leads = units(row, leadColumn, text).stream().map(u -> u.code).toList();
                 }
                 if (text.isEmpty()) {
@@ -583,8 +725,8 @@ public class AppendixImport {
                         "Bảng không có cột cơ quan chủ trì và kế hoạch chưa có nhiệm vụ '" + code + "'.", List.of());
             }
             if (coopColumn != null) {
-                String text = clean(row.text(coopColumn));
-                if (was == null || !text.equals(clean(unitsCell(null, cooperating.stream().map(this::name).toList())))) {
+                String text = unitsText(row.text(coopColumn));
+                if (was == null || !text.equals(unitsText(unitsCell(null, cooperating.stream().map(this::name).toList())))) {
                     cooperating = units(row, coopColumn, text).stream().map(u -> u.code).toList();
                 }
             }
@@ -652,6 +794,14 @@ public class AppendixImport {
                 }
             }
             match.units().forEach(u -> unitsByCode.put(u.code, u));
+            for (OrgUnit u : match.units()) {
+                if (!referable.test(u)) {
+                    // Found (a department of the province, say), but outside what this account may name in a plan.
+                    problem(row.number(), column, Severity.ERROR, "import.unit-out-of-scope", "Đơn vị '" + u.name + "' (" + u.code
+                            + ") nằm ngoài phạm vi đơn vị của tài khoản này nên không gán được vào kế hoạch; tài khoản cấp trên"
+                            + " (ví dụ cán bộ điều phối của tỉnh) nhập được dòng này.", List.of(OrgUnitRef.of(u)));
+                }
+            }
             return match.units();
         }
 
@@ -720,7 +870,8 @@ public class AppendixImport {
                     .sorted(java.util.Comparator.comparing((ImportProblem p) -> p.row() == null ? Integer.MAX_VALUE : p.row())
                             .thenComparing(p -> p.column() == null ? "" : p.column()))
                     .toList();
-            return new ImportResult(dryRun, !hasErrors(), part, plan.id, sheet.name(), layout.headerRow(), out, sorted, groupChanges, items, etag);
+            return new ImportResult(dryRun, !hasErrors(), part, plan.id, sheet.name(), layout.headerRow(), out, sorted, unusedColumns(), groupChanges,
+                    items, etag);
         }
 
         private static List<String> only(List<String> keys, String prefix) {
@@ -783,8 +934,7 @@ public class AppendixImport {
                     }
                     List<TargetDto> targets = indicators.get(item).targets();
                     Integer year = index < targets.size() ? targets.get(index).year() : null;
-                    yield targetColumns.entrySet().stream().filter(e -> e.getValue().equals(year)).map(Map.Entry::getKey).findFirst()
-                            .orElse(null);
+                    yield year == null ? null : targetColumns.get(year);
                 }
                 default -> null;
             };
@@ -799,6 +949,11 @@ public class AppendixImport {
             String letter = column == null ? null : CellReference.convertNumToColString(column);
             String cell = letter == null || row == null ? null : letter + row;
             return new ImportProblem(row, letter, cell, layout.header(column), severity, code, detail, candidates);
+        }
+
+        /** A cell naming units as one line: a line break between names reads as "; ". */
+        private static String unitsText(String text) {
+            return text == null ? null : clean(text.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; "));
         }
 
         private static String clean(String text) {

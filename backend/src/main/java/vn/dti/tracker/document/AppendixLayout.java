@@ -16,10 +16,13 @@ import vn.dti.tracker.document.DocumentDtos.AppendixPart;
  * ("STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Chỉ tiêu phấn đấu năm 2026", "Đơn vị theo dõi, đánh giá, tổng hợp, báo
  * cáo", "Đơn vị phối hợp", "Ghi chú"; for tasks "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời
  * gian thực hiện") and as the template does. Titles above the header are skipped; a header over two rows (a
- * "Chỉ tiêu phấn đấu" cell above "Năm 2026", "Năm 2027") is read as one.
+ * "Chỉ tiêu phấn đấu" cell above "Năm 2026", "Năm 2027") is read as one. The target column may be headed in many ways
+ * ("Chỉ tiêu phấn đấu năm 2026", "Năm 2026", "Mục tiêu", "Kết quả", "Kết quả phấn đấu", or "Chỉ tiêu" beside a content
+ * column): one a year, or one for the whole plan (no year, or a span "2026 - 2030"). Every header cell is kept, so that
+ * a column the reader does not place can be named.
  */
-record AppendixLayout(int headerRow, Map<Column, Integer> columns, Map<Integer, Integer> targetYears, Integer yearlessTarget,
-        Map<Integer, String> headers) {
+record AppendixLayout(int firstHeaderRow, int headerRow, Map<Column, Integer> columns, Map<Integer, Integer> targetYears,
+        Integer yearlessTarget, Map<Integer, String> headers, Map<Integer, String> allHeaders, List<Integer> extraTargets) {
 
     /** What a column holds. */
     enum Column { ORDER, CODE, CONTENT, UNIT_OF_MEASURE, TARGET, BASELINE, LEAD, COOPERATING, NOTE, PRODUCT, TIMEFRAME }
@@ -34,7 +37,7 @@ record AppendixLayout(int headerRow, Map<Column, Integer> columns, Map<Integer, 
     }
 
     String header(Integer column) {
-        return column == null ? null : headers.get(column);
+        return column == null ? null : headers.containsKey(column) ? headers.get(column) : allHeaders.get(column);
     }
 
     /** The layout of a sheet, or null when none of its first rows is a header of this part. */
@@ -45,24 +48,37 @@ record AppendixLayout(int headerRow, Map<Column, Integer> columns, Map<Integer, 
             Map<Column, Integer> columns = new EnumMap<>(Column.class);
             Map<Integer, Integer> years = new TreeMap<>();
             Map<Integer, String> headers = new LinkedHashMap<>();
-            Integer yearless = null;
+            Map<Integer, String> all = new TreeMap<>();
+            List<Integer> yearlessColumns = new java.util.ArrayList<>();
+            List<Integer> ambiguous = new java.util.ArrayList<>();
             for (Map.Entry<Integer, SheetReader.Cell> cell : row.cells().entrySet()) {
-                Column c = classify(cell.getValue().text(), part);
+                String text = cell.getValue().text();
+                all.put(cell.getKey(), text);
+                Column c = classify(text, part);
                 if (c == null) {
                     continue;
                 }
-                headers.put(cell.getKey(), cell.getValue().text());
+                if (c == Column.CONTENT && part == AppendixPart.INDICATORS && TextSearch.fold(text).equals("chi tieu")) {
+                    // "Chỉ tiêu" alone names the indicator, or its target when another column names the indicator.
+                    ambiguous.add(cell.getKey());
+                    continue;
+                }
+                headers.put(cell.getKey(), text);
                 if (c == Column.TARGET) {
-                    Integer year = year(cell.getValue().text());
-                    if (year != null) {
-                        years.put(cell.getKey(), year);
-                    } else if (yearless == null) {
-                        yearless = cell.getKey();
-                    }
+                    target(cell.getKey(), text, years, yearlessColumns);
                 } else {
                     columns.putIfAbsent(c, cell.getKey());
                 }
             }
+            for (Integer column : ambiguous) {
+                headers.put(column, row.text(column));
+                if (!columns.containsKey(Column.CONTENT)) {
+                    columns.put(Column.CONTENT, column);
+                } else {
+                    target(column, row.text(column), years, yearlessColumns);
+                }
+            }
+            Integer yearless = yearlessColumns.isEmpty() ? null : yearlessColumns.get(0);
             boolean recognised = columns.containsKey(Column.CONTENT) && (part == AppendixPart.INDICATORS
                     ? !years.isEmpty() || yearless != null || columns.containsKey(Column.LEAD)
                     : columns.containsKey(Column.LEAD) || columns.containsKey(Column.TIMEFRAME) || columns.containsKey(Column.PRODUCT));
@@ -77,7 +93,7 @@ record AppendixLayout(int headerRow, Map<Column, Integer> columns, Map<Integer, 
                 for (Map.Entry<Integer, SheetReader.Cell> cell : next.cells().entrySet()) {
                     Integer year = year(cell.getValue().text());
                     String folded = TextSearch.fold(cell.getValue().text());
-                    if (year != null && folded.matches("(nam )?\\d{4}")) {
+                    if (year != null && folded.matches("(chi tieu |muc tieu |ke hoach )?(nam )?\\d{4}")) {
                         subYears.put(cell.getKey(), year);
                     }
                 }
@@ -86,13 +102,37 @@ record AppendixLayout(int headerRow, Map<Column, Integer> columns, Map<Integer, 
                         years.put(y.getKey(), y.getValue());
                         headers.put(y.getKey(), next.text(y.getKey()));
                     }
+                    next.cells().forEach((column, cell) -> all.merge(column, cell.text(), (above, below) -> above + " / " + below));
+                    // The cell above the years ("Chỉ tiêu phấn đấu") is their heading, not a column of its own.
+                    yearlessColumns.clear();
                     yearless = null;
                     headerRow = next.number();
                 }
             }
-            return new AppendixLayout(headerRow, columns, years, yearless, headers);
+            List<Integer> extra = yearlessColumns.size() > 1 ? List.copyOf(yearlessColumns.subList(1, yearlessColumns.size())) : List.of();
+            if (yearless != null && !years.isEmpty()) {
+                // A column without a year beside columns of years: not placed, so named as unused rather than guessed.
+                extra = new java.util.ArrayList<>(yearlessColumns);
+                yearless = null;
+            }
+            return new AppendixLayout(row.number(), headerRow, columns, years, yearless, headers, all, extra);
         }
         return null;
+    }
+
+    /** A target column: of one year ("Năm 2026"), or of the whole plan (no year, or a span of years). */
+    private static void target(Integer column, String text, Map<Integer, Integer> years, List<Integer> yearless) {
+        Matcher m = YEAR.matcher(TextSearch.fold(text));
+        java.util.Set<Integer> found = new java.util.TreeSet<>();
+        while (m.find()) {
+            found.add(Integer.valueOf(m.group(1)));
+        }
+        if (found.size() == 1 && !years.containsValue(found.iterator().next())) {
+            years.put(column, found.iterator().next());
+        } else {
+            // No year, a span ("Giai đoạn 2026 - 2030"), or a year already taken: a column for the whole plan, if any.
+            yearless.add(column);
+        }
     }
 
     /** The part of the sheet a header names, or null. */
@@ -130,7 +170,8 @@ record AppendixLayout(int headerRow, Map<Column, Integer> columns, Map<Integer, 
             return Column.ORDER;
         }
         if (part == AppendixPart.INDICATORS && (h.contains("phan dau") || h.startsWith("muc tieu") || h.startsWith("chi tieu nam")
-                || h.matches("(chi tieu )?(nam )?\\d{4}"))) {
+                || h.startsWith("chi tieu giai doan") || h.startsWith("chi tieu den nam") || h.startsWith("ket qua") || h.startsWith("gia tri")
+                || h.matches("(chi tieu |ke hoach )?(nam |giai doan )?\\d{4}( \\d{4})?"))) {
             return Column.TARGET;
         }
         if (h.contains("noi dung") || h.startsWith("ten chi tieu") || h.equals("chi tieu") || h.startsWith("nhiem vu")

@@ -81,8 +81,17 @@ public class AppendixResource {
             description = "The body is the workbook itself. The header row is found by its Vietnamese column names (the template's, or the"
                     + " plans' own: STT, Nội dung chỉ tiêu, Đơn vị tính, Chỉ tiêu phấn đấu năm …, Đơn vị theo dõi / chủ trì, Đơn vị phối hợp,"
                     + " Ghi chú; for tasks Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian thực hiện), group rows"
-                    + " (\"A. Phát triển hạ tầng\") start groups. Targets are read into their shape keeping the wording (a wording that"
-                    + " cannot be read is kept as words, with a WARNING); units are matched by name ignoring case, diacritics and spacing."
+                    + " (\"A. Phát triển hạ tầng\", \"I.Nâng cao …\", a bold \"1.\" beside a name) start groups; a sheet without group rows"
+                    + " is one group named after the appendix's title (or the sheet's). The target column may be headed \"Chỉ tiêu phấn đấu năm"
+                    + " 2026\", \"Năm 2026\", \"Mục tiêu\", \"Kết quả\", \"Chỉ tiêu\"…, one a year or one for the whole plan (its target then"
+                    + " stands for every year of the plan). A column with content the import does not read is listed in `unusedColumns`"
+                    + " (and as a WARNING); committing it takes `acknowledgeUnused=true`. Targets are read into their shape keeping the wording (a wording that"
+                    + " cannot be read is kept as words, with a WARNING; a bare number takes its shape from the unit of measure: \"%\", \"% GRDP\","
+                    + " \"người/vạn dân\", \"Thứ bậc\"); units are matched by name ignoring case, diacritics, spacing, a trailing \"xã\" and"
+                    + " standard abbreviations (VH-XH, KH&CN, HĐND&UBND, TTPVHCC), in the issuer's subtree and then among the units of the"
+                    + " province above it (a unit found outside the units the importing account reads is an ERROR"
+                    + " `import.unit-out-of-scope`). A lead cell naming several units is split only where every piece names a unit: the first leads,"
+                    + " the others cooperate (a WARNING says so)."
                     + " The preview lists every row, how it was understood and what it would create or change, and every problem with its"
                     + " cell. The commit is all or nothing (400 `import.invalid` with every cell in `errors` when a row has an ERROR);"
                     + " indicators (tasks) the sheet no longer lists are removed; importing the same sheet again changes nothing."
@@ -101,10 +110,13 @@ public class AppendixResource {
             @QueryParam("dryRun") @Parameter(description = "Read and report without changing anything") boolean dryRun,
             @HeaderParam("If-Match") @Parameter(description = "For a commit: the `etag` of its preview (the plan as the preview read it)")
             String ifMatch,
+            @QueryParam("acknowledgeUnused") @Parameter(description = "For a commit: go ahead although the preview lists `unusedColumns`"
+                    + " (columns with content the import does not read, whose content is then not imported). Without it, such a commit is"
+                    + " refused with 400 `import.unused-columns`, each column in `errors`.") boolean acknowledgeUnused,
             InputStream body) throws IOException {
         java.nio.file.Path workbook = receive(body);
         try {
-            return imports.run(planId, part == null ? AppendixPart.INDICATORS : part, workbook, dryRun, ifMatch);
+            return imports.run(planId, part == null ? AppendixPart.INDICATORS : part, workbook, dryRun, ifMatch, acknowledgeUnused);
         } finally {
             Files.deleteIfExists(workbook);
         }

@@ -60,12 +60,22 @@ public final class DocumentDtos {
             @Schema(nullable = true) ImportedIndicator indicator, @Schema(nullable = true) ImportedTask task) {
     }
 
+    @Schema(name = "AppendixImportUnusedColumn", description = "A column with content in item rows that the import does not read:"
+            + " its content would not be imported")
+    public record UnusedColumn(@Schema(description = "Column letter", examples = "H") String column,
+            @Schema(nullable = true, description = "The column's header as written; null when it has none", examples = "Tiến độ") String header,
+            @Schema(description = "Item rows with content in the column", examples = "12") int rows,
+            @Schema(description = "The first cell with content", examples = "H7") String firstCell) {
+    }
+
     @Schema(name = "AppendixImportResult", description = "The preview (dryRun) or the outcome of importing a sheet into a plan")
     public record ImportResult(boolean dryRun,
             @Schema(description = "No ERROR problem: the sheet can be committed") boolean valid,
             AppendixPart part, UUID planId, @Schema(examples = "Phụ lục") String sheet,
             @Schema(description = "The (last) header row", examples = "5") int headerRow,
             List<ImportRow> rows, List<ImportProblem> problems,
+            @Schema(description = "Columns with content the import does not read (each also a WARNING `import.unused-column`): a commit"
+                    + " is refused with `import.unused-columns` unless it sets `acknowledgeUnused=true`") List<UnusedColumn> unusedColumns,
             @Schema(description = "Groups of this part, by kind:code") BundleImportResult.Changes groups,
             @Schema(description = "Indicators or tasks, by code") BundleImportResult.Changes items,
             @Schema(description = "ETag of the plan as this preview read it (what the commit's `If-Match` names); after a commit, the new one")

@@ -43,8 +43,8 @@ import vn.dti.tracker.common.FieldError;
  */
 final class SheetReader {
 
-    /** One cell: the text shown, and whether it is computed by a formula. */
-    record Cell(String text, boolean formula) {
+    /** One cell: the text shown, whether it is computed by a formula, and whether it is written in bold (a heading). */
+    record Cell(String text, boolean formula, boolean bold) {
     }
 
     /** A row that has at least one non-empty cell; {@code number} is the row number Excel shows (1-based). */
@@ -52,6 +52,11 @@ final class SheetReader {
         String text(Integer column) {
             Cell c = column == null ? null : cells.get(column);
             return c == null ? "" : c.text();
+        }
+
+        boolean bold(Integer column) {
+            Cell c = column == null ? null : cells.get(column);
+            return c != null && c.bold();
         }
 
         boolean formula(Integer column) {
@@ -170,7 +175,7 @@ final class SheetReader {
         } catch (javax.xml.parsers.ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
-        parser.setContentHandler(new FormulaWatch(handler, collector));
+        parser.setContentHandler(new FormulaWatch(handler, collector, styles));
         try {
             parser.parse(new InputSource(in));
         } catch (TooManyRows e) {
@@ -206,6 +211,7 @@ final class SheetReader {
         private TreeMap<Integer, Cell> current;
         private int column;
         boolean formula;
+        boolean bold;
 
         Collector(List<Row> rows, int[] budget) {
             this.rows = rows;
@@ -233,9 +239,10 @@ final class SheetReader {
             column = reference == null ? column + 1 : new CellReference(reference).getCol();
             String text = formattedValue == null ? "" : formattedValue.replace('\u00a0', ' ').strip();
             if (!text.isEmpty() || formula) {
-                current.put(column, new Cell(text, formula));
+                current.put(column, new Cell(text, formula, bold));
             }
             formula = false;
+            bold = false;
         }
     }
 
@@ -252,10 +259,26 @@ final class SheetReader {
     private static final class FormulaWatch implements ContentHandler {
         private final ContentHandler next;
         private final Collector collector;
+        private final org.apache.poi.xssf.model.Styles styles;
 
-        FormulaWatch(ContentHandler next, Collector collector) {
+        FormulaWatch(ContentHandler next, Collector collector, org.apache.poi.xssf.model.Styles styles) {
             this.next = next;
             this.collector = collector;
+            this.styles = styles;
+        }
+
+        /** Whether the cell's style (its {@code s} attribute) has a bold font; a style that cannot be read is not bold. */
+        private boolean bold(Attributes atts) {
+            String s = atts.getValue("s");
+            if (s == null || styles == null) {
+                return false;
+            }
+            try {
+                var style = styles.getStyleAt(Integer.parseInt(s));
+                return style != null && style.getFont() != null && style.getFont().getBold();
+            } catch (RuntimeException e) {
+                return false;
+            }
         }
 
         @Override
@@ -263,6 +286,7 @@ final class SheetReader {
             String name = localName == null || localName.isEmpty() ? qName : localName;
             if ("c".equals(name)) {
                 collector.formula = false;
+                collector.bold = bold(atts);
             } else if ("f".equals(name)) {
                 collector.formula = true;
             }

@@ -48,6 +48,10 @@ public final class TargetWording {
             Map.entry("≥", Comparator.GE), Map.entry("⩾", Comparator.GE), Map.entry("≤", Comparator.LE), Map.entry("⩽", Comparator.LE),
             Map.entry(">", Comparator.GT), Map.entry("<", Comparator.LT), Map.entry("=", Comparator.EQ));
 
+    /** Units of measure of a rank: "Thứ bậc", "Xếp hạng", "Hạng", "Thứ hạng", "Vị trí". */
+    private static final java.util.Set<String> RANK_UNITS = java.util.Set.of("thu bac", "xep hang", "hang", "thu hang", "vi tri", "bac",
+            "thu tu xep hang");
+
     /** Words that only say "reach": "đạt 90%", "phấn đấu 90%". */
     private static final List<String> REACH = List.of("phan dau dat", "phan dau", "dat muc", "dat");
 
@@ -81,7 +85,9 @@ public final class TargetWording {
         }
         String folded = TextSearch.fold(core);
         String context = TextSearch.fold((content == null ? "" : content) + " " + (unitOfMeasure == null ? "" : unitOfMeasure));
-        boolean rankContext = context.contains("xep hang") || context.contains("thu hang") || TextSearch.fold(unitOfMeasure).equals("hang");
+        String unit = TextSearch.fold(unitOfMeasure);
+        boolean rankUnit = RANK_UNITS.contains(unit);
+        boolean rankContext = rankUnit || context.contains("xep hang") || context.contains("thu hang");
 
         if (folded.equals("dat")) {
             return understood(new TargetDto(year, TargetKind.PASS_FAIL, null, null, null, null, null, null, qualification, written));
@@ -126,6 +132,25 @@ public final class TargetWording {
             Comparator c = comparator != null ? comparator : role == Role.BASELINE || value.compareTo(BigDecimal.valueOf(100)) == 0
                     ? Comparator.EQ : Comparator.GE;
             return understood(new TargetDto(year, TargetKind.PERCENT, c, value, null, basis, null, null, qualification, written));
+        }
+        if (after.isEmpty() && unitOfMeasure != null && unitOfMeasure.strip().startsWith("%")) {
+            // A bare number under "%" (or "% GRDP") is a percentage, read as if written with its sign.
+            String basis = unit.contains("grdp") || context.contains("grdp") ? "GRDP" : null;
+            Comparator c = comparator != null ? comparator : role == Role.BASELINE || value.compareTo(BigDecimal.valueOf(100)) == 0
+                    ? Comparator.EQ : Comparator.GE;
+            return understood(new TargetDto(year, TargetKind.PERCENT, c, value, null, basis, null, null, qualification, written));
+        }
+        if (after.isEmpty() && !rankUnit && unitOfMeasure != null) {
+            // A bare number under "người/vạn dân", "doanh nghiệp/1.000 dân": a ratio of the unit's base.
+            Matcher perUnit = PER_WORD.matcher(plain(unitOfMeasure));
+            if (perUnit.matches()) {
+                BigDecimal base = PER_WORDS.containsKey(perUnit.group(2)) ? PER_WORDS.get(perUnit.group(2)) : number(perUnit.group(2));
+                if (base != null && base.signum() > 0) {
+                    Comparator c = comparator != null ? comparator : role == Role.BASELINE ? Comparator.EQ : Comparator.GE;
+                    return understood(new TargetDto(year, TargetKind.RATIO, c, value, base, basisFromUnit(unitOfMeasure), null, null,
+                            qualification, written));
+                }
+            }
         }
         Matcher outOf = RANK_OUT_OF.matcher(after);
         if (rankContext && (after.isEmpty() || outOf.matches()) && value.stripTrailingZeros().scale() <= 0) {
@@ -172,7 +197,7 @@ public final class TargetWording {
         return cut >= 0 && plain(originalPlainTail.substring(cut)).equals(tail) ? originalPlainTail.substring(cut).strip() : tail;
     }
 
-    /** "doanh nghiệp/1.000 dân" → "dân". */
+    /** "doanh nghiệp/1.000 dân", "người/vạn dân" → "dân". */
     private static String basisFromUnit(String unitOfMeasure) {
         if (unitOfMeasure == null) {
             return null;
@@ -181,7 +206,8 @@ public final class TargetWording {
         if (slash < 0) {
             return null;
         }
-        String tail = unitOfMeasure.substring(slash + 1).strip().replaceFirst("^[\\d.,]+\\s*", "").strip();
+        String tail = unitOfMeasure.substring(slash + 1).strip()
+                .replaceFirst("(?iu)^([\\d.,]+|vạn|nghìn|ngàn|trăm|triệu)\\s*", "").strip();
         return tail.isEmpty() ? null : tail;
     }
 

@@ -17,10 +17,13 @@ import vn.dti.tracker.common.TextSearch;
 /**
  * Finds the organisation units a cell of a document names: "Phòng Văn hóa - Xã hội" matches "phong van hoa xa hoi"
  * (case, diacritics, punctuation and spacing ignored); "Văn phòng HĐND&UBND" matches "Văn phòng HĐND và UBND"; "các
- * Ngân hàng trên địa bàn" matches "Các Ngân hàng trên địa bàn xã" (a trailing "xã"/"phường" is optional). A cell may
- * name several units, separated by ";", a line break, "+", ",", "&" or "và"; a separator inside a unit's own name
- * ("Các cơ quan, đơn vị") does not split it. Where one name fits several units, the one nearest the top of the tree
- * given wins (a commune's own office over a hamlet's); a name that fits none is reported with the closest names.
+ * Ngân hàng trên địa bàn" matches "Các Ngân hàng trên địa bàn xã" (a trailing "xã"/"phường" is optional); the standard
+ * administrative abbreviations are read as the words they stand for ("Phòng VH&XH", "Sở KH & CN", "TTPVHCC", "UBND
+ * xã": see {@link #ABBREVIATIONS}). A cell may name several units, separated by ";", a line break, "+", ",", ".", "&" or
+ * "và"; it is split only where every piece names a unit, so a separator inside a unit's own name ("Các cơ quan, đơn vị",
+ * "Văn phòng HĐND& UBND xã") does not split it. Where one name fits several units, the one of the first group of units
+ * given wins (a plan's own issuer's subtree over the province's departments), then the one nearest the top of the tree
+ * (a commune's own office over a hamlet's); a name that fits none is reported with the closest names.
  */
 public final class UnitNames {
 
@@ -35,25 +38,89 @@ public final class UnitNames {
     }
 
     private static final Pattern MAJOR = Pattern.compile("[;\\n\\r+]+");
-    private static final Pattern MINOR = Pattern.compile("\\s*,\\s*|\\s*&\\s*|\\s+và\\s+|\\s+va\\s+", Pattern.CASE_INSENSITIVE);
+    private static final String MINOR_SEPARATORS = "\\s*,\\s*|\\s*&\\s*|(?iu:\\s+và\\s+|\\s+va\\s+)|\\s*\\.\\s+|\\.(?=\\p{Lu})";
+    private static final Pattern MINOR = Pattern.compile(MINOR_SEPARATORS);
+    private static final Pattern ANY = Pattern.compile("\\s*[;\\n\\r+]+\\s*|" + MINOR_SEPARATORS);
     private static final List<String> LOCALITY = List.of("xa", "phuong", "thi tran", "tinh", "huyen");
     private static final int CANDIDATES = 3;
 
+    /**
+     * Standard Vietnamese administrative abbreviations, on folded words, longest first: each is read as the words it
+     * stands for, so that "Phòng VH-XH", "Phòng VH&XH" and "Phòng Văn hóa - Xã hội" are one name.
+     */
+    static final List<Map.Entry<String, String>> ABBREVIATIONS = List.of(
+            Map.entry("ttpvhcc", "trung tam phuc vu hanh chinh cong"), Map.entry("pvhcc", "phuc vu hanh chinh cong"),
+            Map.entry("tt pvhcc", "trung tam phuc vu hanh chinh cong"), Map.entry("bpmc", "bo phan mot cua"),
+            Map.entry("hdnd", "hoi dong nhan dan"), Map.entry("ubnd", "uy ban nhan dan"),
+            Map.entry("ubmttq", "uy ban mat tran to quoc"), Map.entry("mttq", "mat tran to quoc"),
+            Map.entry("vpubnd", "van phong uy ban nhan dan"), Map.entry("vp", "van phong"),
+            Map.entry("vhxh", "van hoa xa hoi"), Map.entry("vh xh", "van hoa xa hoi"), Map.entry("vh tt", "van hoa thong tin"),
+            Map.entry("khcn", "khoa hoc cong nghe"), Map.entry("kh cn", "khoa hoc cong nghe"),
+            Map.entry("tttt", "thong tin truyen thong"), Map.entry("tt tt", "thong tin truyen thong"),
+            Map.entry("gddt", "giao duc dao tao"), Map.entry("gd dt", "giao duc dao tao"),
+            Map.entry("tckh", "tai chinh ke hoach"), Map.entry("tc kh", "tai chinh ke hoach"),
+            Map.entry("tnmt", "tai nguyen moi truong"), Map.entry("tn mt", "tai nguyen moi truong"),
+            Map.entry("ldtbxh", "lao dong thuong binh xa hoi"), Map.entry("ld tb xh", "lao dong thuong binh xa hoi"),
+            Map.entry("nnptnt", "nong nghiep phat trien nong thon"), Map.entry("nn ptnt", "nong nghiep phat trien nong thon"),
+            Map.entry("kt ht", "kinh te ha tang"), Map.entry("tncs hcm", "thanh nien cong san ho chi minh"),
+            Map.entry("hcm", "ho chi minh"), Map.entry("cntt", "cong nghe thong tin"), Map.entry("cds", "chuyen doi so"),
+            Map.entry("bch qs", "ban chi huy quan su"), Map.entry("bchqs", "ban chi huy quan su"), Map.entry("qs", "quan su"),
+            Map.entry("tt", "trung tam"), Map.entry("vh", "van hoa"), Map.entry("xh", "xa hoi"), Map.entry("kh", "khoa hoc"),
+            Map.entry("cn", "cong nghe"), Map.entry("tn", "thanh nien"), Map.entry("ca", "cong an"), Map.entry("yt", "y te"),
+            Map.entry("p", "phong"));
+
     private final List<OrgUnit> units;
+    private final Map<OrgUnit, Integer> tier = new HashMap<>();
     private final Map<String, List<OrgUnit>> exact = new HashMap<>();
     private final Map<String, List<OrgUnit>> loose = new HashMap<>();
 
     /** @param units the units a document may name (for a plan: its issuer's subtree) */
     public UnitNames(Collection<OrgUnit> units) {
-        this.units = List.copyOf(units);
-        for (OrgUnit u : this.units) {
-            for (String name : new String[] {u.name, u.shortName, u.code}) {
-                if (name != null && !name.isBlank()) {
-                    exact.computeIfAbsent(TextSearch.fold(name), k -> new ArrayList<>()).add(u);
-                    loose.computeIfAbsent(looseKey(name), k -> new ArrayList<>()).add(u);
+        this(List.of(units), null);
+    }
+
+    /**
+     * @param tiers the units a document may name, nearest first (for a plan: its issuer's subtree, then its ancestors
+     *            and their own units); a name is taken from the first tier it fits
+     * @param home the unit that writes the document, which "UBND xã" (its People's Committee) names; may be null
+     */
+    public UnitNames(List<? extends Collection<OrgUnit>> tiers, OrgUnit home) {
+        List<OrgUnit> all = new ArrayList<>();
+        for (int t = 0; t < tiers.size(); t++) {
+            for (OrgUnit u : tiers.get(t)) {
+                if (tier.putIfAbsent(u, t) == null) {
+                    all.add(u);
                 }
             }
         }
+        this.units = List.copyOf(all);
+        for (OrgUnit u : this.units) {
+            for (String name : new String[] {u.name, u.shortName, u.code}) {
+                if (name != null && !name.isBlank()) {
+                    add(key(name), looseKey(name), u);
+                }
+            }
+            if (u.kind == OrgUnitKind.PROVINCE || u.kind == OrgUnitKind.COMMUNE || u.kind == OrgUnitKind.WARD) {
+                // "UBND xã Xuân Lộc", "Ủy ban nhân dân Xuân Lộc": the locality's People's Committee is the locality.
+                String own = key(u.name);
+                add("uy ban nhan dan " + own, "uy ban nhan dan " + own, u);
+                String bare = withoutLocality(own, true);
+                if (!bare.equals(own)) {
+                    add("uy ban nhan dan " + bare, "uy ban nhan dan " + bare, u);
+                }
+                boolean onHomePath = home != null && home.path != null && u.path != null && home.path.startsWith(u.path);
+                String word = localityWord(own);
+                if (onHomePath && word != null) {
+                    // "UBND xã" in the commune's plan, "UBND tỉnh" in it too: the document's own locality and those above it.
+                    exact.computeIfAbsent("uy ban nhan dan " + word, k -> new ArrayList<>()).add(u);
+                }
+            }
+        }
+    }
+
+    private void add(String exactKey, String looseKey, OrgUnit u) {
+        exact.computeIfAbsent(exactKey, k -> new ArrayList<>()).add(u);
+        loose.computeIfAbsent(looseKey, k -> new ArrayList<>()).add(u);
     }
 
     public Match match(String cell) {
@@ -62,52 +129,70 @@ public final class UnitNames {
         if (cell == null || cell.isBlank()) {
             return new Match(List.of(), List.of());
         }
+        String whole = tidy(cell);
+        List<OrgUnit> one = whole.isEmpty() ? List.of() : resolve(whole);
+        if (one.size() == 1) {
+            return new Match(one, List.of());
+        }
+        // Split only where every piece names a unit; else each line (or ";" part) on its own, so the unknown one is named.
+        List<OrgUnit> split = one.isEmpty() ? segment(whole, ANY) : null;
+        if (split != null) {
+            return new Match(List.copyOf(new LinkedHashSet<>(split)), List.of());
+        }
         for (String part : MAJOR.split(cell)) {
-            String name = part.strip().replaceAll("^[-–•]\\s*", "").replaceAll("[.;,]+$", "").strip();
+            String name = tidy(part);
             if (name.isEmpty()) {
                 continue;
             }
-            List<OrgUnit> one = resolve(name);
-            if (one.size() == 1) {
-                found.add(one.get(0));
+            List<OrgUnit> hits = resolve(name);
+            if (hits.size() == 1) {
+                found.add(hits.get(0));
                 continue;
             }
-            List<OrgUnit> split = one.isEmpty() ? segment(name) : null;
-            if (split != null) {
-                found.addAll(split);
+            List<OrgUnit> pieces = hits.isEmpty() ? segment(name, MINOR) : null;
+            if (pieces != null) {
+                found.addAll(pieces);
             } else {
-                unmatched.add(new Unmatched(name, one.size() > 1, one.size() > 1 ? one : closest(name)));
+                unmatched.add(new Unmatched(name, hits.size() > 1, hits.size() > 1 ? hits : closest(name)));
             }
         }
         return new Match(List.copyOf(found), unmatched);
     }
 
-    /** The units a single name fits, nearest the top first when several fit. */
+    private static String tidy(String name) {
+        return name.strip().replaceAll("^[-–•]\\s*", "").replaceAll("[.;,]+$", "").strip();
+    }
+
+    /** The units a single name fits: named exactly before loosely, then from the nearest tier, then nearest the top. */
     private List<OrgUnit> resolve(String name) {
-        List<OrgUnit> hits = exact.getOrDefault(TextSearch.fold(name), List.of());
+        List<OrgUnit> hits = exact.getOrDefault(key(name), List.of());
         if (hits.isEmpty()) {
             hits = loose.getOrDefault(looseKey(name), List.of());
         }
         if (hits.size() <= 1) {
             return hits;
         }
-        List<OrgUnit> distinct = hits.stream().distinct().sorted(Comparator.comparingInt(UnitNames::depth)).toList();
-        if (distinct.size() == 1 || depth(distinct.get(0)) < depth(distinct.get(1))) {
+        Comparator<OrgUnit> nearest = Comparator.<OrgUnit>comparingInt(u -> tier.getOrDefault(u, 0)).thenComparingInt(UnitNames::depth);
+        List<OrgUnit> distinct = hits.stream().distinct().sorted(nearest).toList();
+        if (distinct.size() == 1 || nearest.compare(distinct.get(0), distinct.get(1)) < 0) {
             return List.of(distinct.get(0));
         }
-        return distinct.stream().filter(u -> depth(u) == depth(distinct.get(0))).toList();
+        return distinct.stream().filter(u -> nearest.compare(u, distinct.get(0)) == 0).toList();
     }
 
-    /** Splits a name at ",", "&" and "và" into the fewest pieces that each name exactly one unit, or null. */
-    private List<OrgUnit> segment(String name) {
+    /** Splits a name at {@code separators} into the fewest pieces that each name exactly one unit, or null. */
+    private List<OrgUnit> segment(String name, Pattern separators) {
         List<int[]> pieces = new ArrayList<>();
-        Matcher m = MINOR.matcher(name);
+        Matcher m = separators.matcher(name);
         int start = 0;
         while (m.find()) {
-            pieces.add(new int[] {start, m.start()});
-            start = m.end();
+            if (m.end() > m.start()) {
+                pieces.add(new int[] {start, m.start()});
+                start = m.end();
+            }
         }
         pieces.add(new int[] {start, name.length()});
+        pieces.removeIf(p -> name.substring(p[0], p[1]).isBlank());
         int n = pieces.size();
         if (n < 2) {
             return null;
@@ -122,8 +207,8 @@ public final class UnitNames {
                 if (best[begin] == Integer.MAX_VALUE) {
                     continue;
                 }
-                String text = name.substring(pieces.get(begin)[0], pieces.get(end - 1)[1]);
-                List<OrgUnit> hit = resolve(text);
+                String text = tidy(name.substring(pieces.get(begin)[0], pieces.get(end - 1)[1]));
+                List<OrgUnit> hit = text.isEmpty() ? List.of() : resolve(text);
                 if (hit.size() == 1 && best[begin] + 1 < best[end]) {
                     best[end] = best[begin] + 1;
                     from[end] = begin;
@@ -155,20 +240,58 @@ public final class UnitNames {
             score.merge(u, s, Math::min);
         }
         return score.entrySet().stream()
-                .sorted(Map.Entry.<OrgUnit, Double>comparingByValue().thenComparing(e -> depth(e.getKey())).thenComparing(e -> e.getKey().code))
+                .sorted(Map.Entry.<OrgUnit, Double>comparingByValue().thenComparing(e -> tier.getOrDefault(e.getKey(), 0))
+                        .thenComparing(e -> depth(e.getKey())).thenComparing(e -> e.getKey().code))
                 .limit(CANDIDATES).map(Map.Entry::getKey).toList();
     }
 
-    /** Folded, without "và" (so that "HĐND&UBND" is "HĐND và UBND") and without a trailing locality word. */
+    private static final Map<String, String> EXPANSIONS = ABBREVIATIONS.stream()
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+
+    /** Folded, abbreviations written out (longest first), without "và" (so that "HĐND&UBND" is "HĐND và UBND"). */
+    static String key(String name) {
+        String[] words = TextSearch.fold(name).split(" ");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < words.length;) {
+            int taken = 0;
+            for (int k = Math.min(3, words.length - i); k >= 1 && taken == 0; k--) {
+                String expansion = EXPANSIONS.get(String.join(" ", java.util.Arrays.copyOfRange(words, i, i + k)));
+                if (expansion != null) {
+                    out.append(' ').append(expansion);
+                    taken = k;
+                }
+            }
+            if (taken == 0) {
+                if (!words[i].equals("va") && !words[i].isEmpty()) {
+                    out.append(' ').append(words[i]);
+                }
+                taken = 1;
+            }
+            i += taken;
+        }
+        return out.toString().strip();
+    }
+
+    /** {@link #key} without a trailing locality word ("xã", "phường", "tỉnh"). */
     static String looseKey(String name) {
-        String key = (" " + TextSearch.fold(name) + " ").replace(" va ", " ").strip();
+        return withoutLocality(key(name), false);
+    }
+
+    /** The key without its locality word: trailing ("Công an xã"), or leading too ("Xã Xuân Lộc" → "xuan loc"). */
+    private static String withoutLocality(String key, boolean leading) {
         for (String word : LOCALITY) {
             if (key.endsWith(" " + word)) {
-                key = key.substring(0, key.length() - word.length() - 1).strip();
-                break;
+                return key.substring(0, key.length() - word.length() - 1).strip();
+            }
+            if (leading && key.startsWith(word + " ")) {
+                return key.substring(word.length() + 1).strip();
             }
         }
         return key;
+    }
+
+    private static String localityWord(String key) {
+        return LOCALITY.stream().filter(w -> key.startsWith(w + " ")).findFirst().orElse(null);
     }
 
     private static int depth(OrgUnit u) {
