@@ -615,7 +615,7 @@ export interface paths {
         };
         /**
          * List plans
-         * @description Paged; filter by text in code, number or title (diacritics optional), status, issuing unit, a unit's subtree, parent plan, a covered year, or `updatedSince`.
+         * @description Paged; filter by text in code, number or title (diacritics optional), status, issuing unit, a unit's subtree, parent plan, a covered year, whether the caller reviews their reports, or `updatedSince`.
          */
         get: operations["listPlans"];
         put?: never;
@@ -2309,15 +2309,20 @@ export interface components {
             fullName: string | null;
             email: string | null;
             unit: components["schemas"]["OrgUnitRef"];
+            /** @description The account's roles, to name them to people; what they allow is in `actions` and in each object's actions */
             roles: components["schemas"]["Role"][];
             scopes: components["schemas"]["RoleScope"][];
             /** @description Units whose subtrees the caller coordinates (an administrator coordinates everything and may have none listed) */
             coordinatedUnits: components["schemas"]["OrgUnitRef"][];
-            /** @description What the caller may do beyond any one object: CREATE_PLAN (draw up a plan for a unit it coordinates) */
+            /** @description What the caller may do beyond any one object; each is listed exactly when the calls it names would pass. CREATE_PLAN: draw up a plan for a unit it coordinates, or import one; REPORT: write the reports of its own unit (its work: the assignments of its unit); REVIEW: accept and return the reports of the plans issued by a unit it coordinates; MANAGE_UNITS: create and change units below a unit it coordinates; MANAGE_TOP_UNITS: create units without a parent unit, or move a unit up there; MANAGE_USERS: manage the accounts of people in its subtree; MANAGE_SERVICE_ACCOUNTS: manage the service accounts of its subtree */
             actions: components["schemas"]["MeAction"][];
+            /** @description The roles the caller may give to the accounts it manages (the role acting on the account's unit decides for that unit); empty when it manages no accounts */
+            grantableRoles: components["schemas"]["Role"][];
+            /** @description Whose dashboard the caller starts on: the province, commune or ward of the widest subtree it reads (an administrator's: of its own unit) */
+            dashboardUnit: components["schemas"]["OrgUnitRef"];
         };
         /** @enum {string} */
-        MeAction: "CREATE_PLAN";
+        MeAction: "CREATE_PLAN" | "REPORT" | "REVIEW" | "MANAGE_UNITS" | "MANAGE_TOP_UNITS" | "MANAGE_USERS" | "MANAGE_SERVICE_ACCOUNTS";
         /** @description A reminder or a review outcome for the signed-in person */
         Notification: {
             id: components["schemas"]["UUID"];
@@ -2863,6 +2868,11 @@ export interface components {
              * @description Days late: of the submission that stands after the deadline, or, while overdue, until today; 0 otherwise
              */
             daysLate: number;
+            /**
+             * Format: int64
+             * @description Days until the period's deadline for units (0 on the day, negative once passed)
+             */
+            daysLeft: number;
             /** @description Accepted in a closed period: only a coordinator's reopen changes it */
             locked: boolean;
             /**
@@ -5037,6 +5047,8 @@ export interface operations {
                  * @example chuyen doi so
                  */
                 q?: string;
+                /** @description true: only the plans whose units' reports the caller reviews now (in force, issued by a unit it coordinates); false: only the others */
+                reviewable?: boolean;
                 /** @description Rows per page, 1-200 (default 20) */
                 size?: number;
                 /**

@@ -36,7 +36,9 @@ describe('app', () => {
   });
 
   it('starts a reader at the dashboard, inside the page landmarks', async () => {
-    await seedSession({ me: { ...testMe, roles: ['VIEWER'] } });
+    await seedSession({
+      me: { ...testMe, roles: ['VIEWER'], coordinatedUnits: [], actions: [], grantableRoles: [] },
+    });
     const commune = testMe.scopes[0]!.scope;
     server.use(
       http.get('*/api/v1/plans', () => HttpResponse.json(emptyPage)),
@@ -85,7 +87,15 @@ describe('app', () => {
   });
 
   it('starts a reporter at their work and a coordinator at the review queue', async () => {
-    await seedSession({ me: { ...testMe, roles: ['UNIT_REPORTER'] } });
+    await seedSession({
+      me: {
+        ...testMe,
+        roles: ['UNIT_REPORTER'],
+        coordinatedUnits: [],
+        actions: ['REPORT'],
+        grantableRoles: [],
+      },
+    });
     const reporter = renderApp('/');
     await waitFor(() => expect(reporter.router.state.location.pathname).toBe('/my-work'));
     const reporterNav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
@@ -96,7 +106,8 @@ describe('app', () => {
     ).toEqual(['Việc của tôi', 'Bảng theo dõi', 'Kế hoạch']);
     reporter.unmount();
 
-    await seedSession({ me: { ...testMe, roles: ['COMMUNE_COORDINATOR'] } });
+    // The coordinator's own office reports too: the server lists both, and the review queue comes first.
+    await seedSession();
     const coordinator = renderApp('/');
     await waitFor(() => expect(coordinator.router.state.location.pathname).toBe('/review'));
     const coordinatorNav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
@@ -104,7 +115,22 @@ describe('app', () => {
       within(coordinatorNav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Duyệt báo cáo', 'Bảng theo dõi', 'Kế hoạch', 'Quản trị']);
+    ).toEqual(['Việc của tôi', 'Duyệt báo cáo', 'Bảng theo dõi', 'Kế hoạch', 'Quản trị']);
+  });
+
+  it('offers the screens the server lists, whatever the roles are called', async () => {
+    // Roles are only named to people: an account the server lets review but not report starts at the review queue.
+    await seedSession({
+      me: { ...testMe, roles: ['UNIT_REPORTER'], actions: ['REVIEW'], grantableRoles: [] },
+    });
+    const { router } = renderApp('/');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/review'));
+    const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Duyệt báo cáo', 'Bảng theo dõi', 'Kế hoạch']);
   });
 
   it('switches the interface to English and back', async () => {

@@ -13,8 +13,8 @@ type Notification = components['schemas']['Notification'];
 const returned: Notification = {
   id: 'a9000000-0000-4000-8000-000000000001',
   kind: 'REPORT_RETURNED',
-  title: 'Báo cáo bị trả lại: C.6 Tháng 11/2026',
-  body: 'Báo cáo của đơn vị về C.6 cần sửa và gửi lại. Ý kiến: Bổ sung số hồ sơ.',
+  title: 'Báo cáo bị trả lại: C.6, tháng 11/2026',
+  body: 'Báo cáo tháng 11/2026 của đơn vị về C.6 cần sửa và gửi lại. Ý kiến: Bổ sung số hồ sơ.',
   link: '/my-work/reports/e0000000-0000-4000-8000-0000000000e1',
   createdAt: '2026-12-02T08:30:00+07:00',
   readAt: null,
@@ -23,8 +23,8 @@ const returned: Notification = {
 const reminder: Notification = {
   id: 'a9000000-0000-4000-8000-000000000002',
   kind: 'DEADLINE_SOON',
-  title: 'Sắp đến hạn báo cáo',
-  body: 'Đơn vị còn 3 mục chưa gửi.',
+  title: 'Sắp đến hạn báo cáo tháng 11/2026',
+  body: 'Đơn vị Trung tâm Phục vụ hành chính công còn 3 mục chưa gửi trong báo cáo tháng 11/2026 theo Kế hoạch số 84/KH-UBND. Hạn gửi: 20/11/2026.',
   link: '/my-work',
   createdAt: '2026-11-15T08:00:00+07:00',
   readAt: '2026-11-15T09:00:00+07:00',
@@ -82,8 +82,8 @@ describe('NotificationBell', () => {
     const panel = screen.getByRole('region', { name: 'Thông báo' });
     const items = await within(panel).findAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
-      'Chưa đọc: Báo cáo bị trả lại: C.6 Tháng 11/2026Báo cáo của đơn vị về C.6 cần sửa và gửi lại. Ý kiến: Bổ sung số hồ sơ.02/12/2026',
-      'Sắp đến hạn báo cáoĐơn vị còn 3 mục chưa gửi.15/11/2026',
+      'Chưa đọc: Báo cáo bị trả lại: C.6, tháng 11/2026Báo cáo tháng 11/2026 của đơn vị về C.6 cần sửa và gửi lại. Ý kiến: Bổ sung số hồ sơ.02/12/2026',
+      'Sắp đến hạn báo cáo tháng 11/2026Đơn vị Trung tâm Phục vụ hành chính công còn 3 mục chưa gửi trong báo cáo tháng 11/2026 theo Kế hoạch số 84/KH-UBND. Hạn gửi: 20/11/2026.15/11/2026',
     ]);
 
     await user.click(within(items[0]!).getByRole('button'));

@@ -59,7 +59,8 @@ export const reporterMe: Me = {
   roles: ['UNIT_REPORTER'],
   scopes: [{ role: 'UNIT_REPORTER', scope: serviceCentre }],
   coordinatedUnits: [],
-  actions: [],
+  actions: ['REPORT'],
+  grantableRoles: [],
 };
 
 export const plan: PlanSummary = {
@@ -256,6 +257,7 @@ export function report(overrides: Partial<Report> = {}): Report {
     reopenReason: null,
     onTime: null,
     daysLate: 0,
+    daysLeft: 3,
     locked: false,
     evidenceCount: 0,
     evidenceRequired: false,

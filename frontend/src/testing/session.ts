@@ -26,7 +26,21 @@ export const testMe: Me = {
       name: 'UBND xã Xuân Lộc',
     },
   ],
-  actions: ['CREATE_PLAN'],
+  // As the server answers for a commune coordinator, whose own office reports on what it leads.
+  actions: [
+    'CREATE_PLAN',
+    'REPORT',
+    'REVIEW',
+    'MANAGE_UNITS',
+    'MANAGE_USERS',
+    'MANAGE_SERVICE_ACCOUNTS',
+  ],
+  grantableRoles: ['COMMUNE_COORDINATOR', 'UNIT_REPORTER', 'VIEWER'],
+  dashboardUnit: {
+    id: 'a0000000-0000-4000-8000-000000000002',
+    code: 'DNAI.XUANLOC',
+    name: 'UBND xã Xuân Lộc',
+  },
   scopes: [
     {
       role: 'COMMUNE_COORDINATOR',

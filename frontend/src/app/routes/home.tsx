@@ -3,33 +3,35 @@ import { Navigate } from 'react-router';
 import type { components } from '@/api/schema';
 import { useGetMe } from '@/lib/me';
 
-type Role = components['schemas']['Role'];
+type MeAction = components['schemas']['MeAction'];
 
-const coordinators: Role[] = ['ADMIN', 'PROVINCE_COORDINATOR', 'COMMUNE_COORDINATOR'];
+const administration: MeAction[] = [
+  'MANAGE_UNITS',
+  'MANAGE_USERS',
+  'MANAGE_SERVICE_ACCOUNTS',
+  'CREATE_PLAN',
+];
 
-/** Where each person starts: reporters at their work, coordinators at the review queue, others at the dashboard. */
-export function homePath(roles: readonly Role[]): string {
-  if (roles.includes('UNIT_REPORTER')) {
-    return '/my-work';
-  }
-  if (roles.some((role) => coordinators.includes(role))) {
-    return '/review';
-  }
+/**
+ * Where each person starts, by what the server says they may do: those who review at the review queue, those who
+ * report at their work, everyone else at the dashboard.
+ */
+export function homePath(actions: readonly MeAction[]): string {
+  if (actions.includes('REVIEW')) return '/review';
+  if (actions.includes('REPORT')) return '/my-work';
   return '/dashboard';
 }
 
 export type NavLabel = 'work' | 'review' | 'dashboard' | 'plans' | 'admin';
 
-/** The screens a person's roles use, in the main navigation. */
-export function navigation(roles: readonly Role[]): { to: string; label: NavLabel }[] {
+/** The screens the person may open, in the main navigation: what `/me` lists, plus those everyone reads. */
+export function navigation(actions: readonly MeAction[]): { to: string; label: NavLabel }[] {
   return [
-    ...(roles.includes('UNIT_REPORTER') ? [{ to: '/my-work', label: 'work' as const }] : []),
-    ...(roles.some((role) => coordinators.includes(role))
-      ? [{ to: '/review', label: 'review' as const }]
-      : []),
+    ...(actions.includes('REPORT') ? [{ to: '/my-work', label: 'work' as const }] : []),
+    ...(actions.includes('REVIEW') ? [{ to: '/review', label: 'review' as const }] : []),
     { to: '/dashboard', label: 'dashboard' as const },
     { to: '/plans', label: 'plans' as const },
-    ...(roles.some((role) => coordinators.includes(role))
+    ...(actions.some((action) => administration.includes(action))
       ? [{ to: '/admin', label: 'admin' as const }]
       : []),
   ];
@@ -39,7 +41,7 @@ export function HomeRoute() {
   const { t } = useTranslation();
   const me = useGetMe();
   if (me.data) {
-    return <Navigate to={homePath(me.data.roles)} replace />;
+    return <Navigate to={homePath(me.data.actions)} replace />;
   }
   if (me.isError) {
     return <Navigate to="/plans" replace />;

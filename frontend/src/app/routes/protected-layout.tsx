@@ -10,7 +10,7 @@ import { navigation } from '@/app/routes/home';
 export function ProtectedLayout() {
   const session = useSession();
   const location = useLocation();
-  const roles = useGetMe().data?.roles ?? [];
+  const actions = useGetMe().data?.actions ?? [];
   if (session.status === 'signed-out') {
     // After signing out on purpose, the next sign-in (perhaps someone else's) starts afresh.
     const next =
@@ -21,7 +21,7 @@ export function ProtectedLayout() {
   }
   return (
     <AppLayout
-      nav={navigation(roles)}
+      nav={navigation(actions)}
       account={<AccountMenu changePasswordPath="/change-password" />}
     />
   );

@@ -24,7 +24,22 @@ const allSections = [
 
 describe('administration home', () => {
   it('gives an administrator every section, over the whole system', async () => {
-    await seedSession({ me: { ...testMe, roles: ['ADMIN'], scopes: [] } });
+    await seedSession({
+      me: {
+        ...testMe,
+        roles: ['ADMIN'],
+        scopes: [],
+        coordinatedUnits: [],
+        actions: [
+          'CREATE_PLAN',
+          'REVIEW',
+          'MANAGE_UNITS',
+          'MANAGE_TOP_UNITS',
+          'MANAGE_USERS',
+          'MANAGE_SERVICE_ACCOUNTS',
+        ],
+      },
+    });
     renderHome();
     expect(
       await screen.findByText('Bạn là quản trị viên: quản lý toàn bộ hệ thống.'),
@@ -41,8 +56,22 @@ describe('administration home', () => {
     expect(sectionLinks()).toEqual(allSections);
   });
 
+  it('offers the sections the server lists for the account, and no others', async () => {
+    await seedSession({ me: { ...testMe, actions: ['MANAGE_USERS'] } });
+    renderHome();
+    expect(
+      await screen.findByText('Bạn quản lý đơn vị và tài khoản trong phạm vi: UBND xã Xuân Lộc.'),
+    ).toBeInTheDocument();
+    expect(sectionLinks()).toEqual([
+      ['Tài khoản người dùng', '/admin/users'],
+      ['Kế hoạch, chỉ tiêu và nhiệm vụ', '/plans'],
+    ]);
+  });
+
   it('offers nothing to someone without administration rights', async () => {
-    await seedSession({ me: { ...testMe, roles: ['VIEWER'], scopes: [] } });
+    await seedSession({
+      me: { ...testMe, roles: ['VIEWER'], scopes: [], coordinatedUnits: [], actions: [] },
+    });
     renderHome();
     expect(
       await screen.findByText(/Tài khoản của bạn không có quyền quản trị/),

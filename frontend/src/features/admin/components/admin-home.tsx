@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { components } from '@/api/schema';
 import { useGetMe } from '@/lib/me';
-import { managesAdministration } from '@/features/admin/components/roles';
 import { LoadError } from '@/components/load-error';
 import '@/features/admin/components/admin.css';
 
 type Me = components['schemas']['Me'];
+type MeAction = components['schemas']['MeAction'];
 
 const sections = ['units', 'users', 'serviceAccounts', 'import'] as const;
 type Section = (typeof sections)[number];
@@ -18,13 +18,26 @@ const paths: Record<Section, string> = {
   import: '/admin/import',
 };
 
-/** Where a coordinator's administration reaches: everything for administrators, else their subtrees. */
+/** What the server must list among the person's actions for each section to be offered (importing a bundle makes plans). */
+const opensWith: Record<Section, MeAction> = {
+  units: 'MANAGE_UNITS',
+  users: 'MANAGE_USERS',
+  serviceAccounts: 'MANAGE_SERVICE_ACCOUNTS',
+  import: 'CREATE_PLAN',
+};
+
+/** The sections the person may open, as `/me` lists them. */
+function openSections(me: Me): Section[] {
+  return sections.filter((section) => me.actions.includes(opensWith[section]));
+}
+
+/**
+ * Where the person's administration reaches: the whole system for one who may place units at the top of the tree
+ * (who coordinates everything), else the units they coordinate.
+ */
 function scopeNames(me: Me): string[] | null {
-  if (me.roles.includes('ADMIN')) return null;
-  return me.scopes
-    .filter((s) => s.role === 'PROVINCE_COORDINATOR' || s.role === 'COMMUNE_COORDINATOR')
-    .map((s) => s.scope.name)
-    .filter((name, index, all) => all.indexOf(name) === index);
+  if (me.actions.includes('MANAGE_TOP_UNITS')) return null;
+  return me.coordinatedUnits.map((unit) => unit.name);
 }
 
 /** The administration sections the signed-in person may use, and where their rights reach. */
@@ -45,12 +58,12 @@ export function AdminHome() {
       {meQuery.isError && (
         <LoadError error={meQuery.error} onRetry={() => void meQuery.refetch()} />
       )}
-      {me && !managesAdministration(me.roles) && (
+      {me && openSections(me).length === 0 && (
         <p role="status" className="notice">
           {t('admin.home.noRights')}
         </p>
       )}
-      {me && managesAdministration(me.roles) && <Sections me={me} />}
+      {me && openSections(me).length > 0 && <Sections me={me} />}
     </section>
   );
 }
@@ -66,7 +79,7 @@ function Sections({ me }: { me: Me }) {
           : t('admin.home.scope', { units: scopes.join(', ') })}
       </p>
       <ul className="admin-sections">
-        {sections.map((section) => (
+        {openSections(me).map((section) => (
           <li key={section}>
             <Link to={paths[section]}>{t(`admin.home.sections.${section}.title`)}</Link>
             <p>{t(`admin.home.sections.${section}.body`)}</p>

@@ -45,7 +45,8 @@ function UnitCreateForm({ parent }: { parent: UnitValues['parent'] }) {
   const { t } = useTranslation();
   const formId = useId();
   const navigate = useNavigate();
-  const isAdmin = useGetMe().data?.roles.includes('ADMIN') ?? false;
+  // Units without a parent are placed by those the server lets place them (administrators).
+  const placesTopUnits = useGetMe().data?.actions.includes('MANAGE_TOP_UNITS') ?? false;
   const create = useCreateOrgUnit();
   const form = useAdminForm({
     formId,
@@ -54,7 +55,7 @@ function UnitCreateForm({ parent }: { parent: UnitValues['parent'] }) {
     codeFields: unitCodeFields,
     elementId: unitFieldElementId,
     mutation: create,
-    check: (values) => checkUnit(values, { t, withCode: true, parentRequired: !isAdmin }),
+    check: (values) => checkUnit(values, { t, withCode: true, parentRequired: !placesTopUnits }),
     request: (values) => {
       if (!isOrgUnitKind(values.kind)) return null;
       const body: OrgUnitCreate = {
@@ -80,7 +81,7 @@ function UnitCreateForm({ parent }: { parent: UnitValues['parent'] }) {
         onChange={form.onChange}
         errors={form.errors}
         withCode
-        parentClearable={isAdmin}
+        parentClearable={placesTopUnits}
       />
       <FormAlert error={create.error} placed={form.placed} />
       <div className="form-buttons">

@@ -130,7 +130,8 @@ function UnitEditForm({
 }: ReloadProps & { unit: OrgUnit; onSaved: (unit: OrgUnit) => void }) {
   const { t } = useTranslation();
   const formId = useId();
-  const isAdmin = useGetMe().data?.roles.includes('ADMIN') ?? false;
+  // Units without a parent are placed by those the server lets place them (administrators).
+  const placesTopUnits = useGetMe().data?.actions.includes('MANAGE_TOP_UNITS') ?? false;
   const update = useUpdateOrgUnit();
   // The version this form was opened at: a change stored since then must not be overwritten unseen.
   const [base] = useState(unit);
@@ -143,7 +144,11 @@ function UnitEditForm({
     elementId: unitFieldElementId,
     mutation: update,
     check: (values) =>
-      checkUnit(values, { t, withCode: false, parentRequired: !isAdmin && base.parent !== null }),
+      checkUnit(values, {
+        t,
+        withCode: false,
+        parentRequired: !placesTopUnits && base.parent !== null,
+      }),
     request: (values) => {
       if (!isOrgUnitKind(values.kind)) return null;
       const body: OrgUnitUpdate = { name: values.name.trim(), kind: values.kind, active };
@@ -162,7 +167,7 @@ function UnitEditForm({
         onChange={form.onChange}
         errors={form.errors}
         withCode={false}
-        parentClearable={isAdmin}
+        parentClearable={placesTopUnits}
         excludeId={base.id}
       />
       <div className="field-check">

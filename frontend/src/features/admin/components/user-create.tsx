@@ -32,7 +32,7 @@ export function UserCreate() {
   const { t } = useTranslation();
   const formId = useId();
   const navigate = useNavigate();
-  const grantable = grantableRoles(useGetMe().data?.roles ?? []);
+  const grantable = grantableRoles(useGetMe().data?.grantableRoles ?? []);
   const create = useCreateUser();
   const form = useAdminForm({
     formId,

@@ -151,7 +151,7 @@ function UserEditForm({
 }: SectionProps & { isMe: boolean; onSaved: (user: User) => void }) {
   const { t } = useTranslation();
   const formId = useId();
-  const grantable = grantableRoles(useGetMe().data?.roles ?? []);
+  const grantable = grantableRoles(useGetMe().data?.grantableRoles ?? []);
   const update = useUpdateUser();
   const [base] = useState(user);
   const form = useAdminForm({

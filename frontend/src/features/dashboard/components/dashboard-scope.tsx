@@ -18,40 +18,10 @@ import { withChanges } from '@/lib/search-params';
 import { defaultPlan } from '@/features/dashboard/utils/periods';
 import { currentPeriod, periodLabel } from '@/lib/periods';
 
-type Me = components['schemas']['Me'];
 type OrgUnit = components['schemas']['OrgUnit'];
 type OrgUnitRef = components['schemas']['OrgUnitRef'];
 type PlanSummary = components['schemas']['PlanSummary'];
 type ReportingPeriod = components['schemas']['ReportingPeriod'];
-type Role = components['schemas']['Role'];
-
-// Whose dashboard opens first when the URL names none: the widest subtree the person acts on.
-const rolePriority: Role[] = [
-  'PROVINCE_COORDINATOR',
-  'COMMUNE_COORDINATOR',
-  'VIEWER',
-  'UNIT_REPORTER',
-  'SERVICE_ACCOUNT',
-  'ADMIN',
-];
-
-const dashboardKinds: OrgUnit['kind'][] = ['PROVINCE', 'COMMUNE', 'WARD'];
-
-/** The unit the person's roles act on: a province, a commune or ward, or (a viewer) their own unit. */
-export function scopeUnitOf(me: Me): OrgUnitRef {
-  for (const role of rolePriority) {
-    // An administrator acts on everything: the API names no unit for that scope.
-    const scope = me.scopes.find((s) => s.role === role && s.scope)?.scope;
-    if (scope) return scope;
-  }
-  return me.unit;
-}
-
-/** A department, school or hamlet has no plan of its own: its dashboard is its parent's. */
-function dashboardUnitOf(unit: OrgUnit): OrgUnitRef {
-  if (dashboardKinds.includes(unit.kind)) return unit;
-  return unit.ancestors.at(-1) ?? unit;
-}
 
 function toRef(unit: OrgUnit): OrgUnitRef {
   return { id: unit.id, code: unit.code, name: unit.name };
@@ -95,8 +65,8 @@ export function useDashboardScope(): DashboardScope {
   const requestedPeriod = searchParams.get('period') || undefined;
 
   const meQuery = useGetMe();
-  const scopeUnitQuery = useGetOrgUnit(meQuery.data && scopeUnitOf(meQuery.data).id);
-  const homeId = scopeUnitQuery.data && dashboardUnitOf(scopeUnitQuery.data).id;
+  // Whose dashboard the person starts on is the server's answer: their province, commune or ward.
+  const homeId = meQuery.data?.dashboardUnit.id;
   const homeQuery = useGetOrgUnit(homeId);
   const home = homeQuery.data;
   const communesQuery = useGetCommunes(home?.kind === 'PROVINCE' ? home.id : undefined);
@@ -141,15 +111,7 @@ export function useDashboardScope(): DashboardScope {
     unitOptions.push(toRef(unitQuery.data));
   }
 
-  const queries = [
-    meQuery,
-    scopeUnitQuery,
-    homeQuery,
-    linkedPlanQuery,
-    unitQuery,
-    plansQuery,
-    periodsQuery,
-  ];
+  const queries = [meQuery, homeQuery, linkedPlanQuery, unitQuery, plansQuery, periodsQuery];
   const failed = queries.find((query) => query.isError);
   const noPlans = !requestedPlan && plansQuery.isSuccess && plans.length === 0;
   const noPeriods = periodsQuery.isSuccess && periods.length === 0;

@@ -10,6 +10,7 @@ import {
   phuLam,
   plans,
   province,
+  department,
   provinceMe,
   provinceRanking,
   serveDashboard,
@@ -240,15 +241,18 @@ describe('Dashboard of the province', { timeout: 20_000 }, () => {
     );
   });
 
-  it("opens the province for someone whose unit is one of its departments (the API names no unit for an administrator's scope)", async () => {
-    await seedSession({ me: { ...provinceMe, roles: ['ADMIN'], scopes: [] } });
-    serveDashboard(provinceDb());
+  it('opens the dashboard the server names for the person, not their own unit (a department of the province)', async () => {
+    await seedSession({
+      me: { ...provinceMe, roles: ['ADMIN'], scopes: [], dashboardUnit: province },
+    });
+    const log = serveDashboard(provinceDb());
     const { router } = renderDashboard();
 
     expect(
       await screen.findByRole('heading', { level: 2, name: 'Các xã, phường gửi báo cáo' }),
     ).toBeInTheDocument();
     expect(new URLSearchParams(router.state.location.search).get('unit')).toBe(province.id);
+    expect(log).not.toContain(`/api/v1/org-units/${department.id}`);
   });
 
   it('shows which communes have sent their report for the period', async () => {

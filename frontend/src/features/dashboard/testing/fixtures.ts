@@ -436,6 +436,9 @@ export const provinceMe: Me = {
   unit: department,
   roles: ['PROVINCE_COORDINATOR'],
   scopes: [{ role: 'PROVINCE_COORDINATOR', scope: province }],
+  coordinatedUnits: [province],
+  grantableRoles: ['PROVINCE_COORDINATOR', 'COMMUNE_COORDINATOR', 'UNIT_REPORTER', 'VIEWER'],
+  dashboardUnit: province,
 };
 
 function page<T>(items: T[]) {

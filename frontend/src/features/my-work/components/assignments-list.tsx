@@ -337,7 +337,7 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
   const lang = useLanguage();
   const location = useLocation();
   const titleId = useId();
-  const { state, reportId, daysLeft } = assignment;
+  const { state, reportId } = assignment;
   // Lateness is the server's (a returned report past its deadline is overdue too); LATE stands for a draft or nothing yet.
   const late = assignment.overdue;
   const notYetSent = state === 'LATE';
@@ -391,7 +391,7 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
             {pending && (
               <>
                 {' · '}
-                <Countdown daysLeft={late ? -assignment.daysLate : Math.max(daysLeft, 0)} />
+                <Countdown lateness={assignment} />
               </>
             )}
             {state === 'RETURNED' && (

@@ -13,11 +13,15 @@ import { useUpdateReport } from '@/features/my-work/api/update-report';
 import { useUploads } from '@/features/my-work/api/upload-evidence';
 import { Contributions } from '@/features/my-work/components/contributions';
 import { EvidencePanel, type ReportRef } from '@/features/my-work/components/evidence-panel';
-import { Countdown, LateBadge, StateBadge } from '@/features/my-work/components/report-state';
+import {
+  Countdown,
+  LateBadge,
+  StateBadge,
+  type Lateness,
+} from '@/features/my-work/components/report-state';
 import { TextAreaField, ValueInput } from '@/features/my-work/components/value-input';
-import { daysBetween, formatTime, periodLabel } from '@/features/my-work/utils/periods';
+import { formatTime, periodLabel } from '@/features/my-work/utils/periods';
 import { mayChangeReport } from '@/features/my-work/utils/report-actions';
-import { todayInVietnam } from '@/lib/periods';
 import {
   formatReportValue,
   formValuesFrom,
@@ -52,8 +56,8 @@ type Props = {
   period: { unitDeadline: string; closed: boolean } | undefined;
   /** Before the report exists: whether the server lets the person start it (the assignment's CREATE). */
   startable: boolean;
-  /** Before the report exists: the assignment's lateness, as the server judges it. */
-  lateness: { overdue: boolean; daysLate: number } | undefined;
+  /** Before the report exists: its assignment, with the unit's part in it and its lateness as the server counts them. */
+  assignment: (Lateness & { role: ReportRole }) | undefined;
   /** The signed-in person's unit: its documents can be reused as evidence. */
   unitId: string | undefined;
 };
@@ -74,16 +78,6 @@ type Outcome =
   | { kind: 'stale'; error: ApiError };
 
 const textFields = ['achievements', 'difficulties', 'proposals'] as const;
-
-function roleOf(props: Props): ReportRole | undefined {
-  if (props.report) return props.report.role;
-  if (!props.unitId) return undefined;
-  if (props.indicator) return props.indicator.leadUnit.id === props.unitId ? 'LEAD' : 'COOPERATING';
-  if (props.task) {
-    return props.task.leadUnits.some((unit) => unit.id === props.unitId) ? 'LEAD' : 'COOPERATING';
-  }
-  return undefined;
-}
 
 export function ReportEditor(props: Props) {
   const { subject, report, indicator, task, period, unitId } = props;
@@ -143,7 +137,8 @@ export function ReportEditor(props: Props) {
   const creating = useRef<Promise<{ id: string; version: number }> | null>(null);
 
   const writable = mayChangeReport(report, props.startable);
-  const role = roleOf(props);
+  // Whether the unit leads or contributes is the server's word: the report's, else its assignment's.
+  const role = report?.role ?? props.assignment?.role;
   const evidenceRequired = report?.evidenceRequired ?? indicator?.evidenceRequired ?? false;
   const attachedCount = report ? (attached.data?.totalItems ?? report.evidenceCount) : 0;
   const needsExplanation = evidenceRequired && attachedCount === 0;
@@ -355,15 +350,10 @@ export function ReportEditor(props: Props) {
   };
   const state = report?.state ?? 'NOT_STARTED';
   const deadline = period?.unitDeadline;
-  const lateness = report ? { overdue: report.overdue, daysLate: report.daysLate } : props.lateness;
+  // Lateness and the days left are the server's (a returned report past its deadline is overdue too).
+  const lateness: Lateness | undefined = report ?? props.assignment;
   const awaiting = state === 'NOT_STARTED' || state === 'DRAFT';
-  const late = awaiting && (lateness?.overdue ?? false);
-  // Overdue is the server's judgement; before the deadline, the days left are counted to it.
-  const daysLeft = late
-    ? -(lateness?.daysLate ?? 0)
-    : deadline
-      ? Math.max(daysBetween(todayInVietnam(), deadline), 0)
-      : null;
+  const late = lateness?.overdue ?? false;
   const returned = report?.state === 'RETURNED';
 
   return (
@@ -401,10 +391,10 @@ export function ReportEditor(props: Props) {
             <dt>{t('work.fields.deadline')}</dt>
             <dd>
               {formatDate(deadline, lang)}
-              {awaiting && daysLeft !== null && (
+              {awaiting && lateness && (
                 <>
                   {' · '}
-                  <Countdown daysLeft={daysLeft} />
+                  <Countdown lateness={lateness} />
                 </>
               )}
             </dd>

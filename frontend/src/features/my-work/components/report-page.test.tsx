@@ -180,6 +180,29 @@ describe('ReportPage', () => {
     expect(screen.queryByText('Có thay đổi chưa lưu.')).not.toBeInTheDocument();
   });
 
+  it('counts down to the deadline as the server counts, whatever the device’s clock says', async () => {
+    // The device thinks it is 1 April; the server says 2 days are left.
+    vi.setSystemTime(new Date('2026-04-01T09:00:00+07:00'));
+    serveItem();
+    const api = serveReport(report({ daysLeft: 2 }));
+    renderReport();
+
+    await valueInput();
+    const facts = screen.getByText('Kỳ báo cáo').closest('dl')!;
+    expect(facts).toHaveTextContent('Hạn báo cáo20/04/2026 · còn 2 ngày');
+    expect(within(facts).queryByText('Quá hạn')).not.toBeInTheDocument();
+
+    // Once the server says the report is overdue, it is late by the server's count of days.
+    api.current = report({ daysLeft: -4, overdue: true, daysLate: 4, version: 4 });
+    act(() => {
+      focusManager.setFocused(false);
+      focusManager.setFocused(true);
+    });
+    expect(await within(facts).findByText('quá hạn 4 ngày')).toBeInTheDocument();
+    expect(within(facts).getByText('Quá hạn')).toBeInTheDocument();
+    focusManager.setFocused(undefined);
+  });
+
   it('saves the changes, then submits with the version the save returned', async () => {
     serveItem();
     const api = serveReport(report());

@@ -64,7 +64,7 @@ export function ReportPage() {
     enabled: Boolean(subject) && !report,
   });
   const me = useGetMe().data;
-  // Before the report exists, its assignment says whether the person may start it and whether it is overdue.
+  // Before the report exists, its assignment says whether the person may start it, the unit's part and whether it is overdue.
   const assignmentsQuery = useQuery({
     ...getAssignmentsQueryOptions({
       mine: true,
@@ -118,7 +118,7 @@ export function ReportPage() {
         task={subject.itemKind === 'TASK' ? (taskQuery.data ?? null) : null}
         period={period}
         startable={assignment?.actions.includes('CREATE') ?? false}
-        lateness={assignment}
+        assignment={assignment}
         unitId={me?.unit?.id}
       />
     );

@@ -19,9 +19,25 @@ export function LateBadge() {
   return <span className="state state-late">{t('work.state.LATE')}</span>;
 }
 
-/** Days to the deadline in words: `còn 3 ngày`, `hạn chót hôm nay`, `quá hạn 2 ngày`. */
-export function Countdown({ daysLeft }: { daysLeft: number }) {
+/** The server's word on an assignment's or a report's deadline: overdue or not, days late, days left. */
+export type Lateness = { overdue: boolean; daysLate: number; daysLeft: number };
+
+/**
+ * Days to the deadline in words, as the server counts them: `còn 3 ngày`, `hạn chót hôm nay`, `quá hạn 2 ngày` once
+ * the server says it is overdue.
+ */
+export function Countdown({ lateness }: { lateness: Lateness }) {
   const { t } = useTranslation();
+  if (lateness.overdue) {
+    return (
+      <span className="countdown countdown-overdue">
+        {t('work.countdown.overdue', { count: lateness.daysLate })}
+      </span>
+    );
+  }
+  // A deadline passed without the server calling it overdue (a contribution, a period not yet due) counts nothing down.
+  const { daysLeft } = lateness;
+  if (daysLeft < 0) return null;
   if (daysLeft > 0) {
     return (
       <span className={`countdown${daysLeft <= 3 ? ' countdown-soon' : ''}`}>
@@ -29,12 +45,5 @@ export function Countdown({ daysLeft }: { daysLeft: number }) {
       </span>
     );
   }
-  if (daysLeft === 0) {
-    return <span className="countdown countdown-soon">{t('work.countdown.today')}</span>;
-  }
-  return (
-    <span className="countdown countdown-overdue">
-      {t('work.countdown.overdue', { count: -daysLeft })}
-    </span>
-  );
+  return <span className="countdown countdown-soon">{t('work.countdown.today')}</span>;
 }

@@ -46,13 +46,6 @@ export function periodLabel(key: string, t: TFunction): string {
   }
 }
 
-/** Whole days from `from` to `to` (both `yyyy-MM-dd`); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const end = Date.parse(`${to}T00:00:00Z`);
-  return Math.round((end - start) / 86_400_000);
-}
-
 /** The keys a reporter is likely to look for, newest first: recent months, quarters, halves, years. */
 export function recentPeriodKeys(today: string) {
   const [year = 2026, month = 1] = today.split('-').map(Number);

@@ -45,6 +45,7 @@ export const viewerMe: Me = {
   scopes: [{ role: 'VIEWER', scope: commune }],
   coordinatedUnits: [],
   actions: [],
+  grantableRoles: [],
 };
 
 const provincePlanRef = {

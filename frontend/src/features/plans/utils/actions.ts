@@ -16,7 +16,7 @@ export function planAllows(
   return plan.actions.includes(action) ? 'yes' : 'no';
 }
 
-/** Whether the server lets the signed-in person draw up plans, as `/auth/me` says. */
+/** Whether the server lets the signed-in person draw up plans, as `/me` says. */
 export function mayCreatePlans(me: Me | undefined): boolean {
   return me?.actions.includes('CREATE_PLAN') ?? false;
 }

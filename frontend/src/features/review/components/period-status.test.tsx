@@ -25,7 +25,7 @@ import {
   problemResponse,
 } from '@/testing/fixtures';
 import { server } from '@/testing/mocks/server';
-import { seedSession } from '@/testing/session';
+import { seedSession, testMe } from '@/testing/session';
 
 type Assignment = components['schemas']['Assignment'];
 type ConsolidatedReport = components['schemas']['ConsolidatedReport'];
@@ -162,6 +162,45 @@ const reminder = [
 describe('PeriodStatus', () => {
   beforeEach(async () => {
     await seedSession();
+  });
+
+  it('opens a plan the server says the person reviews, and its current period', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-10T09:00:00+07:00'));
+    serveReviewReads(reviewDb());
+    servePeriod({ period: march });
+    const asked: string[] = [];
+    server.use(
+      http.get('*/api/v1/plans', ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        asked.push(query.toString());
+        return HttpResponse.json(page(query.get('reviewable') === 'true' ? [plan] : []));
+      }),
+    );
+    const { router } = renderReview('/review/period');
+
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(`?plan=${plan.id}&period=2026-03`),
+    );
+    // Which plans are reviewed is the server's to say: the page asks for them, naming no status of its own.
+    expect(asked).toEqual(['reviewable=true&size=100&sort=startYear%2Cdesc']);
+    expect(screen.queryByText(/chỉ được xem báo cáo/)).not.toBeInTheDocument();
+    vi.useRealTimers();
+  });
+
+  it('tells someone the server lets review nothing that the page is for reading', async () => {
+    await seedSession({
+      me: { ...testMe, roles: ['VIEWER'], coordinatedUnits: [], actions: [], grantableRoles: [] },
+    });
+    serveReviewReads(reviewDb());
+    server.use(http.get('*/api/v1/plans', () => HttpResponse.json(page([]))));
+    renderReview('/review/period');
+
+    expect(
+      await screen.findByText(
+        'Tài khoản của bạn chỉ được xem báo cáo; việc chấp nhận, trả lại và gửi báo cáo tổng hợp do điều phối viên thực hiện.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('lists the late units with what they owe, and copies a ready reminder', async () => {

@@ -19,9 +19,6 @@ type Me = components['schemas']['Me'];
 type PlanSummary = components['schemas']['PlanSummary'];
 type ReportingPeriod = components['schemas']['ReportingPeriod'];
 
-const coordinatorRoles = ['PROVINCE_COORDINATOR', 'COMMUNE_COORDINATOR'] as const;
-const reviewerRoles = ['ADMIN', ...coordinatorRoles] as const;
-
 /** The plan and period the review pages work on, from the URL or, failing that, the defaults. */
 export type ReviewScope = {
   me?: Me;
@@ -41,8 +38,9 @@ export type ReviewScope = {
 
 /**
  * Resolves the plan and period: those in the URL, else the current period of the first plan the
- * coordinator runs (issued by a unit they coordinate), else of the first plan they can see. The
- * defaults are written into the URL, replacing the entry, so that the page can be linked as shown.
+ * coordinator runs (issued by a unit they coordinate), else of the first plan whose reports they
+ * review, as the server lists them. The defaults are written into the URL, replacing the entry, so
+ * that the page can be linked as shown.
  */
 export function useReviewScope(): ReviewScope {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -51,11 +49,8 @@ export function useReviewScope(): ReviewScope {
 
   const meQuery = useGetMe();
   const me = meQuery.data;
-  const coordinated = (me?.scopes ?? [])
-    .filter((s) => coordinatorRoles.some((role) => role === s.role))
-    .map((s) => s.scope.id);
-  const plansParams: GetReviewPlansParams = { status: 'ISSUED', size: 100, sort: 'startYear,desc' };
-  if (coordinated[0]) plansParams.withinUnitId = coordinated[0];
+  const coordinated = (me?.coordinatedUnits ?? []).map((unit) => unit.id);
+  const plansParams: GetReviewPlansParams = { reviewable: true, size: 100, sort: 'startYear,desc' };
   const plansQuery = useGetReviewPlans(plansParams, { enabled: meQuery.isSuccess });
   const plans = plansQuery.data?.items ?? [];
   const defaultPlan = plans.find((p) => coordinated.includes(p.issuingUnit.id)) ?? plans[0];
@@ -79,7 +74,7 @@ export function useReviewScope(): ReviewScope {
   const failed = [meQuery, plansQuery, periodsQuery].find((query) => query.isError);
   return {
     me,
-    canReview: (me?.roles ?? []).some((role) => reviewerRoles.some((r) => r === role)),
+    canReview: me?.actions.includes('REVIEW') ?? false,
     plans,
     plan: plans.find((p) => p.id === planId),
     planId,
@@ -122,17 +117,20 @@ export function ReviewScopePicker({ scope }: { scope: ReviewScope }) {
       </p>
     );
   }
-  if (!scope.planId) {
-    return (
-      <p role="status" className="notice">
-        {t('review.scope.noPlans')}
-      </p>
-    );
-  }
-
   const readOnly = scope.me && !scope.canReview && (
     <p className="notice">{t('review.scope.readOnly')}</p>
   );
+  if (!scope.planId) {
+    // One who reviews nothing has no plans listed here: the page says why rather than that none are issued.
+    return (
+      readOnly || (
+        <p role="status" className="notice">
+          {t('review.scope.noPlans')}
+        </p>
+      )
+    );
+  }
+
   const periodText = (period: ReportingPeriod) =>
     period.closed
       ? t('review.scope.periodSentUp', { period: periodLabel(period.key, t) })

@@ -101,7 +101,8 @@ class AccessScopeTest {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("username", "c-" + java.util.UUID.randomUUID().toString().substring(0, 8),
                 "fullName", "Cán bộ mới", "orgUnitId", xuanLocUnit, "password", "Can@Bo2026"));
         body.put("roles", List.of("PROVINCE_COORDINATOR"));
-        Api.refused(Api.as("commune").body(body).post("/api/v1/users").then(), 403, "access.role-denied", null);
+        Api.refused(Api.as("commune").body(body).post("/api/v1/users").then(), 403, "access.role-denied", null)
+                .body("detail", org.hamcrest.Matchers.equalTo("Bạn không được giao vai trò điều phối cấp tỉnh."));
         body.put("roles", List.of("ADMIN"));
         Api.refused(Api.as("province").body(body).post("/api/v1/users").then(), 403, "access.role-denied", null);
         body.put("roles", List.of("SERVICE_ACCOUNT"));

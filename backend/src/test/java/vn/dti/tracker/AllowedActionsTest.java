@@ -276,6 +276,132 @@ class AllowedActionsTest {
         assertEquals(List.of(), commune.get("DRAFT_PLAN"));
     }
 
+    // ---- what a person may open: the actions of /me ----
+
+    static final List<String> ME_ACTIONS = List.of("CREATE_PLAN", "REPORT", "REVIEW", "MANAGE_UNITS", "MANAGE_TOP_UNITS", "MANAGE_USERS",
+            "MANAGE_SERVICE_ACCOUNTS");
+
+    /** Where a call of this account acts: the first unit it coordinates, else Xuân Lộc. */
+    static String placeOf(Response me) {
+        String coordinated = me.path("coordinatedUnits[0].id");
+        return coordinated != null ? coordinated : Api.unitId("DNAI.XUANLOC");
+    }
+
+    /**
+     * An issued plan of {@code issuer} for 2025 with one indicator led by {@code lead}; returns the plan and the indicator. Its
+     * deadlines have all passed, so no reminder pass of another test chases its units.
+     */
+    static String[] issuedPlanLedBy(String issuer, String lead) {
+        String plan = Api.createPlan(Api.issued(Api.planBody(Api.code("ME"), issuer, 2025, 2025)));
+        String group = Api.createGroup(plan, "INDICATOR", "A");
+        String indicator = Api.json().body(Api.indicatorBody(Api.code("I"), group, lead, List.of(Api.target(2025, "COUNT", "GE", 1, "≥ 01"))))
+                .post("/api/v1/plans/" + plan + "/indicators").then().statusCode(201).extract().path("id");
+        return new String[] {plan, indicator};
+    }
+
+    /** The call each action of /me opens, made by {@code who} on fresh objects. */
+    static Response meCall(String who, Response me, String action) {
+        String place = placeOf(me);
+        return switch (action) {
+            case "CREATE_PLAN" -> Api.as(who).body(Api.planBody(Api.code("ME"), place, 2026, 2026)).post("/api/v1/plans");
+            case "REPORT" -> {
+                String[] item = issuedPlanLedBy(Api.unitId("DNAI"), me.path("unit.id"));
+                yield Api.as(who).body(Map.of("periodKey", "2025-06", "indicatorId", item[1], "value", Map.of("number", 1)))
+                        .post("/api/v1/reports");
+            }
+            case "REVIEW" -> {
+                String[] item = issuedPlanLedBy(place, Api.unitId("DNAI.XUANLOC.TTPVHCC"));
+                String report = Api.as("reporter").body(Map.of("periodKey", "2025-06", "indicatorId", item[1], "value", Map.of("number", 1)))
+                        .post("/api/v1/reports").then().statusCode(201).extract().path("id");
+                String path = "/api/v1/reports/" + report;
+                Api.as("reporter").header("If-Match", etag(path)).post(path + "/submit").then().statusCode(200);
+                // The review screen's list of plans says the same.
+                boolean listed = me.jsonPath().getList("actions").contains("REVIEW");
+                assertEquals(listed, Api.as(who).queryParam("reviewable", true).queryParam("size", 200).get("/api/v1/plans").then().statusCode(200)
+                        .extract().jsonPath().getList("items.id").contains(item[0]), who + " reviews the plan's reports");
+                yield Api.as(who).header("If-Match", etag(path)).body(Map.of()).post(path + "/accept");
+            }
+            case "MANAGE_UNITS" -> Api.as(who).body(Map.of("code", Api.code("ME"), "name", "Tổ công nghệ số kiểm thử", "kind",
+                    "COMMUNITY_TECH_TEAM", "parentId", place)).post("/api/v1/org-units");
+            case "MANAGE_TOP_UNITS" -> {
+                Response made = Api.as(who).body(Map.of("code", Api.code("ME"), "name", "Tỉnh kiểm thử", "kind", "PROVINCE"))
+                        .post("/api/v1/org-units");
+                if (made.statusCode() == 201) {
+                    Api.json().header("If-Match", "\"0\"").delete("/api/v1/org-units/" + made.path("id")).then().statusCode(204);
+                }
+                yield made;
+            }
+            case "MANAGE_USERS" -> Api.as(who).get("/api/v1/users");
+            case "MANAGE_SERVICE_ACCOUNTS" -> Api.as(who).get("/api/v1/service-accounts");
+            default -> throw new IllegalArgumentException(action);
+        };
+    }
+
+    @Test
+    void meActionsAreExactlyTheCallsThatPass() {
+        Map<String, List<String>> seen = new HashMap<>();
+        for (String who : ROLES) {
+            Response me = Api.as(who).get("/api/v1/me");
+            me.then().statusCode(200);
+            List<String> listed = me.jsonPath().getList("actions");
+            seen.put(who, listed);
+            for (String action : ME_ACTIONS) {
+                Response r = meCall(who, me, action);
+                if (listed.contains(action)) {
+                    assertTrue(r.statusCode() / 100 == 2, who + " may " + action + " but was answered " + r.statusCode() + " " + r.asString());
+                } else {
+                    assertEquals(403, r.statusCode(), who + " may not " + action + ": " + r.asString());
+                    assertEquals("application/problem+json", r.contentType().split(";")[0], who + ": " + action);
+                }
+            }
+        }
+        List<String> coordinator = List.of("CREATE_PLAN", "REPORT", "REVIEW", "MANAGE_UNITS", "MANAGE_USERS", "MANAGE_SERVICE_ACCOUNTS");
+        assertEquals(List.of("CREATE_PLAN", "REVIEW", "MANAGE_UNITS", "MANAGE_TOP_UNITS", "MANAGE_USERS", "MANAGE_SERVICE_ACCOUNTS"),
+                seen.get("admin"), "an administrator writes no unit's report");
+        assertEquals(coordinator, seen.get("province"));
+        assertEquals(coordinator, seen.get("commune"), "the coordinator's own office reports on what it leads");
+        assertEquals(List.of("REPORT"), seen.get("reporter"));
+        assertEquals(List.of(), seen.get("viewer"));
+        assertEquals(List.of(), seen.get("~service"));
+    }
+
+    @Test
+    void aCoordinatorMovesNoUnitToTheTop() {
+        String unit = Api.createUnit(Api.code("TO"), "Tổ công nghệ số kiểm thử", "COMMUNITY_TECH_TEAM", Api.unitId("DNAI.XUANLOC"));
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Tổ công nghệ số kiểm thử", "kind", "COMMUNITY_TECH_TEAM", "active", true));
+        body.put("parentId", null);
+        Api.refused(Api.as("commune").header("If-Match", "\"0\"").body(body).put("/api/v1/org-units/" + unit).then(), 403, "access.unit-denied", null);
+        Api.json().get("/api/v1/org-units/" + unit).then().statusCode(200).body("parent.code", equalTo("DNAI.XUANLOC")).body("version", equalTo(0));
+    }
+
+    @Test
+    void eachAccountMayGiveExactlyTheRolesItsAnswerLists() {
+        String unit = Api.unitId("DNAI.XUANLOC.VP");
+        Map<String, List<String>> seen = new HashMap<>();
+        for (String who : ROLES) {
+            List<String> grantable = Api.as(who).get("/api/v1/me").then().statusCode(200).extract().jsonPath().getList("grantableRoles");
+            seen.put(who, grantable);
+            for (String role : List.of("ADMIN", "PROVINCE_COORDINATOR", "COMMUNE_COORDINATOR", "UNIT_REPORTER", "VIEWER")) {
+                Map<String, Object> body = Map.of("username", "g-" + Api.code("u").toLowerCase(), "fullName", "Cán bộ kiểm thử",
+                        "orgUnitId", unit, "roles", List.of(role), "password", "Kiem@Thu2026");
+                int status = Api.as(who).body(body).post("/api/v1/users").statusCode();
+                assertEquals(grantable.contains(role) ? 201 : 403, status, who + " gives " + role);
+            }
+        }
+        assertEquals(List.of("ADMIN", "PROVINCE_COORDINATOR", "COMMUNE_COORDINATOR", "UNIT_REPORTER", "VIEWER"), seen.get("admin"));
+        assertEquals(List.of("PROVINCE_COORDINATOR", "COMMUNE_COORDINATOR", "UNIT_REPORTER", "VIEWER"), seen.get("province"));
+        assertEquals(List.of("COMMUNE_COORDINATOR", "UNIT_REPORTER", "VIEWER"), seen.get("commune"));
+        assertEquals(List.of(), seen.get("reporter"));
+        assertEquals(List.of(), seen.get("~service"));
+    }
+
+    @Test
+    void eachAccountsDashboardStartsAtItsProvinceOrCommune() {
+        Map<String, String> expected = Map.of("admin", "DNAI", "province", "DNAI", "commune", "DNAI.XUANLOC", "reporter", "DNAI.XUANLOC",
+                "reporter2", "DNAI.XUANLOC", "viewer", "DNAI.XUANLOC", "~service", "DNAI");
+        expected.forEach((who, code) -> Api.as(who).get("/api/v1/me").then().statusCode(200).body("dashboardUnit.code", equalTo(code)));
+    }
+
     @Test
     void nobodyReportsOnADraftPlan() {
         PlanFixture p = plan("DRAFT");

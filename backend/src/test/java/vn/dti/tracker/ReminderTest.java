@@ -91,10 +91,17 @@ class ReminderTest {
         as(reporter).get("/api/v1/notifications/unread-count").then().statusCode(200).body("unread", equalTo(3));
         as(reporter).get("/api/v1/notifications").then().statusCode(200)
                 .body("items.kind", equalTo(List.of("DEADLINE_PASSED", "DEADLINE_SOON", "DEADLINE_SOON")))
-                .body("items[0].title", equalTo("Đã quá hạn báo cáo kỳ 2026-04"));
-        as(coordinator).get("/api/v1/notifications").then().statusCode(200).body("items.kind", equalTo(List.of("UNIT_LATE")));
+                .body("items[0].title", equalTo("Đã quá hạn báo cáo tháng 4/2026"))
+                .body("items[0].body", equalTo("Đơn vị Tổ công nghệ số kiểm thử chưa gửi 1 mục trong báo cáo tháng 4/2026 theo Kế hoạch số"
+                        + " 01/KH-UBND; hạn là 20/04/2026. Hãy gửi ngay."))
+                .body("items[1].body", equalTo("Đơn vị Tổ công nghệ số kiểm thử còn 1 mục chưa gửi trong báo cáo tháng 4/2026 theo Kế hoạch"
+                        + " số 01/KH-UBND. Hạn gửi: 20/04/2026."));
+        as(coordinator).get("/api/v1/notifications").then().statusCode(200).body("items.kind", equalTo(List.of("UNIT_LATE")))
+                .body("items[0].title", equalTo("Đơn vị chậm báo cáo: Tổ công nghệ số kiểm thử"))
+                .body("items[0].body", equalTo("Tổ công nghệ số kiểm thử chưa gửi 1 mục trong báo cáo tháng 4/2026 theo Kế hoạch số 01/KH-UBND,"
+                        + " hạn 20/04/2026."));
         Api.json().queryParam("size", 200).get("/api/v1/mail-outbox").then().statusCode(200)
-                .body("items.findAll { it.to == '" + reporterMail + "' }.subject", hasItem("Sắp đến hạn báo cáo kỳ 2026-04"))
+                .body("items.findAll { it.to == '" + reporterMail + "' }.subject", hasItem("Sắp đến hạn báo cáo tháng 4/2026"))
                 .body("items.findAll { it.to == '" + reporterMail + "' }.size()", equalTo(3))
                 .body("items.find { it.to == '" + reporterMail + "' }.sentAt", equalTo(null));
         Api.refused(Api.as("commune").get("/api/v1/mail-outbox").then(), 403, "access.denied", null);
@@ -112,7 +119,8 @@ class ReminderTest {
                 .post("/api/v1/reports/" + draft.path("id") + "/return").then().statusCode(200);
         as(reporter).queryParam("unread", true).get("/api/v1/notifications").then()
                 .body("items.kind", equalTo(List.of("REPORT_RETURNED")))
-                .body("items[0].body", equalTo("Báo cáo của đơn vị về A.1 kỳ 2026-05 cần sửa và gửi lại. Ý kiến: Thiếu số liệu ấp 2"));
+                .body("items[0].title", equalTo("Báo cáo bị trả lại: A.1, tháng 5/2026"))
+                .body("items[0].body", equalTo("Báo cáo tháng 5/2026 của đơn vị về A.1 cần sửa và gửi lại. Ý kiến: Thiếu số liệu ấp 2"));
         // Resubmitted in time: no reminder for May.
         Response again = as(reporter).get("/api/v1/reports/" + draft.path("id"));
         as(reporter).header("If-Match", again.getHeader("ETag")).post("/api/v1/reports/" + draft.path("id") + "/submit").then().statusCode(200);
@@ -143,7 +151,7 @@ class ReminderTest {
         remind("2026-12-22");
         as(reporter).get("/api/v1/notifications").then().statusCode(200)
                 .body("items.kind", equalTo(List.of("DEADLINE_PASSED", "DEADLINE_SOON")))
-                .body("items.title", equalTo(List.of("Đã quá hạn báo cáo kỳ 2026-12", "Sắp đến hạn báo cáo kỳ 2026-12")));
+                .body("items.title", equalTo(List.of("Đã quá hạn báo cáo tháng 12/2026", "Sắp đến hạn báo cáo tháng 12/2026")));
     }
 
     static int unread(String token) {

@@ -107,6 +107,23 @@ public class AccessPolicy {
         return caller.name();
     }
 
+    // ---- what the caller may open at all ----
+
+    /**
+     * The caller coordinates some subtree (an administrator, everything): it draws up plans and imports them, reviews the
+     * reports of their units, and manages the units and accounts there. The resources admit exactly the roles that
+     * coordinate to these calls; where in the tree each call may act is decided by the checks below.
+     */
+    public boolean coordinatesAny() {
+        return !caller().manageRoots().isEmpty();
+    }
+
+    /** The caller writes the reports of its own unit ({@link #writesReportsOf}): it has work of its own to report. */
+    public boolean writesOwnReports() {
+        Caller caller = caller();
+        return caller.kind() != Caller.Kind.SYSTEM && writesReportsOf(caller.unitId());
+    }
+
     // ---- subtrees ----
 
     /** Data owned by the unit at {@code path} lies in the caller's read scope. */
@@ -142,6 +159,21 @@ public class AccessPolicy {
         if (!below) {
             throw DomainException.forbidden("access.unit-denied",
                     "Bạn không được sửa đơn vị '" + unit.name + "': đơn vị này không nằm dưới phạm vi bạn điều phối.");
+        }
+    }
+
+    /**
+     * A unit at the top of the tree (without a parent unit) is created, and a unit is moved up there, by administrators
+     * only: a coordinator's units stay inside the subtree it coordinates.
+     */
+    public boolean placesTopUnits() {
+        return caller().isAdmin();
+    }
+
+    /** {@link #placesTopUnits} as a refusal. */
+    public void requireTopUnitPlacement() {
+        if (!placesTopUnits()) {
+            throw DomainException.forbidden("access.unit-denied", "Chỉ quản trị viên được đặt đơn vị ở cấp cao nhất (không có đơn vị cấp trên).");
         }
     }
 
@@ -200,6 +232,16 @@ public class AccessPolicy {
             }
         }
         return true;
+    }
+
+    /**
+     * The roles the caller gives to the accounts it manages: each role that manages gives those at or below it
+     * ({@link Role#grantable}); the role acting on a given unit decides for that unit's accounts.
+     */
+    public java.util.Set<Role> grantableRoles() {
+        java.util.Set<Role> out = java.util.EnumSet.noneOf(Role.class);
+        caller().roles().forEach(role -> out.addAll(role.grantable()));
+        return out;
     }
 
     /** Administrators manage everything; a coordinator what lies strictly below one of its roots. */
@@ -335,6 +377,17 @@ public class AccessPolicy {
     public Clause planScope(String issuerPathExpr, String issuedExpr, String prefix) {
         return caller().isAdmin() ? Clause.ALL : anyRoot(prefix, caller().readRoots(), root -> issuerPathExpr + " like concat(" + root
                 + ", '%') or (" + issuedExpr + " and " + root + " like concat(" + issuerPathExpr + ", '%'))");
+    }
+
+    /**
+     * Plans whose units' reports the caller reviews now: in force, and issued by a unit it coordinates ({@link #reviews}), for
+     * a plan alias whose issuing unit is joined.
+     */
+    public Clause reviewScope(String planAlias) {
+        Clause managed = managedScope(planAlias + ".issuingUnit.path", "review");
+        Map<String, Object> params = new HashMap<>(managed.params());
+        params.put("reviewInForce", java.util.Arrays.stream(PlanStatus.values()).filter(PlanStatus::inForce).toList());
+        return new Clause("(" + managed.jpql() + " and " + planAlias + ".status in :reviewInForce)", params);
     }
 
     /** One condition per root, joined by "or"; each root is a parameter, never text in the query. */

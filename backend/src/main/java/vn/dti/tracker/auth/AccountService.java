@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import vn.dti.tracker.auth.AuthDtos.MeAction;
 import vn.dti.tracker.auth.AuthDtos.MeView;
 import vn.dti.tracker.auth.AuthDtos.PasswordChange;
 import vn.dti.tracker.auth.AuthDtos.RoleScope;
@@ -42,6 +43,9 @@ public class AccountService {
 
     static final Map<String, String> SORTABLE = Map.of("username", "a.username", "fullName", "a.fullName",
             "updatedAt", "a.updatedAt", "lastSignInAt", "a.lastSignInAt");
+
+    /** Units that issue plans, and so have a dashboard of their own: the province, communes and wards. */
+    private static final Set<OrgUnitKind> DASHBOARD_KINDS = EnumSet.of(OrgUnitKind.PROVINCE, OrgUnitKind.COMMUNE, OrgUnitKind.WARD);
 
     public record Filter(String q, UUID withinUnitId, Role role, Boolean active) {
     }
@@ -85,10 +89,52 @@ public class AccountService {
         }
         List<OrgUnitRef> coordinated = caller.manageRoots().stream().distinct().map(path -> OrgUnitRef.of(unitAt(path)))
                 .filter(java.util.Objects::nonNull).toList();
-        // Plans are created by administrators and coordinators (PlanResource), for a unit they coordinate (AccessPolicy).
-        List<AuthDtos.MeAction> actions = caller.manageRoots().isEmpty() ? List.of() : List.of(AuthDtos.MeAction.CREATE_PLAN);
         return new MeView(caller.kind(), caller.id(), caller.name(), fullName, email, OrgUnitRef.of(unit), new java.util.TreeSet<>(caller.roles()), scopes,
-                coordinated, actions);
+                coordinated, actions(), List.copyOf(access.grantableRoles()), OrgUnitRef.of(dashboardUnit(caller, unit)));
+    }
+
+    /**
+     * What the caller may open, asked of the policy that decides the calls: the resources admit the coordinating roles to
+     * plans, reviews, units and accounts ({@link AccessPolicy#coordinatesAny}), the reports of the own unit are written by its
+     * people ({@link AccessPolicy#writesOwnReports}), units without a parent are placed by administrators
+     * ({@link AccessPolicy#placesTopUnits}).
+     */
+    private List<MeAction> actions() {
+        List<MeAction> out = new ArrayList<>();
+        boolean coordinates = access.coordinatesAny();
+        if (coordinates) {
+            out.add(MeAction.CREATE_PLAN);
+        }
+        if (access.writesOwnReports()) {
+            out.add(MeAction.REPORT);
+        }
+        if (coordinates) {
+            out.add(MeAction.REVIEW);
+            out.add(MeAction.MANAGE_UNITS);
+        }
+        if (access.placesTopUnits()) {
+            out.add(MeAction.MANAGE_TOP_UNITS);
+        }
+        if (coordinates) {
+            out.add(MeAction.MANAGE_USERS);
+            out.add(MeAction.MANAGE_SERVICE_ACCOUNTS);
+        }
+        return out;
+    }
+
+    /**
+     * The province, commune or ward of the widest subtree the caller reads (a department's dashboard is its commune's or
+     * province's); an administrator reads from no unit, so its own unit decides.
+     */
+    private OrgUnit dashboardUnit(Caller caller, OrgUnit own) {
+        String widest = caller.readRoots().stream().filter(path -> !"/".equals(path)).min(java.util.Comparator.comparingInt(String::length))
+                .orElse(own == null ? null : own.path);
+        if (widest == null) {
+            return null;
+        }
+        List<OrgUnit> chain = em.createQuery("select u from OrgUnit u where :path like concat(u.path, '%') order by length(u.path) desc",
+                OrgUnit.class).setParameter("path", widest).getResultList();
+        return chain.stream().filter(u -> DASHBOARD_KINDS.contains(u.kind)).findFirst().orElse(chain.isEmpty() ? own : chain.get(0));
     }
 
     private OrgUnit unitAt(String path) {
@@ -254,7 +300,7 @@ public class AccountService {
                         "Vai trò tài khoản hệ thống chỉ dành cho tài khoản hệ thống, không cho người dùng.");
             }
             if (!managing.grantable().contains(role)) {
-                throw DomainException.forbidden("access.role-denied", "Bạn không được giao vai trò " + role + ".");
+                throw DomainException.forbidden("access.role-denied", "Bạn không được giao vai trò " + role.vietnamese() + ".");
             }
         }
         List<OrgUnit> chain = em.createQuery("select u from OrgUnit u where :path like concat(u.path, '%')", OrgUnit.class)

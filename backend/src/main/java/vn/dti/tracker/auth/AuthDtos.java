@@ -48,17 +48,29 @@ public final class AuthDtos {
             @Schema(nullable = true, examples = "Nguyễn Văn An") String fullName,
             @Schema(nullable = true) String email,
             OrgUnitRef unit,
+            @Schema(description = "The account's roles, to name them to people; what they allow is in `actions` and in each object's actions")
             Set<Role> roles,
             List<RoleScope> scopes,
             @Schema(description = "Units whose subtrees the caller coordinates (an administrator coordinates everything and may have none listed)")
             List<OrgUnitRef> coordinatedUnits,
-            @Schema(description = "What the caller may do beyond any one object: CREATE_PLAN (draw up a plan for a unit it coordinates)")
-            List<MeAction> actions) {
+            @Schema(description = "What the caller may do beyond any one object; each is listed exactly when the calls it names would pass."
+                    + " CREATE_PLAN: draw up a plan for a unit it coordinates, or import one; REPORT: write the reports of its own unit"
+                    + " (its work: the assignments of its unit); REVIEW: accept and return the reports of the plans issued by a unit it"
+                    + " coordinates; MANAGE_UNITS: create and change units below a unit it coordinates; MANAGE_TOP_UNITS: create units"
+                    + " without a parent unit, or move a unit up there; MANAGE_USERS: manage the accounts of people in its subtree;"
+                    + " MANAGE_SERVICE_ACCOUNTS: manage the service accounts of its subtree")
+            List<MeAction> actions,
+            @Schema(description = "The roles the caller may give to the accounts it manages (the role acting on the account's unit decides"
+                    + " for that unit); empty when it manages no accounts")
+            List<Role> grantableRoles,
+            @Schema(description = "Whose dashboard the caller starts on: the province, commune or ward of the widest subtree it reads"
+                    + " (an administrator's: of its own unit)")
+            OrgUnitRef dashboardUnit) {
     }
 
-    /** What a caller may do that belongs to no object yet. */
+    /** What a caller may do that belongs to no object yet: the screens it may open. */
     @Schema(name = "MeAction")
-    public enum MeAction { CREATE_PLAN }
+    public enum MeAction { CREATE_PLAN, REPORT, REVIEW, MANAGE_UNITS, MANAGE_TOP_UNITS, MANAGE_USERS, MANAGE_SERVICE_ACCOUNTS }
 
     @Schema(name = "PasswordChange", description = "The current password and the new one")
     public record PasswordChange(@NotBlank String currentPassword, @NotBlank @Size(max = 128) String newPassword) {

@@ -34,6 +34,18 @@ public enum Role {
     /** Roles a person's account may hold (service accounts are a separate kind of principal). */
     public static final Set<Role> PERSON_ROLES = EnumSet.of(ADMIN, PROVINCE_COORDINATOR, COMMUNE_COORDINATOR, UNIT_REPORTER, VIEWER);
 
+    /** As people name the role in a sentence, the way the web app names it. */
+    public String vietnamese() {
+        return switch (this) {
+            case ADMIN -> "quản trị hệ thống";
+            case PROVINCE_COORDINATOR -> "điều phối cấp tỉnh";
+            case COMMUNE_COORDINATOR -> "điều phối cấp xã";
+            case UNIT_REPORTER -> "cán bộ báo cáo";
+            case VIEWER -> "lãnh đạo (chỉ xem)";
+            case SERVICE_ACCOUNT -> "tài khoản hệ thống";
+        };
+    }
+
     public boolean isCoordinator() {
         return this == PROVINCE_COORDINATOR || this == COMMUNE_COORDINATOR;
     }

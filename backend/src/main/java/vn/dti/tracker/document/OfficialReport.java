@@ -167,7 +167,7 @@ record OfficialReport(String issuingBody, String number, String placeAndDate, St
                 place + ", ngày " + today.getDayOfMonth() + " tháng " + today.getMonthValue() + " năm " + today.getYear(), "BÁO CÁO",
                 "Kết quả thực hiện " + plan.title().strip() + ", " + periodLabel,
                 sections, recipients, plan.signerTitle() == null ? "CHỦ TỊCH" : plan.signerTitle(),
-                plan.signerName() == null ? "" : plan.signerName(), "Báo cáo " + report.plan().code() + " kỳ " + period.key());
+                plan.signerName() == null ? "" : plan.signerName(), "Báo cáo " + report.plan().code() + " " + periodLabel);
     }
 
     /** The province's indicators as its communes' results add up: "1.450/2.000 (72,5%)", "12 đạt", "Không cộng gộp được". */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import vn.dti.tracker.auth.AccessPolicy;
@@ -29,7 +30,8 @@ import vn.dti.tracker.reporting.ReportingSettings;
  * people of every unit with something still due are reminded; once it has passed, they and the plan's
  * coordinators are told the unit is late. Each reminder is inserted with a dedup key under a unique
  * constraint, so it exists once per person even when several instances run the job at once; its
- * e-mail is queued in the same statement.
+ * e-mail is queued in the same statement. The database picks who is told of what; the words people
+ * read are written in {@link NotificationTexts}.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -43,8 +45,8 @@ public class NotificationService {
      * draft, or returned. Once the deadline has passed these are exactly the overdue ones. Periods already sent up are not chased.
      */
     static final String PENDING = """
-            select a.period_id, a.unit_id, count(*) as items, rp.period_key, rp.unit_deadline, pl.id as plan_id, pl.code as plan_code,
-                   pl.coordinator_unit_id, ou.name as unit_name
+            select a.period_id, a.unit_id, count(*) as items, rp.period_key, rp.unit_deadline, pl.id as plan_id,
+                   pl.document_number as plan_number, pl.title as plan_title, pl.coordinator_unit_id, ou.name as unit_name
               from assignment a
               join reporting_period rp on rp.id = a.period_id
               join plan pl on pl.id = a.plan_id
@@ -52,15 +54,25 @@ public class NotificationService {
               left join report r on r.unit_id = a.unit_id and r.period_id = a.period_id and coalesce(r.indicator_id, r.task_id) = a.item_id
              where a.role = 'LEAD' and reporting_period_due(pl.status, pl.issue_date, pl.effective_date, rp.ends_on) and rp.sent_up_at is null
                and not reporting_stands_submitted(r.state) and %s
-             group by a.period_id, a.unit_id, rp.period_key, rp.unit_deadline, pl.id, pl.code, pl.coordinator_unit_id, ou.name
+             group by a.period_id, a.unit_id, rp.period_key, rp.unit_deadline, pl.id, pl.document_number, pl.title, pl.coordinator_unit_id,
+                      ou.name
             """;
 
-    /** Inserts the notifications chosen by {@code select} (columns: user_id, kind, title, body, link, dedup_key) and queues their e-mail. */
+    /**
+     * Who is told of what a unit owes ({@code who}, joining app_user u to the pending rows d), with the key that makes each
+     * notification once ({@code key}); those already told are left out, so a pass that finds nothing new writes nothing.
+     */
+    static final String OWED = """
+            select u.id as user_id, d.items, d.period_key, d.unit_deadline, d.plan_number, d.plan_title, d.unit_name, d.dedup_key
+              from (select p.*, %2$s as dedup_key from (%1$s) p) d join app_user u on u.active and %3$s
+             where not exists (select 1 from notification n where n.user_id = u.id and n.dedup_key = d.dedup_key)
+            """;
+
+    /** Inserts one notification, unless its person already has one of the same key, and queues its e-mail. */
     static final String INSERT = """
-            with chosen as (%s),
-            ins as (
+            with ins as (
                 insert into notification (id, user_id, kind, title, body, link, dedup_key, created_at)
-                select gen_random_uuid(), c.user_id, c.kind, c.title, c.body, c.link, c.dedup_key, :now from chosen c
+                values (gen_random_uuid(), :user, :kind, :title, :body, :link, :dedup, :now)
                 on conflict (user_id, dedup_key) do nothing
                 returning id, user_id, title, body),
             mail as (
@@ -87,74 +99,66 @@ public class NotificationService {
     @Transactional
     public int remind(LocalDate today) {
         int made = 0;
+        String writers = "u.org_unit_id = d.unit_id and " + WRITERS;
         for (int days : daysBefore) {
             String due = PENDING.formatted("rp.unit_deadline = cast(:day as date)");
-            made += insert("""
-                    select u.id as user_id, 'DEADLINE_SOON' as kind,
-                           'Sắp đến hạn báo cáo kỳ ' || d.period_key as title,
-                           'Đơn vị ' || d.unit_name || ' còn ' || d.items || ' mục chưa gửi báo cáo kỳ ' || d.period_key || ' của kế hoạch '
-                               || d.plan_code || '. Hạn gửi: ' || to_char(d.unit_deadline, 'DD/MM/YYYY') || '.' as body,
-                           '/my-work?period=' || d.period_key as link,
-                           'due:' || d.period_id || ':' || d.unit_id || ':' || :days as dedup_key
-                      from (%s) d join app_user u on u.org_unit_id = d.unit_id and u.active and %s
-                    """.formatted(due, WRITERS), today.plusDays(days), days);
+            String key = "'due:' || p.period_id || ':' || p.unit_id || ':' || " + days;
+            for (Tuple t : owed(due, key, writers, today.plusDays(days))) {
+                made += insert(t, "DEADLINE_SOON", NotificationTexts.deadlineSoon(owed(t)), "/my-work?period=" + t.get("period_key"));
+            }
         }
         // Once a deadline has passed (looking back a week, so a stopped server catches up): the unit, then its coordinators.
         String late = PENDING.formatted("reporting_overdue(true, a.role, rp.unit_deadline, r.state, cast(:day as date))"
                 + " and rp.unit_deadline >= cast(:day as date) - 7");
-        made += insert("""
-                select u.id as user_id, 'DEADLINE_PASSED' as kind,
-                       'Đã quá hạn báo cáo kỳ ' || d.period_key as title,
-                       'Đơn vị ' || d.unit_name || ' chưa gửi ' || d.items || ' mục của kỳ ' || d.period_key || ' (kế hoạch ' || d.plan_code
-                           || '); hạn là ' || to_char(d.unit_deadline, 'DD/MM/YYYY') || '. Hãy gửi ngay.' as body,
-                       '/my-work?period=' || d.period_key as link,
-                       'late:' || d.period_id || ':' || d.unit_id as dedup_key
-                  from (%s) d join app_user u on u.org_unit_id = d.unit_id and u.active and %s
-                """.formatted(late, WRITERS), today, 0);
-        made += insert("""
-                select u.id as user_id, 'UNIT_LATE' as kind,
-                       'Đơn vị chậm báo cáo: ' || d.unit_name as title,
-                       d.unit_name || ' chưa gửi ' || d.items || ' mục của kỳ ' || d.period_key || ' (kế hoạch ' || d.plan_code
-                           || '), hạn ' || to_char(d.unit_deadline, 'DD/MM/YYYY') || '.' as body,
-                       '/review?period=' || d.period_key as link,
-                       'late-unit:' || d.period_id || ':' || d.unit_id as dedup_key
-                  from (%s) d join app_user u on u.org_unit_id = d.coordinator_unit_id and u.active
-                   and exists (select 1 from app_user_role ur where ur.user_id = u.id
-                               and ur.role in ('COMMUNE_COORDINATOR', 'PROVINCE_COORDINATOR'))
-                """.formatted(late), today, 0);
+        for (Tuple t : owed(late, "'late:' || p.period_id || ':' || p.unit_id", writers, today)) {
+            made += insert(t, "DEADLINE_PASSED", NotificationTexts.deadlinePassed(owed(t)), "/my-work?period=" + t.get("period_key"));
+        }
+        String coordinators = "u.org_unit_id = d.coordinator_unit_id and exists (select 1 from app_user_role ur where ur.user_id = u.id"
+                + " and ur.role in ('COMMUNE_COORDINATOR', 'PROVINCE_COORDINATOR'))";
+        for (Tuple t : owed(late, "'late-unit:' || p.period_id || ':' || p.unit_id", coordinators, today)) {
+            made += insert(t, "UNIT_LATE", NotificationTexts.unitLate(owed(t)), "/review?period=" + t.get("period_key"));
+        }
         return made;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Tuple> owed(String pending, String key, String who, LocalDate day) {
+        return em.createNativeQuery(OWED.formatted(pending, key, who), Tuple.class).setParameter("day", day).getResultList();
+    }
+
+    private static NotificationTexts.Owed owed(Tuple t) {
+        Object deadline = t.get("unit_deadline");
+        return new NotificationTexts.Owed((String) t.get("unit_name"), ((Number) t.get("items")).longValue(), (String) t.get("period_key"),
+                deadline instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) deadline, (String) t.get("plan_number"),
+                (String) t.get("plan_title"));
+    }
+
+    private int insert(Tuple t, String kind, NotificationTexts.Text text, String link) {
+        return insert((UUID) t.get("user_id"), kind, text, link, (String) t.get("dedup_key"));
+    }
+
+    private int insert(UUID user, String kind, NotificationTexts.Text text, String link, String dedupKey) {
+        return ((Number) em.createNativeQuery(INSERT).setParameter("user", user).setParameter("kind", kind)
+                .setParameter("title", text.title()).setParameter("body", text.body()).setParameter("link", link)
+                .setParameter("dedup", dedupKey).setParameter("now", now()).getSingleResult()).intValue();
     }
 
     /** A report was returned or accepted: its unit's people are told, once per review, in the review's transaction. */
     void reviewed(@Observes ReportReviewed event) {
-        UUID reportId = event.reportId();
-        boolean accepted = event.accepted();
-        String comment = event.comment();
-        String kind = accepted ? "REPORT_ACCEPTED" : "REPORT_RETURNED";
-        em.createNativeQuery(INSERT.formatted("""
-                select u.id as user_id, :kind as kind,
-                       case when :accepted then 'Báo cáo đã được chấp nhận: ' else 'Báo cáo bị trả lại: ' end
-                           || coalesce(i.code, t.code) || ' kỳ ' || rp.period_key as title,
-                       case when :accepted then 'Báo cáo của đơn vị về ' else 'Báo cáo của đơn vị về ' end
-                           || coalesce(i.code, t.code) || ' kỳ ' || rp.period_key
-                           || case when :accepted then ' đã được chấp nhận.' else ' cần sửa và gửi lại.' end
-                           || coalesce(' Ý kiến: ' || cast(:comment as text), '') as body,
-                       '/my-work/reports/' || r.id as link,
-                       'review:' || r.id || ':' || r.version as dedup_key
+        @SuppressWarnings("unchecked")
+        List<Tuple> people = em.createNativeQuery("""
+                select u.id as user_id, coalesce(i.code, t.code) as item_code, rp.period_key, r.version
                   from report r join reporting_period rp on rp.id = r.period_id
                   left join indicator i on i.id = r.indicator_id left join task t on t.id = r.task_id
                   join app_user u on u.org_unit_id = r.unit_id and u.active and %s
-                 where r.id = :report""".formatted(WRITERS)))
-                .setParameter("kind", kind).setParameter("accepted", accepted).setParameter("comment", comment)
-                .setParameter("report", reportId).setParameter("now", now()).getSingleResult();
-    }
-
-    private int insert(String select, LocalDate day, int days) {
-        var q = em.createNativeQuery(INSERT.formatted(select)).setParameter("day", day).setParameter("now", now());
-        if (select.contains(":days")) {
-            q.setParameter("days", days);
+                 where r.id = :report""".formatted(WRITERS), Tuple.class).setParameter("report", event.reportId()).getResultList();
+        String kind = event.accepted() ? "REPORT_ACCEPTED" : "REPORT_RETURNED";
+        for (Tuple p : people) {
+            NotificationTexts.Text text = NotificationTexts.reviewed(event.accepted(), (String) p.get("item_code"), (String) p.get("period_key"),
+                    event.comment());
+            insert((UUID) p.get("user_id"), kind, text, "/my-work/reports/" + event.reportId(),
+                    "review:" + event.reportId() + ":" + ((Number) p.get("version")).longValue());
         }
-        return ((Number) q.getSingleResult()).intValue();
     }
 
     private OffsetDateTime now() {

@@ -110,8 +110,8 @@ public class OrgUnitService {
         unit.shortName = blankToNull(input.shortName());
         unit.kind = input.kind();
         unit.parent = input.parentId() == null ? null : requireParent(input.parentId());
-        if (unit.parent == null && !access.caller().isAdmin()) {
-            throw DomainException.forbidden("access.unit-denied", "Chỉ quản trị viên được tạo đơn vị cấp cao nhất.");
+        if (unit.parent == null) {
+            access.requireTopUnitPlacement();
         }
         unit.path = (unit.parent == null ? "/" : unit.parent.path) + unit.id + "/";
         unit.persist();
@@ -126,6 +126,9 @@ public class OrgUnitService {
         OrgUnit newParent = input.parentId() == null ? null : requireParent(input.parentId());
         UUID oldParentId = unit.parent == null ? null : unit.parent.id;
         UUID newParentId = newParent == null ? null : newParent.id;
+        if (newParentId == null && oldParentId != null) {
+            access.requireTopUnitPlacement();
+        }
         unit.name = input.name().trim();
         unit.shortName = blankToNull(input.shortName());
         unit.kind = input.kind();

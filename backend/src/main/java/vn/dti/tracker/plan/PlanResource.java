@@ -73,7 +73,8 @@ public class PlanResource {
     @GET
     @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR, Names.UNIT_REPORTER, Names.VIEWER, Names.SERVICE_ACCOUNT})
     @Operation(operationId = "listPlans", summary = "List plans",
-            description = "Paged; filter by text in code, number or title (diacritics optional), status, issuing unit, a unit's subtree, parent plan, a covered year, or `updatedSince`.")
+            description = "Paged; filter by text in code, number or title (diacritics optional), status, issuing unit, a unit's subtree, parent plan, a covered year,"
+                    + " whether the caller reviews their reports, or `updatedSince`.")
     public Page<PlanSummary> list(
             @QueryParam("page") @Parameter(description = "0-based page number") Integer page,
             @QueryParam("size") @Parameter(description = "Rows per page, 1-200 (default 20)") Integer size,
@@ -84,9 +85,12 @@ public class PlanResource {
             @QueryParam("withinUnitId") @Parameter(description = "Plans issued by this unit or any unit below it") UUID withinUnitId,
             @QueryParam("parentPlanId") UUID parentPlanId,
             @QueryParam("year") @Parameter(description = "Plans covering this year") Integer year,
-            @QueryParam("updatedSince") OffsetDateTime updatedSince) {
+            @QueryParam("updatedSince") OffsetDateTime updatedSince,
+            @QueryParam("reviewable") @Parameter(description = "true: only the plans whose units' reports the caller reviews now (in force,"
+                    + " issued by a unit it coordinates); false: only the others") Boolean reviewable) {
         PageRequest request = PageRequest.of(page, size, sort, PlanService.SORTABLE, "p.startYear desc, p.code asc");
-        return service.list(new PlanService.Filter(q, status, issuingUnitId, withinUnitId, parentPlanId, year, updatedSince), request);
+        return service.list(new PlanService.Filter(q, status, issuingUnitId, withinUnitId, parentPlanId, year, updatedSince, reviewable),
+                request);
     }
 
     @GET

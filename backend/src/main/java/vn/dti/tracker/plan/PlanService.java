@@ -46,8 +46,9 @@ public class PlanService {
     static final Map<String, String> SORTABLE = Map.of("code", "p.code", "title", "p.title", "issueDate", "p.issueDate",
             "startYear", "p.startYear", "status", "p.status", "updatedAt", "p.updatedAt");
 
+    /** {@code reviewable}: true for the plans whose reports the caller reviews now ({@link AccessPolicy#reviewScope}), false for the others. */
     public record Filter(String q, PlanStatus status, UUID issuingUnitId, UUID withinUnitId, UUID parentPlanId, Integer year,
-            OffsetDateTime updatedSince) {
+            OffsetDateTime updatedSince, Boolean reviewable) {
     }
 
     private final EntityManager em;
@@ -98,6 +99,11 @@ public class PlanService {
         if (filter.updatedSince() != null) {
             where.append(" and p.updatedAt > :updatedSince");
             params.put("updatedSince", filter.updatedSince());
+        }
+        if (filter.reviewable() != null) {
+            AccessPolicy.Clause reviewed = access.reviewScope("p");
+            where.append(filter.reviewable() ? " and " : " and not ").append(reviewed.jpql());
+            params.putAll(reviewed.params());
         }
         var count = em.createQuery("select count(p) from Plan p join p.issuingUnit" + where, Long.class);
         var list = em.createQuery("select p from Plan p join fetch p.issuingUnit" + where + " order by " + page.orderBy(), Plan.class);

@@ -1,7 +1,6 @@
 package vn.dti.tracker.reporting;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -154,7 +153,7 @@ public class AssignmentService {
                     (String) r.get("title")), new PeriodRef((UUID) r.get("period_id"), (String) r.get("period_key"), deadline, closed),
                     new ItemRef((String) r.get("item_kind"), (UUID) r.get("item_id"), (String) r.get("item_code"), (String) r.get("item_content")),
                     new OrgUnitRef(unit, (String) r.get("unit_code"), (String) r.get("unit_name")), Report.Role.valueOf((String) r.get("role")),
-                    AssignmentState.valueOf((String) r.get("state")), deadline, ChronoUnit.DAYS.between(today, deadline), report,
+                    AssignmentState.valueOf((String) r.get("state")), deadline, ReportingRules.daysLeft(deadline, today), report,
                     version == null ? null : version.longValue(), (Boolean) r.get("overdue"), ((Number) r.get("days_late")).intValue(),
                     (String) r.get("review_comment"), actions(r, unit, report, closed)));
         }

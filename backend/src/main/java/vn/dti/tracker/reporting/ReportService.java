@@ -693,7 +693,7 @@ public class ReportService {
         return new ReportView(r.id, PlanRef.of(r.plan), PeriodRef.of(p), item(r), OrgUnitRef.of(r.unit), r.role, r.state, r.value(),
                 r.progress, r.achievements, r.difficulties, r.proposals, r.reviewComment, r.firstSubmittedAt, r.submittedAt,
                 r.submittedByName, r.reviewedAt, r.reviewedByName, r.reopenReason, late.onTime(), late.daysLate(),
-                r.state == ReportState.ACCEPTED && p.closed(), evidenceCount, r.indicator != null && r.indicator.evidenceRequired,
+                ReportingRules.daysLeft(p.unitDeadline, clock.today()), r.state == ReportState.ACCEPTED && p.closed(), evidenceCount, r.indicator != null && r.indicator.evidenceRequired,
                 r.evidenceExplanation, r.version, r.createdAt, r.updatedAt, late.due(), late.overdue(), actions(r));
     }
 

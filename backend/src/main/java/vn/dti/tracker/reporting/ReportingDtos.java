@@ -108,6 +108,7 @@ public final class ReportingDtos {
                     + " is not submitted or accepted") Boolean onTime,
             @Schema(description = "Days late: of the submission that stands after the deadline, or, while overdue, until today; 0 otherwise")
             int daysLate,
+            @Schema(description = "Days until the period's deadline for units (0 on the day, negative once passed)") long daysLeft,
             @Schema(description = "Accepted in a closed period: only a coordinator's reopen changes it") boolean locked,
             @Schema(description = "Pieces of evidence attached") int evidenceCount,
             @Schema(description = "The indicator requires evidence (or an explanation) for submission") boolean evidenceRequired,

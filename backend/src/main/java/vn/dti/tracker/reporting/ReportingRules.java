@@ -75,6 +75,11 @@ public final class ReportingRules {
         return today.isAfter(deadline);
     }
 
+    /** Days from today to the deadline day, in Vietnam: 0 on the day itself, negative once it has passed. */
+    public static long daysLeft(LocalDate deadline, LocalDate today) {
+        return ChronoUnit.DAYS.between(today, deadline);
+    }
+
     /**
      * The assignment is overdue (quá hạn).
      *
