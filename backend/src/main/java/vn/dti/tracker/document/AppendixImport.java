@@ -479,7 +479,7 @@ public class AppendixImport {
             return DomainException.invalid("import.unused-columns", "Bảng tính có " + columns.size() + " cột có nội dung mà phụ lục không đọc"
                     + " được (" + columns.stream().map(c -> c.column() + (c.header() == null ? "" : " '" + c.header() + "'"))
                             .collect(Collectors.joining(", "))
-                    + "); chưa có gì được lưu. Sửa tiêu đề cột, hoặc nhập lại với acknowledgeUnused=true để xác nhận bỏ qua các cột này.", errors);
+                    + "); chưa có gì được lưu. Sửa tiêu đề cột, hoặc xác nhận bỏ qua các cột này khi nhập.", errors);
         }
 
         private static String letter(int column) {
