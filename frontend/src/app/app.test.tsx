@@ -37,7 +37,7 @@ describe('app', () => {
 
   it('starts a reader at the dashboard, inside the page landmarks', async () => {
     await seedSession({ me: { ...testMe, roles: ['VIEWER'] } });
-    const commune = testMe.scopes[0]!.scope;
+    const commune = testMe.scopes[0]!.scope!;
     server.use(
       http.get('*/api/v1/plans', () => HttpResponse.json(emptyPage)),
       http.get('*/api/v1/org-units/:id/dti-ranking', () =>

@@ -23,7 +23,7 @@ function scopeNames(me: Me): string[] | null {
   if (me.roles.includes('ADMIN')) return null;
   return me.scopes
     .filter((s) => s.role === 'PROVINCE_COORDINATOR' || s.role === 'COMMUNE_COORDINATOR')
-    .map((s) => s.scope.name)
+    .flatMap((s) => (s.scope ? [s.scope.name] : []))
     .filter((name, index, all) => all.indexOf(name) === index);
 }
 

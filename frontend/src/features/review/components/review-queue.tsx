@@ -219,8 +219,8 @@ function QueueFilters({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  // The units of the subtree the person works on (all units for an account of no scope).
-  const within = useGetMe().data?.scopes[0]?.scope.id;
+  // The units of the subtree the person works on (all units for an account of no scope, or an administrator's).
+  const within = useGetMe().data?.scopes[0]?.scope?.id;
   const unitsQuery = useGetOrgUnits(
     { withinId: within, size: 200, sort: 'path,asc' },
     { keepPrevious: false },

@@ -53,7 +53,8 @@ export function useReviewScope(): ReviewScope {
   const me = meQuery.data;
   const coordinated = (me?.scopes ?? [])
     .filter((s) => coordinatorRoles.some((role) => role === s.role))
-    .map((s) => s.scope.id);
+    // An administrator's role names no unit: it acts on every one.
+    .flatMap((s) => (s.scope ? [s.scope.id] : []));
   const plansParams: GetReviewPlansParams = { status: 'ISSUED', size: 100, sort: 'startYear,desc' };
   if (coordinated[0]) plansParams.withinUnitId = coordinated[0];
   const plansQuery = useGetReviewPlans(plansParams, { enabled: meQuery.isSuccess });
