@@ -15,9 +15,9 @@ import { Contributions } from '@/features/my-work/components/contributions';
 import { EvidencePanel, type ReportRef } from '@/features/my-work/components/evidence-panel';
 import { Countdown, LateBadge, StateBadge } from '@/features/my-work/components/report-state';
 import { TextAreaField, ValueInput } from '@/features/my-work/components/value-input';
-import { daysBetween, formatTime, periodLabel } from '@/features/my-work/utils/periods';
+import { daysBetween, formatTime } from '@/features/my-work/utils/periods';
 import { mayChangeReport } from '@/features/my-work/utils/report-actions';
-import { todayInVietnam } from '@/lib/periods';
+import { periodLabel, todayInVietnam } from '@/lib/periods';
 import {
   formatReportValue,
   formValuesFrom,
