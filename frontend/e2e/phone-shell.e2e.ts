@@ -1,26 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, expectAccessible, launch, screenshot, signIn } from './browser';
-
-/** The frame of every screen on a 360×780 phone and a 1366×768 office screen. */
-const sizes = {
-  phone: { width: 360, height: 780 },
-  desktop: { width: 1366, height: 768 },
-} as const;
-
-async function open(browser: Browser, size: keyof typeof sizes): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: sizes[size],
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    baseURL: baseUrl(),
-  });
-  return context.newPage();
-}
+import { expectAccessible, launch, openPage, screenshot, signIn, viewports } from './browser';
 
 const headerHeight = (page: Page) =>
   page.locator('header.app-header').evaluate((header) => header.getBoundingClientRect().height);
 
+// At 360×780 (a phone) and 1366×768 (an office screen).
 describe('the frame of the app', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -31,7 +16,7 @@ describe('the frame of the app', () => {
   });
 
   it('keeps the header to one line on a phone, with the screens one tap away in the menu', async () => {
-    const page = await open(browser, 'phone');
+    const page = await openPage(browser, 'phone');
     await signIn(page, 'viewer');
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await headerHeight(page)).toBeLessThanOrEqual(64);
@@ -55,7 +40,7 @@ describe('the frame of the app', () => {
   });
 
   it('shows the navigation in the header of an office screen, without a menu button', async () => {
-    const page = await open(browser, 'desktop');
+    const page = await openPage(browser, 'desktop');
     await signIn(page, 'province');
     await page.getByRole('heading', { level: 1 }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
@@ -67,9 +52,9 @@ describe('the frame of the app', () => {
     await page.context().close();
   });
 
-  for (const size of Object.keys(sizes) as (keyof typeof sizes)[]) {
+  for (const size of Object.keys(viewports) as (keyof typeof viewports)[]) {
     it(`takes the date of issue day first, typed or picked from a calendar (${size})`, async () => {
-      const page = await open(browser, size);
+      const page = await openPage(browser, size);
       await signIn(page, 'province');
       await page.goto('/plans/new');
       const date = page.getByLabel('Ngày ban hành');

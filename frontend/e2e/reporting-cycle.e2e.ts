@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiToken,
   baseUrl,
   expectAccessible,
   launch,
@@ -18,15 +19,6 @@ const pdf = {
     '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
   ),
 };
-
-async function apiToken(username: string): Promise<string> {
-  const response = await fetch(`${baseUrl()}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username, password: 'Demo@2026' }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 async function reportFromApi(
   reportId: string,

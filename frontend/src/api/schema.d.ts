@@ -3101,7 +3101,8 @@ export interface components {
         /** @description A role and the org unit whose subtree it acts on */
         RoleScope: {
             role: components["schemas"]["Role"];
-            scope: components["schemas"]["OrgUnitRef"];
+            /** @description Null for a role that acts on every unit (an administrator) */
+            scope: ((components["schemas"]["OrgUnitRef"] | null) | null) | components["schemas"]["OrgUnitRef"] | null;
         };
         /** @description A province indicator summed from the commune indicators that feed it */
         Rollup: {

@@ -39,7 +39,7 @@ describe('app', () => {
     await seedSession({
       me: { ...testMe, roles: ['VIEWER'], coordinatedUnits: [], actions: [], grantableRoles: [] },
     });
-    const commune = testMe.scopes[0]!.scope;
+    const commune = testMe.scopes[0]!.scope!;
     server.use(
       http.get('*/api/v1/plans', () => HttpResponse.json(emptyPage)),
       http.get('*/api/v1/org-units/:id/dti-ranking', () =>

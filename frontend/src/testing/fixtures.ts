@@ -24,7 +24,7 @@ type Target = components['schemas']['Target'];
 type Task = components['schemas']['Task'];
 
 /** The commune the test account coordinates. */
-export const commune: OrgUnitRef = testMe.scopes[0]!.scope;
+export const commune: OrgUnitRef = testMe.scopes[0]!.scope!;
 
 export const serviceCentre: OrgUnitRef = {
   id: 'a0000000-0000-4000-8000-0000000000a1',

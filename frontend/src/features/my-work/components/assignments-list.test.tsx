@@ -159,7 +159,7 @@ describe('AssignmentsList', () => {
     ).toBeInTheDocument();
 
     const late = card(/C\.9/);
-    expect(late).toHaveTextContent('Tháng 02/2026');
+    expect(late).toHaveTextContent('Tháng 2/2026');
     expect(late).toHaveTextContent('Bản nháp');
     expect(late).toHaveTextContent('Quá hạn');
     expect(late).toHaveTextContent('20/03/2026 · quá hạn 2 ngày');
@@ -225,7 +225,7 @@ describe('AssignmentsList', () => {
     await user.click(within(states).getByRole('button', { name: 'Quá hạn 1' }));
     await waitFor(() => expect(router.state.location.search).toBe('?state=LATE'));
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Kỳ báo cáo' }), 'Tháng 02/2026');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kỳ báo cáo' }), 'Tháng 2/2026');
     await waitFor(() => expect(router.state.location.search).toBe('?state=LATE&period=2026-02'));
     await waitFor(() =>
       expect(requests.at(-1)?.toString()).toBe(

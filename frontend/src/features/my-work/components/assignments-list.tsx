@@ -11,8 +11,8 @@ import {
 import { useGetMe } from '@/lib/me';
 import { SearchBox } from '@/components/search-box';
 import { Countdown, LateBadge, StateBadge } from '@/features/my-work/components/report-state';
-import { parsePeriodKey, periodLabel, recentPeriodKeys } from '@/features/my-work/utils/periods';
-import { todayInVietnam } from '@/lib/periods';
+import { parsePeriodKey, recentPeriodKeys } from '@/features/my-work/utils/periods';
+import { periodLabel, todayInVietnam } from '@/lib/periods';
 import { Pagination } from '@/components/pagination';
 import { LoadError } from '@/components/load-error';
 import { withChanges } from '@/lib/search-params';

@@ -20,8 +20,9 @@ import {
   type Lateness,
 } from '@/features/my-work/components/report-state';
 import { TextAreaField, ValueInput } from '@/features/my-work/components/value-input';
-import { formatTime, periodLabel } from '@/features/my-work/utils/periods';
+import { formatTime } from '@/features/my-work/utils/periods';
 import { mayChangeReport } from '@/features/my-work/utils/report-actions';
+import { periodLabel } from '@/lib/periods';
 import {
   formatReportValue,
   formValuesFrom,

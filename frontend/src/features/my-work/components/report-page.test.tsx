@@ -138,7 +138,7 @@ describe('ReportPage', () => {
       }),
     ).toBeInTheDocument();
     const facts = screen.getByText('Kỳ báo cáo').closest('dl')!;
-    expect(facts).toHaveTextContent('Kỳ báo cáoTháng 03/2026');
+    expect(facts).toHaveTextContent('Kỳ báo cáoTháng 3/2026');
     expect(facts).toHaveTextContent('Hạn báo cáo20/04/2026 · còn 3 ngày');
     expect(facts).toHaveTextContent('Trạng tháiBản nháp');
     expect(facts).toHaveTextContent('Chỉ tiêu năm 2026≥ 80%');

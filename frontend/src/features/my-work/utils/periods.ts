@@ -1,5 +1,3 @@
-import type { TFunction } from 'i18next';
-
 export type PeriodKey =
   | { kind: 'MONTH'; year: number; seq: number }
   | { kind: 'QUARTER'; year: number; seq: number }
@@ -23,27 +21,6 @@ export function parsePeriodKey(key: string): PeriodKey | null {
 /** The year a period falls in, which picks the indicator's target. */
 export function periodYear(key: string): number | null {
   return parsePeriodKey(key)?.year ?? null;
-}
-
-const roman = ['I', 'II', 'III', 'IV'];
-
-/** `Tháng 03/2026`, `Quý I/2026`, `6 tháng đầu năm 2026`, `Năm 2026`; an unknown key as it is. */
-export function periodLabel(key: string, t: TFunction): string {
-  const period = parsePeriodKey(key);
-  if (!period) return key;
-  const { year, seq } = period;
-  switch (period.kind) {
-    case 'MONTH':
-      return t('work.period.month', { month: String(seq).padStart(2, '0'), year });
-    case 'QUARTER':
-      return t('work.period.quarter', { quarter: roman[seq - 1], number: seq, year });
-    case 'HALF_YEAR':
-      return seq === 1
-        ? t('work.period.firstHalf', { year })
-        : t('work.period.secondHalf', { year });
-    case 'YEAR':
-      return t('work.period.year', { year });
-  }
 }
 
 /** The keys a reporter is likely to look for, newest first: recent months, quarters, halves, years. */

@@ -81,7 +81,7 @@ export function ConsolidatedIndicators({ consolidated }: { consolidated: Consoli
           <thead>
             <tr>
               {Object.values(columns).map((label) => (
-                <th key={label} scope="col">
+                <th key={label} scope="col" className="not-sortable">
                   {label}
                 </th>
               ))}

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   cameras,
@@ -9,9 +9,9 @@ import {
   scope,
   serveReviewReads,
 } from '@/features/review/testing/review-fixtures';
-import { plan, police, problemResponse } from '@/testing/fixtures';
+import { page, plan, police, problemResponse, serviceCentre } from '@/testing/fixtures';
 import { server } from '@/testing/mocks/server';
-import { seedSession } from '@/testing/session';
+import { seedSession, testMe } from '@/testing/session';
 
 function cellTexts(row: HTMLElement) {
   return within(row)
@@ -62,6 +62,30 @@ describe('ReviewQueue', () => {
     expect(screen.getByRole('heading', { name: 'Chờ duyệt – tất cả các kỳ' })).toBeInTheDocument();
     expect(screen.getByText('Tổng số: 2 báo cáo')).toBeInTheDocument();
     expect(lists[0]?.toString()).toBe('state=SUBMITTED&page=0&size=20');
+  });
+
+  it('opens for an administrator, whose role names no unit, with every unit to filter by', async () => {
+    await seedSession({
+      me: {
+        ...testMe,
+        roles: ['ADMIN'],
+        scopes: [{ role: 'ADMIN', scope: null }],
+        coordinatedUnits: [],
+      },
+    });
+    serveReviewReads(reviewDb());
+    const units: URLSearchParams[] = [];
+    server.use(
+      http.get('*/api/v1/org-units', ({ request }) => {
+        units.push(new URL(request.url).searchParams);
+        return HttpResponse.json(page([serviceCentre, police]));
+      }),
+    );
+    renderReview('/review');
+
+    await screen.findByRole('table', { name: 'Danh sách báo cáo: Chờ duyệt' });
+    await screen.findByRole('option', { name: police.name });
+    expect(units[0]?.has('withinId')).toBe(false);
   });
 
   it('holds every period waiting, the oldest first, counted per period, and lists one on a tap', async () => {

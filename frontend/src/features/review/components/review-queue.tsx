@@ -320,7 +320,7 @@ function QueueTable({
       <thead>
         <tr>
           {Object.values(columns).map((label) => (
-            <th key={label} scope="col">
+            <th key={label} scope="col" className="not-sortable">
               {label}
             </th>
           ))}

@@ -87,6 +87,14 @@ class TokenTest {
     }
 
     @Test
+    void anAdministratorActsOnEveryUnitWithNoScopeNamed() {
+        String access = password("admin", Api.DEMO_PASSWORD).path("access_token");
+        given().header("Authorization", "Bearer " + access).get("/api/v1/me").then().statusCode(200)
+                .body("roles", equalTo(List.of("ADMIN"))).body("scopes[0].role", equalTo("ADMIN"))
+                .body("scopes[0]", org.hamcrest.Matchers.hasKey("scope")).body("scopes[0].scope", nullValue());
+    }
+
+    @Test
     void everyDemoAccountSignsIn() {
         for (String user : List.of("admin", "province", "commune", "reporter", "reporter2", "viewer")) {
             password(user, Api.DEMO_PASSWORD).then().statusCode(200);

@@ -37,7 +37,8 @@ public final class AuthDtos {
     }
 
     @Schema(name = "RoleScope", description = "A role and the org unit whose subtree it acts on")
-    public record RoleScope(Role role, OrgUnitRef scope) {
+    public record RoleScope(Role role,
+            @Schema(nullable = true, description = "Null for a role that acts on every unit (an administrator)") OrgUnitRef scope) {
     }
 
     @Schema(name = "Me", description = "The signed-in account")
