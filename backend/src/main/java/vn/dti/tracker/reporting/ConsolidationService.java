@@ -295,7 +295,10 @@ public class ConsolidationService {
         PlanPeriod pp = facts.periods().get(i.planId());
         TargetDto target = facts.targets().get(i.id());
         Accepted a = facts.accepted().get(i.id());
-        StatusRules.Evaluation e = StatusRules.evaluate(target, i.baseline(), i.fraction(), a == null ? null : a.value(), pp.monthsElapsed());
+        // The year's result is final once its last period's consolidation deadline has passed.
+        boolean yearOver = pp.monthsElapsed() >= 12 && pp.consolidationDeadline() != null && clock.today().isAfter(pp.consolidationDeadline());
+        StatusRules.Evaluation e = StatusRules.evaluate(target, i.baseline(), i.fraction(), a == null ? null : a.value(), pp.monthsElapsed(),
+                a == null ? pp.monthsElapsed() : StatusRules.monthsOfKey(a.periodKey()), yearOver);
         return new IndicatorResult(new ItemRef("INDICATOR", i.id(), i.code(), i.content()), i.groupCode(), i.unitOfMeasure(), target,
                 i.lead(), e.status(), strip(e.achieved()), strip(e.expected()), a == null ? null : a.reportId(), a == null ? null : a.periodKey(),
                 a == null ? null : a.value(), facts.leadState().get(i.id()), a == null ? null : a.achievements(),

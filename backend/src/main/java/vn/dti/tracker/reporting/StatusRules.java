@@ -17,9 +17,11 @@ import vn.dti.tracker.indicator.TargetKind;
  * <li>Pass/fail and milestones: {@link IndicatorStatus#MET} or {@link IndicatorStatus#NOT_MET} as reported.</li>
  * <li>Numbers: the value is compared with the target by its comparator. Ranks, leading groups and the
  * comparators ≤ and &lt; are "lower is better"; "=" is read as "reach": a 100% target is met by 100,
- * a rank target = 3 by 3 or better, a target "= 0" (no overdue files) by 0 only. A met target is MET. A missed target in the year's last period is
- * NOT_MET. Before that the value is compared with where the straight line from the baseline to the
- * target stands at the end of the period (without a baseline: with the target itself): at or beyond it
+ * a rank target = 3 by 3 or better, a target "= 0" (no overdue files) by 0 only. A met target is MET. A missed target is
+ * NOT_MET once the year's result is final: the value is the one reported for the year's last period, or that period's
+ * deadline passed without one. Before that the value is judged as of the period it reports on (November's value, read in
+ * December before December's report, is judged as November's): it is compared with where the straight line from the
+ * baseline to the target stands at the end of that period (without a baseline: with the target itself): at or beyond it
  * is ON_TRACK, behind it by at most a tenth of the distance (baseline to target, or the target) is
  * AT_RISK, further behind is OFF_TRACK. Where that distance is zero (a target of 0, or a
  * baseline already at the target) any shortfall is OFF_TRACK.</li>
@@ -48,6 +50,20 @@ public final class StatusRules {
      * @param monthsElapsed months of the year up to the end of the period (1..12)
      */
     public static Evaluation evaluate(TargetDto target, TargetDto baseline, boolean fraction, ReportValue value, int monthsElapsed) {
+        return evaluate(target, baseline, fraction, value, monthsElapsed, monthsElapsed, false);
+    }
+
+    /**
+     * As {@link #evaluate(TargetDto, TargetDto, boolean, ReportValue, int)} for a value that may report on an earlier period than the
+     * one read.
+     *
+     * @param periodMonths months of the year up to the end of the period read (1..12)
+     * @param valueMonths months of the year up to the end of the period the value reports on (1..12)
+     * @param yearOver the deadline of the year's last period has passed, so the year's result is final whatever was reported
+     */
+    public static Evaluation evaluate(TargetDto target, TargetDto baseline, boolean fraction, ReportValue value, int periodMonths,
+            int valueMonths, boolean yearOver) {
+        int monthsElapsed = Math.min(periodMonths, valueMonths);
         if (target == null) {
             return Evaluation.of(IndicatorStatus.NO_TARGET);
         }
@@ -69,7 +85,7 @@ public final class StatusRules {
         if (meets(achieved, target.comparator(), goal, lowerBetter)) {
             return new Evaluation(IndicatorStatus.MET, achieved, goal);
         }
-        if (monthsElapsed >= 12) {
+        if (monthsElapsed >= 12 || yearOver) {
             return new Evaluation(IndicatorStatus.NOT_MET, achieved, goal);
         }
         BigDecimal start = baseline != null && baseline.value() != null && baseline.kind() == target.kind() ? baseline.value() : null;
@@ -87,6 +103,20 @@ public final class StatusRules {
         BigDecimal gap = achieved.subtract(expected).abs();
         IndicatorStatus status = gap.compareTo(distance.multiply(AT_RISK_TOLERANCE)) <= 0 ? IndicatorStatus.AT_RISK : IndicatorStatus.OFF_TRACK;
         return new Evaluation(status, achieved, expected);
+    }
+
+    /** Months of the year up to the end of the period of {@code key} (2026-11: 11, 2026-Q3: 9, 2026-H1: 6, 2026: 12). */
+    public static int monthsOfKey(String key) {
+        if (key.length() == 7 && key.charAt(4) == '-' && Character.isDigit(key.charAt(5))) {
+            return Integer.parseInt(key.substring(5));
+        }
+        if (key.contains("-Q")) {
+            return 3 * Integer.parseInt(key.substring(key.indexOf("-Q") + 2));
+        }
+        if (key.contains("-H")) {
+            return 6 * Integer.parseInt(key.substring(key.indexOf("-H") + 2));
+        }
+        return 12;
     }
 
     /** The value in the target's units: a fraction becomes a percentage, or a ratio per the target's base. */

@@ -396,4 +396,30 @@ class StatusRulesTest {
         assertEquals(StatusRules.Direction.OTHER, StatusRules.direction(IndicatorStatus.NOT_REPORTED, IndicatorStatus.OFF_TRACK));
         assertEquals(StatusRules.Direction.OTHER, StatusRules.direction(IndicatorStatus.NO_TARGET, IndicatorStatus.MET));
     }
+
+    @Test
+    void aMissedTargetIsNotMetOnlyOnceTheYearsResultIsFinal() {
+        TargetDto atLeast80 = target(TargetKind.PERCENT, Comparator.GE, "80");
+        TargetDto from20 = baseline(TargetKind.PERCENT, "20");
+        // December read before December's report: November's 72 is judged as November's, against the line at 11 months (75).
+        assertEvaluation(IndicatorStatus.AT_RISK, "72", "75", StatusRules.evaluate(atLeast80, from20, false, number("72"), 12, 11, false));
+        assertEvaluation(IndicatorStatus.OFF_TRACK, "50", "75", StatusRules.evaluate(atLeast80, from20, false, number("50"), 12, 11, false));
+        // December's own value, or the year's last deadline passed without it: final.
+        assertEquals(IndicatorStatus.NOT_MET, StatusRules.evaluate(atLeast80, from20, false, number("79"), 12, 12, false).status());
+        assertEquals(IndicatorStatus.NOT_MET, StatusRules.evaluate(atLeast80, from20, false, number("79"), 12, 11, true).status());
+        // Met is met, whenever it was reported.
+        assertEquals(IndicatorStatus.MET, StatusRules.evaluate(atLeast80, from20, false, number("81"), 12, 11, false).status());
+        // A later value than the period read (a report of a later period does not reach back) is judged at the period read.
+        assertEvaluation(IndicatorStatus.OFF_TRACK, "50", "65", StatusRules.evaluate(atLeast80, from20, false, number("50"), 9, 12, false));
+    }
+
+    @Test
+    void monthsOfAPeriodKey() {
+        assertEquals(11, StatusRules.monthsOfKey("2026-11"));
+        assertEquals(1, StatusRules.monthsOfKey("2026-01"));
+        assertEquals(9, StatusRules.monthsOfKey("2026-Q3"));
+        assertEquals(6, StatusRules.monthsOfKey("2026-H1"));
+        assertEquals(12, StatusRules.monthsOfKey("2026-H2"));
+        assertEquals(12, StatusRules.monthsOfKey("2026"));
+    }
 }
