@@ -205,6 +205,13 @@ describe('on the lived-in demo, each first screen answers its person’s first q
         await expectBell(page, 'reporter');
         await expectNoCodes(page);
         await screenshotFirstScreen(page, `first-screen-reporter-${size}`);
+
+        // One tap away: every one of them, a returned report past its deadline included.
+        if (current.overdueEarlier > 0) {
+          await overdue.click();
+          await page.getByText(`Tổng số: ${number(current.overdueEarlier)} việc`).waitFor();
+          await expectNoCodes(page);
+        }
         await page.context().close();
       });
     }

@@ -275,7 +275,11 @@ describe('AssignmentsList', () => {
     });
     const requests = serveAssignments((query) =>
       query.get('periodScope') === 'EARLIER'
-        ? workPage([lateDraft], { overdueEarlier: 5, totalItems: 5, counts: { LATE: 5 } })
+        ? workPage([returned, lateDraft], {
+            overdueEarlier: 5,
+            totalItems: 5,
+            counts: { LATE: 4, RETURNED: 1 },
+          })
         : workPage([returned, dueToday, dueSoon], { overdueEarlier: 5 }),
     );
     const { router, user } = renderList();
@@ -291,15 +295,22 @@ describe('AssignmentsList', () => {
     expect(screen.queryByRole('button', { name: /Đã được chấp nhận/ })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('link', { name: '5 mục quá hạn từ các kỳ trước' }));
-    await waitFor(() => expect(router.state.location.search).toBe('?view=earlier&state=LATE'));
+    await waitFor(() => expect(router.state.location.search).toBe('?view=earlier'));
     await screen.findByText('Tổng số: 5 việc');
     expect(screen.getByRole('button', { name: 'Quá hạn từ các kỳ trước (5)' })).toHaveAttribute(
       'aria-pressed',
       'true',
     );
-    expect(requests.at(-1)?.toString()).toBe(
-      'mine=true&page=0&size=20&periodScope=EARLIER&state=LATE&sort=deadline%2Casc',
+    // Everything overdue by the server's rule, the returned report past its deadline included, not only what was never sent.
+    const earlier = within(await screen.findByRole('list', { name: 'Danh sách việc cần báo cáo' }));
+    expect(earlier.getAllByRole('listitem')[0]).toHaveTextContent(
+      'Đề nghị bổ sung biên bản nghiệm thu.',
     );
+    expect(screen.getByRole('button', { name: 'Bị trả lại 1' })).toBeInTheDocument();
+    const asked = requests.at(-1)!;
+    expect(asked.get('periodScope')).toBe('EARLIER');
+    expect(asked.get('overdue')).toBe('true');
+    expect(asked.get('sort')).toBe('deadline,asc');
   });
 
   it('searches by code or words as typed, from the first page', async () => {

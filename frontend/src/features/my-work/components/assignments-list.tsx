@@ -72,7 +72,11 @@ function toApiParams({ view, filter, period, q, page }: ListState): GetAssignmen
   const params: GetAssignmentsParams = { mine: true, page: page - 1, size: pageSize };
   if (period) params.periodKey = period;
   else if (view === 'current') params.periodScope = 'CURRENT';
-  else if (view === 'earlier') params.periodScope = 'EARLIER';
+  else if (view === 'earlier') {
+    // What is overdue from earlier periods, by the server's rule: a returned report past its deadline is one of them.
+    params.periodScope = 'EARLIER';
+    params.overdue = true;
+  }
   if (filter === 'todo') params.state = todoStates;
   else if (filter !== 'all') params.state = [filter];
   // The server orders: what was returned first, then what is late; earlier periods the oldest first.
@@ -134,7 +138,7 @@ function WorkList() {
 
       {data && !state.period && state.view === 'current' && data.overdueEarlier > 0 && (
         <p className="notice notice-warning work-overdue">
-          <Link to="?view=earlier&state=LATE">
+          <Link to="?view=earlier">
             {t('work.list.overdueEarlier', { count: data.overdueEarlier })}
           </Link>
         </p>
@@ -237,7 +241,7 @@ function ViewTabs({
           onClick={() =>
             update({
               view: view === 'current' ? null : view,
-              state: view === 'earlier' ? 'LATE' : null,
+              state: null,
               period: null,
               page: null,
             })
