@@ -302,12 +302,9 @@ describe('on the lived-in demo, each first screen answers its person’s first q
     it(`the province sees every commune of the province and finds one without diacritics (${size})`, async () => {
       const page = await openPage(browser, size, livedInUrl());
       await signIn(page, 'province');
-      // Where the province lands first: the reports waiting for review.
-      await page.waitForURL(/\/review$/);
-      await page
-        .getByRole('table', { name: 'Danh sách báo cáo: Chờ duyệt' })
-        .or(page.getByText('Không có báo cáo nào ở trạng thái “Chờ duyệt”.'))
-        .waitFor();
+      // Where the province lands first: its dashboard, where its communes are.
+      await page.waitForURL(/\/dashboard/);
+      await page.getByRole('region', { name: 'Các xã, phường gửi báo cáo' }).waitFor();
       expect(await page.getByText('Đã xảy ra lỗi không mong muốn').count()).toBe(0);
       await expectNoCodes(page);
       await screenshotFirstScreen(page, `first-screen-province-landing-${size}`);

@@ -2320,9 +2320,13 @@ export interface components {
             grantableRoles: components["schemas"]["Role"][];
             /** @description Whose dashboard the caller starts on: the province, commune or ward of the widest subtree it reads (an administrator's: of its own unit) */
             dashboardUnit: components["schemas"]["OrgUnitRef"];
+            /** @description The screen the caller starts on: the province's coordinators on the dashboard of its communes, other reviewers on the review queue, reporters on their work, everyone else on the dashboard */
+            home: components["schemas"]["MeHome"];
         };
         /** @enum {string} */
         MeAction: "CREATE_PLAN" | "REPORT" | "REVIEW" | "MANAGE_UNITS" | "MANAGE_TOP_UNITS" | "MANAGE_USERS" | "MANAGE_SERVICE_ACCOUNTS";
+        /** @enum {string} */
+        MeHome: "DASHBOARD" | "REVIEW" | "MY_WORK";
         /** @description A reminder or a review outcome for the signed-in person */
         Notification: {
             id: components["schemas"]["UUID"];

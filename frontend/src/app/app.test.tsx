@@ -37,7 +37,14 @@ describe('app', () => {
 
   it('starts a reader at the dashboard, inside the page landmarks', async () => {
     await seedSession({
-      me: { ...testMe, roles: ['VIEWER'], coordinatedUnits: [], actions: [], grantableRoles: [] },
+      me: {
+        ...testMe,
+        roles: ['VIEWER'],
+        coordinatedUnits: [],
+        actions: [],
+        grantableRoles: [],
+        home: 'DASHBOARD',
+      },
     });
     const commune = testMe.scopes[0]!.scope!;
     server.use(
@@ -94,6 +101,7 @@ describe('app', () => {
         coordinatedUnits: [],
         actions: ['REPORT'],
         grantableRoles: [],
+        home: 'MY_WORK',
       },
     });
     const reporter = renderApp('/');
@@ -118,13 +126,21 @@ describe('app', () => {
     ).toEqual(['Việc của tôi', 'Duyệt báo cáo', 'Bảng theo dõi', 'Kế hoạch', 'Quản trị']);
   });
 
-  it('offers the screens the server lists, whatever the roles are called', async () => {
-    // Roles are only named to people: an account the server lets review but not report starts at the review queue.
+  it('offers the screens the server lists, and starts where it says, whatever the roles are called', async () => {
+    // Roles are only named to people: an account the server lets review, and starts on the dashboard (as it does a
+    // province's coordinator, whose first question is its communes), lands there with review in its navigation.
     await seedSession({
-      me: { ...testMe, roles: ['UNIT_REPORTER'], actions: ['REVIEW'], grantableRoles: [] },
+      me: {
+        ...testMe,
+        roles: ['UNIT_REPORTER'],
+        actions: ['REVIEW'],
+        grantableRoles: [],
+        home: 'DASHBOARD',
+      },
     });
+    server.use(http.get('*/api/v1/plans', () => HttpResponse.json(emptyPage)));
     const { router } = renderApp('/');
-    await waitFor(() => expect(router.state.location.pathname).toBe('/review'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/dashboard'));
     const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
     expect(
       within(nav)

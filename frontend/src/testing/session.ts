@@ -36,6 +36,7 @@ export const testMe: Me = {
     'MANAGE_SERVICE_ACCOUNTS',
   ],
   grantableRoles: ['COMMUNE_COORDINATOR', 'UNIT_REPORTER', 'VIEWER'],
+  home: 'REVIEW',
   dashboardUnit: {
     id: 'a0000000-0000-4000-8000-000000000002',
     code: 'DNAI.XUANLOC',

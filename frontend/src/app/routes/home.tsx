@@ -12,14 +12,18 @@ const administration: MeAction[] = [
   'CREATE_PLAN',
 ];
 
-/**
- * Where each person starts, by what the server says they may do: those who review at the review queue, those who
- * report at their work, everyone else at the dashboard.
- */
-export function homePath(actions: readonly MeAction[]): string {
-  if (actions.includes('REVIEW')) return '/review';
-  if (actions.includes('REPORT')) return '/my-work';
-  return '/dashboard';
+type MeHome = components['schemas']['MeHome'];
+
+/** The screen of each start the server names (`/me`'s `home`). */
+const homePaths: Record<MeHome, string> = {
+  REVIEW: '/review',
+  MY_WORK: '/my-work',
+  DASHBOARD: '/dashboard',
+};
+
+/** Where the person starts, as the server says. */
+export function homePath(home: MeHome): string {
+  return homePaths[home];
 }
 
 export type NavLabel = 'work' | 'review' | 'dashboard' | 'plans' | 'admin';
@@ -41,7 +45,7 @@ export function HomeRoute() {
   const { t } = useTranslation();
   const me = useGetMe();
   if (me.data) {
-    return <Navigate to={homePath(me.data.actions)} replace />;
+    return <Navigate to={homePath(me.data.home)} replace />;
   }
   if (me.isError) {
     return <Navigate to="/plans" replace />;

@@ -439,6 +439,7 @@ export const provinceMe: Me = {
   coordinatedUnits: [province],
   grantableRoles: ['PROVINCE_COORDINATOR', 'COMMUNE_COORDINATOR', 'UNIT_REPORTER', 'VIEWER'],
   dashboardUnit: province,
+  home: 'DASHBOARD',
 };
 
 function page<T>(items: T[]) {

@@ -403,6 +403,14 @@ class AllowedActionsTest {
     }
 
     @Test
+    void eachPersonStartsWhereTheirFirstQuestionIsAnswered() {
+        // The province watches its communes; a commune's coordinator reviews; reporters report; leaders read the dashboard.
+        Map<String, String> expected = Map.of("province", "DASHBOARD", "commune", "REVIEW", "reporter", "MY_WORK", "reporter2", "MY_WORK",
+                "viewer", "DASHBOARD", "admin", "REVIEW");
+        expected.forEach((who, home) -> Api.as(who).get("/api/v1/me").then().statusCode(200).body("home", equalTo(home)));
+    }
+
+    @Test
     void nobodyReportsOnADraftPlan() {
         PlanFixture p = plan("DRAFT");
         Api.refused(Api.as("reporter").body(Map.of("periodKey", "2026-06", "indicatorId", p.indicator(), "value", Map.of("number", 1)))

@@ -89,8 +89,26 @@ public class AccountService {
         }
         List<OrgUnitRef> coordinated = caller.manageRoots().stream().distinct().map(path -> OrgUnitRef.of(unitAt(path)))
                 .filter(java.util.Objects::nonNull).toList();
+        List<AuthDtos.MeAction> actions = actions();
+        OrgUnit dashboard = dashboardUnit(caller, unit);
         return new MeView(caller.kind(), caller.id(), caller.name(), fullName, email, OrgUnitRef.of(unit), new java.util.TreeSet<>(caller.roles()), scopes,
-                coordinated, actions(), List.copyOf(access.grantableRoles()), OrgUnitRef.of(dashboardUnit(caller, unit)));
+                coordinated, actions, List.copyOf(access.grantableRoles()), OrgUnitRef.of(dashboard), home(actions, dashboard));
+    }
+
+    /**
+     * Where a person starts: whoever watches a province (its coordinators and readers, not its units' reporters) on its dashboard,
+     * where every commune's reporting is; other reviewers on the review queue; reporters on their work; everyone else on the dashboard. An
+     * administrator, who reads from no province, reviews.
+     */
+    static AuthDtos.MeHome home(List<AuthDtos.MeAction> actions, OrgUnit dashboard) {
+        boolean onlyReports = actions.contains(AuthDtos.MeAction.REPORT) && !actions.contains(AuthDtos.MeAction.REVIEW);
+        if (dashboard != null && dashboard.kind == OrgUnitKind.PROVINCE && !onlyReports && !actions.contains(AuthDtos.MeAction.MANAGE_TOP_UNITS)) {
+            return AuthDtos.MeHome.DASHBOARD;
+        }
+        if (actions.contains(AuthDtos.MeAction.REVIEW)) {
+            return AuthDtos.MeHome.REVIEW;
+        }
+        return actions.contains(AuthDtos.MeAction.REPORT) ? AuthDtos.MeHome.MY_WORK : AuthDtos.MeHome.DASHBOARD;
     }
 
     /**

@@ -66,8 +66,15 @@ public final class AuthDtos {
             List<Role> grantableRoles,
             @Schema(description = "Whose dashboard the caller starts on: the province, commune or ward of the widest subtree it reads"
                     + " (an administrator's: of its own unit)")
-            OrgUnitRef dashboardUnit) {
+            OrgUnitRef dashboardUnit,
+            @Schema(description = "The screen the caller starts on: the province's coordinators on the dashboard of its communes, other"
+                    + " reviewers on the review queue, reporters on their work, everyone else on the dashboard")
+            MeHome home) {
     }
+
+    /** The screen a person starts on, by what they do first. */
+    @Schema(name = "MeHome")
+    public enum MeHome { DASHBOARD, REVIEW, MY_WORK }
 
     /** What a caller may do that belongs to no object yet: the screens it may open. */
     @Schema(name = "MeAction")
