@@ -89,6 +89,15 @@ describe('PeriodGlance', () => {
       'Quá hạn chưa gửi358',
     );
     expect(within(table).getByRole('row', { name: /Phải nộp/ })).toHaveTextContent('Phải nộp12600');
+    // Each column adds up to what is due: what is not sent yet and still in time has its own row.
+    const figures = (name: RegExp) =>
+      within(within(table).getByRole('row', { name }))
+        .getAllByRole('cell')
+        .map((cell) => Number(cell.textContent));
+    const parts = [/Đúng hạn/, /Gửi trễ hạn/, /Quá hạn chưa gửi/, /Chưa gửi, còn hạn/].map(figures);
+    const due = figures(/Phải nộp/);
+    expect(parts.reduce((sum, row) => sum + row[0]!, 0)).toBe(due[0]);
+    expect(parts.reduce((sum, row) => sum + row[1]!, 0)).toBe(due[1]);
 
     // The year, period by period: October had 55 items late or overdue, November 4.
     const strip = within(glance).getByRole('list', { name: /từng kỳ năm 2026/ });

@@ -94,6 +94,19 @@ export function PeriodGlance({
       year: yearToDate.missing,
     },
     {
+      // What is neither sent nor overdue, so that the column adds up to what is due.
+      key: 'pending',
+      label: t('dashboard.glance.pending'),
+      now: Math.max(
+        0,
+        timeliness.expected - timeliness.onTime - timeliness.late - timeliness.missing,
+      ),
+      year: Math.max(
+        0,
+        yearToDate.expected - yearToDate.onTime - yearToDate.late - yearToDate.missing,
+      ),
+    },
+    {
       key: 'expected',
       label: t('dashboard.glance.expected'),
       now: timeliness.expected,

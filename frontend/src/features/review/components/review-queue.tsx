@@ -93,7 +93,8 @@ export function ReviewQueue() {
           {t('review.queue.allIntro', {
             count: data.totalItems,
             shown: formatNumber(data.totalItems, lang),
-            periods: formatNumber(data.periods.length, lang),
+            // Periods as people count them: the same month of two plans is one.
+            periods: formatNumber(new Set(data.periods.map((p) => p.period.key)).size, lang),
           })}
         </p>
       )}
