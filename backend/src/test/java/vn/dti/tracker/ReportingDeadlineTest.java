@@ -175,7 +175,11 @@ class ReportingDeadlineTest {
         Api.as("viewer").get("/api/v1/plans/" + f.plan() + "/periods/2026-05/consolidated").then()
                 .body("indicators.find { it.indicator.code == 'RANK' }.status", equalTo("MET"))
                 .body("indicators.find { it.indicator.code == 'RANK' }.reportPeriodKey", equalTo("2026-04"));
-        // December without reaching the count: not met.
+        // December read in April, with April's value: judged as April's, so off track, not yet "not met".
+        Api.as("viewer").get("/api/v1/plans/" + f.plan() + "/periods/2026-12/consolidated").then()
+                .body("indicators.find { it.indicator.code == 'COUNT' }.status", equalTo("OFF_TRACK"));
+        // Once December's deadline for the consolidated report has passed, the year's result is final: not met.
+        at("2026-12-26T10:00:00");
         Api.as("viewer").get("/api/v1/plans/" + f.plan() + "/periods/2026-12/consolidated").then()
                 .body("indicators.find { it.indicator.code == 'COUNT' }.status", equalTo("NOT_MET"));
     }
