@@ -199,6 +199,25 @@ describe('AssignmentsList', () => {
     ]);
   });
 
+  it('offers to write a report only where the server lists it, and otherwise only to read one', async () => {
+    const readOnly = assignment({ actions: [] });
+    const readOnlyDraft = assignment({
+      ...returnedTask,
+      state: 'DRAFT',
+      reportId: 'e0000000-0000-4000-8000-0000000000d1',
+      actions: [],
+    });
+    serveAssignments(() => workPage([readOnly, readOnlyDraft]));
+    renderList();
+    const list = await screen.findByRole('list', { name: 'Danh sách việc cần báo cáo' });
+    const [first, second] = within(list).getAllByRole('listitem');
+    expect(within(first!).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(second!).getByRole('link', { name: 'Xem báo cáo' })).toBeInTheDocument();
+    expect(
+      within(list).queryByRole('link', { name: /Nhập báo cáo|Tiếp tục nhập/ }),
+    ).not.toBeInTheDocument();
+  });
+
   it('shows accepted work without a countdown', async () => {
     serveAssignments(() => workPage([accepted]));
     renderList('/my-work?state=ACCEPTED');

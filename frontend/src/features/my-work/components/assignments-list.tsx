@@ -347,17 +347,23 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
   const notYetSent = state === 'LATE';
   const shown = notYetSent ? (reportId ? 'DRAFT' : 'NOT_STARTED') : state;
   const pending = notYetSent || state === 'NOT_STARTED' || state === 'DRAFT';
-  const action = notYetSent
+  // Whether the caller may write it is the server's word (`actions`); otherwise a report there is only read.
+  const writes = assignment.actions.includes('CREATE') || assignment.actions.includes('EDIT');
+  const action = !writes
     ? reportId
-      ? 'continue'
-      : 'start'
-    : state === 'NOT_STARTED'
-      ? 'start'
-      : state === 'DRAFT'
+      ? 'view'
+      : null
+    : notYetSent
+      ? reportId
         ? 'continue'
-        : state === 'RETURNED'
-          ? 'fix'
-          : 'view';
+        : 'start'
+      : state === 'NOT_STARTED'
+        ? 'start'
+        : state === 'DRAFT'
+          ? 'continue'
+          : state === 'RETURNED'
+            ? 'fix'
+            : 'view';
 
   return (
     <li className={`work-card${late ? ' work-card-late' : ''}`}>
@@ -413,14 +419,16 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
           <p>{assignment.reviewComment ?? t('work.review.noComment')}</p>
         </div>
       )}
-      <Link
-        className={`button work-card-action${action === 'view' ? '' : ' button-primary'}`}
-        to={reportPath(assignment)}
-        state={{ from: `${location.pathname}${location.search}` }}
-        aria-describedby={titleId}
-      >
-        {t(`work.list.actions.${action}`)}
-      </Link>
+      {action && (
+        <Link
+          className={`button work-card-action${action === 'view' ? '' : ' button-primary'}`}
+          to={reportPath(assignment)}
+          state={{ from: `${location.pathname}${location.search}` }}
+          aria-describedby={titleId}
+        >
+          {t(`work.list.actions.${action}`)}
+        </Link>
+      )}
     </li>
   );
 }
