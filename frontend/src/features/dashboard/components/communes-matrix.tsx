@@ -3,7 +3,7 @@ import { Link, type To } from 'react-router';
 import type { components } from '@/api/schema';
 import { formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
-import { StatusBadge, statusRank } from '@/features/dashboard/components/status-badge';
+import { StatusBadge, statusRank } from '@/components/status-badge';
 import { formatTarget } from '@/features/dashboard/utils/format';
 
 type Rollup = components['schemas']['Rollup'];

@@ -8,11 +8,7 @@ import { FilterSelect } from '@/features/dashboard/components/filter-select';
 import { ProgressBar } from '@/features/dashboard/components/progress-bar';
 import { SearchBox } from '@/components/search-box';
 import { ListPager } from '@/features/dashboard/components/list-pager';
-import {
-  indicatorStatuses,
-  statusRank,
-  StatusBadge,
-} from '@/features/dashboard/components/status-badge';
+import { indicatorStatuses, statusRank, StatusBadge } from '@/components/status-badge';
 import { formatAchieved, formatPercent, formatTarget } from '@/features/dashboard/utils/format';
 import {
   pageOf,

@@ -7,7 +7,7 @@ import { useLanguage } from '@/lib/i18n';
 import { periodLabel } from '@/lib/periods';
 import { withChanges } from '@/lib/search-params';
 import { indicatorsSectionId } from '@/features/dashboard/components/indicators-section';
-import { indicatorStatuses, StatusBadge } from '@/features/dashboard/components/status-badge';
+import { indicatorStatuses, StatusBadge } from '@/components/status-badge';
 import { listParam, withoutPages } from '@/features/dashboard/utils/list-state';
 
 type PeriodSummary = components['schemas']['PeriodSummary'];

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { indicatorStatuses, StatusBadge } from '@/components/status-badge';
 import type { components } from '@/api/schema';
 import { formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n';
@@ -6,39 +7,6 @@ import { periodLabel } from '@/lib/periods';
 import { formatTarget, formatValue } from '@/features/review/components/review-format';
 
 type ConsolidatedReport = components['schemas']['ConsolidatedReport'];
-type IndicatorStatus = components['schemas']['IndicatorStatus'];
-
-/** Worst first, as the summary lists them. */
-const statuses = [
-  'NOT_MET',
-  'OFF_TRACK',
-  'AT_RISK',
-  'NOT_REPORTED',
-  'ON_TRACK',
-  'MET',
-  'NO_TARGET',
-] as const satisfies readonly IndicatorStatus[];
-
-// A symbol that repeats the word, for people who tell the colours apart badly.
-const symbols: Record<IndicatorStatus, string> = {
-  MET: '✓',
-  ON_TRACK: '→',
-  AT_RISK: '!',
-  OFF_TRACK: '↓',
-  NOT_MET: '✕',
-  NOT_REPORTED: '?',
-  NO_TARGET: '–',
-};
-
-function IndicatorStatusBadge({ status }: { status: IndicatorStatus }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`indicator-status indicator-status-${status.toLowerCase().replace('_', '-')}`}>
-      <span aria-hidden="true">{symbols[status]} </span>
-      {t(`review.consolidated.status.${status}`)}
-    </span>
-  );
-}
 
 /**
  * The consolidated report as it will be sent up: every indicator with its target for the year, the latest
@@ -48,7 +16,7 @@ export function ConsolidatedIndicators({ consolidated }: { consolidated: Consoli
   const { t } = useTranslation();
   const lang = useLanguage();
   const { period, indicators, statusCounts } = consolidated;
-  const counted = statuses.filter((s) => (statusCounts[s] ?? 0) > 0);
+  const counted = indicatorStatuses.filter((s) => (statusCounts[s] ?? 0) > 0);
   const columns = {
     indicator: t('review.consolidated.columns.indicator'),
     target: t('review.consolidated.columns.target'),
@@ -65,7 +33,7 @@ export function ConsolidatedIndicators({ consolidated }: { consolidated: Consoli
         <ul className="consolidated-counts" aria-label={t('review.consolidated.countsLabel')}>
           {counted.map((status) => (
             <li key={status}>
-              <IndicatorStatusBadge status={status} />{' '}
+              <StatusBadge status={status} />{' '}
               <strong>{formatNumber(statusCounts[status] ?? 0, lang)}</strong>
             </li>
           ))}
@@ -110,7 +78,7 @@ export function ConsolidatedIndicators({ consolidated }: { consolidated: Consoli
                   )}
                 </td>
                 <td data-label={columns.status}>
-                  <IndicatorStatusBadge status={row.status} />
+                  <StatusBadge status={row.status} />
                 </td>
                 <td data-label={columns.leadUnit}>{row.leadUnit.name}</td>
               </tr>
