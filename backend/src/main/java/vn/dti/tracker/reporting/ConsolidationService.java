@@ -80,8 +80,9 @@ public class ConsolidationService {
             boolean fraction, OrgUnitRef lead, UUID contributesTo) {
     }
 
+    /** {@code months}: months of the year up to the end of the period the value reports on. */
     record Accepted(UUID reportId, String periodKey, ReportValue value, String achievements, String difficulties, String proposals,
-            int evidence) {
+            int evidence, int months) {
     }
 
     /** All of the period's facts for a set of plans. */
@@ -245,8 +246,8 @@ public class ConsolidationService {
         for (Object[] r : yearPeriods.isEmpty() ? List.<Object[]>of() : rows(em.createNativeQuery("""
                 select l.indicator_id, r.id, l.period_key, r.value_number, r.numerator, r.denominator, r.met, r.rank, r.rank_out_of,
                        r.milestone_text, r.achievements, r.difficulties, r.proposals,
-                       (select count(*) from report_evidence re where re.report_id = r.id)
-                from (select distinct on (r.indicator_id) r.indicator_id, r.id, p.period_key
+                       (select count(*) from report_evidence re where re.report_id = r.id), l.months
+                from (select distinct on (r.indicator_id) r.indicator_id, r.id, p.period_key, cast(extract(month from p.ends_on) as int) as months
                       from report r join reporting_period p on p.id = r.period_id
                       where r.period_id in (:periods) and r.indicator_id is not null and r.role = 'LEAD' and r.state = 'ACCEPTED'
                       order by r.indicator_id, p.starts_on desc) l
@@ -254,7 +255,7 @@ public class ConsolidationService {
             accepted.put((UUID) r[0], new Accepted((UUID) r[1], (String) r[2], new ReportValue(strip((BigDecimal) r[3]),
                     strip((BigDecimal) r[4]), strip((BigDecimal) r[5]), (Boolean) r[6], r[7] == null ? null : ((Number) r[7]).intValue(),
                     r[8] == null ? null : ((Number) r[8]).intValue(), (String) r[9]), (String) r[10], (String) r[11], (String) r[12],
-                    ((Number) r[13]).intValue()));
+                    ((Number) r[13]).intValue(), ((Number) r[14]).intValue()));
         }
         for (Object[] r : rows(em.createNativeQuery("""
                 select r.indicator_id, max(case when r.role = 'LEAD' then r.state end),
@@ -298,7 +299,7 @@ public class ConsolidationService {
         // The year's result is final once its last period's consolidation deadline has passed.
         boolean yearOver = pp.monthsElapsed() >= 12 && pp.consolidationDeadline() != null && clock.today().isAfter(pp.consolidationDeadline());
         StatusRules.Evaluation e = StatusRules.evaluate(target, i.baseline(), i.fraction(), a == null ? null : a.value(), pp.monthsElapsed(),
-                a == null ? pp.monthsElapsed() : StatusRules.monthsOfKey(a.periodKey()), yearOver);
+                a == null ? pp.monthsElapsed() : a.months(), yearOver);
         return new IndicatorResult(new ItemRef("INDICATOR", i.id(), i.code(), i.content()), i.groupCode(), i.unitOfMeasure(), target,
                 i.lead(), e.status(), strip(e.achieved()), strip(e.expected()), a == null ? null : a.reportId(), a == null ? null : a.periodKey(),
                 a == null ? null : a.value(), facts.leadState().get(i.id()), a == null ? null : a.achievements(),

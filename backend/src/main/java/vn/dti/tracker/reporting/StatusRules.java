@@ -105,20 +105,6 @@ public final class StatusRules {
         return new Evaluation(status, achieved, expected);
     }
 
-    /** Months of the year up to the end of the period of {@code key} (2026-11: 11, 2026-Q3: 9, 2026-H1: 6, 2026: 12). */
-    public static int monthsOfKey(String key) {
-        if (key.length() == 7 && key.charAt(4) == '-' && Character.isDigit(key.charAt(5))) {
-            return Integer.parseInt(key.substring(5));
-        }
-        if (key.contains("-Q")) {
-            return 3 * Integer.parseInt(key.substring(key.indexOf("-Q") + 2));
-        }
-        if (key.contains("-H")) {
-            return 6 * Integer.parseInt(key.substring(key.indexOf("-H") + 2));
-        }
-        return 12;
-    }
-
     /** The value in the target's units: a fraction becomes a percentage, or a ratio per the target's base. */
     public static BigDecimal achieved(TargetDto target, boolean fraction, ReportValue value) {
         return switch (target.kind()) {

@@ -412,14 +412,4 @@ class StatusRulesTest {
         // A later value than the period read (a report of a later period does not reach back) is judged at the period read.
         assertEvaluation(IndicatorStatus.OFF_TRACK, "50", "65", StatusRules.evaluate(atLeast80, from20, false, number("50"), 9, 12, false));
     }
-
-    @Test
-    void monthsOfAPeriodKey() {
-        assertEquals(11, StatusRules.monthsOfKey("2026-11"));
-        assertEquals(1, StatusRules.monthsOfKey("2026-01"));
-        assertEquals(9, StatusRules.monthsOfKey("2026-Q3"));
-        assertEquals(6, StatusRules.monthsOfKey("2026-H1"));
-        assertEquals(12, StatusRules.monthsOfKey("2026-H2"));
-        assertEquals(12, StatusRules.monthsOfKey("2026"));
-    }
 }
