@@ -34,8 +34,9 @@ describe('the frame of the app', () => {
 
     await nav.getByRole('link', { name: 'Kế hoạch' }).click();
     await page.waitForURL(/\/plans$/);
-    expect(await nav.isVisible()).toBe(false);
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    // The menu closes once the new screen has rendered, which may come just after the address changes.
+    await expect.poll(() => nav.isVisible()).toBe(false);
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
     await page.context().close();
   });
 
