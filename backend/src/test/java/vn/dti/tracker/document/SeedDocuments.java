@@ -120,6 +120,11 @@ public final class SeedDocuments {
             if (clean.isEmpty()) {
                 continue;
             }
+            if (para != null && !openBold && clean.matches("^[-+•]\\s.*")) {
+                // A bullet on the next line is a paragraph of its own (a list written line by line).
+                out.add(new Para(para.toString().strip(), paraBold));
+                para = null;
+            }
             if (para == null) {
                 para = new StringBuilder(clean);
                 paraBold = starts;
@@ -128,7 +133,8 @@ public final class SeedDocuments {
                 para.append('\n').append(clean);
                 openBold = !ends;
             } else {
-                para.append(' ').append(clean);
+                // "57-" at a line's end and "NQ/TW" below: one word broken at its hyphen.
+                para.append(para.toString().matches("(?s).*\\S-$") ? "" : " ").append(clean);
                 paraBold = paraBold && starts;
             }
             if (!openBold && paraBold && ends && nextIsBoldLine(lines, i)) {
@@ -161,13 +167,13 @@ public final class SeedDocuments {
                 return false;
             }
             String ended = para.toString().strip();
-            if (ended.equals(ended.toUpperCase()) || HEADING_START.matcher(ended).matches() && !ended.startsWith("-") && ended.length() < 120) {
-                return false; // "KẾ HOẠCH", "1. Mục tiêu tổng quát": a title or a heading ends at its line
-            }
             if (Character.isLowerCase(next.charAt(0))) {
                 return true;
             }
-            boolean cut = last.endsWith(" ") && !last.endsWith("  ") && !ended.matches("(?s).*[.;:!?”\"]$");
+            if (ended.equals(ended.toUpperCase()) || HEADING_START.matcher(ended).matches() && !ended.startsWith("-") && ended.length() < 120) {
+                return false; // "KẾ HOẠCH", "1. Mục tiêu tổng quát": a title or a heading ends at its line
+            }
+            boolean cut = last.endsWith(" ") && !last.endsWith("  ") && !ended.matches("(?s).*[.;:!?”\")]$");
             return cut || ended.endsWith("-");
         }
         return false;
