@@ -663,7 +663,8 @@ final class PlanText {
                 Matcher b = BULLET.matcher(t);
                 String text = b.matches() ? b.group(1).strip() : t;
                 List<TextTask> list = current.tasks();
-                if (lastTaskText != null && lastTaskText.endsWith(":") && b.matches() && !list.isEmpty()) {
+                boolean labelled = text.matches("^[^:.;]{2,80}:\\s+\\S.*") && text.substring(0, text.indexOf(':')).split("\\s+").length <= 8;
+                if (lastTaskText != null && lastTaskText.endsWith(":") && b.matches() && !labelled && !list.isEmpty()) {
                     TextTask last = list.get(list.size() - 1);
                     list.set(list.size() - 1, new TextTask(last.block(), last.text() + "\n- " + text));
                     continue;
