@@ -606,6 +606,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plan-intakes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a plan from the file it was issued as, and preview it
+         * @description The body is the issued plan as a Word document (.docx). It is read into its paragraphs and tables (`source`) and understood: the heading (issuing body, "Số: …/KH-UBND", place and date), the title under "KẾ HOẠCH" (and from it the years), the legal bases ("Căn cứ …", "Thực hiện …", each linked to a stored plan of the same number and date), the sections by their Roman headings, kept as written, the reporting regime from its sentences ("… trước ngày 20 hằng tháng"), the closing, the recipients ("Nơi nhận"), the signer, and every appendix table (PHỤ LỤC) through the appendix import's reader; tasks written as text under the tasks section become tasks by their headings. Every doubt is a WARNING and every blocker an ERROR in `findings`, at its block (and cell). Nothing is stored: commit with `commitPlanIntake`, sending back `source` (corrected where needed) and the choices. Coordinators. Refused: not a .docx (415), a protected (`intake.encrypted`) or damaged (`intake.damaged`) file, over the size limit (413), a package that would unpack past the limits (413 `file.archive-too-large`, `file.archive-bomb`).
+         */
+        post: operations["readPlanDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-intakes/commits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Store the plan read from its file
+         * @description As the preview, then stored through the plan-bundle import in one transaction: a new plan is created, a plan already stored (same code, or same issuer and number or title) is updated; the same file again changes nothing. Requires `If-Match` with the preview's `etag` (`"new"` for a plan not stored yet): a plan changed since is refused (412). Refused with 400 `intake.invalid` while an ERROR finding remains, and `import.unused-columns` for table columns with content that nothing reads unless acknowledged. Coordinators of the issuing unit.
+         */
+        post: operations["commitPlanIntake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-intakes/previews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a plan from its file as read, with the person's choices
+         * @description The `source` of a reading (its text corrected where a doubt was checked) and the choices: the issuing unit, the plan's code, collective names to create as unit groups, a unit for a name the reader could not place, and the acknowledgement of table columns that nothing reads. Nothing is stored. Coordinators.
+         */
+        post: operations["previewPlanIntake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -1582,6 +1642,10 @@ export interface components {
              */
             transactionId: number;
         };
+        /** @enum {string} */
+        BlockKind: "PARAGRAPH" | "TABLE";
+        /** @enum {string} */
+        BlockRole: "HEADING" | "NUMBER" | "PLACE_DATE" | "TITLE" | "LEGAL_BASIS" | "PREAMBLE" | "SECTION_HEADING" | "SECTION" | "REGIME" | "CLOSING" | "RECIPIENTS" | "SIGNER" | "APPENDIX_TITLE" | "APPENDIX_TABLE" | "TABLE_UNREAD" | "OTHER";
         BundleChanges: {
             created?: string[];
             updated?: string[];
@@ -2746,6 +2810,97 @@ export interface components {
             /** Format: int32 */
             order: number;
         };
+        /** @description A plan's file as read and the plan as understood, with every doubt; or what its commit stored */
+        PlanIntake: {
+            committed: boolean;
+            /** @description No ERROR finding: the plan can be committed */
+            valid: boolean;
+            source: components["schemas"]["PlanIntakeSource"];
+            /** @description The plan as understood, in the plan-bundle format */
+            plan: components["schemas"]["PlanBundle"];
+            findings: components["schemas"]["PlanIntakeFinding"][];
+            /** @description What the commit creates, updates and removes (in a preview: would) */
+            changes: components["schemas"]["BundleImportResult"];
+            /** @description ETag of the stored plan this reading was made against (the commit's If-Match); `"new"` for a plan not stored yet */
+            etag: string | null;
+        };
+        /** @description A paragraph or a table of the file, in reading order, with what it was understood as */
+        PlanIntakeBlock: {
+            /**
+             * Format: int32
+             * @example 12
+             */
+            index: number;
+            /**
+             * Format: int32
+             * @description Page (from 1); 0 for a Word document
+             */
+            page: number;
+            kind: components["schemas"]["BlockKind"];
+            /** @description A paragraph's text as written; line breaks as \n */
+            text: string | null;
+            bold: boolean;
+            /** @description Read with low confidence (a scan): to be checked against the page */
+            doubtful: boolean;
+            /** @description A table's rows, cells by column (empty string for an empty cell) */
+            rows: string[][] | null;
+            /** @description A table's cells read with low confidence, each as [row, column] counted from 0 */
+            doubtfulCells: number[][] | null;
+            role: components["schemas"]["BlockRole"] | null;
+        };
+        /** @description What the person decided in the preview; all optional */
+        PlanIntakeChoicesInput: {
+            /** @description The unit that issues the plan; by default the one the heading names, else the caller's */
+            issuingUnitId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description The plan's code; by default a stored plan's of the same issuer and number or title, else made from the issuer, the title and the years */
+            planCode?: string | null;
+            /** @description Collective names ("Các trường học") to create as unit groups under the issuer */
+            createUnitGroups?: string[] | null;
+            /** @description A unit chosen for a name the reader could not place: name as written → unit code */
+            units?: {
+                [key: string]: string;
+            } | null;
+            /** @description Go ahead although tables have columns with content that nothing reads */
+            acknowledgeUnused?: boolean;
+        };
+        /** @description A doubt (WARNING) or a blocker (ERROR), at its block and, in a table, its cell */
+        PlanIntakeFinding: {
+            /**
+             * Format: int32
+             * @description The block; null for the whole plan
+             */
+            block: number | null;
+            /**
+             * Format: int32
+             * @description Row of the table, from 0
+             */
+            row: number | null;
+            /**
+             * Format: int32
+             * @description Column of the table, from 0
+             */
+            column: number | null;
+            severity: components["schemas"]["Severity"];
+            /** @example intake.unit-unknown */
+            code: string;
+            detail: string;
+            /** @description For a unit name: the units it may mean */
+            candidates: components["schemas"]["OrgUnitRef"][];
+            /** @description For a collective name the plan may create as a unit group: the name */
+            offer: string | null;
+        };
+        /** @description The file as read (from a preview) and the person's choices */
+        PlanIntakeInput: {
+            source: components["schemas"]["PlanIntakeSource"];
+            choices?: components["schemas"]["PlanIntakeChoicesInput"];
+        };
+        /** @description The file as read: what the commit is made from, with any correction typed into it */
+        PlanIntakeSource: {
+            kind: components["schemas"]["SourceKind"];
+            /** Format: int32 */
+            pages: number;
+            blocks: components["schemas"]["PlanIntakeBlock"][];
+        };
         /** @description A short reference to a plan */
         PlanRef: {
             id: components["schemas"]["UUID"];
@@ -3186,6 +3341,8 @@ export interface components {
         };
         /** @enum {string} */
         Severity: "ERROR" | "WARNING";
+        /** @enum {string} */
+        SourceKind: "DOCX" | "PDF" | "SCAN";
         /** @description An indicator whose status is not what it was in the previous period */
         StatusChange: {
             indicator: components["schemas"]["ReportItem"];
@@ -5036,6 +5193,114 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    readPlanDocument: {
+        parameters: {
+            query?: {
+                /** @description The unit that issues the plan, when the file does not say */
+                issuingUnitId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The file as read and the plan as understood */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanIntake"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["FileTooLarge"];
+            415: components["responses"]["UnsupportedType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    commitPlanIntake: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `etag` of the preview */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanIntakeInput"];
+            };
+        };
+        responses: {
+            /** @description What was stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanIntake"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    previewPlanIntake: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanIntakeInput"];
+            };
+        };
+        responses: {
+            /** @description The plan as understood */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanIntake"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -185,13 +185,42 @@ public class AppendixImport {
      * The units a plan's appendix may name, nearest first: its issuer's subtree; then the issuer's ancestors and their
      * own units (the province's departments, "Sở KH&CN", named in a commune's plan).
      */
-    private static UnitNames candidateUnits(Plan plan) {
-        List<OrgUnit> own = OrgUnit.<OrgUnit>list("path like ?1 and active = true", plan.issuingUnit.path + "%");
-        List<UUID> ancestors = java.util.Arrays.stream(plan.issuingUnit.path.split("/")).filter(s -> !s.isEmpty()).map(UUID::fromString)
-                .filter(id -> !id.equals(plan.issuingUnit.id)).toList();
+    /** One table of an issued plan read as an appendix: its part, groups, items, and every problem at its cell. */
+    record TableAppendix(AppendixPart part, List<Group> groups, List<BundleIndicator> indicators, List<BundleTask> tasks,
+            List<ImportProblem> problems, List<DocumentDtos.UnusedColumn> unusedColumns) {
+    }
+
+    /**
+     * Reads a table of an issued plan (a Word or PDF table, as rows of a sheet) as this import reads a sheet: against
+     * {@code plan} (stored, or not yet: then {@code current} is its empty bundle) and the units {@code names} may find.
+     * Null when the table has no appendix header row.
+     */
+    TableAppendix readTable(Plan plan, PlanBundle current, SheetReader.Sheet sheet, UnitNames names) {
+        for (AppendixPart part : AppendixPart.values()) {
+            AppendixLayout layout = AppendixLayout.find(sheet, part);
+            if (layout == null) {
+                continue;
+            }
+            Reading reading = new Reading(plan, part, current, sheet, layout, names, access::readsUnit);
+            reading.readRows();
+            return new TableAppendix(part, new ArrayList<>(reading.groups.values()), reading.indicators, reading.tasks, reading.problems,
+                    reading.unusedColumns());
+        }
+        return null;
+    }
+
+    /** The units a plan of {@code issuer} may name, nearest first: its subtree, then its ancestors and their own units. */
+    static List<List<OrgUnit>> candidateTiers(OrgUnit issuer) {
+        List<OrgUnit> own = OrgUnit.<OrgUnit>list("path like ?1 and active = true", issuer.path + "%");
+        List<UUID> ancestors = java.util.Arrays.stream(issuer.path.split("/")).filter(s -> !s.isEmpty()).map(UUID::fromString)
+                .filter(id -> !id.equals(issuer.id)).toList();
         List<OrgUnit> around = ancestors.isEmpty() ? List.of()
                 : OrgUnit.<OrgUnit>list("id in ?1 or (parent.id in ?1 and active = true)", ancestors);
-        return new UnitNames(List.of(own, around), plan.issuingUnit);
+        return List.of(own, around);
+    }
+
+    private static UnitNames candidateUnits(Plan plan) {
+        return new UnitNames(candidateTiers(plan.issuingUnit), plan.issuingUnit);
     }
 
     /** The cell text that the export writes for an indicator's lead unit(s). */

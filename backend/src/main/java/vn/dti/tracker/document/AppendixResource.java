@@ -2,9 +2,7 @@ package vn.dti.tracker.document;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -114,37 +112,12 @@ public class AppendixResource {
                     + " (columns with content the import does not read, whose content is then not imported). Without it, such a commit is"
                     + " refused with 400 `import.unused-columns`, each column in `errors`.") boolean acknowledgeUnused,
             InputStream body) throws IOException {
-        java.nio.file.Path workbook = receive(body);
+        java.nio.file.Path workbook = Uploads.receive(body, uploads, "import-", ".xlsx", settings.imports().maxFileSize().asLongValue(),
+                max -> DomainException.workbookTooLarge(-1, max));
         try {
             return imports.run(planId, part == null ? AppendixPart.INDICATORS : part, workbook, dryRun, ifMatch, acknowledgeUnused);
         } finally {
             Files.deleteIfExists(workbook);
         }
-    }
-
-    /**
-     * The body, copied to a file of its own in the upload directory (emptied at start, should the process stop
-     * midway) and cut off past the limit: a workbook is read from disk, never held whole in memory.
-     */
-    private java.nio.file.Path receive(InputStream body) throws IOException {
-        long max = settings.imports().maxFileSize().asLongValue();
-        Files.createDirectories(uploads);
-        java.nio.file.Path file = uploads.resolve("import-" + UUID.randomUUID() + ".xlsx");
-        try (InputStream in = body == null ? InputStream.nullInputStream() : body;
-                OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
-            byte[] buffer = new byte[64 * 1024];
-            long size = 0;
-            for (int n; (n = in.read(buffer)) > 0;) {
-                size += n;
-                if (size > max) {
-                    throw DomainException.workbookTooLarge(-1, max);
-                }
-                out.write(buffer, 0, n);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-        return file;
     }
 }

@@ -585,7 +585,9 @@ final class PlanText {
                 wording += "\n" + consolidation.sentence();
                 recipient = unitAfter(consolidation.sentence(), "(?iu)(?:gửi về|gửi|báo cáo)\\s+");
             }
-            String coordinator = unitAfter(units.sentence(), "(?iu)(?:thông qua|qua đầu mối tổng hợp là|qua đầu mối|đầu mối là|gửi về|gửi)\\s+");
+            // Through whom the units report comes first ("thông qua Phòng …"); else to whom they send it.
+            String coordinator = unitAfter(units.sentence(), "(?iu)(?:thông qua|qua đầu mối tổng hợp là|qua đầu mối|đầu mối là)\\s+");
+            coordinator = coordinator != null ? coordinator : unitAfter(units.sentence(), "(?iu)(?:gửi về|gửi)\\s+");
             return new Regime(blocks, frequency(units.sentence()), units.day(), consolidation == null ? null : consolidation.day(), wording,
                     coordinator, recipient);
         }

@@ -1,0 +1,125 @@
+package vn.dti.tracker;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import vn.dti.tracker.document.SeedDocuments;
+
+/** Plans brought in from the Word documents they were issued as: every fact of the plan, every doubt shown, nothing lost. */
+@QuarkusTest
+class PlanIntakeTest {
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    @TempDir
+    Path dir;
+
+    private byte[] docx(String seed) throws Exception {
+        return Files.readAllBytes(SeedDocuments.docx(SeedDocuments.load(seed), dir));
+    }
+
+    private static JsonNode demo(String name) throws Exception {
+        try (InputStream in = PlanIntakeTest.class.getResourceAsStream("/demo/" + name + ".json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    @Test
+    void xuanLocsDocumentGivesItsAppendixAsTheDemoHoldsIt() throws Exception {
+        JsonPath read = Api.as("commune").contentType(DOCX).body(docx("xuan-loc-cds-2026")).post("/api/v1/plan-intakes").then()
+                .statusCode(200).extract().jsonPath();
+        // The stored plan of the same issuer and title is the one this document updates.
+        assertEquals("XUANLOC-CDS-2026", read.getString("plan.plan.code"));
+        assertEquals("DNAI.XUANLOC", read.getString("plan.plan.issuingUnitCode"));
+        assertEquals(List.of(), read.getList("findings.findAll { it.severity == 'ERROR' }.code"));
+        JsonNode demo = demo("02-xuan-loc-cds-2026");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode plan = json.valueToTree(read.getMap("plan"));
+        assertEquals(30, plan.get("indicators").size());
+        for (int i = 0; i < 30; i++) {
+            JsonNode want = demo.get("indicators").get(i);
+            JsonNode got = plan.get("indicators").get(i);
+            for (String field : List.of("code", "groupCode", "content", "unitOfMeasure", "leadUnitCode", "cooperatingUnitCodes", "targets")) {
+                assertEquals(want.get(field), got.get(field), want.get("code").asText() + " " + field);
+            }
+        }
+        assertEquals(demo.get("indicatorGroups"), plan.get("indicatorGroups"));
+        assertEquals(demo.get("taskGroups"), plan.get("taskGroups"));
+        assertEquals(demo.get("plan").get("reportingRegime"), plan.get("plan").get("reportingRegime"));
+        assertEquals(demo.get("plan").get("legalBases"), plan.get("plan").get("legalBases"));
+        List<String> roles = read.getList("source.blocks.role");
+        assertEquals(true, roles.contains("APPENDIX_TABLE") && roles.contains("SIGNER") && roles.contains("LEGAL_BASIS"));
+    }
+
+    @Test
+    void aNewPlanIsCommittedOnceAndTheSameDocumentAgainChangesNothing() throws Exception {
+        String code = Api.code("PL");
+        JsonPath read = Api.as("province").contentType(DOCX).body(docx("phu-lam-dti-2026-2030")).post("/api/v1/plan-intakes").then()
+                .statusCode(200).extract().jsonPath();
+        Map<String, Object> source = read.getMap("source");
+        Map<String, Object> request = Map.of("source", source, "choices", Map.of("planCode", code));
+        JsonPath preview = Api.as("province").contentType("application/json").body(request).post("/api/v1/plan-intakes/previews").then()
+                .statusCode(200).body("valid", equalTo(true)).body("etag", equalTo("\"new\"")).extract().jsonPath();
+        assertEquals("DNAI-KH154-2026", preview.getString("plan.plan.parentPlanCode"));
+        assertEquals(1, preview.getList("plan.plan.legalBases.findAll { it.planCode == 'DNAI-KH154-2026' }").size());
+        // Without the preview's etag, nothing is stored.
+        Api.refused(Api.as("province").contentType("application/json").body(request).post("/api/v1/plan-intakes/commits").then(), 428,
+                "intake.if-match-required", null);
+        JsonPath done = Api.as("province").contentType("application/json").header("If-Match", "\"new\"").body(request)
+                .post("/api/v1/plan-intakes/commits").then().statusCode(200).body("committed", equalTo(true)).extract().jsonPath();
+        assertEquals(List.of(code), done.getList("changes.plan.created"));
+        String planId = Api.planId(code);
+        Api.as("province").get("/api/v1/plans/" + planId).then().statusCode(200)
+                .body("title", equalTo("Kế hoạch Nâng cao chỉ số chuyển đổi số (DTI) giai đoạn 2026 - 2030 trên địa bàn xã Phú Lâm"))
+                .body("reportingRegime.unitReportDay", equalTo(18)).body("signerName", equalTo("Đỗ Xuân Hòa"));
+        Api.as("province").queryParam("size", 100).get("/api/v1/plans/" + planId + "/tasks").then().statusCode(200)
+                .body("items.size()", equalTo(19));
+        // The same document again: the stored plan is found, and nothing changes.
+        JsonPath again = Api.as("province").contentType("application/json").body(request).post("/api/v1/plan-intakes/previews").then()
+                .statusCode(200).extract().jsonPath();
+        String etag = again.getString("etag");
+        JsonPath second = Api.as("province").contentType("application/json").header("If-Match", etag).body(request)
+                .post("/api/v1/plan-intakes/commits").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(), second.getList("changes.plan.updated"));
+        assertEquals(List.of(), second.getList("changes.tasks.created"));
+        assertEquals(List.of(), second.getList("changes.tasks.updated"));
+    }
+
+    @Test
+    void filesThatAreNoPlanDocumentAreRefusedWithTheirCode() throws Exception {
+        Api.refused(Api.as("commune").contentType(DOCX).body(new byte[0]).post("/api/v1/plan-intakes").then(), 400, "intake.empty", "file");
+        Api.refused(Api.as("commune").contentType(DOCX).body("%PDF-1.4 not really".getBytes()).post("/api/v1/plan-intakes").then(), 415,
+                "intake.unsupported", "file");
+        ByteArrayOutputStream sheet = new ByteArrayOutputStream();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            wb.createSheet("A").createRow(0).createCell(0).setCellValue("x");
+            wb.write(sheet);
+        }
+        Api.refused(Api.as("commune").contentType(DOCX).body(sheet.toByteArray()).post("/api/v1/plan-intakes").then(), 415,
+                "intake.unsupported", "file");
+        byte[] damaged = docx("xuan-loc-cds-2026");
+        byte[] cut = java.util.Arrays.copyOf(damaged, damaged.length / 2);
+        Api.as("commune").contentType(DOCX).body(cut).post("/api/v1/plan-intakes").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.oneOf("intake.damaged", "file.archive-damaged"));
+        Api.as("reporter").contentType(DOCX).body(docx("xuan-loc-cds-2026")).post("/api/v1/plan-intakes").then().statusCode(403);
+        List<String> none = new ArrayList<>();
+        assertEquals(none, List.of());
+    }
+}
