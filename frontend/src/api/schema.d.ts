@@ -526,6 +526,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/org-units/{id}/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the other names of an organisation unit
+         * @description The names documents give the unit ("Phòng VH&XH", "P. VHXH"), matched, as its name is, when a plan or an appendix is brought in. Names a person matches to the unit in a plan's preview are added by the commit. A name is kept once, ignoring case, diacritics and spacing, and never the unit's own name. Whoever manages the unit; requires `If-Match` with the ETag last read.
+         */
+        put: operations["updateOrgUnitAliases"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org-units/{unitId}/dti-ranking": {
         parameters: {
             query?: never;
@@ -1458,6 +1478,11 @@ export interface components {
             detail: string;
             /** @description For a unit name that matched none: the closest units */
             candidates: components["schemas"]["OrgUnitRef"][];
+            /**
+             * @description For a unit name that matched none (or several): the name as written
+             * @example Phòng VH-XH
+             */
+            name: string | null;
         };
         /** @description The preview (dryRun) or the outcome of importing a sheet into a plan */
         AppendixImportResult: {
@@ -2424,10 +2449,16 @@ export interface components {
             /** Format: int32 */
             depth: number;
             active: boolean;
+            /** @description Other names documents give the unit, matched when a plan is brought in */
+            aliases: string[];
             /** Format: int64 */
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
             updatedAt: components["schemas"]["OffsetDateTime"];
+        };
+        /** @description The other names of a unit, replacing those it has */
+        OrgUnitAliasesUpdate: {
+            aliases: string[];
         };
         /** @description A new organisation unit */
         OrgUnitCreate: {
@@ -2823,6 +2854,8 @@ export interface components {
             changes: components["schemas"]["BundleImportResult"];
             /** @description ETag of the stored plan this reading was made against (the commit's If-Match); `"new"` for a plan not stored yet */
             etag: string | null;
+            /** @description After a commit: the names matched to units in `choices.units`, now kept as the units' other names, so the next document that writes them needs no choice */
+            learnedAliases: string[];
         };
         /** @description A paragraph or a table of the file, in reading order, with what it was understood as */
         PlanIntakeBlock: {
@@ -2888,6 +2921,8 @@ export interface components {
             candidates: components["schemas"]["OrgUnitRef"][];
             /** @description For a collective name the plan may create as a unit group: the name */
             offer: string | null;
+            /** @description For a unit name the reader could not place: the name as written (what `choices.units` maps) */
+            name: string | null;
         };
         /** @description The file as read (from a preview) and the person's choices */
         PlanIntakeInput: {
@@ -5033,6 +5068,46 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateOrgUnitAliases: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being edited */
+                "If-Match": string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgUnitAliasesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

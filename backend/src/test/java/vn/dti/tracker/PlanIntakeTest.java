@@ -102,6 +102,76 @@ class PlanIntakeTest {
         assertEquals(List.of(), second.getList("changes.tasks.updated"));
     }
 
+    /** A short commune plan whose appendix names a unit by a name the system does not know, and a collective name. */
+    private byte[] smallPlan(String title, String lead, String cooperating) throws Exception {
+        List<SeedDocuments.Block> blocks = List.of(
+                new SeedDocuments.Para("ỦY BAN NHÂN DÂN\nXÃ XUÂN LỘC", true),
+                new SeedDocuments.Para("Số: /KH-UBND", false),
+                new SeedDocuments.Para("Xuân Lộc, ngày    tháng 5 năm 2027", false),
+                new SeedDocuments.Para("KẾ HOẠCH", true),
+                new SeedDocuments.Para(title, true),
+                new SeedDocuments.Para("Căn cứ Kế hoạch số 154/KH-UBND ngày 26/3/2026 của UBND tỉnh Đồng Nai về nâng cao chỉ số chuyển đổi số;", false),
+                new SeedDocuments.Para("I. MỤC TIÊU", true),
+                new SeedDocuments.Para("Chi tiết tại Phụ lục kèm theo.", false),
+                new SeedDocuments.Para("II. TỔ CHỨC THỰC HIỆN", true),
+                new SeedDocuments.Para("Các đơn vị báo cáo định kỳ hằng tháng gửi UBND xã (thông qua Phòng Văn hóa - Xã hội) trước ngày 18 hằng tháng.", false),
+                new SeedDocuments.Para("Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.", false),
+                new SeedDocuments.Para("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", true),
+                new SeedDocuments.Para("Nguyễn Văn An", true),
+                new SeedDocuments.Para("PHỤ LỤC", true),
+                new SeedDocuments.Para("Chỉ tiêu chuyển đổi số năm 2027", true),
+                new SeedDocuments.Table(List.of(
+                        List.of("STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Kết quả", "Đơn vị chủ trì", "Đơn vị phối hợp"),
+                        List.of("1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "80", lead, cooperating),
+                        List.of("2", "Số điểm wifi công cộng", "điểm", "≥ 5", "Phòng Văn hóa - Xã hội", cooperating))));
+        return Files.readAllBytes(SeedDocuments.docx(new SeedDocuments.Seed(Api.code("plan").toLowerCase(), blocks), dir));
+    }
+
+    @Test
+    void aNameThePersonMatchesIsLearnedAndACollectiveNameBecomesAUnitGroup() throws Exception {
+        String code = Api.code("XLT");
+        String title = "Thử nghiệm đưa kế hoạch vào " + code + " năm 2027";
+        JsonPath read = Api.as("commune").contentType(DOCX).body(smallPlan(title, "Tổ một cửa " + code, "Các hợp tác xã " + code))
+                .post("/api/v1/plan-intakes").then().statusCode(200).extract().jsonPath();
+        // Flat appendix, target column headed "Kết quả", a bare number under "%": one group named after the appendix, a percentage.
+        assertEquals(List.of("Chỉ tiêu chuyển đổi số năm 2027"), read.getList("plan.indicatorGroups.name"));
+        assertEquals(List.of("Tổ một cửa " + code), read.getList("findings.findAll { it.code == 'import.unit-unknown' }.name"));
+        assertEquals(List.of("Các hợp tác xã " + code), read.getList("findings.findAll { it.code == 'intake.unit-group-offered' }.offer"));
+        Map<String, Object> choices = Map.of("planCode", code, "units", Map.of("Tổ một cửa " + code, "DNAI.XUANLOC.TTPVHCC"),
+                "createUnitGroups", List.of("Các hợp tác xã " + code));
+        Map<String, Object> request = Map.of("source", read.getMap("source"), "choices", choices);
+        JsonPath preview = Api.as("commune").contentType("application/json").body(request).post("/api/v1/plan-intakes/previews").then()
+                .statusCode(200).body("valid", equalTo(true)).extract().jsonPath();
+        assertEquals("DNAI.XUANLOC.TTPVHCC", preview.getString("plan.indicators[0].leadUnitCode"));
+        assertEquals("PERCENT", preview.getString("plan.indicators[0].targets[0].kind"));
+        assertEquals(80, preview.getInt("plan.indicators[0].targets[0].value"));
+        JsonPath done = Api.as("commune").contentType("application/json").header("If-Match", "\"new\"").body(request)
+                .post("/api/v1/plan-intakes/commits").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("Tổ một cửa " + code), done.getList("learnedAliases"));
+        assertEquals(1, done.getList("changes.orgUnits.created").size());
+        Api.as("commune").get("/api/v1/org-units/" + Api.unitId("DNAI.XUANLOC.TTPVHCC")).then().statusCode(200)
+                .body("aliases", hasItem("Tổ một cửa " + code));
+        // The next document that writes the same names needs no choice.
+        JsonPath next = Api.as("commune").contentType(DOCX).body(smallPlan(title + " bổ sung", "Tổ một cửa " + code, "Các hợp tác xã " + code))
+                .post("/api/v1/plan-intakes").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(), next.getList("findings.findAll { it.severity == 'ERROR' }.code"));
+        assertEquals("DNAI.XUANLOC.TTPVHCC", next.getString("plan.indicators[0].leadUnitCode"));
+    }
+
+    @Test
+    void aUnitsOtherNamesAreEditedByWhoeverManagesIt() {
+        String id = Api.unitId("DNAI.XUANLOC.KT");
+        String tag = Api.as("commune").get("/api/v1/org-units/" + id).then().statusCode(200).extract().header("ETag");
+        Api.as("commune").contentType("application/json").header("If-Match", tag)
+                .body(Map.of("aliases", List.of("P. Kinh tế", "p. kinh te", "Phòng Kinh tế"))).put("/api/v1/org-units/" + id + "/aliases").then()
+                .statusCode(200).body("aliases", equalTo(List.of("P. Kinh tế")));
+        String stale = tag;
+        Api.as("commune").contentType("application/json").header("If-Match", stale).body(Map.of("aliases", List.of())).put("/api/v1/org-units/" + id + "/aliases")
+                .then().statusCode(412);
+        Api.as("reporter").contentType("application/json").header("If-Match", stale).body(Map.of("aliases", List.of()))
+                .put("/api/v1/org-units/" + id + "/aliases").then().statusCode(403);
+    }
+
     @Test
     void filesThatAreNoPlanDocumentAreRefusedWithTheirCode() throws Exception {
         Api.refused(Api.as("commune").contentType(DOCX).body(new byte[0]).post("/api/v1/plan-intakes").then(), 400, "intake.empty", "file");

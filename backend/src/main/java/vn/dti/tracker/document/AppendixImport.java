@@ -814,12 +814,12 @@ public class AppendixImport {
             for (UnitNames.Unmatched u : match.unmatched()) {
                 List<OrgUnitRef> candidates = u.candidates().stream().map(OrgUnitRef::of).toList();
                 if (u.ambiguous()) {
-                    problem(row.number(), column, Severity.ERROR, "import.unit-ambiguous",
-                            "Tên '" + u.name() + "' trùng với nhiều đơn vị: ghi rõ tên hoặc mã đơn vị.", candidates);
+                    unitProblem(row.number(), column, "import.unit-ambiguous",
+                            "Tên '" + u.name() + "' trùng với nhiều đơn vị: ghi rõ tên hoặc mã đơn vị.", candidates, u.name());
                 } else {
-                    problem(row.number(), column, Severity.ERROR, "import.unit-unknown", "Không tìm thấy đơn vị '" + u.name() + "'"
+                    unitProblem(row.number(), column, "import.unit-unknown", "Không tìm thấy đơn vị '" + u.name() + "'"
                             + (candidates.isEmpty() ? "." : "; gần nhất: " + candidates.stream().map(OrgUnitRef::name)
-                                    .collect(Collectors.joining(", ")) + "."), candidates);
+                                    .collect(Collectors.joining(", ")) + "."), candidates, u.name());
                 }
             }
             match.units().forEach(u -> unitsByCode.put(u.code, u));
@@ -973,11 +973,17 @@ public class AppendixImport {
             problems.add(problemAt(row, column, severity, code, detail, candidates));
         }
 
+        /** A problem of a unit's name as written in the cell. */
+        private void unitProblem(Integer row, Integer column, String code, String detail, List<OrgUnitRef> candidates, String name) {
+            ImportProblem p = problemAt(row, column, Severity.ERROR, code, detail, candidates);
+            problems.add(new ImportProblem(p.row(), p.column(), p.cell(), p.header(), p.severity(), p.code(), p.detail(), p.candidates(), name));
+        }
+
         private ImportProblem problemAt(Integer row, Integer column, Severity severity, String code, String detail,
                 List<OrgUnitRef> candidates) {
             String letter = column == null ? null : CellReference.convertNumToColString(column);
             String cell = letter == null || row == null ? null : letter + row;
-            return new ImportProblem(row, letter, cell, layout.header(column), severity, code, detail, candidates);
+            return new ImportProblem(row, letter, cell, layout.header(column), severity, code, detail, candidates, null);
         }
 
         /** A cell naming units as one line: a line break between names reads as "; ". */

@@ -37,7 +37,9 @@ public final class DocumentDtos {
             Severity severity,
             @Schema(examples = "import.unit-unknown") String code,
             @Schema(examples = "Không tìm thấy đơn vị 'Phòng Văn hoá Xã hôi'.") String detail,
-            @Schema(description = "For a unit name that matched none: the closest units") List<OrgUnitRef> candidates) {
+            @Schema(description = "For a unit name that matched none: the closest units") List<OrgUnitRef> candidates,
+            @Schema(nullable = true, description = "For a unit name that matched none (or several): the name as written", examples = "Phòng VH-XH")
+            String name) {
     }
 
     @Schema(name = "AppendixImportIndicator", description = "An indicator as a row of the sheet was understood")

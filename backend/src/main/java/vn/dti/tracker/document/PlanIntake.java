@@ -72,9 +72,11 @@ public class PlanIntake {
     private final ConditionalGet tags;
     private final ArchiveLimits limits;
     private final int maxBlocks;
+    private final vn.dti.tracker.orgunit.OrgUnitService units;
 
-    public PlanIntake(AccessPolicy access, AppendixImport appendix, BundleImporter importer, BundleExporter exporter, ConditionalGet tags,
+    public PlanIntake(vn.dti.tracker.orgunit.OrgUnitService units, AccessPolicy access, AppendixImport appendix, BundleImporter importer, BundleExporter exporter, ConditionalGet tags,
             ArchiveSettings archives, DocumentSettings settings) {
+        this.units = units;
         this.access = access;
         this.appendix = appendix;
         this.importer = importer;
@@ -133,7 +135,8 @@ public class PlanIntake {
                         expected);
             }
             BundleImportResult done = importer.importBundle(u.bundle, false, u.tag);
-            return new Result(true, true, toDto(ps, u.roles), u.bundle, u.findings, done, done.etag());
+            List<String> learned = QuarkusTransaction.requiringNew().call(() -> learn(c));
+            return new Result(true, true, toDto(ps, u.roles), u.bundle, u.findings, done, done.etag(), learned);
         }
         BundleImportResult preview = null;
         try {
@@ -142,10 +145,28 @@ public class PlanIntake {
             List<vn.dti.tracker.common.FieldError> errors = e.errors().isEmpty()
                     ? List.of(new vn.dti.tracker.common.FieldError("plan", e.code(), e.getMessage())) : e.errors();
             errors.forEach(f -> u.findings.add(new Finding(null, null, null, Severity.ERROR, f.code(), f.detail() + " (" + f.field() + ")",
-                    List.of(), null)));
+                    List.of(), null, null)));
         }
         boolean valid = u.findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
-        return new Result(false, valid, toDto(ps, u.roles), u.bundle, u.findings, preview, u.tag == null ? NEW_PLAN_TAG : u.tag);
+        return new Result(false, valid, toDto(ps, u.roles), u.bundle, u.findings, preview, u.tag == null ? NEW_PLAN_TAG : u.tag, List.of());
+    }
+
+    /**
+     * The names the person matched to units become the units' other names, where the person manages the unit: the next
+     * document of the same province that writes them needs no choice.
+     */
+    private List<String> learn(Choices choices) {
+        List<String> learned = new ArrayList<>();
+        if (choices.units() == null) {
+            return learned;
+        }
+        choices.units().forEach((name, code) -> {
+            OrgUnit unit = OrgUnit.findByCode(code);
+            if (unit != null && access.manages(unit.path) && units.learnAlias(unit, name)) {
+                learned.add(name.strip());
+            }
+        });
+        return learned;
     }
 
     /** The plan as understood, against the stored units and plans. */
@@ -160,14 +181,14 @@ public class PlanIntake {
         PlanText.Reading r = PlanText.read(source);
         Understood out = new Understood();
         r.roles().forEach((block, role) -> out.roles.put(block, BlockRole.valueOf(role.name())));
-        r.findings().forEach(f -> out.findings.add(new Finding(f.block(), null, null, f.severity(), f.code(), f.detail(), List.of(), null)));
+        r.findings().forEach(f -> out.findings.add(new Finding(f.block(), null, null, f.severity(), f.code(), f.detail(), List.of(), null, null)));
 
         OrgUnit issuer = issuer(r, choices, out);
         int startYear = r.startYear() != null ? r.startYear() : java.time.Year.now().getValue();
         int endYear = r.endYear() != null ? r.endYear() : startYear;
         if (r.startYear() == null) {
             out.findings.add(new Finding(null, null, null, Severity.WARNING, "intake.years-missing", "Tên kế hoạch không nêu năm hay giai đoạn:"
-                    + " kế hoạch được ghi cho năm " + startYear + ", cần kiểm tra lại.", List.of(), null));
+                    + " kế hoạch được ghi cho năm " + startYear + ", cần kiểm tra lại.", List.of(), null, null));
         }
         Plan stored = storedPlan(issuer, r, choices);
         String code = stored != null ? stored.code : choices.planCode() != null && !choices.planCode().isBlank() ? choices.planCode().strip()
@@ -231,7 +252,7 @@ public class PlanIntake {
                 out.roles.put(a.table().index(), BlockRole.TABLE_UNREAD);
                 out.findings.add(new Finding(a.table().index(), null, null, Severity.WARNING, "intake.table-unread",
                         "Bảng này không có dòng tiêu đề của phụ lục chỉ tiêu hay nhiệm vụ nên không được đọc thành chỉ tiêu, nhiệm vụ;"
-                                + " nội dung của bảng vẫn được giữ trong văn bản.", List.of(), null));
+                                + " nội dung của bảng vẫn được giữ trong văn bản.", List.of(), null, null));
                 continue;
             }
             offered.addAll(collectiveNames(a.table(), names));
@@ -252,22 +273,22 @@ public class PlanIntake {
             for (ImportProblem p : read.problems()) {
                 Integer column = p.column() == null ? null : CellReference.convertColStringToIndex(p.column());
                 out.findings.add(new Finding(a.table().index(), p.row() == null ? null : p.row() - 1, column, p.severity(), p.code(), p.detail(),
-                        p.candidates(), null));
+                        p.candidates(), null, p.name()));
             }
         }
         for (String name : offered) {
             out.findings.add(new Finding(null, null, null, Severity.WARNING, "intake.unit-group-offered", "'" + name + "' là tên gọi chung của"
-                    + " nhiều đơn vị, chưa có trong hệ thống: có thể tạo thành một nhóm đơn vị thuộc " + issuer.name + " khi nhập.", List.of(), name));
+                    + " nhiều đơn vị, chưa có trong hệ thống: có thể tạo thành một nhóm đơn vị thuộc " + issuer.name + " khi nhập.", List.of(), name, name));
         }
         // Unit names the collective offer stands for are not also errors of their own.
-        out.findings.removeIf(f -> "import.unit-unknown".equals(f.code()) && offered.stream().anyMatch(n -> f.detail().contains("'" + n + "'")));
+        out.findings.removeIf(f -> "import.unit-unknown".equals(f.code()) && offered.contains(f.name()));
 
         // The regime's units.
         OrgUnit coordinator = regimeUnit(r.regime().coordinatorText(), names, issuer);
         if (r.regime().coordinatorText() == null || coordinator == issuer) {
             out.findings.add(new Finding(r.regime().blocks().isEmpty() ? null : r.regime().blocks().get(0), null, null, Severity.WARNING,
                     "intake.coordinator-unknown", "Không xác định được đơn vị đầu mối tổng hợp báo cáo từ câu về chế độ báo cáo: đơn vị ban"
-                            + " hành (" + issuer.name + ") được ghi là đầu mối, cần kiểm tra lại.", List.of(), null));
+                            + " hành (" + issuer.name + ") được ghi là đầu mối, cần kiểm tra lại.", List.of(), null, null));
         }
         OrgUnit recipient = regimeUnit(r.regime().recipientText(), names, issuer);
 
@@ -293,7 +314,7 @@ public class PlanIntake {
             if (unassigned > 0) {
                 out.findings.add(new Finding(null, null, null, Severity.WARNING, "intake.task-lead-assumed", unassigned + " nhiệm vụ trong văn bản"
                         + " không ghi đơn vị chủ trì: tạm giao cho đơn vị đầu mối (" + coordinator.name + "), thời gian thực hiện theo thời gian của"
-                        + " kế hoạch; cần kiểm tra và phân công lại.", List.of(), null));
+                        + " kế hoạch; cần kiểm tra và phân công lại.", List.of(), null, null));
             }
         }
 
@@ -308,7 +329,7 @@ public class PlanIntake {
             }
         }
         if (r.title() == null) {
-            out.findings.add(new Finding(null, null, null, Severity.ERROR, "intake.title-missing", "Kế hoạch chưa có tên.", List.of(), null));
+            out.findings.add(new Finding(null, null, null, Severity.ERROR, "intake.title-missing", "Kế hoạch chưa có tên.", List.of(), null, null));
         }
         PlanStatus status = stored != null ? stored.status : r.documentNumber() != null && r.issueDate() != null ? PlanStatus.ISSUED : PlanStatus.DRAFT;
         // A document printed before it was numbered (number and date left blank) does not unnumber the plan stored as issued.
@@ -320,7 +341,7 @@ public class PlanIntake {
             out.findings.add(new Finding(null, null, null, Severity.WARNING, "intake.number-kept", "Văn bản để trống số hoặc ngày ban hành;"
                     + " kế hoạch đã lưu có số " + stored.documentNumber + " ngày " + (stored.issueDate == null ? "(trống)"
                             : stored.issueDate.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
-                    + ": giữ số và ngày đã lưu.", List.of(), null));
+                    + ": giữ số và ngày đã lưu.", List.of(), null, null));
         }
         BundlePlan plan = new BundlePlan(code, number, issuer.code, issued, r.issuePlace() != null ? r.issuePlace()
                 : stored == null ? null : stored.issuePlace,
@@ -381,7 +402,7 @@ public class PlanIntake {
                     "Không xác định được đơn vị ban hành kế hoạch: hãy chọn đơn vị ban hành.");
         }
         out.findings.add(new Finding(null, null, null, Severity.WARNING, "intake.issuer-assumed", "Văn bản không nêu rõ đơn vị ban hành mà hệ thống"
-                + " nhận ra: kế hoạch được ghi là của " + own.name + ", cần kiểm tra lại.", List.of(OrgUnitRef.of(own)), null));
+                + " nhận ra: kế hoạch được ghi là của " + own.name + ", cần kiểm tra lại.", List.of(OrgUnitRef.of(own)), null, null));
         return own;
     }
 

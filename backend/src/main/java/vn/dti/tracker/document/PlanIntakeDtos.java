@@ -52,7 +52,9 @@ public final class PlanIntakeDtos {
             @Schema(nullable = true, description = "Column of the table, from 0") Integer column, Severity severity,
             @Schema(examples = "intake.unit-unknown") String code, String detail,
             @Schema(description = "For a unit name: the units it may mean") List<OrgUnitRef> candidates,
-            @Schema(nullable = true, description = "For a collective name the plan may create as a unit group: the name") String offer) {
+            @Schema(nullable = true, description = "For a collective name the plan may create as a unit group: the name") String offer,
+            @Schema(nullable = true, description = "For a unit name the reader could not place: the name as written (what `choices.units` maps)")
+            String name) {
     }
 
     @Schema(name = "PlanIntakeChoicesInput", description = "What the person decided in the preview; all optional")
@@ -83,6 +85,8 @@ public final class PlanIntakeDtos {
             List<Finding> findings,
             @Schema(description = "What the commit creates, updates and removes (in a preview: would)") BundleImportResult changes,
             @Schema(nullable = true, description = "ETag of the stored plan this reading was made against (the commit's If-Match); `\"new\"` for"
-                    + " a plan not stored yet") String etag) {
+                    + " a plan not stored yet") String etag,
+            @Schema(description = "After a commit: the names matched to units in `choices.units`, now kept as the units' other names, so the"
+                    + " next document that writes them needs no choice") List<String> learnedAliases) {
     }
 }

@@ -50,6 +50,14 @@ public class OrgUnit extends VersionedEntity {
     @Column(name = "search_text", nullable = false)
     public String searchText;
 
+    /** Other names documents give the unit, in the order they were added. */
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "org_unit_alias", joinColumns = @JoinColumn(name = "unit_id"))
+    @jakarta.persistence.OrderColumn(name = "position")
+    @Column(name = "alias", nullable = false)
+    @org.hibernate.annotations.BatchSize(size = 200)
+    public java.util.List<String> aliases = new java.util.ArrayList<>();
+
     public static OrgUnit findByCode(String code) {
         return find("code", code).firstResult();
     }

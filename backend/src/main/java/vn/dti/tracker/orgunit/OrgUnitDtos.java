@@ -56,8 +56,13 @@ public final class OrgUnitDtos {
             @Schema(description = "Ancestors from the root down to the parent") List<OrgUnitRef> ancestors,
             int depth,
             boolean active,
+            @Schema(description = "Other names documents give the unit, matched when a plan is brought in") List<String> aliases,
             long version,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {
+    }
+
+    @Schema(name = "OrgUnitAliasesUpdate", description = "The other names of a unit, replacing those it has")
+    public record OrgUnitAliasesUpdate(@jakarta.validation.constraints.NotNull @Size(max = 100) List<@NotBlank @Size(max = 500) String> aliases) {
     }
 }

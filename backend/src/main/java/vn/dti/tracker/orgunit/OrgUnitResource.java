@@ -112,6 +112,24 @@ public class OrgUnitResource {
         return Response.ok(view).tag(String.valueOf(view.version())).build();
     }
 
+    @PUT
+    @Path("/{id}/aliases")
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
+    @Operation(operationId = "updateOrgUnitAliases", summary = "Replace the other names of an organisation unit",
+            description = "The names documents give the unit (\"Phòng VH&XH\", \"P. VHXH\"), matched, as its name is, when a plan or an"
+                    + " appendix is brought in. Names a person matches to the unit in a plan's preview are added by the commit. A name"
+                    + " is kept once, ignoring case, diacritics and spacing, and never the unit's own name. Whoever manages the unit;"
+                    + " requires `If-Match` with the ETag last read.")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
+    public Response updateAliases(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version being edited", required = true) String ifMatch,
+            @Valid @NotNull OrgUnitDtos.OrgUnitAliasesUpdate body) {
+        long expected = Versions.requireIfMatch(ifMatch);
+        OrgUnitView view = service.setAliases(id, expected, body.aliases());
+        return Response.ok(view).tag(String.valueOf(view.version())).build();
+    }
+
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})

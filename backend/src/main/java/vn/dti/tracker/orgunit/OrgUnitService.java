@@ -140,6 +140,49 @@ public class OrgUnitService {
         return get(unit.id);
     }
 
+    /**
+     * Replaces the unit's other names. A name is kept once (ignoring case, diacritics and spacing), and never the unit's
+     * own name or short name.
+     */
+    @Transactional
+    public OrgUnitView setAliases(UUID id, long expectedVersion, List<String> aliases) {
+        OrgUnit unit = require(id);
+        access.requireUnitManageable(unit);
+        Versions.check(expectedVersion, unit.version, "đơn vị");
+        replaceAliases(unit, aliases);
+        em.flush();
+        return get(unit.id);
+    }
+
+    /** Adds a name a person matched to the unit, unless the unit already answers to it; false when nothing was added. */
+    @Transactional
+    public boolean learnAlias(OrgUnit unit, String alias) {
+        List<String> all = new ArrayList<>(unit.aliases);
+        all.add(alias);
+        int before = unit.aliases.size();
+        replaceAliases(unit, all);
+        return unit.aliases.size() > before;
+    }
+
+    private static void replaceAliases(OrgUnit unit, List<String> aliases) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        seen.add(vn.dti.tracker.common.TextSearch.fold(unit.name).replaceAll("\\s+", " "));
+        if (unit.shortName != null) {
+            seen.add(vn.dti.tracker.common.TextSearch.fold(unit.shortName).replaceAll("\\s+", " "));
+        }
+        List<String> kept = new ArrayList<>();
+        for (String a : aliases) {
+            String clean = a == null ? "" : a.strip().replaceAll("\\s+", " ");
+            if (!clean.isEmpty() && seen.add(vn.dti.tracker.common.TextSearch.fold(clean))) {
+                kept.add(clean);
+            }
+        }
+        if (!kept.equals(unit.aliases)) {
+            unit.aliases.clear();
+            unit.aliases.addAll(kept);
+        }
+    }
+
     private void move(OrgUnit unit, OrgUnit newParent) {
         if (newParent != null && newParent.path.startsWith(unit.path)) {
             throw DomainException.conflictField("parentId", "org-unit.cycle",
@@ -236,7 +279,7 @@ public class OrgUnitService {
             List<OrgUnitRef> chain = ancestorIds(u).stream().map(ancestors::get).map(OrgUnitRef::of).toList();
             OrgUnitRef parent = chain.isEmpty() ? null : chain.get(chain.size() - 1);
             out.add(new OrgUnitView(u.id, u.code, u.name, u.shortName, u.kind, parent, chain, chain.size(), u.active,
-                    u.version, u.createdAt, u.updatedAt));
+                    List.copyOf(u.aliases), u.version, u.createdAt, u.updatedAt));
         }
         return out;
     }

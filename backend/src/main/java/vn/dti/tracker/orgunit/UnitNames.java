@@ -95,7 +95,11 @@ public final class UnitNames {
         }
         this.units = List.copyOf(all);
         for (OrgUnit u : this.units) {
-            for (String name : new String[] {u.name, u.shortName, u.code}) {
+            List<String> names = new ArrayList<>(List.of(nonNull(u.name), nonNull(u.shortName), nonNull(u.code)));
+            if (u.aliases != null) {
+                names.addAll(u.aliases);
+            }
+            for (String name : names) {
                 if (name != null && !name.isBlank()) {
                     add(key(name), looseKey(name), u);
                 }
@@ -116,6 +120,10 @@ public final class UnitNames {
                 }
             }
         }
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     private void add(String exactKey, String looseKey, OrgUnit u) {
