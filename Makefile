@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVNW := cd backend && ./mvnw -B --no-transfer-progress
 NPM := cd frontend && npm
 
-.PHONY: run test test-backend test-frontend test-e2e e2e browser pg-client frontend-deps frontend-build backend-package gen lint bench bench-tools clean
+.PHONY: run test test-backend test-frontend test-e2e e2e browser pg-client ocr-tools frontend-deps frontend-build backend-package gen lint bench bench-tools clean
 
 ## Build everything and start the product at http://localhost:8080 with the demo data.
 run: frontend-build backend-package
@@ -21,7 +21,7 @@ test-frontend: frontend-deps
 	$(NPM) test
 	$(NPM) run build
 
-test-backend: pg-client
+test-backend: pg-client ocr-tools
 	$(MVNW) verify
 
 # Runs on the product packaged by test-backend.
@@ -42,6 +42,12 @@ pg-client:
 	@if ! command -v pg_dump > /dev/null || ! command -v pg_restore > /dev/null; then \
 		echo "Installing the PostgreSQL client (Debian package)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client > /dev/null; fi
+
+# Text recognition of scanned plans (plan intake): tesseract with its Vietnamese language, from Debian when missing.
+ocr-tools:
+	@if ! command -v tesseract > /dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx vie; then \
+		echo "Installing tesseract with Vietnamese (Debian packages)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie > /dev/null; fi
 
 frontend-deps:
 	@if [ ! -d frontend/node_modules ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then \

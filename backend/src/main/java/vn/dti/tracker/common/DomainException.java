@@ -8,7 +8,7 @@ import java.util.List;
  */
 public class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, STALE, PRECONDITION_REQUIRED, TOO_MANY, TOO_LARGE, UNSUPPORTED_TYPE, GONE }
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, STALE, PRECONDITION_REQUIRED, TOO_MANY, TOO_LARGE, UNSUPPORTED_TYPE, GONE, UNAVAILABLE }
 
     private final Kind kind;
     private final String code;
@@ -52,6 +52,11 @@ public class DomainException extends RuntimeException {
     /** The caller may know the object exists but may not do this to it. */
     public static DomainException forbidden(String code, String detail) {
         return new DomainException(Kind.FORBIDDEN, code, detail, List.of());
+    }
+
+    /** A service the work needs is not there or not working (the text recognition program, for one); worth trying later. */
+    public static DomainException unavailable(String code, String detail) {
+        return new DomainException(Kind.UNAVAILABLE, code, detail, List.of());
     }
 
     public static DomainException tooMany(String code, String detail, long retryAfterSeconds) {

@@ -272,6 +272,7 @@ public class ProblemMapper {
             case TOO_LARGE -> 413;
             case UNSUPPORTED_TYPE -> 415;
             case GONE -> 410;
+            case UNAVAILABLE -> 503;
         };
     }
 
