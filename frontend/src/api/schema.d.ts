@@ -637,7 +637,7 @@ export interface paths {
         put?: never;
         /**
          * Read a plan from the file it was issued as, and preview it
-         * @description The body is the issued plan as a Word document (.docx). It is read into its paragraphs and tables (`source`) and understood: the heading (issuing body, "Số: …/KH-UBND", place and date), the title under "KẾ HOẠCH" (and from it the years), the legal bases ("Căn cứ …", "Thực hiện …", each linked to a stored plan of the same number and date), the sections by their Roman headings, kept as written, the reporting regime from its sentences ("… trước ngày 20 hằng tháng"), the closing, the recipients ("Nơi nhận"), the signer, and every appendix table (PHỤ LỤC) through the appendix import's reader; tasks written as text under the tasks section become tasks by their headings. Every doubt is a WARNING and every blocker an ERROR in `findings`, at its block (and cell). Nothing is stored: commit with `commitPlanIntake`, sending back `source` (corrected where needed) and the choices. Coordinators. Refused: not a .docx (415), a protected (`intake.encrypted`) or damaged (`intake.damaged`) file, over the size limit (413), a package that would unpack past the limits (413 `file.archive-too-large`, `file.archive-bomb`).
+         * @description The body is the issued plan: a Word document (.docx), a PDF, or a scan (a PDF of page images, or a page as PNG, JPEG or TIFF); the file is told by its content, not its declared type. A Word document or a PDF with a text layer is read at once (200). A scan is read by OCR off the request (202): the answer is the job, whose state and pages read `getPlanIntakeJob` gives; once done, its `source` is previewed with `previewPlanIntake`, every part read with low confidence marked `doubtful` for a person to check. The file is read into its paragraphs and tables (`source`) and understood: the heading (issuing body, "Số: …/KH-UBND", place and date), the title under "KẾ HOẠCH" (and from it the years), the legal bases ("Căn cứ …", "Thực hiện …", each linked to a stored plan of the same number and date), the sections by their Roman headings, kept as written, the reporting regime from its sentences ("… trước ngày 20 hằng tháng"), the closing, the recipients ("Nơi nhận"), the signer, and every appendix table (PHỤ LỤC) through the appendix import's reader; tasks written as text under the tasks section become tasks by their headings. Every doubt is a WARNING and every blocker an ERROR in `findings`, at its block (and cell). Nothing is stored: commit with `commitPlanIntake`, sending back `source` (corrected where needed) and the choices. Coordinators. Refused: not a plan file (415 `intake.unsupported`), a protected (`intake.encrypted`) or damaged (`intake.damaged`) file, over the size limit (413 `intake.too-large`) or the page limit (413 `intake.too-many-pages`), an image too large to read (413 `intake.image-too-large`), a package that would unpack past the limits (413 `file.archive-too-large`, `file.archive-bomb`); a scan while the readers are all busy (503 `intake.busy`).
          */
         post: operations["readPlanDocument"];
         delete?: never;
@@ -660,6 +660,26 @@ export interface paths {
          * @description As the preview, then stored through the plan-bundle import in one transaction: a new plan is created, a plan already stored (same code, or same issuer and number or title) is updated; the same file again changes nothing. Requires `If-Match` with the preview's `etag` (`"new"` for a plan not stored yet): a plan changed since is refused (412). Refused with 400 `intake.invalid` while an ERROR finding remains, and `import.unused-columns` for table columns with content that nothing reads unless acknowledged. Coordinators of the issuing unit.
          */
         post: operations["commitPlanIntake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-intakes/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reading of a scanned plan: its state and pages read
+         * @description RUNNING with the pages read so far, DONE with the file as read (`source`), or FAILED with why. Only to the person who sent the scan (404 to anyone else); kept a day.
+         */
+        get: operations["getPlanIntakeJob"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2348,6 +2368,8 @@ export interface components {
             problems: components["schemas"]["IntegrityProblem"][];
         };
         /** @enum {string} */
+        JobState: "RUNNING" | "DONE" | "FAILED";
+        /** @enum {string} */
         Kind: "USER" | "SERVICE" | "SYSTEM";
         /** @description A unit that missed the deadline for some of its lead assignments */
         LateUnit: {
@@ -2928,6 +2950,31 @@ export interface components {
         PlanIntakeInput: {
             source: components["schemas"]["PlanIntakeSource"];
             choices?: components["schemas"]["PlanIntakeChoicesInput"];
+        };
+        /** @description The reading of a scanned plan (OCR), which runs off the request: its state, the pages read, and once done the file as read, to preview with `previewPlanIntake` */
+        PlanIntakeJob: {
+            id: components["schemas"]["UUID"];
+            state: components["schemas"]["JobState"];
+            /**
+             * Format: int32
+             * @example 3
+             */
+            pagesDone: number;
+            /**
+             * Format: int32
+             * @description Pages of the scan; 0 until known
+             * @example 10
+             */
+            pagesTotal: number;
+            /** @description Once DONE: the file as read */
+            source: components["schemas"]["PlanIntakeSource"] | null;
+            /**
+             * @description Once FAILED: why, as a problem code
+             * @example intake.ocr-timeout
+             */
+            problemCode: string | null;
+            /** @description Once FAILED: why, in words */
+            problemDetail: string | null;
         };
         /** @description The file as read: what the commit is made from, with any correction typed into it */
         PlanIntakeSource: {
@@ -5285,6 +5332,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                "application/pdf": string;
+                "image/png": string;
+                "image/jpeg": string;
+                "image/tiff": string;
                 "application/octet-stream": string;
             };
         };
@@ -5296,6 +5347,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanIntake"];
+                };
+            };
+            /** @description A scan: its reading has started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanIntakeJob"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5343,6 +5403,41 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPlanIntakeJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanIntakeJob"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag (the version, or a hash of the body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };

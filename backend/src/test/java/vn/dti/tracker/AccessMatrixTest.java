@@ -303,6 +303,14 @@ class AccessMatrixTest {
         return fixtures;
     }
 
+    private static final Map<String, String> INTAKE_JOBS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A scan's reading started by {@code role}, once. */
+    static String intakeJob(String role) {
+        return INTAKE_JOBS.computeIfAbsent(role, r -> Api.as(r).contentType("image/png").body(PlanIntakeTest.blankPage())
+                .post("/api/v1/plan-intakes").then().statusCode(202).extract().path("id"));
+    }
+
     static Fixture f(Scope scope) {
         return fixtures().get(scope);
     }
@@ -349,6 +357,11 @@ class AccessMatrixTest {
             String id = fresh ? unit(f(s).root()) : f(s).unit();
             return Call.send("PUT", "/api/v1/org-units/" + id, Map.of("name", "Đơn vị đã đổi tên", "kind", "OFFICE", "parentId", f(s).root(),
                     "active", true), "\"0\"", "/api/v1/org-units/" + id);
+        }, none));
+        c.put("updateOrgUnitAliases", new Case(Rule.WRITE, 200, (role, s, fresh) -> {
+            String id = fresh ? unit(f(s).root()) : f(s).unit();
+            return Call.send("PUT", "/api/v1/org-units/" + id + "/aliases", Map.of("aliases", List.of("Tên gọi khác")), "\"0\"",
+                    "/api/v1/org-units/" + id);
         }, none));
         c.put("deleteOrgUnit", new Case(Rule.WRITE, 204, (role, s, fresh) -> {
             String id = fresh ? unit(f(s).root()) : f(s).unit();
@@ -547,6 +560,17 @@ class AccessMatrixTest {
         c.put("importPlanAppendix", new Case(Rule.WRITE, 200, (role, s, fresh) -> Call.send("POST",
                 "/api/v1/plans/" + f(s).plan() + "/appendix/imports?dryRun=true", new RawBody(Sheets.xlsx(Sheets.xuanLocAppendix(), 0)), null,
                 "/api/v1/plans/" + f(s).plan() + "/indicators"), none));
+        // A plan brought in from its file: coordinators, for an issuer they manage; a scan's reading only to whoever sent it
+        c.put("readPlanDocument", new Case(Rule.CREATE, 200, (role, s, fresh) -> Call.send("POST", "/api/v1/plan-intakes?issuingUnitId=" + f(s).root(),
+                new RawBody(PlanIntakeTest.plainPlanDocx("Chuyển đổi số thử năm 2027")), null, null), none));
+        c.put("previewPlanIntake", new Case(Rule.CREATE, 200, (role, s, fresh) -> Call.send("POST", "/api/v1/plan-intakes/previews",
+                Map.of("source", PlanIntakeTest.plainSource("Chuyển đổi số thử năm 2027"), "choices", Map.of("issuingUnitId", f(s).root())), null, null),
+                none));
+        c.put("commitPlanIntake", new Case(Rule.CREATE, 200, (role, s, fresh) -> Call.send("POST", "/api/v1/plan-intakes/commits",
+                Map.of("source", PlanIntakeTest.plainSource("Chuyển đổi số thử năm 2027"), "choices", Map.of("issuingUnitId", f(s).root(),
+                        "planCode", code("IN"))), "\"new\"", null), none));
+        c.put("getPlanIntakeJob", new Case(Rule.MANAGED_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/plan-intakes/jobs/"
+                + intakeJob(manages(role, s) ? role : "admin")), none));
         for (String format : List.of("Docx", "Pdf", "Xlsx")) {
             c.put("downloadConsolidatedReport" + format, new Case(Rule.READ_ONE, 200, (role, s, fresh) -> Call.get("/api/v1/plans/" + f(s).plan()
                     + "/periods/2026-01/documents/consolidated." + format.toLowerCase(java.util.Locale.ROOT)), none));

@@ -31,6 +31,64 @@ class PlanIntakeTest {
     @TempDir
     Path dir;
 
+    /** A plan that names neither its issuer nor any unit: its issuer is the one chosen. */
+    static List<SeedDocuments.Block> plainPlan(String title) {
+        return List.of(new SeedDocuments.Para("KẾ HOẠCH", true), new SeedDocuments.Para(title, true),
+                new SeedDocuments.Para("I. MỤC TIÊU", true), new SeedDocuments.Para("Nâng cao chỉ số chuyển đổi số.", false),
+                new SeedDocuments.Para("II. TỔ CHỨC THỰC HIỆN", true),
+                new SeedDocuments.Para("Các đơn vị báo cáo định kỳ hằng tháng trước ngày 15 hằng tháng.", false),
+                new SeedDocuments.Para("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", true), new SeedDocuments.Para("Trần Văn Bình", true));
+    }
+
+    static byte[] plainPlanDocx(String title) {
+        try {
+            Path dir = Files.createTempDirectory("plan");
+            Path file = SeedDocuments.docx(new SeedDocuments.Seed("ke-hoach", plainPlan(title)), dir);
+            byte[] bytes = Files.readAllBytes(file);
+            Files.delete(file);
+            Files.delete(dir);
+            return bytes;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The same plan as the intake's `source`, as a client sends it back. */
+    static Map<String, Object> plainSource(String title) {
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        for (SeedDocuments.Block b : plainPlan(title)) {
+            SeedDocuments.Para p = (SeedDocuments.Para) b;
+            Map<String, Object> block = new java.util.HashMap<>();
+            block.put("index", blocks.size() + 1);
+            block.put("page", 0);
+            block.put("kind", "PARAGRAPH");
+            block.put("text", p.text());
+            block.put("bold", p.bold());
+            block.put("doubtful", false);
+            block.put("rows", null);
+            block.put("doubtfulCells", null);
+            block.put("role", null);
+            blocks.add(block);
+        }
+        return Map.of("kind", "DOCX", "pages", 0, "blocks", blocks);
+    }
+
+    /** A page image with nothing on it: a scan whose reading runs as a job. */
+    static byte[] blankPage() {
+        try {
+            java.awt.image.BufferedImage page = new java.awt.image.BufferedImage(400, 200, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            java.awt.Graphics2D g = page.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, 400, 200);
+            g.dispose();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(page, "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private byte[] docx(String seed) throws Exception {
         return Files.readAllBytes(SeedDocuments.docx(SeedDocuments.load(seed), dir));
     }
@@ -66,6 +124,58 @@ class PlanIntakeTest {
         assertEquals(demo.get("plan").get("legalBases"), plan.get("plan").get("legalBases"));
         List<String> roles = read.getList("source.blocks.role");
         assertEquals(true, roles.contains("APPENDIX_TABLE") && roles.contains("SIGNER") && roles.contains("LEGAL_BASIS"));
+    }
+
+    @Test
+    void theSamePlanAsATextPdfGivesTheSameIndicators() throws Exception {
+        Path pdf = vn.dti.tracker.document.SeedPdfs.textPdf(SeedDocuments.load("xuan-loc-cds-2026"), dir);
+        JsonPath read = Api.as("commune").contentType("application/pdf").body(Files.readAllBytes(pdf)).post("/api/v1/plan-intakes").then()
+                .statusCode(200).body("source.kind", equalTo("PDF")).extract().jsonPath();
+        assertEquals("XUANLOC-CDS-2026", read.getString("plan.plan.code"));
+        JsonNode demo = demo("02-xuan-loc-cds-2026");
+        JsonNode plan = new ObjectMapper().valueToTree(read.getMap("plan"));
+        assertEquals(30, plan.get("indicators").size());
+        for (int i = 0; i < 30; i++) {
+            for (String field : List.of("code", "content", "unitOfMeasure", "leadUnitCode", "targets")) {
+                assertEquals(demo.get("indicators").get(i).get(field), plan.get("indicators").get(i).get(field), i + " " + field);
+            }
+        }
+        assertEquals(demo.get("plan").get("reportingRegime").get("unitReportDay"), plan.get("plan").get("reportingRegime").get("unitReportDay"));
+        assertEquals(demo.get("plan").get("signerName"), plan.get("plan").get("signerName"));
+    }
+
+    @Test
+    void aScanIsReadOffTheRequestWithItsProgressThenPreviewed() throws Exception {
+        Path pdf = vn.dti.tracker.document.SeedPdfs.textPdf(SeedDocuments.load("phu-lam-dti-2026-2030"), dir);
+        Path scan = vn.dti.tracker.document.SeedPdfs.scanPdf(pdf, dir, "scan", 300, 1, 2);
+        String id = Api.as("province").contentType("application/pdf").body(Files.readAllBytes(scan)).post("/api/v1/plan-intakes").then()
+                .statusCode(202).body("state", equalTo("RUNNING")).extract().path("id");
+        // Someone else does not see another person's reading.
+        Api.as("commune").get("/api/v1/plan-intakes/jobs/" + id).then().statusCode(404);
+        JsonPath job = null;
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < until) {
+            job = Api.as("province").get("/api/v1/plan-intakes/jobs/" + id).then().statusCode(200).extract().jsonPath();
+            if (!"RUNNING".equals(job.getString("state"))) {
+                break;
+            }
+            Thread.onSpinWait();
+        }
+        assertEquals("DONE", job.getString("state"), job.getString("problemDetail"));
+        assertEquals(2, job.getInt("pagesDone"));
+        Map<String, Object> request = Map.of("source", job.getMap("source"), "choices", Map.of("planCode", Api.code("SCAN")));
+        JsonPath preview = Api.as("province").contentType("application/json").body(request).post("/api/v1/plan-intakes/previews").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("SCAN", preview.getString("source.kind"));
+        // What OCR reads wrong is shown as a doubt at its block: a title read otherwise than printed is marked doubtful.
+        String title = "Kế hoạch Nâng cao chỉ số chuyển đổi số (DTI) giai đoạn 2026 - 2030 trên địa bàn xã Phú Lâm";
+        List<Boolean> titleDoubts = preview.getList("source.blocks.findAll { it.role == 'TITLE' }.doubtful");
+        if (!title.equals(preview.getString("plan.plan.title"))) {
+            assertEquals(true, titleDoubts.contains(true), preview.getString("plan.plan.title"));
+        }
+        assertEquals(2026, preview.getInt("plan.plan.startYear"));
+        assertEquals(2030, preview.getInt("plan.plan.endYear"));
+        assertEquals(1, preview.getList("plan.plan.legalBases").size());
     }
 
     @Test
@@ -175,8 +285,10 @@ class PlanIntakeTest {
     @Test
     void filesThatAreNoPlanDocumentAreRefusedWithTheirCode() throws Exception {
         Api.refused(Api.as("commune").contentType(DOCX).body(new byte[0]).post("/api/v1/plan-intakes").then(), 400, "intake.empty", "file");
-        Api.refused(Api.as("commune").contentType(DOCX).body("%PDF-1.4 not really".getBytes()).post("/api/v1/plan-intakes").then(), 415,
+        Api.refused(Api.as("commune").contentType(DOCX).body("Just some text, no plan file".getBytes()).post("/api/v1/plan-intakes").then(), 415,
                 "intake.unsupported", "file");
+        Api.refused(Api.as("commune").contentType("application/pdf").body("%PDF-1.4 cut short".getBytes()).post("/api/v1/plan-intakes").then(), 400,
+                "intake.damaged", "file");
         ByteArrayOutputStream sheet = new ByteArrayOutputStream();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
             wb.createSheet("A").createRow(0).createCell(0).setCellValue("x");

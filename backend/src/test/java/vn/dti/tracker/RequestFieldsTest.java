@@ -761,6 +761,36 @@ class RequestFieldsTest {
     }
 
     @Test
+    @Order(8)
+    void aPlanBroughtInFromItsFileTakesTheChoicesAndCorrectionsSent() {
+        // issuingUnitId: the document names no issuer; the chosen unit issues it.
+        String phuLam = Api.unitId("DNAI.PHULAM");
+        Api.as("province").contentType("application/octet-stream").body(PlanIntakeTest.plainPlanDocx("Chuyển đổi số thử năm 2027"))
+                .queryParam("issuingUnitId", phuLam).post("/api/v1/plan-intakes").then().statusCode(200)
+                .body("plan.plan.issuingUnitCode", equalTo("DNAI.PHULAM"));
+        checked("readPlanDocument", List.of("issuingUnitId"));
+        // source and choices: a title corrected in the source and a code chosen are what the plan gets.
+        String code = Api.code("RF");
+        Map<String, Object> request = Map.of("source", PlanIntakeTest.plainSource("Chuyển đổi số đã sửa năm 2027"),
+                "choices", Map.of("issuingUnitId", phuLam, "planCode", code));
+        Api.as("province").contentType(ContentType.JSON).body(request).post("/api/v1/plan-intakes/previews").then().statusCode(200)
+                .body("plan.plan.title", equalTo("Kế hoạch Chuyển đổi số đã sửa năm 2027")).body("plan.plan.code", equalTo(code));
+        checked("previewPlanIntake", List.of("source", "choices"));
+        Api.as("province").contentType(ContentType.JSON).header("If-Match", "\"new\"").body(request).post("/api/v1/plan-intakes/commits")
+                .then().statusCode(200);
+        Api.json().get("/api/v1/plans/" + Api.planId(code)).then().statusCode(200).body("title", equalTo("Kế hoạch Chuyển đổi số đã sửa năm 2027"))
+                .body("reportingRegime.unitReportDay", equalTo(15));
+        checked("commitPlanIntake", List.of("source", "choices"));
+        // aliases: what is sent is what the unit answers to.
+        String unit = Api.unitId("DNAI.PHULAM.KT");
+        String tag = Api.json().get("/api/v1/org-units/" + unit).then().statusCode(200).extract().header("ETag");
+        Api.as("province").contentType(ContentType.JSON).header("If-Match", tag).body(Map.of("aliases", List.of("P. KT xã Phú Lâm")))
+                .put("/api/v1/org-units/" + unit + "/aliases").then().statusCode(200);
+        Api.json().get("/api/v1/org-units/" + unit).then().body("aliases", equalTo(List.of("P. KT xã Phú Lâm")));
+        checked("updateOrgUnitAliases", List.of("aliases"));
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void everyDocumentedRequestFieldWasSentAndItsEffectChecked() throws Exception {
         Map<String, Set<String>> documented = documentedFields();

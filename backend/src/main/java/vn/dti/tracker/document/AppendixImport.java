@@ -300,7 +300,7 @@ public class AppendixImport {
             Set<String> codes = new java.util.HashSet<>();
             String group = null;
             Map<String, Integer> positionInGroup = new HashMap<>();
-            List<SheetReader.Row> body = sheet.rows().stream().filter(r -> r.number() > layout.headerRow()).toList();
+            List<SheetReader.Row> body = continued(sheet.rows().stream().filter(r -> r.number() > layout.headerRow()).toList());
             Map<Integer, RowKind> kinds = new HashMap<>();
             body.forEach(r -> kinds.put(r.number(), kind(r)));
             // What follows the last item without a heading's number (a footnote, a place and date in column A) is no group.
@@ -412,6 +412,53 @@ public class AppendixImport {
                     groups.put(g.code(), new Group(g.code(), g.name(), groups.size() + 1));
                 }
             }
+        }
+
+        /**
+         * A row broken across a page comes as two: the second has no number and goes on with the first (the rest of its
+         * units, the end of its text in small letters). It is merged into the row above, cell by cell.
+         */
+        private List<SheetReader.Row> continued(List<SheetReader.Row> rows) {
+            Integer order = layout.column(Column.ORDER);
+            // The start of a row left at the foot of a page, its number and the rest on the next: merged into the row below
+            // when each of its cells goes on there in small letters ("… các Ngân" above "hàng trên địa bàn").
+            List<SheetReader.Row> forward = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                SheetReader.Row row = rows.get(i);
+                SheetReader.Row below = i + 1 < rows.size() ? rows.get(i + 1) : null;
+                boolean numbered = order != null && !row.text(order).isEmpty();
+                if (order != null && !numbered && below != null && ITEM_NUMBER.matcher(below.text(order)).matches() && !row.cells().isEmpty()
+                        && row.cells().keySet().stream().allMatch(c -> {
+                            String next = below.text(c).strip();
+                            return !next.isEmpty() && Character.isLowerCase(next.codePointAt(0));
+                        })) {
+                    Map<Integer, SheetReader.Cell> merged = new TreeMap<>(below.cells());
+                    row.cells().forEach((c, cell) -> merged.merge(c, cell, (b, a) -> new SheetReader.Cell(a.text() + " " + b.text(),
+                            a.formula() || b.formula(), b.bold())));
+                    rows = new ArrayList<>(rows);
+                    rows.set(i + 1, new SheetReader.Row(below.number(), merged));
+                    continue;
+                }
+                forward.add(row);
+            }
+            List<SheetReader.Row> out = new ArrayList<>();
+            for (SheetReader.Row row : forward) {
+                SheetReader.Row above = out.isEmpty() ? null : out.get(out.size() - 1);
+                boolean numbered = order != null && !row.text(order).isEmpty();
+                boolean aboveIsItem = above != null && (order == null || ITEM_NUMBER.matcher(above.text(order)).matches());
+                // Every cell goes on mid-sentence, in small letters; a signature or a note under the table does not.
+                boolean goesOn = !row.cells().isEmpty() && row.cells().values().stream().map(SheetReader.Cell::text)
+                        .allMatch(t -> !t.isBlank() && Character.isLowerCase(t.strip().codePointAt(0)));
+                if (order != null && aboveIsItem && !numbered && goesOn) {
+                    Map<Integer, SheetReader.Cell> merged = new TreeMap<>(above.cells());
+                    row.cells().forEach((c, cell) -> merged.merge(c, cell, (a, b) -> new SheetReader.Cell(
+                            a.text() + (Character.isLowerCase(b.text().codePointAt(0)) ? " " : "\n") + b.text(), a.formula() || b.formula(), a.bold())));
+                    out.set(out.size() - 1, new SheetReader.Row(above.number(), merged));
+                    continue;
+                }
+                out.add(row);
+            }
+            return out;
         }
 
         /**

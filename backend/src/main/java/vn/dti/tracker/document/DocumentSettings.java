@@ -29,4 +29,25 @@ public interface DocumentSettings {
         @WithDefault("64M")
         MemorySize maxInflatedSize();
     }
+
+    @WithName("intake")
+    Intake intake();
+
+    interface Intake {
+        /** The largest plan file accepted (a Word document, a PDF, a scan); a larger body is refused (413) while it arrives. */
+        @WithDefault("40M")
+        MemorySize maxFileSize();
+
+        /** The most pages a scan may have; OCR reads them one at a time. */
+        @WithDefault("30")
+        int maxScanPages();
+
+        /** How long the reading of one scan may take before it is stopped and the job fails. */
+        @WithDefault("5M")
+        java.time.Duration ocrTimeout();
+
+        /** Scans read at once on one instance; more wait in line, up to four times as many, then are refused (503). */
+        @WithDefault("1")
+        int ocrWorkers();
+    }
 }

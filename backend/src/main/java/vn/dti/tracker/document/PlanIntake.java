@@ -86,25 +86,54 @@ public class PlanIntake {
         this.maxBlocks = 20000;
     }
 
-    /** Reads an uploaded file into its paragraphs and tables: a Word document (.docx). */
+    /**
+     * Reads an uploaded file into its paragraphs and tables: a Word document (.docx) or a PDF with a text layer. Null for
+     * a scan (a PDF of page images, or a page photographed or scanned as PNG, JPEG or TIFF), which OCR reads as a job.
+     */
     PlanSource readFile(Path file) {
         try {
             if (java.nio.file.Files.size(file) == 0) {
                 throw PlanIntakeProblems.empty();
             }
-            org.apache.poi.poifs.filesystem.FileMagic magic = org.apache.poi.poifs.filesystem.FileMagic.valueOf(file.toFile());
-            if (ArchiveLimits.isZip(file) && !DocxPlanSource.isDocx(file)) {
-                limits.check(file);
-                throw PlanIntakeProblems.unsupported("Tệp là một tệp nén hoặc tài liệu Office khác (bảng tính, trình chiếu),"
-                        + " không phải văn bản Word (.docx).");
+            byte[] head;
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                head = in.readNBytes(8);
             }
-            if (!ArchiveLimits.isZip(file) && magic != org.apache.poi.poifs.filesystem.FileMagic.OLE2) {
-                throw PlanIntakeProblems.unsupported("Tệp gửi lên không phải văn bản Word (.docx).");
+            if (ArchiveLimits.isZip(file)) {
+                if (!DocxPlanSource.isDocx(file)) {
+                    limits.check(file);
+                    throw PlanIntakeProblems.unsupported("Tệp là một tệp nén hoặc tài liệu Office khác (bảng tính, trình chiếu),"
+                            + " không phải văn bản Word (.docx).");
+                }
+                return DocxPlanSource.read(file, limits, maxBlocks);
             }
-            return DocxPlanSource.read(file, limits, maxBlocks);
+            if (startsWith(head, "%PDF")) {
+                return PdfPlanSource.read(file, PdfPlanSource.Limits.standard());
+            }
+            if (startsWith(head, "\u0089PNG") || head.length >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8
+                    || startsWith(head, "II*\u0000") || startsWith(head, "MM\u0000*")) {
+                return null;
+            }
+            if (org.apache.poi.poifs.filesystem.FileMagic.valueOf(file.toFile()) == org.apache.poi.poifs.filesystem.FileMagic.OLE2) {
+                return DocxPlanSource.read(file, limits, maxBlocks);
+            }
+            throw PlanIntakeProblems.unsupported("Tệp gửi lên không phải văn bản kế hoạch đọc được: gửi tệp Word (.docx), PDF, hoặc ảnh"
+                    + " chụp, bản quét (PNG, JPEG, TIFF).");
         } catch (java.io.IOException e) {
             throw PlanIntakeProblems.damaged();
         }
+    }
+
+    private static boolean startsWith(byte[] head, String magic) {
+        if (head.length < magic.length()) {
+            return false;
+        }
+        for (int i = 0; i < magic.length(); i++) {
+            if ((head[i] & 0xff) != magic.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Understands the file as read (with any correction typed into it) and previews, or commits, the plan it gives. */
@@ -360,8 +389,15 @@ public class PlanIntake {
     private OrgUnit issuer(PlanText.Reading r, Choices choices, Understood out) {
         if (choices.issuingUnitId() != null) {
             OrgUnit chosen = OrgUnit.findById(choices.issuingUnitId());
-            if (chosen == null || !access.readsUnit(chosen)) {
-                throw DomainException.invalidField("choices.issuingUnitId", "intake.issuer-unknown", "Không tìm thấy đơn vị ban hành đã chọn.");
+            if (chosen == null) {
+                throw DomainException.invalidField("issuingUnitId", "org-unit.unknown", "Không có đơn vị với mã định danh "
+                        + choices.issuingUnitId() + ".");
+            }
+            access.referenced(chosen, "issuingUnitId", choices.issuingUnitId());
+            // Plans are brought in for the units whose plans the person keeps, as they are made by hand.
+            if (!access.manages(chosen.path)) {
+                throw DomainException.forbidden("access.plan-denied",
+                        "Bạn không được lập kế hoạch cho đơn vị '" + chosen.name + "' ngoài phạm vi bạn điều phối.");
             }
             return chosen;
         }

@@ -89,4 +89,15 @@ public final class PlanIntakeDtos {
             @Schema(description = "After a commit: the names matched to units in `choices.units`, now kept as the units' other names, so the"
                     + " next document that writes them needs no choice") List<String> learnedAliases) {
     }
+
+    public enum JobState { RUNNING, DONE, FAILED }
+
+    @Schema(name = "PlanIntakeJob", description = "The reading of a scanned plan (OCR), which runs off the request: its state, the pages read,"
+            + " and once done the file as read, to preview with `previewPlanIntake`")
+    public record Job(UUID id, JobState state, @Schema(examples = "3") int pagesDone,
+            @Schema(description = "Pages of the scan; 0 until known", examples = "10") int pagesTotal,
+            @Schema(nullable = true, description = "Once DONE: the file as read") Source source,
+            @Schema(nullable = true, description = "Once FAILED: why, as a problem code", examples = "intake.ocr-timeout") String problemCode,
+            @Schema(nullable = true, description = "Once FAILED: why, in words") String problemDetail) {
+    }
 }

@@ -35,48 +35,83 @@ import vn.dti.tracker.document.PlanIntakeDtos.Result;
 public class PlanIntakeResource {
 
     private final PlanIntake intake;
+    private final IntakeJobs jobs;
     private final DocumentSettings settings;
     private final java.nio.file.Path uploads;
 
-    public PlanIntakeResource(PlanIntake intake, DocumentSettings settings,
+    public PlanIntakeResource(PlanIntake intake, IntakeJobs jobs, DocumentSettings settings,
             @ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploads) {
         this.intake = intake;
+        this.jobs = jobs;
         this.settings = settings;
         this.uploads = java.nio.file.Path.of(uploads).toAbsolutePath().normalize();
     }
 
     @POST
-    @Consumes({DocumentMedia.DOCX, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({DocumentMedia.DOCX, "application/pdf", "image/png", "image/jpeg", "image/tiff", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
     @Operation(operationId = "readPlanDocument", summary = "Read a plan from the file it was issued as, and preview it",
-            description = "The body is the issued plan as a Word document (.docx). It is read into its paragraphs and tables (`source`)"
-                    + " and understood: the heading (issuing body, \"Số: …/KH-UBND\", place and date), the title under \"KẾ HOẠCH\" (and"
-                    + " from it the years), the legal bases (\"Căn cứ …\", \"Thực hiện …\", each linked to a stored plan of the same"
-                    + " number and date), the sections by their Roman headings, kept as written, the reporting regime from its sentences"
-                    + " (\"… trước ngày 20 hằng tháng\"), the closing, the recipients (\"Nơi nhận\"), the signer, and every appendix"
-                    + " table (PHỤ LỤC) through the appendix import's reader; tasks written as text under the tasks section become"
-                    + " tasks by their headings. Every doubt is a WARNING and every blocker an ERROR in `findings`, at its block"
-                    + " (and cell). Nothing is stored: commit with `commitPlanIntake`, sending back `source` (corrected where"
-                    + " needed) and the choices. Coordinators. Refused: not a .docx (415), a protected (`intake.encrypted`) or damaged"
-                    + " (`intake.damaged`) file, over the size limit (413), a package that would unpack past the limits (413"
-                    + " `file.archive-too-large`, `file.archive-bomb`).")
+            description = "The body is the issued plan: a Word document (.docx), a PDF, or a scan (a PDF of page images, or a page as PNG,"
+                    + " JPEG or TIFF); the file is told by its content, not its declared type. A Word document or a PDF with a text"
+                    + " layer is read at once (200). A scan is read by OCR off the request (202): the answer is the job, whose state and"
+                    + " pages read `getPlanIntakeJob` gives; once done, its `source` is previewed with `previewPlanIntake`, every part"
+                    + " read with low confidence marked `doubtful` for a person to check."
+                    + " The file is read into its paragraphs and tables (`source`) and understood: the heading (issuing body, \"Số:"
+                    + " …/KH-UBND\", place and date), the title under \"KẾ HOẠCH\" (and from it the years), the legal bases (\"Căn cứ"
+                    + " …\", \"Thực hiện …\", each linked to a stored plan of the same number and date), the sections by their Roman"
+                    + " headings, kept as written, the reporting regime from its sentences (\"… trước ngày 20 hằng tháng\"), the closing,"
+                    + " the recipients (\"Nơi nhận\"), the signer, and every appendix table (PHỤ LỤC) through the appendix import's"
+                    + " reader; tasks written as text under the tasks section become tasks by their headings. Every doubt is a WARNING"
+                    + " and every blocker an ERROR in `findings`, at its block (and cell). Nothing is stored: commit with"
+                    + " `commitPlanIntake`, sending back `source` (corrected where needed) and the choices. Coordinators. Refused: not a"
+                    + " plan file (415 `intake.unsupported`), a protected (`intake.encrypted`) or damaged (`intake.damaged`) file, over"
+                    + " the size limit (413 `intake.too-large`) or the page limit (413 `intake.too-many-pages`), an image too large to"
+                    + " read (413 `intake.image-too-large`), a package that would unpack past the limits (413 `file.archive-too-large`,"
+                    + " `file.archive-bomb`); a scan while the readers are all busy (503 `intake.busy`).")
     @RequestBody(required = true, content = {
             @Content(mediaType = DocumentMedia.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/tiff", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "200", description = "The file as read and the plan as understood",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Result.class)))
-    public Result read(@QueryParam("issuingUnitId") @Parameter(description = "The unit that issues the plan, when the file does not say")
+    @APIResponse(responseCode = "202", description = "A scan: its reading has started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanIntakeDtos.Job.class)))
+    public jakarta.ws.rs.core.Response read(@QueryParam("issuingUnitId") @Parameter(description = "The unit that issues the plan, when the file does not say")
             java.util.UUID issuingUnitId, InputStream body) throws IOException {
-        java.nio.file.Path file = Uploads.receive(body, uploads, "plan-", ".bin", settings.imports().maxFileSize().asLongValue(),
+        java.nio.file.Path file = Uploads.receive(body, uploads.resolve("intake"), "plan-", ".bin", settings.intake().maxFileSize().asLongValue(),
                 max -> PlanIntakeProblems.tooLarge("Tệp vượt quá giới hạn " + (max >> 20) + " MB."));
+        boolean handedOver = false;
         try {
             PlanSource source = intake.readFile(file);
+            if (source == null) {
+                PlanIntakeDtos.Job job = jobs.start(file);
+                handedOver = true;
+                return jakarta.ws.rs.core.Response.accepted(job).location(java.net.URI.create("/api/v1/plan-intakes/jobs/" + job.id())).build();
+            }
             Choices choices = new Choices(issuingUnitId, null, java.util.List.of(), java.util.Map.of(), false);
-            return intake.understand(PlanIntake.toDto(source, java.util.Map.of()), choices, false, null);
+            return jakarta.ws.rs.core.Response.ok(intake.understand(PlanIntake.toDto(source, java.util.Map.of()), choices, false, null)).build();
         } finally {
-            Files.deleteIfExists(file);
+            if (!handedOver) {
+                Files.deleteIfExists(file);
+            }
         }
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("/jobs/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Names.ADMIN, Names.PROVINCE_COORDINATOR, Names.COMMUNE_COORDINATOR})
+    @Operation(operationId = "getPlanIntakeJob", summary = "The reading of a scanned plan: its state and pages read",
+            description = "RUNNING with the pages read so far, DONE with the file as read (`source`), or FAILED with why. Only to the person"
+                    + " who sent the scan (404 to anyone else); kept a day.")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanIntakeDtos.Job.class)))
+    public PlanIntakeDtos.Job job(@jakarta.ws.rs.PathParam("id") java.util.UUID id) {
+        return jobs.get(id);
     }
 
     @POST

@@ -198,7 +198,7 @@ final class PlanText {
                     at++;
                 }
                 String words = t.toString().replaceAll("\\s+", " ").strip();
-                title = words.isEmpty() ? null : "Kế hoạch " + words;
+                title = words.isEmpty() ? null : words.matches("(?iu)^kế hoạch\\b.*") ? words : "Kế hoạch " + words;
             } else {
                 findings.add(new Finding(null, DocumentDtos.Severity.ERROR, "intake.title-missing",
                         "Không tìm thấy tên kế hoạch (dòng 'KẾ HOẠCH' và tên ở dưới): kiểm tra tệp có đúng là một kế hoạch."));

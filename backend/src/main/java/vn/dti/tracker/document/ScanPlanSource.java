@@ -53,7 +53,7 @@ final class ScanPlanSource {
      */
     record Ocr(String command, String language, int dpi, double minConfidence) {
         static Ocr standard() {
-            return new Ocr("tesseract", "vie", 300, 70);
+            return new Ocr("tesseract", "vie", 300, 85);
         }
     }
 

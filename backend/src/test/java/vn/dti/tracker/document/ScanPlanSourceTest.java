@@ -77,7 +77,9 @@ class ScanPlanSourceTest {
 
     @Test
     void scannedPagesOfTheAppendixAreReadAsATable() throws IOException {
-        List<Path> pages = SeedPdfs.scanPngs(xuanLoc, dir, "xuan-loc", 250, 10, 11);
+        // The appendix's pages: the one its first indicator is printed on, and the next.
+        int first = pageOf(xuanLoc, "Tỷ lệ phủ sóng 5G");
+        List<Path> pages = SeedPdfs.scanPngs(xuanLoc, dir, "xuan-loc", 250, first, first + 1);
         PlanSource source = ScanPlanSource.read(pages, ScanPlanSource.Limits.standard(), ScanPlanSource.Ocr.standard(), work, (d, t) -> { },
                 Instant.now().plusSeconds(120));
 
@@ -88,11 +90,12 @@ class ScanPlanSourceTest {
         assertEquals("STT", table.rows().get(0).text(0));
         assertTrue(table.rows().stream().allMatch(r -> r.cells().keySet().stream().allMatch(c -> c >= 0 && c <= 6)));
         // Tesseract passes over a lone digit in a narrow cell, so the number column is not asserted (see ScanPlanSource).
-        long indicators = table.rows().stream().filter(r -> r.text(1).startsWith("Tỷ lệ") && r.text(2).matches("%|Đạt") && r.text(3).endsWith("%"))
-                .count();
-        assertTrue(indicators >= table.rows().size() - 6, "indicator rows read cell by cell: " + indicators + " of " + table.rows().size());
+        // Of the rows of a rate ("Tỷ lệ …"), nearly all have their unit and their target read into their own cells.
+        List<SheetReader.Row> rates = table.rows().stream().filter(r -> r.text(1).startsWith("Tỷ lệ")).toList();
+        long read = rates.stream().filter(r -> r.text(2).matches("%|Đạt") && r.text(3).matches(".*(%|%/năm|\\))$")).count();
+        assertTrue(rates.size() >= 8 && read >= rates.size() * 0.8, "rate rows read cell by cell: " + read + " of " + rates.size());
         // The header row printed again at the top of the second page is read once.
-        Map<String, Integer> expected = words(textOf(xuanLoc, 10, 11));
+        Map<String, Integer> expected = words(textOf(xuanLoc, first, first + 1));
         words(String.join(" ", SeedDocuments.load("xuan-loc-cds-2026").tables().get(0).rows().get(0))).forEach((w, n) -> expected.merge(w, -n, Integer::sum));
         double recall = recall(expected, words(textOf(source)));
         assertTrue(recall >= 0.95, "words recovered: " + recall + "; missing " + missing(expected, words(textOf(source))));
@@ -151,7 +154,7 @@ class ScanPlanSourceTest {
                 ScanPlanSource.Ocr.standard(), work, (d, t) -> { }, Instant.now().plusMillis(1500)));
         assertEquals("intake.ocr-timeout", e.code());
         assertTrue(Duration.between(start, Instant.now()).toSeconds() < 10);
-        assertEquals(0, ProcessHandle.current().descendants().count(), "the recognition process is gone");
+        assertEquals(0, recognitionProcesses(), "the recognition process is gone");
         assertEquals(List.of(), Files.list(work).toList(), "no temporary file is left");
     }
 
@@ -170,12 +173,16 @@ class ScanPlanSourceTest {
             }
         });
         t.start();
-        Thread.sleep(2500);
+        // Cancelled once the recognition runs.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (recognitionProcesses() == 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
         worker.get().interrupt();
         Object result = outcome.get(20, TimeUnit.SECONDS);
         assertTrue(result instanceof CancellationException, String.valueOf(result));
         t.join(5000);
-        assertEquals(0, ProcessHandle.current().descendants().count(), "the recognition process is gone");
+        assertEquals(0, recognitionProcesses(), "the recognition process is gone");
         assertEquals(List.of(), Files.list(work).toList(), "no temporary file is left");
     }
 
@@ -201,6 +208,27 @@ class ScanPlanSourceTest {
         out.writeBytes(chunk.array());
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         return out.toByteArray();
+    }
+
+    /** The first page whose text holds {@code words}. */
+    static int pageOf(Path pdf, String words) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                if (stripper.getText(doc).replaceAll("\\s+", " ").contains(words)) {
+                    return page;
+                }
+            }
+        }
+        throw new IllegalStateException("No page holds " + words);
+    }
+
+    /** The recognition processes this test started that are still running (the database the product runs is not one). */
+    static long recognitionProcesses() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.contains("tesseract")).orElse(false)).count();
     }
 
     static String textOf(Path pdf, int from, int to) throws IOException {
