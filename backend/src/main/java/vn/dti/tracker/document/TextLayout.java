@@ -222,7 +222,7 @@ final class TextLayout {
     }
 
     /** A number cut at its thousands point ("1." and "000") or a reference cut at its slash ("28/3" and "/2022"). */
-    private static final Pattern JOINED_BREAK = Pattern.compile("(?s).*/\\n.*|.*(?<![\\p{L}\\d])\\d{1,3}[.,]\\n\\d{3}(?!\\d).*|.*\\n/.*");
+    private static final Pattern JOINED_BREAK = Pattern.compile("(?s).*/\\n.*|.*[\\p{L}\\d]-\\n[\\p{L}\\d].*|.*(?<![\\p{L}\\d])\\d{1,3}[.,]\\n\\d{3}(?!\\d).*|.*\\n/.*");
 
     /**
      * Adds a line to the text before it with a space, or without one where the line was broken inside a word: after a
