@@ -261,11 +261,12 @@ function useUnitNames(result: PlanIntake): UnitName {
   const names = useMemo(() => {
     const map = new Map<string, string>();
     const add = (unit: { code: string; name: string }) => map.set(unit.code, unit.name);
-    units.data?.items.forEach(add);
     if (me.data?.unit) add(me.data.unit);
     me.data?.coordinatedUnits.forEach(add);
     result.findings.forEach((finding) => finding.candidates.forEach(add));
     result.plan.orgUnits.forEach(add);
+    // The units as listed now come last, so that their names stand.
+    units.data?.items.forEach(add);
     return map;
   }, [units.data, me.data, result]);
   return (code) => names.get(code) ?? code;
