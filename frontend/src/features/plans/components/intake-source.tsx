@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   PlanIntakeBlock,
@@ -7,6 +7,8 @@ import type {
 } from '@/features/plans/api/plan-intakes';
 import {
   blockElementId,
+  columnName,
+  errorsFirst,
   findingsByBlock,
   isUnusedColumn,
   unitChoiceName,
@@ -24,12 +26,15 @@ export type IntakeChoices = {
 export type ChoicesChange = (change: (choices: IntakeChoices) => IntakeChoices) => void;
 
 /** Where a finding is, in words: a cell counted from 1 as a person counts the rows and columns of a table. */
-function FindingPlace({ finding }: { finding: PlanIntakeFinding }) {
+function FindingPlace({ finding, block }: { finding: PlanIntakeFinding; block?: PlanIntakeBlock }) {
   const { t } = useTranslation();
   if (finding.row === null || finding.column === null) return null;
   return (
     <span className="intake-finding-place">
-      {t('plan.intake.findings.cell', { row: finding.row + 1, column: finding.column + 1 })}
+      {t('plan.intake.findings.cell', {
+        row: finding.row + 1,
+        column: columnName(block, finding.column),
+      })}
     </span>
   );
 }
@@ -40,10 +45,13 @@ function FindingPlace({ finding }: { finding: PlanIntakeFinding }) {
  */
 export function FindingNote({
   finding,
+  block,
   choices,
   onChoices,
 }: {
   finding: PlanIntakeFinding;
+  /** The block the finding is at, to name a cell by its column's header. */
+  block?: PlanIntakeBlock;
   choices: IntakeChoices;
   onChoices: ChoicesChange;
 }) {
@@ -58,7 +66,7 @@ export function FindingNote({
         <span className={`status ${error ? 'plan-import-error' : 'plan-import-warning'}`}>
           {t(`plan.intake.severity.${finding.severity}`)}
         </span>{' '}
-        <FindingPlace finding={finding} /> {finding.detail}
+        <FindingPlace finding={finding} block={block} /> {finding.detail}
       </p>
       {name !== null && (
         <div className="field intake-choice">
@@ -166,10 +174,13 @@ function SourceTable({
 
 function ParagraphText({
   block,
+  head,
   original,
   onEdit,
 }: {
   block: PlanIntakeBlock;
+  /** The block's head line (its place and role), where the paragraph's tools go. */
+  head: ReactNode;
   original: string | null;
   onEdit: (text: string) => void;
 }) {
@@ -188,6 +199,7 @@ function ParagraphText({
   if (block.doubtful) {
     return (
       <div className="intake-edit">
+        <p className="intake-block-head">{head}</p>
         {label}
         <textarea
           id={textId}
@@ -201,6 +213,7 @@ function ParagraphText({
   if (draft !== null) {
     return (
       <div className="intake-edit">
+        <p className="intake-block-head">{head}</p>
         {label}
         <textarea
           id={textId}
@@ -227,27 +240,30 @@ function ParagraphText({
     );
   }
   return (
-    <div className="intake-paragraph">
-      <p className={block.bold ? 'intake-text intake-text-bold' : 'intake-text'}>{block.text}</p>
-      <div className="intake-paragraph-tools">
-        {edited && (
-          <>
-            <span className="status intake-edited">{t('plan.intake.source.edited')}</span>
-            <button type="button" className="intake-tool" onClick={() => onEdit(original ?? '')}>
-              {t('plan.intake.source.undo')}
-            </button>
-          </>
-        )}
-        <button
-          type="button"
-          className="intake-tool"
-          aria-label={t('plan.intake.source.edit', { index: block.index })}
-          onClick={() => setDraft(block.text ?? '')}
-        >
-          {t('plan.intake.source.editShort')}
-        </button>
+    <>
+      <div className="intake-block-head">
+        <p>{head}</p>
+        <div className="intake-paragraph-tools">
+          {edited && (
+            <>
+              <span className="status intake-edited">{t('plan.intake.source.edited')}</span>
+              <button type="button" className="intake-tool" onClick={() => onEdit(original ?? '')}>
+                {t('plan.intake.source.undo')}
+              </button>
+            </>
+          )}
+          <button
+            type="button"
+            className="intake-tool"
+            aria-label={t('plan.intake.source.edit', { index: block.index })}
+            onClick={() => setDraft(block.text ?? '')}
+          >
+            {t('plan.intake.source.editShort')}
+          </button>
+        </div>
       </div>
-    </div>
+      <p className={block.bold ? 'intake-text intake-text-bold' : 'intake-text'}>{block.text}</p>
+    </>
   );
 }
 
@@ -273,7 +289,7 @@ export function IntakeSource({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const byBlock = findingsByBlock(findings);
+  const byBlock = findingsByBlock(errorsFirst(findings));
   const originalText = new Map(original.blocks.map((block) => [block.index, block.text]));
   return (
     <section className="intake-source" aria-labelledby={headingId}>
@@ -291,6 +307,19 @@ export function IntakeSource({
             block.kind === 'TABLE'
               ? t('plan.intake.source.table', { index: block.index })
               : t('plan.intake.source.block', { index: block.index });
+          const head = (
+            <>
+              <span className="intake-block-place">{place}</span>
+              {block.role && (
+                <span className="intake-role">{t(`plan.intake.source.roles.${block.role}`)}</span>
+              )}
+              {block.doubtful && (
+                <span className="status plan-import-warning">
+                  {t('plan.intake.source.doubtful')}
+                </span>
+              )}
+            </>
+          );
           return (
             <li
               key={block.index}
@@ -298,22 +327,15 @@ export function IntakeSource({
               tabIndex={-1}
               className={`intake-block${severity}`}
             >
-              <p className="intake-block-head">
-                <span className="intake-block-place">{place}</span>
-                {block.role && (
-                  <span className="intake-role">{t(`plan.intake.source.roles.${block.role}`)}</span>
-                )}
-                {block.doubtful && (
-                  <span className="status plan-import-warning">
-                    {t('plan.intake.source.doubtful')}
-                  </span>
-                )}
-              </p>
               {block.kind === 'TABLE' ? (
-                <SourceTable block={block} findings={here} label={place} />
+                <>
+                  <p className="intake-block-head">{head}</p>
+                  <SourceTable block={block} findings={here} label={place} />
+                </>
               ) : (
                 <ParagraphText
                   block={block}
+                  head={head}
                   original={originalText.get(block.index) ?? null}
                   onEdit={(text) => onEdit(block.index, text)}
                 />
@@ -324,6 +346,7 @@ export function IntakeSource({
                     <FindingNote
                       key={`${finding.code}-${index}`}
                       finding={finding}
+                      block={block}
                       choices={choices}
                       onChoices={onChoices}
                     />

@@ -348,7 +348,7 @@ describe('PlanIntakePage', () => {
         .closest('li')!;
       expect(within(tableBlock).getByText('Bảng phụ lục')).toBeVisible();
       expect(within(tableBlock).getByText('Lỗi')).toBeVisible();
-      expect(within(tableBlock).getByText('Dòng 4, cột 5')).toBeVisible();
+      expect(within(tableBlock).getByText('Dòng 4, cột “Đơn vị chủ trì”')).toBeVisible();
       const cell = within(tableBlock).getByText('Phòng Kinh tế - Hạ tầng', { selector: 'td' });
       expect(cell).toHaveClass('intake-cell-error');
 

@@ -30,7 +30,7 @@ import {
   type IntakeChoices,
 } from '@/features/plans/components/intake-source';
 import { mayCreatePlans } from '@/features/plans/utils/actions';
-import { blockElementId, errorCount } from '@/features/plans/utils/intake';
+import { blockElementId, columnName, errorCount, errorsFirst } from '@/features/plans/utils/intake';
 import '@/features/plans/components/plans.css';
 
 const noChoices: IntakeChoices = { units: {}, createUnitGroups: [], acknowledgeUnused: false };
@@ -189,48 +189,71 @@ function IntakeFlow() {
 
   return (
     <>
-      <p className="intake-intro">{t('plan.intake.intro')}</p>
-      <form className="plan-import-form" noValidate onSubmit={runRead} aria-busy={read.isPending}>
-        <div className="field">
-          <label htmlFor={fileId}>{t('plan.intake.file')}</label>
-          <input
-            id={fileId}
-            type="file"
-            name="file"
-            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={describedBy(fileId, { hint: true, error: fileError })}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
+      {result && file ? (
+        <p className="intake-file">
+          <span>{t('plan.intake.fileRead', { name: file.name })}</span>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setFile(null);
               startOver();
             }}
-          />
-          <p id={`${fileId}-hint`} className="field-hint">
-            {t('plan.intake.fileHint')}
-          </p>
-          {fileError && (
-            <p id={`${fileId}-error`} className="field-error">
-              {fileError}
-            </p>
-          )}
-        </div>
-        {otherError !== null && <FormAlert error={otherError} />}
-        <div className="plan-form-buttons">
-          <BusyButton
-            busy={read.isPending}
-            label={t('plan.intake.read')}
-            busyLabel={t('plan.intake.readingShort')}
-          />
-        </div>
-        <div role="status" className="intake-reading">
-          {read.isPending && (
-            <>
-              <progress className="progress" aria-label={t('plan.intake.readingShort')} />
-              <p>{t('plan.intake.reading')}</p>
-            </>
-          )}
-        </div>
-      </form>
+          >
+            {t('plan.intake.otherFile')}
+          </button>
+        </p>
+      ) : (
+        <>
+          <p className="intake-intro">{t('plan.intake.intro')}</p>
+          <form
+            className="plan-import-form"
+            noValidate
+            onSubmit={runRead}
+            aria-busy={read.isPending}
+          >
+            <div className="field">
+              <label htmlFor={fileId}>{t('plan.intake.file')}</label>
+              <input
+                id={fileId}
+                type="file"
+                name="file"
+                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                aria-invalid={fileError ? true : undefined}
+                aria-describedby={describedBy(fileId, { hint: true, error: fileError })}
+                onChange={(event) => {
+                  setFile(event.target.files?.[0] ?? null);
+                  startOver();
+                }}
+              />
+              <p id={`${fileId}-hint`} className="field-hint">
+                {t('plan.intake.fileHint')}
+              </p>
+              {fileError && (
+                <p id={`${fileId}-error`} className="field-error">
+                  {fileError}
+                </p>
+              )}
+            </div>
+            {otherError !== null && <FormAlert error={otherError} />}
+            <div className="plan-form-buttons">
+              <BusyButton
+                busy={read.isPending}
+                label={t('plan.intake.read')}
+                busyLabel={t('plan.intake.readingShort')}
+              />
+            </div>
+            <div role="status" className="intake-reading">
+              {read.isPending && (
+                <>
+                  <progress className="progress" aria-label={t('plan.intake.readingShort')} />
+                  <p>{t('plan.intake.reading')}</p>
+                </>
+              )}
+            </div>
+          </form>
+        </>
+      )}
 
       {result && source && original && (
         <IntakePreview
@@ -304,11 +327,9 @@ function IntakePreview({
   const { t } = useTranslation();
   const unitName = useUnitNames(result);
   const summaryId = useId();
-  const reasonId = useId();
   const errors = errorCount(result.findings);
   const warnings = result.findings.length - errors;
-  const wholePlan = result.findings.filter((finding) => finding.block === null);
-  const atBlocks = result.findings.filter((finding) => finding.block !== null);
+  const findings = errorsFirst(result.findings);
   const changes = changesSentence(result.changes, result.plan.plan.code, t);
   const committable = result.valid && !edited;
   const reason = committable
@@ -346,35 +367,43 @@ function IntakePreview({
         {result.findings.length > 0 && (
           <div className="intake-summary-findings">
             <h3>{t('plan.intake.findings.heading', { count: result.findings.length })}</h3>
-            {wholePlan.length > 0 && (
-              <ul className="intake-findings">
-                {wholePlan.map((finding, index) => (
+            <ul className="intake-findings">
+              {findings.map((finding, index) =>
+                finding.block === null ? (
                   <FindingNote
                     key={`${finding.code}-${index}`}
                     finding={finding}
                     choices={choices}
                     onChoices={onChoices}
                   />
-                ))}
-              </ul>
-            )}
-            {atBlocks.length > 0 && (
-              <ul className="intake-jumps">
-                {atBlocks.map((finding, index) => (
+                ) : (
                   <FindingJump key={`${finding.code}-${index}`} finding={finding} source={source} />
-                ))}
-              </ul>
-            )}
+                ),
+              )}
+            </ul>
           </div>
         )}
+      </section>
 
+      <div className="intake-layout">
+        <IntakePlan bundle={result.plan} unitName={unitName} />
+        <IntakeSource
+          source={source}
+          original={original}
+          findings={result.findings}
+          choices={choices}
+          onChoices={onChoices}
+          onEdit={onEdit}
+        />
+      </div>
+      <div className="intake-bar">
         <FormAlert error={previewError} />
         <FormAlert
           error={commitError}
           message={isStale(commitError) ? t('plan.intake.stale') : undefined}
           others={commitFieldErrors}
         />
-        <div className="plan-form-buttons intake-buttons">
+        <div className="intake-buttons">
           <BusyButton
             type="button"
             className={edited ? 'button button-primary' : 'button'}
@@ -392,30 +421,14 @@ function IntakePreview({
             busyLabel={t('plan.intake.committing')}
             onClick={onCommit}
           />
-          {reason && (
-            <p id={reasonId} className="field-hint intake-reason">
-              {reason}
-            </p>
-          )}
+          {reason && <p className="field-hint intake-reason">{reason}</p>}
         </div>
-      </section>
-
-      <div className="intake-layout">
-        <IntakePlan bundle={result.plan} unitName={unitName} />
-        <IntakeSource
-          source={source}
-          original={original}
-          findings={result.findings}
-          choices={choices}
-          onChoices={onChoices}
-          onEdit={onEdit}
-        />
       </div>
     </div>
   );
 }
 
-/** A finding at a block, as a line of the summary that leads to its block in the document. */
+/** A finding at a block, as a line of the summary: what it says, and a link to its block in the document. */
 function FindingJump({
   finding,
   source,
@@ -425,20 +438,24 @@ function FindingJump({
 }) {
   const { t } = useTranslation();
   const index = finding.block ?? 0;
-  const table = source.blocks.find((block) => block.index === index)?.kind === 'TABLE';
+  const block = source.blocks.find((b) => b.index === index);
+  const name =
+    block?.kind === 'TABLE'
+      ? block.role
+        ? t(`plan.intake.source.roles.${block.role}`)
+        : t('plan.intake.findings.table')
+      : t('plan.intake.findings.atBlock', { index });
   const place =
     finding.row !== null && finding.column !== null
       ? t('plan.intake.findings.atCell', {
-          index,
+          place: name,
           row: finding.row + 1,
-          column: finding.column + 1,
+          column: columnName(block, finding.column),
         })
-      : table
-        ? t('plan.intake.findings.atTable', { index })
-        : t('plan.intake.findings.atBlock', { index });
+      : name;
   const error = finding.severity === 'ERROR';
   return (
-    <li>
+    <li className={`intake-jump ${error ? 'intake-finding-error' : 'intake-finding-warning'}`}>
       <span className={`status ${error ? 'plan-import-error' : 'plan-import-warning'}`}>
         {t(`plan.intake.severity.${finding.severity}`)}
       </span>{' '}
@@ -449,11 +466,17 @@ function FindingJump({
           if (!target) return;
           event.preventDefault();
           target.scrollIntoView({ block: 'start' });
+          // In a table wider than the screen, the cell itself is brought into view.
+          target
+            .querySelector(`[data-cell="${(finding.row ?? 0) + 1}:${(finding.column ?? 0) + 1}"]`)
+            ?.scrollIntoView({ block: 'nearest', inline: 'center' });
           target.focus({ preventScroll: true });
         }}
       >
         {place}
       </a>
+      {': '}
+      {finding.detail}
     </li>
   );
 }

@@ -1,5 +1,9 @@
 import type { components } from '@/api/schema';
-import type { PlanIntake, PlanIntakeFinding } from '@/features/plans/api/plan-intakes';
+import type {
+  PlanIntake,
+  PlanIntakeBlock,
+  PlanIntakeFinding,
+} from '@/features/plans/api/plan-intakes';
 
 type BundleChanges = components['schemas']['BundleChanges'];
 
@@ -29,6 +33,14 @@ export function isUnusedColumn(finding: PlanIntakeFinding): boolean {
 
 export function errorCount(findings: PlanIntakeFinding[]): number {
   return findings.filter((finding) => finding.severity === 'ERROR').length;
+}
+
+/** Blockers before doubts, each in the order the server gave them. */
+export function errorsFirst(findings: PlanIntakeFinding[]): PlanIntakeFinding[] {
+  return [
+    ...findings.filter((finding) => finding.severity === 'ERROR'),
+    ...findings.filter((finding) => finding.severity !== 'ERROR'),
+  ];
 }
 
 /** The findings of each block, in the order the server gave them; those of the whole plan under `null`. */
@@ -69,6 +81,14 @@ export function changeCounts(changes: PlanIntake['changes'] | null | undefined) 
     groupsCreated: count(changes?.groups, 'created'),
     unitsCreated: count(changes?.orgUnits, 'created'),
   };
+}
+
+/**
+ * A table's column as a person names it: its header in quotes (`“Đơn vị chủ trì”`), else its number from 1.
+ */
+export function columnName(block: PlanIntakeBlock | undefined, column: number): string {
+  const header = block?.rows?.[0]?.[column]?.trim();
+  return header ? `“${header}”` : String(column + 1);
 }
 
 /** The id of the html element that shows a block of the source. */
