@@ -33,6 +33,9 @@ import { mayCreatePlans } from '@/features/plans/utils/actions';
 import { blockElementId, columnName, errorCount, errorsFirst } from '@/features/plans/utils/intake';
 import '@/features/plans/components/plans.css';
 
+/** The summary of a preview, where the result of previewing again is read. */
+const summaryElementId = 'intake-summary';
+
 const noChoices: IntakeChoices = { units: {}, createUnitGroups: [], acknowledgeUnused: false };
 
 /** Refusals of the file itself (not a .docx, too large, damaged, protected): said next to the file field. */
@@ -149,6 +152,12 @@ function IntakeFlow() {
         setResult(answer);
         setSource(answer.source);
         setEdited(false);
+        // The person pressed the button at the foot of the screen: the result is read at the summary.
+        requestAnimationFrame(() => {
+          const summary = document.getElementById(summaryElementId);
+          summary?.scrollIntoView?.({ block: 'start' });
+          summary?.focus({ preventScroll: true });
+        });
       },
     });
   }
@@ -343,7 +352,12 @@ function IntakePreview({
 
   return (
     <div className="intake-preview">
-      <section className="intake-summary" aria-labelledby={summaryId}>
+      <section
+        id={summaryElementId}
+        tabIndex={-1}
+        className="intake-summary"
+        aria-labelledby={summaryId}
+      >
         <h2 id={summaryId} className="visually-hidden">
           {t('plan.intake.changes.heading')}
         </h2>
