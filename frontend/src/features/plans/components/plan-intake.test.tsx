@@ -147,6 +147,7 @@ function reading(overrides: Partial<PlanIntake> = {}): PlanIntake {
         detail: 'Không xác định được đơn vị đầu mối tổng hợp báo cáo, cần kiểm tra lại.',
         candidates: [],
         offer: null,
+        name: null,
       },
       {
         block: 7,
@@ -158,6 +159,7 @@ function reading(overrides: Partial<PlanIntake> = {}): PlanIntake {
           "Không tìm thấy đơn vị 'Phòng Kinh tế - Hạ tầng'; gần nhất: Phòng Kinh tế, Phòng Văn hóa - Xã hội.",
         candidates: [economy, culture],
         offer: null,
+        name: 'Phòng Kinh tế - Hạ tầng',
       },
       {
         block: null,
@@ -168,6 +170,7 @@ function reading(overrides: Partial<PlanIntake> = {}): PlanIntake {
         detail: "'Các ấp' là tên gọi chung của nhiều đơn vị: có thể tạo thành một nhóm đơn vị.",
         candidates: [],
         offer: 'Các ấp',
+        name: null,
       },
     ],
     changes: {
@@ -181,6 +184,7 @@ function reading(overrides: Partial<PlanIntake> = {}): PlanIntake {
       orgUnits: none,
     },
     etag: '"new"',
+    learnedAliases: [],
     ...overrides,
   };
 }
@@ -376,6 +380,7 @@ describe('PlanIntakePage', () => {
               committed: true,
               changes: { ...fixed().changes, dryRun: false, planId: newPlanId },
               etag: '"1"',
+              learnedAliases: ['Phòng Kinh tế - Hạ tầng'],
             }),
         ],
       });
@@ -419,6 +424,11 @@ describe('PlanIntakePage', () => {
       expect(
         screen.getByText(
           'Đã tạo kế hoạch XUANLOC-CDS-2027: 2 chỉ tiêu, 0 nhiệm vụ, 1 nhóm chỉ tiêu, nhiệm vụ, 1 nhóm đơn vị mới.',
+        ),
+      ).toBeVisible();
+      expect(
+        screen.getByText(
+          'Đã ghi nhớ tên gọi khác của đơn vị: “Phòng Kinh tế - Hạ tầng”. Văn bản sau viết như vậy sẽ không cần chọn lại.',
         ),
       ).toBeVisible();
       expect(screen.getByRole('link', { name: 'Mở kế hoạch' })).toHaveAttribute(

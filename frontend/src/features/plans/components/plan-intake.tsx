@@ -511,6 +511,13 @@ function IntakeDone({ committed, onAnother }: { committed: PlanIntake; onAnother
         {t('plan.intake.done.heading')}
       </h2>
       <p>{changesSentence(committed.changes, code, t, true)}</p>
+      {committed.learnedAliases.length > 0 && (
+        <p>
+          {t('plan.intake.done.learned', {
+            names: committed.learnedAliases.map((name) => `“${name}”`).join(', '),
+          })}
+        </p>
+      )}
       <div className="plan-form-buttons">
         {planId && (
           <Link to={`/plans/${planId}`} className="button button-primary">

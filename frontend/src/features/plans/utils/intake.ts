@@ -8,22 +8,11 @@ import type {
 type BundleChanges = components['schemas']['BundleChanges'];
 
 /**
- * The name a finding is about, as the document writes it: the first text in quotes of its detail
- * (`Không tìm thấy đơn vị 'Phòng Kinh tế - Hạ tầng'; …`). The finding carries no field of its own for it.
- */
-export function quotedName(detail: string): string | null {
-  const match = /'([^']+)'|“([^”]+)”|"([^"]+)"/u.exec(detail);
-  const name = match?.[1] ?? match?.[2] ?? match?.[3] ?? null;
-  return name?.trim() ? name.trim() : null;
-}
-
-/**
- * The written name the person may place on a unit (`choices.units[name]`): a finding that offers units to choose
- * from and names what it could not place.
+ * The written name the person may place on a unit (`choices.units[name]`): a finding that names what the reader could
+ * not place and offers units it may mean.
  */
 export function unitChoiceName(finding: PlanIntakeFinding): string | null {
-  if (finding.candidates.length === 0 || finding.block === null) return null;
-  return quotedName(finding.detail);
+  return finding.candidates.length > 0 && finding.name?.trim() ? finding.name : null;
 }
 
 /** Whether the finding is about table columns whose content nothing reads, which the person may leave out. */
