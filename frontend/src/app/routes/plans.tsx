@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 
 /**
- * The plans, mounted at /plans: the list, one plan as its document, and the pages that edit a plan, its groups,
+ * The plans, mounted at /plans: the list, one plan as its document, a plan brought in from its Word file, and the pages that edit a plan, its groups,
  * indicators and tasks. Each loads on first use, so that the sign-in page carries none of them.
  */
 export const planRoutes: RouteObject[] = [
@@ -17,6 +17,13 @@ export const planRoutes: RouteObject[] = [
     lazy: async () => {
       const { PlanCreatePage } = await import('@/features/plans/components/plan-form');
       return { Component: PlanCreatePage };
+    },
+  },
+  {
+    path: 'intake',
+    lazy: async () => {
+      const { PlanIntakePage } = await import('@/features/plans/components/plan-intake');
+      return { Component: PlanIntakePage };
     },
   },
   {

@@ -31,6 +31,7 @@ function unitBelow(
   const ancestors = parent ? [...parent.ancestors, ref(parent)] : [];
   return {
     shortName: null,
+    aliases: [],
     parent: parent ? ref(parent) : null,
     ancestors,
     depth: ancestors.length,

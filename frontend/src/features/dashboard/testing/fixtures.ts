@@ -56,6 +56,7 @@ export function orgUnit(ref: OrgUnitRef, kind: OrgUnit['kind'], ancestors: OrgUn
   return {
     ...ref,
     shortName: null,
+    aliases: [],
     kind,
     parent: ancestors.at(-1) ?? null,
     ancestors,

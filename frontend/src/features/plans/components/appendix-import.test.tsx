@@ -114,6 +114,7 @@ function preview(overrides: Partial<AppendixImportResult> = {}): AppendixImportR
         code: 'import.unit-unknown',
         detail: "Không tìm thấy đơn vị 'Phòng Văn hoá Xã hôi'.",
         candidates: [culture],
+        name: 'Phòng Văn hoá Xã hôi',
       },
     ],
     groups: { created: [], updated: [], removed: [], unchanged: 1 },
@@ -249,6 +250,7 @@ describe('AppendixImportPage', () => {
             code: 'import.target-unreadable',
             detail: "Không đọc được chỉ tiêu 'Triển khai'; giữ nguyên văn.",
             candidates: [],
+            name: null,
           },
         ],
       });

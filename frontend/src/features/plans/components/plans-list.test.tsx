@@ -232,6 +232,10 @@ describe('PlansList', () => {
       'href',
       '/plans/new',
     );
+    expect(screen.getByRole('link', { name: 'Nhập kế hoạch từ văn bản' })).toHaveAttribute(
+      'href',
+      '/plans/intake',
+    );
   });
 
   it('offers readers no new plan', async () => {
@@ -247,6 +251,9 @@ describe('PlansList', () => {
       `/plans/${provincePlan.id}`,
     );
     expect(screen.queryByRole('link', { name: 'Lập kế hoạch mới' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Nhập kế hoạch từ văn bản' }),
+    ).not.toBeInTheDocument();
   });
 
   it('shows the problem detail when loading fails', async () => {

@@ -91,9 +91,14 @@ export function PlansList() {
       <div className="plan-heading-row">
         <h1 id="plans-heading">{t('plans.title')}</h1>
         {mayCreatePlans(me.data) && (
-          <Link to="/plans/new" className="button button-primary">
-            {t('plan.actions.create')}
-          </Link>
+          <div className="plan-actions plan-list-actions">
+            <Link to="/plans/new" className="button button-primary">
+              {t('plan.actions.create')}
+            </Link>
+            <Link to="/plans/intake" className="button">
+              {t('plan.intake.entry')}
+            </Link>
+          </div>
         )}
       </div>
 

@@ -238,6 +238,7 @@ export function orgUnit(ref: { id: string; code: string; name: string }): OrgUni
   return {
     ...ref,
     shortName: null,
+    aliases: [],
     kind: 'OFFICE',
     parent: commune,
     ancestors: [province, commune],

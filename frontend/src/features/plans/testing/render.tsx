@@ -2,6 +2,7 @@ import { configure } from '@testing-library/react';
 import { AppendixImportPage } from '@/features/plans/components/appendix-import';
 import { GroupsPage } from '@/features/plans/components/groups-editor';
 import { IndicatorCreatePage, IndicatorEditPage } from '@/features/plans/components/indicator-form';
+import { PlanIntakePage } from '@/features/plans/components/plan-intake';
 import { PlanDocument } from '@/features/plans/components/plan-document';
 import { PlanCreatePage, PlanEditPage } from '@/features/plans/components/plan-form';
 import { PlansList } from '@/features/plans/components/plans-list';
@@ -21,6 +22,7 @@ export function renderPlans(url: string) {
     [
       { path: '/plans', element: <PlansList /> },
       { path: '/plans/new', element: <PlanCreatePage /> },
+      { path: '/plans/intake', element: <PlanIntakePage /> },
       { path: '/plans/:planId', element: <PlanDocument /> },
       { path: '/plans/:planId/edit', element: <PlanEditPage /> },
       { path: '/plans/:planId/groups', element: <GroupsPage /> },
