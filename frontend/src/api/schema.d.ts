@@ -2872,12 +2872,14 @@ export interface components {
             /** @description The plan as understood, in the plan-bundle format */
             plan: components["schemas"]["PlanBundle"];
             findings: components["schemas"]["PlanIntakeFinding"][];
-            /** @description What the commit creates, updates and removes (in a preview: would) */
-            changes: components["schemas"]["BundleImportResult"];
+            /** @description What the commit creates, updates and removes (in a preview: would); null when the plan as understood cannot be imported yet (its ERROR findings say why) */
+            changes: ((components["schemas"]["BundleImportResult"] | null) | null) | components["schemas"]["BundleImportResult"] | null;
             /** @description ETag of the stored plan this reading was made against (the commit's If-Match); `"new"` for a plan not stored yet */
             etag: string | null;
             /** @description After a commit: the names matched to units in `choices.units`, now kept as the units' other names, so the next document that writes them needs no choice */
             learnedAliases: string[];
+            /** @description Every unit the plan names, by code: its name, and whether the commit creates it (a unit group) */
+            units: components["schemas"]["PlanIntakeUnit"][];
         };
         /** @description A paragraph or a table of the file, in reading order, with what it was understood as */
         PlanIntakeBlock: {
@@ -2982,6 +2984,15 @@ export interface components {
             /** Format: int32 */
             pages: number;
             blocks: components["schemas"]["PlanIntakeBlock"][];
+        };
+        /** @description A unit the plan names */
+        PlanIntakeUnit: {
+            /** @example DNAI.XUANLOC.VHXH */
+            code: string;
+            /** @example Phòng Văn hóa - Xã hội */
+            name: string;
+            /** @description Created by the commit (a unit group the person chose to create) */
+            created: boolean;
         };
         /** @description A short reference to a plan */
         PlanRef: {

@@ -246,7 +246,12 @@ class PlanIntakeTest {
         // Flat appendix, target column headed "Kết quả", a bare number under "%": one group named after the appendix, a percentage.
         assertEquals(List.of("Chỉ tiêu chuyển đổi số năm 2027"), read.getList("plan.indicatorGroups.name"));
         assertEquals(List.of("Tổ một cửa " + code), read.getList("findings.findAll { it.code == 'import.unit-unknown' }.name"));
-        assertEquals(List.of("Các hợp tác xã " + code), read.getList("findings.findAll { it.code == 'intake.unit-group-offered' }.offer"));
+        // The collective name is offered at each cell that writes it; untaken, the row stays, with the cell's words.
+        assertEquals(List.of("Các hợp tác xã " + code), read.getList("findings.findAll { it.code == 'intake.unit-group-offered' }.offer.unique()"));
+        assertEquals(List.of(1, 2), read.getList("findings.findAll { it.code == 'intake.unit-group-offered' }.row"));
+        assertEquals(List.of("Số điểm wifi công cộng"), read.getList("plan.indicators.content"));
+        assertEquals("Các hợp tác xã " + code, read.getString("plan.indicators[0].cooperatingWording"));
+        assertEquals("Phòng Văn hóa - Xã hội", read.getString("units.find { it.code == 'DNAI.XUANLOC.VHXH' }.name"));
         Map<String, Object> choices = Map.of("planCode", code, "units", Map.of("Tổ một cửa " + code, "DNAI.XUANLOC.TTPVHCC"),
                 "createUnitGroups", List.of("Các hợp tác xã " + code));
         Map<String, Object> request = Map.of("source", read.getMap("source"), "choices", choices);

@@ -202,11 +202,18 @@ public class AppendixImport {
                 continue;
             }
             Reading reading = new Reading(plan, part, current, sheet, layout, names, access::readsUnit);
+            reading.offerCollective = true;
             reading.readRows();
             return new TableAppendix(part, new ArrayList<>(reading.groups.values()), reading.indicators, reading.tasks, reading.problems,
                     reading.unusedColumns());
         }
         return null;
+    }
+
+    /** A name of many units at once: "Các trường học", "các doanh nghiệp viễn thông", "Ban lãnh đạo các ấp", "Toàn thể …". */
+    static boolean collective(String name) {
+        String f = TextSearch.fold(name);
+        return f.startsWith("cac ") || f.contains(" cac ") || f.startsWith("nhung ") || f.startsWith("toan ");
     }
 
     /** The units a plan of {@code issuer} may name, nearest first: its subtree, then its ancestors and their own units. */
@@ -271,6 +278,9 @@ public class AppendixImport {
         private final Map<Integer, Integer> targetColumns = new TreeMap<>();
         /** Columns with content that nothing reads, in sheet order: the letter, header and rows that have content. */
         private final Map<Integer, List<Integer>> unused = new TreeMap<>();
+
+        /** Collective names among cooperating units are offered as unit groups (a WARNING), not refused: an issued plan's tables. */
+        boolean offerCollective;
 
         /** Whether the importing account may name a unit in a plan (it reads the unit). */
         private final java.util.function.Predicate<OrgUnit> referable;
@@ -863,6 +873,11 @@ public class AppendixImport {
                 if (u.ambiguous()) {
                     unitProblem(row.number(), column, "import.unit-ambiguous",
                             "Tên '" + u.name() + "' trùng với nhiều đơn vị: ghi rõ tên hoặc mã đơn vị.", candidates, u.name());
+                } else if (offerCollective && column != null && column.equals(layout.column(Column.COOPERATING)) && collective(u.name())) {
+                    // A collective name among the cooperating units: offered as a unit group; the cell's words are kept.
+                    unitProblem(row.number(), column, Severity.WARNING, "import.unit-collective", "'" + u.name() + "' là tên gọi chung của"
+                            + " nhiều đơn vị, chưa có trong hệ thống: tạo thành nhóm đơn vị khi nhập để ghi là đơn vị phối hợp; nếu không, lời"
+                            + " văn của ô vẫn được giữ.", candidates, u.name());
                 } else {
                     unitProblem(row.number(), column, "import.unit-unknown", "Không tìm thấy đơn vị '" + u.name() + "'"
                             + (candidates.isEmpty() ? "." : "; gần nhất: " + candidates.stream().map(OrgUnitRef::name)
@@ -1022,7 +1037,12 @@ public class AppendixImport {
 
         /** A problem of a unit's name as written in the cell. */
         private void unitProblem(Integer row, Integer column, String code, String detail, List<OrgUnitRef> candidates, String name) {
-            ImportProblem p = problemAt(row, column, Severity.ERROR, code, detail, candidates);
+            unitProblem(row, column, Severity.ERROR, code, detail, candidates, name);
+        }
+
+        private void unitProblem(Integer row, Integer column, Severity severity, String code, String detail, List<OrgUnitRef> candidates,
+                String name) {
+            ImportProblem p = problemAt(row, column, severity, code, detail, candidates);
             problems.add(new ImportProblem(p.row(), p.column(), p.cell(), p.header(), p.severity(), p.code(), p.detail(), p.candidates(), name));
         }
 

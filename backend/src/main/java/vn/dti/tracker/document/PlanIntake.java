@@ -165,7 +165,7 @@ public class PlanIntake {
             }
             BundleImportResult done = importer.importBundle(u.bundle, false, u.tag);
             List<String> learned = QuarkusTransaction.requiringNew().call(() -> learn(c));
-            return new Result(true, true, toDto(ps, u.roles), u.bundle, u.findings, done, done.etag(), learned);
+            return new Result(true, true, toDto(ps, u.roles), u.bundle, u.findings, done, done.etag(), learned, u.units);
         }
         BundleImportResult preview = null;
         try {
@@ -177,7 +177,8 @@ public class PlanIntake {
                     List.of(), null, null)));
         }
         boolean valid = u.findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
-        return new Result(false, valid, toDto(ps, u.roles), u.bundle, u.findings, preview, u.tag == null ? NEW_PLAN_TAG : u.tag, List.of());
+        return new Result(false, valid, toDto(ps, u.roles), u.bundle, u.findings, preview, u.tag == null ? NEW_PLAN_TAG : u.tag, List.of(),
+                u.units);
     }
 
     /**
@@ -204,6 +205,7 @@ public class PlanIntake {
         String tag;
         final List<Finding> findings = new ArrayList<>();
         final Map<Integer, BlockRole> roles = new LinkedHashMap<>();
+        final List<PlanIntakeDtos.Unit> units = new ArrayList<>();
     }
 
     private Understood understand(PlanSource source, Choices choices) {
@@ -272,7 +274,6 @@ public class PlanIntake {
         List<BundleIndicator> indicators = new ArrayList<>();
         List<Group> taskGroups = new ArrayList<>();
         List<BundleTask> tasks = new ArrayList<>();
-        Set<String> offered = new LinkedHashSet<>();
         for (PlanText.Appendix a : r.appendices()) {
             String title = a.title() != null ? a.title() : "Phụ lục";
             SheetReader.Sheet sheet = new SheetReader.Sheet(title, a.table().rows());
@@ -284,7 +285,6 @@ public class PlanIntake {
                                 + " nội dung của bảng vẫn được giữ trong văn bản.", List.of(), null, null));
                 continue;
             }
-            offered.addAll(collectiveNames(a.table(), names));
             boolean indicatorsPart = read.part() == AppendixPart.INDICATORS;
             List<Group> groups = indicatorsPart ? indicatorGroups : taskGroups;
             for (Group g : read.groups()) {
@@ -301,17 +301,17 @@ public class PlanIntake {
             }
             for (ImportProblem p : read.problems()) {
                 Integer column = p.column() == null ? null : CellReference.convertColStringToIndex(p.column());
-                out.findings.add(new Finding(a.table().index(), p.row() == null ? null : p.row() - 1, column, p.severity(), p.code(), p.detail(),
-                        p.candidates(), null, p.name()));
+                Integer row = p.row() == null ? null : p.row() - 1;
+                if ("import.unit-collective".equals(p.code())) {
+                    // A collective name: offered, at its cell, as a unit group to create in the same step.
+                    out.findings.add(new Finding(a.table().index(), row, column, Severity.WARNING, "intake.unit-group-offered", p.detail(),
+                            p.candidates(), p.name(), p.name()));
+                    continue;
+                }
+                String offer = "import.unit-unknown".equals(p.code()) && p.name() != null && AppendixImport.collective(p.name()) ? p.name() : null;
+                out.findings.add(new Finding(a.table().index(), row, column, p.severity(), p.code(), p.detail(), p.candidates(), offer, p.name()));
             }
         }
-        for (String name : offered) {
-            out.findings.add(new Finding(null, null, null, Severity.WARNING, "intake.unit-group-offered", "'" + name + "' là tên gọi chung của"
-                    + " nhiều đơn vị, chưa có trong hệ thống: có thể tạo thành một nhóm đơn vị thuộc " + issuer.name + " khi nhập.", List.of(), name, name));
-        }
-        // Unit names the collective offer stands for are not also errors of their own.
-        out.findings.removeIf(f -> "import.unit-unknown".equals(f.code()) && offered.contains(f.name()));
-
         // The regime's units.
         OrgUnit coordinator = regimeUnit(r.regime().coordinatorText(), names, issuer);
         if (r.regime().coordinatorText() == null || coordinator == issuer) {
@@ -382,6 +382,32 @@ public class PlanIntake {
                 stored == null ? null : stored.effectiveDate);
         out.bundle = new PlanBundle(PlanBundle.FORMAT, 1, newUnits, List.of(), plan, indicatorGroups, indicators, taskGroups, tasks,
                 current.dtiTargets(), current.dtiResults());
+        // The names of the units the plan names, for the preview to show.
+        Set<String> codes = new LinkedHashSet<>();
+        codes.add(issuer.code);
+        codes.add(coordinator.code);
+        if (recipient != null) {
+            codes.add(recipient.code);
+        }
+        indicators.forEach(i -> {
+            codes.add(i.leadUnitCode());
+            codes.addAll(i.cooperatingUnitCodes() == null ? List.of() : i.cooperatingUnitCodes());
+        });
+        tasks.forEach(t -> {
+            codes.addAll(t.leadUnitCodes());
+            codes.addAll(t.cooperatingUnitCodes() == null ? List.of() : t.cooperatingUnitCodes());
+        });
+        for (String unitCode : codes) {
+            PlanBundle.Unit created = newUnits.stream().filter(n -> n.code().equals(unitCode)).findFirst().orElse(null);
+            if (created != null) {
+                out.units.add(new PlanIntakeDtos.Unit(unitCode, created.name(), true));
+            } else if (unitCode != null) {
+                OrgUnit known = OrgUnit.findByCode(unitCode);
+                if (known != null) {
+                    out.units.add(new PlanIntakeDtos.Unit(unitCode, known.name, false));
+                }
+            }
+        }
         return out;
     }
 
@@ -507,43 +533,6 @@ public class PlanIntake {
         }
         UnitNames.Match match = names.match(text.substring(0, colon));
         return match.unmatched().isEmpty() && match.units().size() == 1 ? match.units().get(0) : null;
-    }
-
-    /** Unmatched names in a table's unit columns that name many units at once ("Các trường học", "Ban lãnh đạo các ấp"). */
-    private static List<String> collectiveNames(PlanSource.Table table, UnitNames names) {
-        List<String> out = new ArrayList<>();
-        SheetReader.Sheet sheet = new SheetReader.Sheet("", table.rows());
-        for (AppendixPart part : AppendixPart.values()) {
-            AppendixLayout layout = AppendixLayout.find(sheet, part);
-            if (layout == null) {
-                continue;
-            }
-            Set<Integer> columns = new HashSet<>();
-            for (AppendixLayout.Column c : List.of(AppendixLayout.Column.LEAD, AppendixLayout.Column.COOPERATING)) {
-                if (layout.column(c) != null) {
-                    columns.add(layout.column(c));
-                }
-            }
-            for (SheetReader.Row row : table.rows()) {
-                if (row.number() <= layout.headerRow()) {
-                    continue;
-                }
-                for (Integer column : columns) {
-                    String cell = row.text(column);
-                    if (cell.isBlank()) {
-                        continue;
-                    }
-                    for (UnitNames.Unmatched u : names.match(cell.replaceAll("\\s*[\\r\\n]+\\s*", "; ")).unmatched()) {
-                        String f = TextSearch.fold(u.name());
-                        if ((f.startsWith("cac ") || f.contains(" cac ") || f.startsWith("nhung ") || f.startsWith("toan ")) && !out.contains(u.name())) {
-                            out.add(u.name());
-                        }
-                    }
-                }
-            }
-            break;
-        }
-        return out;
     }
 
     private static String groupCode(OrgUnit issuer, String name, List<PlanBundle.Unit> taken) {

@@ -83,11 +83,19 @@ public final class PlanIntakeDtos {
             @Schema(description = "No ERROR finding: the plan can be committed") boolean valid, Source source,
             @Schema(description = "The plan as understood, in the plan-bundle format") PlanBundle plan,
             List<Finding> findings,
-            @Schema(description = "What the commit creates, updates and removes (in a preview: would)") BundleImportResult changes,
+            @Schema(nullable = true, description = "What the commit creates, updates and removes (in a preview: would); null when the plan as"
+                    + " understood cannot be imported yet (its ERROR findings say why)") BundleImportResult changes,
             @Schema(nullable = true, description = "ETag of the stored plan this reading was made against (the commit's If-Match); `\"new\"` for"
                     + " a plan not stored yet") String etag,
             @Schema(description = "After a commit: the names matched to units in `choices.units`, now kept as the units' other names, so the"
-                    + " next document that writes them needs no choice") List<String> learnedAliases) {
+                    + " next document that writes them needs no choice") List<String> learnedAliases,
+            @Schema(description = "Every unit the plan names, by code: its name, and whether the commit creates it (a unit group)")
+            List<Unit> units) {
+    }
+
+    @Schema(name = "PlanIntakeUnit", description = "A unit the plan names")
+    public record Unit(@Schema(examples = "DNAI.XUANLOC.VHXH") String code, @Schema(examples = "Phòng Văn hóa - Xã hội") String name,
+            @Schema(description = "Created by the commit (a unit group the person chose to create)") boolean created) {
     }
 
     public enum JobState { RUNNING, DONE, FAILED }
