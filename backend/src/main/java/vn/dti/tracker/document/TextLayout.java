@@ -167,7 +167,7 @@ final class TextLayout {
         List<Line> paragraph = new ArrayList<>();
         for (Object item : items) {
             if (item instanceof Line line) {
-                if (!paragraph.isEmpty() && !continues(paragraph.get(paragraph.size() - 1), line, left, right, pitch)) {
+                if (!paragraph.isEmpty() && !continues(paragraph.get(paragraph.size() - 1), line, left, right, pitch, paragraph.size() == 1)) {
                     blocks.add(paragraph(blocks.size() + 1, paragraph));
                     paragraph = new ArrayList<>();
                 }
@@ -191,8 +191,13 @@ final class TextLayout {
      * at the end of the line above), it starts at the left margin, is not a heading or a bullet, follows without a gap,
      * and is set alike (bold or not).
      */
-    private static boolean continues(Line previous, Line next, double left, double right, double pitch) {
+    private static boolean continues(Line previous, Line next, double left, double right, double pitch, boolean previousOpens) {
         double cw = Math.max(previous.charWidth(), next.charWidth());
+        if (previousOpens && previous.x0() > left + 2 * cw && next.x0() > left + 2 * cw) {
+            // Two lines each set in from the margin, the first opening its paragraph: each opens one (a paragraph's first
+            // line is indented, the lines that go on with it are not).
+            return false;
+        }
         if (STARTS_BLOCK.matcher(next.text()).matches() || previous.bold() != next.bold()) {
             return false;
         }

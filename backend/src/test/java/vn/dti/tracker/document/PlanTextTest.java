@@ -24,11 +24,14 @@ class PlanTextTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"xuan-loc-cds-2026,02-xuan-loc-cds-2026", "phu-lam-dti-2026-2030,03-phu-lam-dti-2026-2030",
-            "dong-nai-dti-2026-2030,01-dong-nai-dti-2026-2030"})
-    void theDocumentGivesThePlansFacts(String seed, String bundleName) throws Exception {
-        Path docx = SeedDocuments.docx(SeedDocuments.load(seed), dir);
-        PlanText.Reading r = PlanText.read(DocxPlanSource.read(docx, new ArchiveLimits(64 << 20, 64 << 20, 1000, 100), 5000));
+    @CsvSource({"xuan-loc-cds-2026,02-xuan-loc-cds-2026,DOCX", "phu-lam-dti-2026-2030,03-phu-lam-dti-2026-2030,DOCX",
+            "dong-nai-dti-2026-2030,01-dong-nai-dti-2026-2030,DOCX", "xuan-loc-cds-2026,02-xuan-loc-cds-2026,PDF",
+            "phu-lam-dti-2026-2030,03-phu-lam-dti-2026-2030,PDF", "dong-nai-dti-2026-2030,01-dong-nai-dti-2026-2030,PDF"})
+    void theDocumentGivesThePlansFacts(String seed, String bundleName, String kind) throws Exception {
+        Path docx = kind.equals("PDF") ? SeedPdfs.textPdf(SeedDocuments.load(seed), dir) : SeedDocuments.docx(SeedDocuments.load(seed), dir);
+        PlanSource source = kind.equals("PDF") ? PdfPlanSource.read(docx, PdfPlanSource.Limits.standard())
+                : DocxPlanSource.read(docx, new ArchiveLimits(64 << 20, 64 << 20, 1000, 100), 5000);
+        PlanText.Reading r = PlanText.read(source);
         JsonNode bundle;
         try (InputStream in = getClass().getResourceAsStream("/demo/" + bundleName + ".json")) {
             bundle = new ObjectMapper().readTree(in);
