@@ -185,6 +185,11 @@ function reading(overrides: Partial<PlanIntake> = {}): PlanIntake {
     },
     etag: '"new"',
     learnedAliases: [],
+    units: [
+      { code: 'DNAI.XUANLOC', name: 'Xã Xuân Lộc', created: false },
+      { code: culture.code, name: culture.name, created: false },
+      { code: economy.code, name: economy.name, created: false },
+    ],
     ...overrides,
   };
 }
@@ -280,7 +285,7 @@ const wordFile = () =>
 
 async function openAndRead() {
   const view = renderPlans('/plans/intake');
-  const input = await screen.findByLabelText('Tệp văn bản kế hoạch (.docx)');
+  const input = await screen.findByLabelText('Tệp văn bản kế hoạch');
   await view.user.upload(input, wordFile());
   await view.user.click(screen.getByRole('button', { name: 'Đọc văn bản' }));
   await screen.findByRole('heading', { name: 'Kế hoạch như đã hiểu' });
@@ -505,7 +510,7 @@ describe('PlanIntakePage', () => {
       ],
     });
     const { user } = renderPlans('/plans/intake');
-    const input = await screen.findByLabelText('Tệp văn bản kế hoạch (.docx)');
+    const input = await screen.findByLabelText('Tệp văn bản kế hoạch');
     expect(input).toHaveAttribute('accept', expect.stringContaining('.docx'));
     await user.upload(input, wordFile());
     await user.click(screen.getByRole('button', { name: 'Đọc văn bản' }));
@@ -532,7 +537,7 @@ describe('PlanIntakePage', () => {
       ),
     );
     const { user } = renderPlans('/plans/intake');
-    await user.upload(await screen.findByLabelText('Tệp văn bản kế hoạch (.docx)'), wordFile());
+    await user.upload(await screen.findByLabelText('Tệp văn bản kế hoạch'), wordFile());
     await user.click(screen.getByRole('button', { name: 'Đọc văn bản' }));
 
     expect(
@@ -552,6 +557,6 @@ describe('PlanIntakePage', () => {
     expect(
       await screen.findByText('Chỉ điều phối viên mới được nhập kế hoạch từ văn bản.'),
     ).toBeVisible();
-    expect(screen.queryByLabelText('Tệp văn bản kế hoạch (.docx)')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Tệp văn bản kế hoạch')).not.toBeInTheDocument();
   });
 });
