@@ -7,7 +7,8 @@ type OrgUnitRef = components['schemas']['OrgUnitRef'];
 
 /**
  * Another issuing unit than the one the document names (`choices.issuingUnitId`): one of the units the person
- * coordinates, or their own. The empty choice keeps the unit as read.
+ * coordinates (a commune, ward or province; their own office, a department, issues no plan). The empty choice keeps
+ * the unit as read; with nothing else to offer, nothing is shown.
  */
 export function IssuerChoice({
   value,
@@ -28,7 +29,6 @@ export function IssuerChoice({
       if (unit && !list.some((u) => u.id === unit.id)) list.push(unit);
     };
     me.data?.coordinatedUnits.forEach(add);
-    add(me.data?.unit);
     return list;
   }, [me.data]);
   const offered = units.filter((unit) => unit.code !== issuerCode || unit.id === value);
