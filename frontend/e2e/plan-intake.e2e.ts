@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../src/api/schema';
 import { api, expectAccessible, launch, openPage, screenshot, signIn, topOf } from './browser';
-import { docx } from './docx';
+import { docx, type DocParagraph } from './docx';
 import { samplePlan, sampleTitle } from './fixtures/ke-hoach-mau';
 
 type Plan = components['schemas']['Plan'];
@@ -27,7 +27,7 @@ async function readTheFile(page: Page) {
   await page.goto('/plans');
   await page.getByRole('link', { name: 'Nhập kế hoạch từ văn bản' }).click();
   await page.getByRole('heading', { level: 1, name: 'Nhập kế hoạch từ văn bản' }).waitFor();
-  await page.getByLabel('Tệp văn bản kế hoạch (.docx)').setInputFiles(file());
+  await page.getByLabel('Tệp văn bản kế hoạch', { exact: true }).setInputFiles(file());
   await page.getByRole('button', { name: 'Đọc văn bản' }).click();
   await page.getByRole('heading', { name: 'Kế hoạch như đã hiểu' }).waitFor({ timeout: 30_000 });
 }
@@ -43,6 +43,29 @@ async function fixAndPreview(page: Page, { createGroup }: { createGroup: boolean
   await page
     .getByText(/^(Không có lỗi chặn|Văn bản được đọc trọn vẹn)/)
     .waitFor({ timeout: 30_000 });
+}
+
+/**
+ * The first page of the sample plan as a scan: its opening lines drawn by the browser on an A4 page at 150 dpi and
+ * captured as a PNG, as a clerk's photo of the paper would arrive.
+ */
+async function scannedFirstPage(browser: Browser): Promise<Buffer> {
+  const context = await browser.newContext({ viewport: { width: 1240, height: 1754 } });
+  const page = await context.newPage();
+  const lines = samplePlan
+    .slice(0, 7)
+    .filter((block): block is DocParagraph => 'text' in block)
+    .map(
+      (block) =>
+        `<p style="${block.center ? 'text-align:center;' : ''}${block.bold ? 'font-weight:bold;' : ''}">${block.text}</p>`,
+    )
+    .join('');
+  await page.setContent(
+    `<html><body style="margin:120px 110px;background:#fff;color:#000;font:34px/1.5 'DejaVu Serif',serif">${lines}</body></html>`,
+  );
+  const png = await page.screenshot({ type: 'png' });
+  await context.close();
+  return png;
 }
 
 describe('bringing in a plan from its Word file', () => {
@@ -148,5 +171,31 @@ describe('bringing in a plan from its Word file', () => {
     expect(await page.locator('td.intake-cell-error').count()).toBe(0);
     await screenshot(page, 'plan-intake-desktop-again', { fullPage: false });
     await page.context().close();
+  });
+
+  it('a scan: its text recognised page by page, then the plan as understood with its page marked', async () => {
+    const png = await scannedFirstPage(browser);
+    for (const viewport of ['phone', 'desktop'] as const) {
+      const page = await openPage(browser, viewport);
+      await signIn(page, 'commune');
+      await page.goto('/plans/intake');
+      await page
+        .getByLabel('Tệp văn bản kế hoạch', { exact: true })
+        .setInputFiles({ name: 'ke-hoach-quet.png', mimeType: 'image/png', buffer: png });
+      await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+      await page.getByText(/^Đang (nhận dạng chữ|chuẩn bị nhận dạng chữ)/).waitFor();
+      await screenshot(page, `plan-intake-${viewport}-scanning`, { fullPage: false });
+      await page
+        .getByRole('heading', { name: 'Kế hoạch như đã hiểu' })
+        .waitFor({ timeout: 120_000 });
+      const source = page.getByRole('region', { name: 'Văn bản gốc' });
+      expect(await source.getByText('Trang 1').count()).toBeGreaterThan(0);
+      expect(await page.getByRole('region', { name: 'Kế hoạch như đã hiểu' }).innerText()).toMatch(
+        /Chuyển đổi số/,
+      );
+      await screenshot(page, `plan-intake-${viewport}-scan-read`, { fullPage: false });
+      await screenshot(page, `plan-intake-${viewport}-scan-read-whole`);
+      await page.context().close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { formatDate } from '@/lib/format';
@@ -82,7 +82,16 @@ function byGroup<T extends { groupCode: string }>(items: T[], groups: BundleGrou
 }
 
 /** The plan as the server understood the document: its facts, regime, signer, then its indicators and tasks. */
-export function IntakePlan({ bundle, unitName }: { bundle: PlanBundle; unitName: UnitName }) {
+export function IntakePlan({
+  bundle,
+  unitName,
+  issuerChoice,
+}: {
+  bundle: PlanBundle;
+  unitName: UnitName;
+  /** Where the person may choose another issuing unit, under the plan's facts. */
+  issuerChoice?: ReactNode;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const headingId = useId();
@@ -154,6 +163,7 @@ export function IntakePlan({ bundle, unitName }: { bundle: PlanBundle; unitName:
             </dd>
           </div>
         </dl>
+        {issuerChoice}
       </div>
 
       {bases.length > 0 && (

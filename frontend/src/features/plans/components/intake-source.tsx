@@ -21,6 +21,8 @@ export type IntakeChoices = {
   units: Record<string, string>;
   createUnitGroups: string[];
   acknowledgeUnused: boolean;
+  /** Another issuing unit than the one the heading names (its id); null for the one read. */
+  issuingUnitId: string | null;
 };
 
 export type ChoicesChange = (change: (choices: IntakeChoices) => IntakeChoices) => void;
@@ -48,18 +50,21 @@ export function FindingNote({
   block,
   choices,
   onChoices,
+  showOffer = true,
 }: {
   finding: PlanIntakeFinding;
   /** The block the finding is at, to name a cell by its column's header. */
   block?: PlanIntakeBlock;
   choices: IntakeChoices;
   onChoices: ChoicesChange;
+  /** Whether to offer the group here: a name found in several cells is offered once, at its first. */
+  showOffer?: boolean;
 }) {
   const { t } = useTranslation();
   const selectId = useId();
   const name = unitChoiceName(finding);
   const error = finding.severity === 'ERROR';
-  const offer = finding.offer;
+  const offer = showOffer ? finding.offer : null;
   return (
     <li className={`intake-finding ${error ? 'intake-finding-error' : 'intake-finding-warning'}`}>
       <p>
@@ -98,6 +103,11 @@ export function FindingNote({
           {t('plan.intake.findings.candidates', { names: unitNames(finding.candidates) })}
         </p>
       )}
+      {!showOffer && finding.offer && (
+        <p className="plan-cell-note">
+          {t('plan.intake.findings.groupOfferedAbove', { name: finding.offer })}
+        </p>
+      )}
       {offer && (
         <label className="plan-import-choice">
           <input
@@ -133,37 +143,83 @@ export function FindingNote({
   );
 }
 
-function cellClass(findings: PlanIntakeFinding[], row: number, column: number): string | undefined {
+function cellClass(
+  findings: PlanIntakeFinding[],
+  row: number,
+  column: number,
+  doubtful: boolean,
+): string | undefined {
   const here = findings.filter((f) => f.row === row && f.column === column);
-  if (here.length === 0) return undefined;
-  return here.some((f) => f.severity === 'ERROR') ? 'intake-cell-error' : 'intake-cell-warning';
+  if (here.some((f) => f.severity === 'ERROR')) return 'intake-cell-error';
+  if (here.length > 0 || doubtful) return 'intake-cell-warning';
+  return undefined;
+}
+
+/** The cells read with doubt, as `row:column` keys. */
+function doubtfulKeys(block: PlanIntakeBlock): Set<string> {
+  return new Set((block.doubtfulCells ?? []).map(([row, column]) => `${row}:${column}`));
 }
 
 function SourceTable({
   block,
+  original,
   findings,
   label,
+  onEditCell,
 }: {
   block: PlanIntakeBlock;
+  /** The block as the file gave it, to mark an edited cell. */
+  original: PlanIntakeBlock | undefined;
   findings: PlanIntakeFinding[];
   label: string;
+  onEditCell: (row: number, column: number, text: string) => void;
 }) {
+  const { t } = useTranslation();
   const rows = block.rows ?? [];
+  const doubtful = doubtfulKeys(block);
   return (
     <div className="intake-table-scroll" role="region" aria-label={label} tabIndex={0}>
       <table className="intake-table">
         <tbody>
           {rows.map((cells, row) => (
             <tr key={row}>
-              {cells.map((cell, column) => (
-                <td
-                  key={column}
-                  className={cellClass(findings, row, column)}
-                  data-cell={`${row + 1}:${column + 1}`}
-                >
-                  {cell}
-                </td>
-              ))}
+              {cells.map((cell, column) => {
+                const doubt = doubtful.has(`${row}:${column}`);
+                const where = t('plan.intake.findings.cell', {
+                  row: row + 1,
+                  column: columnName(block, column),
+                });
+                return (
+                  <td
+                    key={column}
+                    className={cellClass(findings, row, column, doubt)}
+                    data-cell={`${row + 1}:${column + 1}`}
+                  >
+                    {doubt ? (
+                      // A cell read with doubt is open for correction, as a doubtful paragraph is.
+                      <div className="intake-cell-edit">
+                        <span className="status plan-import-warning">
+                          {t('plan.intake.severity.WARNING')}
+                        </span>
+                        <textarea
+                          aria-label={t('plan.intake.source.editCell', { place: where })}
+                          value={cell}
+                          rows={Math.min(4, Math.max(1, Math.ceil(cell.length / 24)))}
+                          onChange={(event) => onEditCell(row, column, event.target.value)}
+                        />
+                        {original?.rows?.[row]?.[column] !== undefined &&
+                          original.rows[row][column] !== cell && (
+                            <span className="status intake-edited">
+                              {t('plan.intake.source.edited')}
+                            </span>
+                          )}
+                      </div>
+                    ) : (
+                      cell
+                    )}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
@@ -278,6 +334,7 @@ export function IntakeSource({
   choices,
   onChoices,
   onEdit,
+  onEditCell,
 }: {
   source: PlanIntakeSource;
   /** The blocks as the file gave them, to mark and undo an edit. */
@@ -286,11 +343,21 @@ export function IntakeSource({
   choices: IntakeChoices;
   onChoices: ChoicesChange;
   onEdit: (index: number, text: string) => void;
+  onEditCell: (index: number, row: number, column: number, text: string) => void;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const byBlock = findingsByBlock(errorsFirst(findings));
-  const originalText = new Map(original.blocks.map((block) => [block.index, block.text]));
+  const ordered = errorsFirst(findings);
+  const byBlock = findingsByBlock(ordered);
+  const originalBlocks = new Map(original.blocks.map((block) => [block.index, block]));
+  // A collective name may be found in many cells: its checkbox is offered at the first of them only.
+  const offeredAt = new Map<string, PlanIntakeFinding>();
+  for (const finding of ordered) {
+    if (finding.offer && finding.block !== null && !offeredAt.has(finding.offer)) {
+      offeredAt.set(finding.offer, finding);
+    }
+  }
+  const paged = source.kind !== 'DOCX';
   return (
     <section className="intake-source" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('plan.intake.source.heading')}</h2>
@@ -309,6 +376,11 @@ export function IntakeSource({
               : t('plan.intake.source.block', { index: block.index });
           const head = (
             <>
+              {paged && block.page > 0 && (
+                <span className="intake-page">
+                  {t('plan.intake.source.page', { page: block.page })}
+                </span>
+              )}
               <span className="intake-block-place">{place}</span>
               {block.role && (
                 <span className="intake-role">{t(`plan.intake.source.roles.${block.role}`)}</span>
@@ -330,13 +402,19 @@ export function IntakeSource({
               {block.kind === 'TABLE' ? (
                 <>
                   <p className="intake-block-head">{head}</p>
-                  <SourceTable block={block} findings={here} label={place} />
+                  <SourceTable
+                    block={block}
+                    original={originalBlocks.get(block.index)}
+                    findings={here}
+                    label={place}
+                    onEditCell={(row, column, text) => onEditCell(block.index, row, column, text)}
+                  />
                 </>
               ) : (
                 <ParagraphText
                   block={block}
                   head={head}
-                  original={originalText.get(block.index) ?? null}
+                  original={originalBlocks.get(block.index)?.text ?? null}
                   onEdit={(text) => onEdit(block.index, text)}
                 />
               )}
@@ -349,6 +427,7 @@ export function IntakeSource({
                       block={block}
                       choices={choices}
                       onChoices={onChoices}
+                      showOffer={!finding.offer || offeredAt.get(finding.offer) === finding}
                     />
                   ))}
                 </ul>

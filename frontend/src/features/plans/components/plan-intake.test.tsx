@@ -12,7 +12,7 @@ import {
 } from '@/features/plans/testing/fixtures';
 import { renderPlans, slowTest } from '@/features/plans/testing/render';
 import { server } from '@/testing/mocks/server';
-import { seedSession } from '@/testing/session';
+import { seedSession, testMe } from '@/testing/session';
 
 type PlanIntake = components['schemas']['PlanIntake'];
 type PlanIntakeBlock = components['schemas']['PlanIntakeBlock'];
@@ -185,6 +185,11 @@ function reading(overrides: Partial<PlanIntake> = {}): PlanIntake {
     },
     etag: '"new"',
     learnedAliases: [],
+    units: [
+      { code: 'DNAI.XUANLOC', name: 'Xã Xuân Lộc', created: false },
+      { code: culture.code, name: culture.name, created: false },
+      { code: economy.code, name: economy.name, created: false },
+    ],
     ...overrides,
   };
 }
@@ -225,8 +230,57 @@ function fixed(): PlanIntake {
       indicators: { ...none, created: ['A.1', 'A.2'] },
       orgUnits: { ...none, created: ['DNAI.XUANLOC.AP2'] },
     },
+    units: [...before.units, { code: 'DNAI.XUANLOC.AP2', name: 'Các ấp', created: true }],
   };
 }
+
+type PlanIntakeJob = components['schemas']['PlanIntakeJob'];
+
+/** The sample plan as a scan reads it: its blocks on pages, a target cell read with doubt. */
+const scanSource: PlanIntake['source'] = {
+  kind: 'SCAN',
+  pages: 2,
+  blocks: blocks.map((block) =>
+    block.kind === 'TABLE'
+      ? {
+          ...block,
+          page: 2,
+          rows: block.rows!.map((cells, r) =>
+            r === 2 ? cells.map((c, i) => (i === 3 ? '≥ 5O%' : c)) : cells,
+          ),
+          doubtfulCells: [[2, 3]],
+        }
+      : { ...block, page: 1 },
+  ),
+};
+
+function job(overrides: Partial<PlanIntakeJob> = {}): PlanIntakeJob {
+  return {
+    id: '5c1e7a2b-0000-4000-8000-00000000a001',
+    state: 'RUNNING',
+    pagesDone: 0,
+    pagesTotal: 0,
+    source: null,
+    problemCode: null,
+    problemDetail: null,
+    ...overrides,
+  };
+}
+
+/** Serves a scan's job: each poll gets the next answer, the last repeated. */
+function serveJob(answers: PlanIntakeJob[]) {
+  let polls = 0;
+  server.use(
+    http.get(
+      '*/api/v1/plan-intakes/jobs/:id',
+      authed(() => HttpResponse.json(answers[Math.min(polls++, answers.length - 1)])),
+    ),
+  );
+  return () => polls;
+}
+
+const scanFile = () =>
+  new File([new Uint8Array([137, 80, 78, 71])], 'ke-hoach-quet.png', { type: 'image/png' });
 
 type SentIntake = { path: string; type: string | null; ifMatch: string | null; body: unknown };
 
@@ -280,10 +334,17 @@ const wordFile = () =>
 
 async function openAndRead() {
   const view = renderPlans('/plans/intake');
-  const input = await screen.findByLabelText('Tệp văn bản kế hoạch (.docx)');
+  const input = await screen.findByLabelText('Tệp văn bản kế hoạch');
   await view.user.upload(input, wordFile());
   await view.user.click(screen.getByRole('button', { name: 'Đọc văn bản' }));
   await screen.findByRole('heading', { name: 'Kế hoạch như đã hiểu' });
+  return view;
+}
+
+async function openAndSend(file: File) {
+  const view = renderPlans('/plans/intake');
+  await view.user.upload(await screen.findByLabelText('Tệp văn bản kế hoạch'), file);
+  await view.user.click(screen.getByRole('button', { name: 'Đọc văn bản' }));
   return view;
 }
 
@@ -412,7 +473,7 @@ describe('PlanIntakePage', () => {
         ),
       ).toBeVisible();
       expect(screen.getByRole('region', { name: 'Kế hoạch như đã hiểu' })).toHaveTextContent(
-        'Phối hợp: Các ấp',
+        'Phối hợp: Các ấp (nhóm mới)',
       );
 
       await user.click(commitButton());
@@ -505,7 +566,7 @@ describe('PlanIntakePage', () => {
       ],
     });
     const { user } = renderPlans('/plans/intake');
-    const input = await screen.findByLabelText('Tệp văn bản kế hoạch (.docx)');
+    const input = await screen.findByLabelText('Tệp văn bản kế hoạch');
     expect(input).toHaveAttribute('accept', expect.stringContaining('.docx'));
     await user.upload(input, wordFile());
     await user.click(screen.getByRole('button', { name: 'Đọc văn bản' }));
@@ -532,7 +593,7 @@ describe('PlanIntakePage', () => {
       ),
     );
     const { user } = renderPlans('/plans/intake');
-    await user.upload(await screen.findByLabelText('Tệp văn bản kế hoạch (.docx)'), wordFile());
+    await user.upload(await screen.findByLabelText('Tệp văn bản kế hoạch'), wordFile());
     await user.click(screen.getByRole('button', { name: 'Đọc văn bản' }));
 
     expect(
@@ -546,12 +607,135 @@ describe('PlanIntakePage', () => {
     await screen.findByRole('heading', { name: 'Kế hoạch như đã hiểu' });
   });
 
+  it(
+    'reads a scan: shows the pages read while the text is recognised, then previews what was read, each page and doubtful cell marked, the cell open for correction',
+    async () => {
+      const running = job();
+      const sent = serveIntake({
+        read: [() => HttpResponse.json(running, { status: 202 })],
+        previews: [
+          () => HttpResponse.json(reading({ source: scanSource })),
+          () => HttpResponse.json(reading({ source: scanSource })),
+        ],
+      });
+      serveJob([
+        job({ pagesDone: 1, pagesTotal: 2 }),
+        job({ state: 'DONE', pagesDone: 2, pagesTotal: 2, source: scanSource }),
+      ]);
+      const { user } = await openAndSend(scanFile());
+
+      expect(await screen.findByText('Đang nhận dạng chữ: trang 1/2')).toBeVisible();
+      expect(
+        screen.getByRole('progressbar', { name: 'Đang nhận dạng chữ: trang 1/2' }),
+      ).toHaveAttribute('value', '1');
+      await screen.findByRole('heading', { name: 'Kế hoạch như đã hiểu' }, { timeout: 8000 });
+
+      expect(sent.map((s) => s.path)).toEqual(['read', 'preview']);
+      expect(sent[0]!.type).toBe('image/png');
+      const first = sent[1]!.body as PlanIntakeInput;
+      expect(first.source).toEqual(scanSource);
+      expect(first.choices).toEqual({ units: {}, createUnitGroups: [], acknowledgeUnused: false });
+
+      const source = screen.getByRole('region', { name: 'Văn bản gốc' });
+      expect(within(source).getAllByText('Trang 1')).toHaveLength(6);
+      const tableBlock = within(source)
+        .getByRole('region', { name: 'Bảng ở đoạn 7' })
+        .closest('li')!;
+      expect(within(tableBlock).getByText('Trang 2')).toBeVisible();
+
+      // The doubtful cell stands out and is corrected in place.
+      const cellText = within(tableBlock).getByLabelText(
+        'Nội dung ô Dòng 3, cột “Chỉ tiêu năm 2027”',
+      );
+      const cell = cellText.closest('td')!;
+      expect(cell).toHaveClass('intake-cell-warning');
+      expect(within(cell).getByText('Cần kiểm tra')).toBeVisible();
+      await user.clear(cellText);
+      await user.type(cellText, '≥ 50%');
+      expect(within(cell).getByText('Đã sửa')).toBeVisible();
+      await user.click(screen.getByRole('button', { name: 'Xem trước lại' }));
+      await waitFor(() => expect(sent.filter((s) => s.path === 'preview')).toHaveLength(2));
+      const again = sent.filter((s) => s.path === 'preview')[1]!.body as PlanIntakeInput;
+      expect(again.source.blocks.find((b) => b.index === 7)?.rows?.[2]?.[3]).toBe('≥ 50%');
+    },
+    slowTest,
+  );
+
+  it(
+    'says in words why a scan could not be read',
+    async () => {
+      serveIntake({ read: [() => HttpResponse.json(job(), { status: 202 })] });
+      serveJob([
+        job({
+          state: 'FAILED',
+          problemCode: 'intake.ocr-timeout',
+          problemDetail: 'Đọc bản quét quá lâu nên đã dừng.',
+        }),
+      ]);
+      await openAndSend(scanFile());
+
+      const input = screen.getByLabelText('Tệp văn bản kế hoạch');
+      await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'), { timeout: 5000 });
+      expect(input).toHaveAccessibleDescription(
+        expect.stringContaining('Không đọc được bản quét: Đọc bản quét quá lâu nên đã dừng.'),
+      );
+      expect(document.body).not.toHaveTextContent(/intake\.ocr-timeout|FAILED/);
+      expect(screen.getByRole('button', { name: 'Đọc văn bản' })).not.toHaveAttribute(
+        'aria-disabled',
+      );
+    },
+    slowTest,
+  );
+
+  it('says the server is busy with other scans when it is', async () => {
+    serveIntake({
+      read: [() => problemWith(503, 'intake.busy', 'busy')],
+    });
+    await openAndSend(scanFile());
+    expect(
+      await screen.findByText('Máy chủ đang bận đọc các bản quét khác. Hãy thử lại sau ít phút.'),
+    ).toBeVisible();
+  });
+
+  it(
+    'sends another issuing unit chosen in the plan, and says nothing of changes while errors remain',
+    async () => {
+      const other = {
+        id: 'a0000000-0000-4000-8000-000000000003',
+        code: 'DNAI.XUANDINH',
+        name: 'UBND xã Xuân Định',
+      };
+      await seedSession({
+        me: { ...testMe, coordinatedUnits: [...testMe.coordinatedUnits, other] },
+      });
+      const sent = serveIntake({
+        read: [() => HttpResponse.json(reading({ changes: null }))],
+        previews: [() => HttpResponse.json(reading({ changes: null }))],
+      });
+      const { user } = await openAndRead();
+      expect(
+        screen.getByText('Chưa tính được những gì sẽ thay đổi: còn lỗi cần xử lý.'),
+      ).toBeVisible();
+
+      const plan = screen.getByRole('region', { name: 'Kế hoạch như đã hiểu' });
+      await user.selectOptions(
+        within(plan).getByLabelText('Đổi đơn vị ban hành'),
+        'UBND xã Xuân Định',
+      );
+      await user.click(screen.getByRole('button', { name: 'Xem trước lại' }));
+      await waitFor(() => expect(sent.filter((s) => s.path === 'preview')).toHaveLength(1));
+      const body = sent.find((s) => s.path === 'preview')!.body as PlanIntakeInput;
+      expect(body.choices?.issuingUnitId).toBe(other.id);
+    },
+    slowTest,
+  );
+
   it('tells a reader the screen is for coordinators', async () => {
     await seedSession({ me: viewerMe });
     renderPlans('/plans/intake');
     expect(
       await screen.findByText('Chỉ điều phối viên mới được nhập kế hoạch từ văn bản.'),
     ).toBeVisible();
-    expect(screen.queryByLabelText('Tệp văn bản kế hoạch (.docx)')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Tệp văn bản kế hoạch')).not.toBeInTheDocument();
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BusyButton } from '@/components/form-fields';
@@ -6,13 +7,16 @@ import { describedBy } from '@/components/field-messages';
 import { LoadError } from '@/components/load-error';
 import { ApiError } from '@/lib/api-client';
 import { useGetMe } from '@/lib/me';
-import { useGetOrgUnits } from '@/lib/org-units';
 import { useGetPlans } from '@/features/plans/api/get-plans';
 import {
+  isIntakeJob,
+  planFileAccept,
   useCommitPlanIntake,
+  usePlanIntakeJob,
   usePreviewPlanIntake,
   useReadPlanDocument,
   type PlanIntake,
+  type PlanIntakeJob,
   type PlanIntakeFinding,
   type PlanIntakeInput,
   type PlanIntakeSource,
@@ -29,6 +33,7 @@ import {
   type ChoicesChange,
   type IntakeChoices,
 } from '@/features/plans/components/intake-source';
+import { IssuerChoice } from '@/features/plans/components/intake-issuer';
 import { mayCreatePlans } from '@/features/plans/utils/actions';
 import { blockElementId, columnName, errorCount, errorsFirst } from '@/features/plans/utils/intake';
 import '@/features/plans/components/plans.css';
@@ -36,11 +41,20 @@ import '@/features/plans/components/plans.css';
 /** The summary of a preview, where the result of previewing again is read. */
 const summaryElementId = 'intake-summary';
 
-const noChoices: IntakeChoices = { units: {}, createUnitGroups: [], acknowledgeUnused: false };
+const noChoices: IntakeChoices = {
+  units: {},
+  createUnitGroups: [],
+  acknowledgeUnused: false,
+  issuingUnitId: null,
+};
 
-/** Refusals of the file itself (not a .docx, too large, damaged, protected): said next to the file field. */
-function fileProblem(error: unknown): string | null {
+/**
+ * Refusals of the file itself (not a plan file, too large, damaged, protected), and the scan readers all busy: said
+ * next to the file field.
+ */
+function fileProblem(error: unknown, t: TFunction): string | null {
   if (!(error instanceof ApiError)) return null;
+  if (error.status === 503 && error.code === 'intake.busy') return t('plan.intake.busy');
   if (error.status === 413 || error.status === 415) return error.detail;
   if (error.status === 400 && error.code.startsWith('intake.')) return error.detail;
   return null;
@@ -53,6 +67,7 @@ function toInput(source: PlanIntakeSource, choices: IntakeChoices): PlanIntakeIn
       units: choices.units,
       createUnitGroups: choices.createUnitGroups,
       acknowledgeUnused: choices.acknowledgeUnused,
+      ...(choices.issuingUnitId ? { issuingUnitId: choices.issuingUnitId } : {}),
     },
   };
 }
@@ -103,11 +118,34 @@ function IntakeFlow() {
   const [choices, setChoices] = useState<IntakeChoices>(noChoices);
   const [edited, setEdited] = useState(false);
   const [committed, setCommitted] = useState<PlanIntake | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const read = useReadPlanDocument();
   const preview = usePreviewPlanIntake();
   const commit = useCommitPlanIntake();
+  const job = usePlanIntakeJob(jobId);
+  const scanned = jobId !== null ? job.data : undefined;
+  // The job previewed once done, so that a poll's answer does not preview it twice.
+  const previewedJob = useRef<string | null>(null);
+
+  function showReading(answer: PlanIntake, asRead: PlanIntakeSource) {
+    setResult(answer);
+    setOriginal(asRead);
+    setSource(answer.source);
+  }
+
+  // A scan read to the end: its source is previewed as a Word file's would have been at once.
+  useEffect(() => {
+    if (scanned?.state !== 'DONE' || !scanned.source || previewedJob.current === scanned.id) return;
+    previewedJob.current = scanned.id;
+    const asRead = scanned.source;
+    preview.mutate(toInput(asRead, noChoices), {
+      onSuccess: (answer) => showReading(answer, asRead),
+    });
+  }, [scanned, preview]);
 
   function startOver() {
+    setJobId(null);
+    previewedJob.current = null;
     setResult(null);
     setOriginal(null);
     setSource(null);
@@ -133,12 +171,11 @@ function IntakeFlow() {
       { file },
       {
         onSuccess: (answer) => {
-          setResult(answer);
-          setOriginal(answer.source);
-          setSource(answer.source);
+          if (isIntakeJob(answer)) setJobId(answer.id);
+          else showReading(answer, answer.source);
         },
         onError: (error) => {
-          if (fileProblem(error)) document.getElementById(fileId)?.focus();
+          if (fileProblem(error, t)) document.getElementById(fileId)?.focus();
         },
       },
     );
@@ -175,6 +212,27 @@ function IntakeFlow() {
     setEdited(true);
   };
 
+  function editCell(index: number, row: number, column: number, text: string) {
+    setSource((current) =>
+      current
+        ? {
+            ...current,
+            blocks: current.blocks.map((block) =>
+              block.index === index && block.rows
+                ? {
+                    ...block,
+                    rows: block.rows.map((cells, r) =>
+                      r === row ? cells.map((cell, c) => (c === column ? text : cell)) : cells,
+                    ),
+                  }
+                : block,
+            ),
+          }
+        : current,
+    );
+    setEdited(true);
+  }
+
   function editBlock(index: number, text: string) {
     setSource((current) =>
       current
@@ -189,8 +247,30 @@ function IntakeFlow() {
     setEdited(true);
   }
 
-  const fileError = missingFile ? t('plan.intake.noFile') : fileProblem(read.error);
-  const otherError = read.isError && !fileProblem(read.error) ? read.error : null;
+  const failedScan =
+    scanned?.state === 'FAILED'
+      ? t('plan.intake.scan.failed', {
+          detail: scanned.problemDetail ?? t('plan.intake.scan.failedUnknown'),
+        })
+      : null;
+  const fileError = missingFile
+    ? t('plan.intake.noFile')
+    : (fileProblem(read.error, t) ?? failedScan);
+  const otherError =
+    read.isError && !fileProblem(read.error, t)
+      ? read.error
+      : jobId !== null && job.isError
+        ? job.error
+        : jobId !== null && !result && preview.isError
+          ? preview.error
+          : null;
+  const scanning =
+    jobId !== null &&
+    !result &&
+    !job.isError &&
+    scanned?.state !== 'FAILED' &&
+    !(scanned?.state === 'DONE' && preview.isError);
+  const busy = read.isPending || scanning;
 
   if (committed) {
     return <IntakeDone committed={committed} onAnother={startOver} />;
@@ -215,19 +295,14 @@ function IntakeFlow() {
       ) : (
         <>
           <p className="intake-intro">{t('plan.intake.intro')}</p>
-          <form
-            className="plan-import-form"
-            noValidate
-            onSubmit={runRead}
-            aria-busy={read.isPending}
-          >
+          <form className="plan-import-form" noValidate onSubmit={runRead} aria-busy={busy}>
             <div className="field">
               <label htmlFor={fileId}>{t('plan.intake.file')}</label>
               <input
                 id={fileId}
                 type="file"
                 name="file"
-                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                accept={planFileAccept}
                 aria-invalid={fileError ? true : undefined}
                 aria-describedby={describedBy(fileId, { hint: true, error: fileError })}
                 onChange={(event) => {
@@ -247,7 +322,7 @@ function IntakeFlow() {
             {otherError !== null && <FormAlert error={otherError} />}
             <div className="plan-form-buttons">
               <BusyButton
-                busy={read.isPending}
+                busy={busy}
                 label={t('plan.intake.read')}
                 busyLabel={t('plan.intake.readingShort')}
               />
@@ -259,6 +334,7 @@ function IntakeFlow() {
                   <p>{t('plan.intake.reading')}</p>
                 </>
               )}
+              {scanning && <ScanProgress job={scanned} />}
             </div>
           </form>
         </>
@@ -273,6 +349,7 @@ function IntakeFlow() {
           edited={edited}
           onChoices={changeChoices}
           onEdit={editBlock}
+          onEditCell={editCell}
           onPreview={runPreview}
           onCommit={runCommit}
           previewing={preview.isPending}
@@ -285,11 +362,13 @@ function IntakeFlow() {
   );
 }
 
-/** The unit names the screen can give for codes: the issuer's units, the person's, those named in findings. */
+/**
+ * The unit names the screen can give for codes: those the reading names (`units`, a group the commit creates marked as
+ * new), else the person's units and those named in findings.
+ */
 function useUnitNames(result: PlanIntake): UnitName {
+  const { t } = useTranslation();
   const me = useGetMe();
-  const issuerCode = result.plan.plan.issuingUnitCode;
-  const units = useGetOrgUnits({ q: issuerCode, size: 200 }, { keepPrevious: true });
   const names = useMemo(() => {
     const map = new Map<string, string>();
     const add = (unit: { code: string; name: string }) => map.set(unit.code, unit.name);
@@ -297,10 +376,15 @@ function useUnitNames(result: PlanIntake): UnitName {
     me.data?.coordinatedUnits.forEach(add);
     result.findings.forEach((finding) => finding.candidates.forEach(add));
     result.plan.orgUnits.forEach(add);
-    // The units as listed now come last, so that their names stand.
-    units.data?.items.forEach(add);
+    // The units the reading names come last, so that their names stand.
+    (result.units ?? []).forEach((unit) =>
+      map.set(
+        unit.code,
+        unit.created ? t('plan.intake.plan.newGroup', { name: unit.name }) : unit.name,
+      ),
+    );
     return map;
-  }, [units.data, me.data, result]);
+  }, [me.data, result, t]);
   return (code) => names.get(code) ?? code;
 }
 
@@ -312,6 +396,7 @@ function IntakePreview({
   edited,
   onChoices,
   onEdit,
+  onEditCell,
   onPreview,
   onCommit,
   previewing,
@@ -326,6 +411,7 @@ function IntakePreview({
   edited: boolean;
   onChoices: ChoicesChange;
   onEdit: (index: number, text: string) => void;
+  onEditCell: (index: number, row: number, column: number, text: string) => void;
   onPreview: () => void;
   onCommit: () => void;
   previewing: boolean;
@@ -400,7 +486,17 @@ function IntakePreview({
       </section>
 
       <div className="intake-layout">
-        <IntakePlan bundle={result.plan} unitName={unitName} />
+        <IntakePlan
+          bundle={result.plan}
+          unitName={unitName}
+          issuerChoice={
+            <IssuerChoice
+              value={choices.issuingUnitId}
+              issuerCode={result.plan.plan.issuingUnitCode}
+              onChange={(unitId) => onChoices((current) => ({ ...current, issuingUnitId: unitId }))}
+            />
+          }
+        />
         <IntakeSource
           source={source}
           original={original}
@@ -408,6 +504,7 @@ function IntakePreview({
           choices={choices}
           onChoices={onChoices}
           onEdit={onEdit}
+          onEditCell={onEditCell}
         />
       </div>
       <div className="intake-bar">
@@ -499,8 +596,8 @@ function FindingJump({
 function IntakeDone({ committed, onAnother }: { committed: PlanIntake; onAnother: () => void }) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const code = committed.changes.planCode ?? committed.plan.plan.code;
-  const knownId = committed.changes.planId ?? null;
+  const code = committed.changes?.planCode ?? committed.plan.plan.code;
+  const knownId = committed.changes?.planId ?? null;
   // The commit names the plan it stored; should it not, the plan is found by its code.
   const found = useGetPlans({ q: code, size: 20 }, { enabled: knownId === null });
   const planId = knownId ?? found.data?.items.find((plan) => plan.code === code)?.id ?? null;
@@ -510,7 +607,7 @@ function IntakeDone({ committed, onAnother }: { committed: PlanIntake; onAnother
       <h2 id="intake-done-heading" ref={headingRef} tabIndex={-1}>
         {t('plan.intake.done.heading')}
       </h2>
-      <p>{changesSentence(committed.changes, code, t, true)}</p>
+      {committed.changes && <p>{changesSentence(committed.changes, code, t, true)}</p>}
       {committed.learnedAliases.length > 0 && (
         <p>
           {t('plan.intake.done.learned', {
@@ -529,5 +626,26 @@ function IntakeDone({ committed, onAnother }: { committed: PlanIntake; onAnother
         </button>
       </div>
     </section>
+  );
+}
+
+/** A scan being read: the pages read so far, or that the reading is starting. */
+function ScanProgress({ job }: { job: PlanIntakeJob | undefined }) {
+  const { t } = useTranslation();
+  const total = job?.pagesTotal ?? 0;
+  const words =
+    total > 0
+      ? t('plan.intake.scan.progress', { done: job?.pagesDone ?? 0, total })
+      : t('plan.intake.scan.starting');
+  return (
+    <>
+      {total > 0 ? (
+        <progress className="progress" max={total} value={job?.pagesDone ?? 0} aria-label={words} />
+      ) : (
+        <progress className="progress" aria-label={words} />
+      )}
+      <p>{words}</p>
+      <p className="field-hint">{t('plan.intake.scan.hint')}</p>
+    </>
   );
 }
