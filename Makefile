@@ -69,13 +69,14 @@ gen: frontend-deps
 ## uploads, start-up and the web app's bundle. Writes backend/target/bench/results.json and results.md, puts the
 ## table into BENCHMARKS.md, and fails when a required figure is not met.
 SCALE ?= province
-bench: bench-tools frontend-deps
+bench: bench-tools ocr-tools frontend-deps
 	rm -rf backend/target/bench && mkdir -p backend/target/bench
 	cd frontend && BUNDLE_REPORT=../backend/target/bench/spa.json npm run build
 	$(MVNW) package -DskipTests
 	@status=0; \
 	SCALE=$(SCALE) bash bench/province.sh || status=1; \
 	bash bench/evidence-upload.sh || status=1; \
+	bash bench/plan-intake.sh || status=1; \
 	java -cp "backend/target/bench/province/classes:backend/target/quarkus-app/lib/main/*" Report backend/target/bench BENCHMARKS.md \
 		"$$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" $(SCALE) || status=1; \
 	exit $$status

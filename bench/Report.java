@@ -41,6 +41,7 @@ public class Report {
         files.put("serve", "province/serve.json");
         files.put("pull", "province/pull.json");
         files.put("upload", "evidence/result.json");
+        files.put("intake", "intake/result.json");
         files.put("spa", "spa.json");
         for (var f : files.entrySet()) {
             Path p = dir.resolve(f.getValue());
@@ -113,6 +114,18 @@ public class Report {
                     num(pull, "feedToExport", "%.2f"), "≥ 0.25");
         } else {
             missing("export and change feed");
+        }
+        JsonNode intake = all.get("intake");
+        if (intake != null) {
+            row("plan intake: Word plan of " + intake.get("docxPages").asInt() + " pages previewed (s, median of " + intake.path("runs").asInt(1) + ")",
+                    num(intake, "docxSeconds", "%.2f"), String.format(Locale.ROOT, "GET /me: %.3f s", intake.get("meSeconds").asDouble()),
+                    num(intake, "docxToMe", "%.0f"), "≤ 2 s");
+            row("plan intake: scan of " + intake.get("scanPages").asInt() + " pages read by OCR (s; doubtful blocks " + intake.get("doubtful").asText() + ")",
+                    num(intake, "scanSeconds", "%.1f"), "", "", "≤ 60 s");
+            row("plan intake: Word file unpacking to 400 MB", intake.get("bombStatus").asText() + " " + intake.get("bombCode").asText(), "", "", "413");
+            row("plan intake: resident memory growth (MB)", num(intake, "rssGrowthMb", "%.1f"), "", "", "< 64");
+        } else {
+            missing("intake");
         }
         JsonNode upload = all.get("upload");
         if (upload != null) {

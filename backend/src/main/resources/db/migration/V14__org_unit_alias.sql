@@ -7,3 +7,4 @@ CREATE TABLE org_unit_alias (
     PRIMARY KEY (unit_id, position)
 );
 CREATE INDEX org_unit_alias_unit ON org_unit_alias (unit_id);
+CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON org_unit_alias FOR EACH ROW EXECUTE FUNCTION audit_row_change('unit', 'unit_id', 'unit_id');

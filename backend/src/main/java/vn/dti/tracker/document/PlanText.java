@@ -59,13 +59,13 @@ final class PlanText {
             List<TextTaskGroup> taskGroups, List<Finding> findings, Map<Integer, Role> roles) {
     }
 
-    private static final Pattern ROMAN_HEADING = Pattern.compile("^([IVXL]{1,5})\\s*[.)]\\s*(\\S.*)$", Pattern.DOTALL);
+    private static final Pattern ROMAN_HEADING = Pattern.compile("^([IVXL]{1,5})\\s*(?:[.)]|\\s[-–])\\s*(\\S.*)$", Pattern.DOTALL);
     private static final Pattern NUMBER_HEADING = Pattern.compile("^(\\d{1,2})\\s*[.)]\\s*(\\S.*)$", Pattern.DOTALL);
     private static final Pattern LETTER_HEADING = Pattern.compile("^([a-zđ])\\s*[.)]\\s*(\\S.*)$", Pattern.DOTALL);
     private static final Pattern BULLET = Pattern.compile("^[-+•–*]\\s*(\\S.*)$", Pattern.DOTALL);
     private static final Pattern NUMBER_LINE = Pattern.compile("(?iu)^số\\s*:?\\s*(\\S*?)\\s*(/\\s*[\\p{L}Đđ]+[-\\p{L}Đđ]*)\\s*$");
     private static final Pattern PLACE_DATE = Pattern.compile(
-            "(?iu)^(.{2,60}?),\\s*ngày\\s*(\\d{1,2})?\\s*tháng\\s*(\\d{1,2})?\\s*năm\\s*(\\d{4})\\s*\\.?$");
+            "(?iu)^(.{2,60}?),\\s*ngày\\s*(\\d{1,2})?\\s*(?:tháng|/)\\s*(\\d{1,2})?\\s*(?:năm|/)\\s*(\\d{4})\\s*\\.?$");
     private static final Pattern CITATION_START = Pattern.compile("(?iu)^(nghị quyết|kế hoạch|quyết định|chỉ thị|thông tư|nghị định|luật|"
             + "công văn|chương trình|đề án|báo cáo|hướng dẫn|văn bản|thông báo|kết luận|pháp lệnh)\\b.*");
     private static final Pattern DOC_NUMBER = Pattern.compile("(?iu)\\bsố\\s+(\\d+[\\p{L}\\d]*(?:[-/][\\p{L}Đđ\\d]+)+)");
@@ -73,6 +73,7 @@ final class PlanText {
     private static final Pattern DATE_WORDS = Pattern.compile("(?iu)ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})");
     private static final Pattern SPAN = Pattern.compile("((?:19|20)\\d{2})\\s*[-–—]\\s*((?:19|20)\\d{2})");
     private static final Pattern YEAR = Pattern.compile("(?iu)năm\\s+((?:19|20)\\d{2})");
+    private static final Pattern BEFORE_DATE = Pattern.compile("(?iu)trước\\s+ngày\\s+(\\d{1,2})\\s*/\\s*\\d{1,2}");
     private static final Pattern BEFORE_DAY = Pattern.compile("(?iu)trước\\s+ngày\\s+(\\d{1,2})(?!\\s*/)");
     private static final Pattern SIGNER_TITLE = Pattern.compile("^(?:(?:KT|TM|TL|TUQ|Q)\\.\\s*)?[\\p{Lu}Đ ]*(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ)[\\p{Lu}Đ .]*$");
     private static final Pattern PERSON = Pattern.compile("^(\\p{Lu}\\p{Ll}*)(\\s+\\p{Lu}\\p{Ll}*){1,5}$");
@@ -193,6 +194,10 @@ final class PlanText {
                 t.append(rest);
                 at = titleAt + 1;
                 while (at < lines.size() && !opensBody(lines.get(at).text())) {
+                    if (lines.get(at).text().strip().matches("^[-_—–=*.\\s]+$")) {
+                        at++; // the rule drawn under the title
+                        continue;
+                    }
                     t.append(t.length() == 0 ? "" : " ").append(lines.get(at).text().strip());
                     roles.put(lines.get(at).block(), Role.TITLE);
                     at++;
@@ -556,7 +561,14 @@ final class PlanText {
                 String sentence = bullet.matches() ? bullet.group(1).strip() : t;
                 String f = TextSearch.fold(sentence);
                 Matcher day = BEFORE_DAY.matcher(sentence);
-                if (!f.contains("bao cao") || !day.find() || frequency(sentence) == null) {
+                ReportFrequency often = frequency(sentence);
+                boolean found = day.find();
+                if (!found && often != null && often != ReportFrequency.MONTHLY) {
+                    // "6 tháng/1 lần … trước ngày 15/6 và 15/12": the day of the dated deadline.
+                    day = BEFORE_DATE.matcher(sentence);
+                    found = day.find();
+                }
+                if (!f.contains("bao cao") || !found || often == null) {
                     continue;
                 }
                 int d = Integer.parseInt(day.group(1));

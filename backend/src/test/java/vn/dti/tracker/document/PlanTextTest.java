@@ -70,6 +70,37 @@ class PlanTextTest {
         Files.deleteIfExists(docx);
     }
 
+    @org.junit.jupiter.api.Test
+    void aHeadingLaidOutAsATableADrawnRuleAndAHalfYearlyRegimeAreRead() {
+        java.util.Map<Integer, SheetReader.Cell> heading = new java.util.TreeMap<>();
+        heading.put(0, new SheetReader.Cell("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\n_______\nSố: 154/KH-UBND", false, true));
+        heading.put(1, new SheetReader.Cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐồng Nai, ngày 26/3/2026", false, true));
+        List<PlanSource.Block> blocks = List.of(
+                new PlanSource.Table(1, 0, List.of(new SheetReader.Row(1, heading)), java.util.Set.of()),
+                new PlanSource.Paragraph(2, 0, "KẾ HOẠCH", true, false),
+                new PlanSource.Paragraph(3, 0, "Nâng cao chỉ số chuyển đổi số giai đoạn 2026 - 2030", true, false),
+                new PlanSource.Paragraph(4, 0, "__________", false, false),
+                new PlanSource.Paragraph(5, 0, "I - MỤC TIÊU", true, false),
+                new PlanSource.Paragraph(6, 0, "Nâng hạng.", false, false),
+                new PlanSource.Paragraph(7, 0, "II - TỔ CHỨC THỰC HIỆN", true, false),
+                new PlanSource.Paragraph(8, 0, "Các sở báo cáo kết quả 6 tháng/1 lần, gửi về Sở Khoa học và Công nghệ trước ngày 15/6 và 15/12.",
+                        false, false),
+                new PlanSource.Paragraph(9, 0, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", true, false),
+                new PlanSource.Paragraph(10, 0, "Lê Trường Sơn", true, false));
+        PlanText.Reading r = PlanText.read(new PlanSource(PlanSource.Kind.DOCX, 0, blocks));
+        assertEquals("ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", r.issuerText());
+        assertEquals("154/KH-UBND", r.documentNumber());
+        assertEquals(java.time.LocalDate.of(2026, 3, 26), r.issueDate());
+        assertEquals("Đồng Nai", r.issuePlace());
+        assertEquals("Kế hoạch Nâng cao chỉ số chuyển đổi số giai đoạn 2026 - 2030", r.title());
+        assertEquals(List.of("I - MỤC TIÊU", "II - TỔ CHỨC THỰC HIỆN"), r.sections().stream().map(PlanText.Section::heading).toList());
+        assertEquals(vn.dti.tracker.plan.SectionKey.ORGANISATION, r.sections().get(1).key());
+        assertEquals(vn.dti.tracker.plan.ReportFrequency.HALF_YEARLY, r.regime().frequency());
+        assertEquals(15, r.regime().unitDay());
+        assertEquals("Sở Khoa học và Công nghệ", r.regime().coordinatorText());
+        assertEquals("Lê Trường Sơn", r.signerName());
+    }
+
     private static String squeeze(String text) {
         return text.replaceAll("\\s+", "");
     }
