@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { components } from '@/api/schema';
@@ -9,6 +9,7 @@ import { useGetMe } from '@/lib/me';
 import { useDeleteOrgUnit } from '@/features/admin/api/delete-org-unit';
 import { useGetOrgUnit } from '@/lib/org-units';
 import { useUpdateOrgUnit, type OrgUnitUpdate } from '@/features/admin/api/update-org-unit';
+import { useUpdateOrgUnitAliases } from '@/features/admin/api/update-org-unit-aliases';
 import { ActiveBadge, AdminPage, withArrival } from '@/features/admin/components/admin-page';
 import {
   PanelForm,
@@ -102,6 +103,12 @@ export function UnitEdit() {
         {...page.reloadProps}
         onSaved={(saved) => done(t('admin.units.saved', { name: saved.name }))}
       />
+      <UnitAliasesForm
+        key={`aliases-${page.generation}`}
+        unit={unit}
+        {...page.reloadProps}
+        onSaved={(saved) => done(t('admin.units.aliasesSaved', { name: saved.name }))}
+      />
       <UnitDelete
         key={`delete-${page.generation}`}
         unit={unit}
@@ -191,6 +198,58 @@ function UnitEditForm({
         reloading={reloading}
       />
       <SaveButton pending={update.isPending} />
+    </PanelForm>
+  );
+}
+
+/**
+ * The other names documents give the unit ("Phòng VH&XH"), one a line: the plan intake matches them as it matches the
+ * unit's name, and adds those a person picks the unit for.
+ */
+function UnitAliasesForm({
+  unit,
+  reloading,
+  onReload,
+  onSaved,
+}: ReloadProps & { unit: OrgUnit; onSaved: (unit: OrgUnit) => void }) {
+  const { t } = useTranslation();
+  const formId = useId();
+  const save = useUpdateOrgUnitAliases();
+  const [base] = useState(unit);
+  const [text, setText] = useState(base.aliases.join('\n'));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const aliases = text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
+    save.mutate({ id: base.id, version: base.version, aliases }, { onSuccess: onSaved });
+  }
+
+  return (
+    <PanelForm formId={formId} heading={t('admin.units.aliasesHeading')} onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={`${formId}-aliases`}>{t('admin.units.fields.aliases')}</label>
+        <textarea
+          id={`${formId}-aliases`}
+          rows={Math.min(8, Math.max(3, base.aliases.length + 1))}
+          value={text}
+          aria-describedby={`${formId}-aliases-hint`}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <p id={`${formId}-aliases-hint`} className="field-hint">
+          {t('admin.units.fields.aliasesHint')}
+        </p>
+      </div>
+      <FormAlert error={save.error} placed={{}} onReload={onReload} reloading={reloading} />
+      <div className="form-buttons">
+        <PendingButton
+          pending={save.isPending}
+          label={t('admin.units.aliasesSave')}
+          pendingLabel={t('admin.saving')}
+        />
+      </div>
     </PanelForm>
   );
 }

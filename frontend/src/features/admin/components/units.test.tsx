@@ -351,6 +351,36 @@ describe('editing a unit', () => {
     expect(bodies[0]).toMatchObject({ parentId: province.id, name: 'Công an xã Xuân Lộc' });
   });
 
+  it('saves the other names a unit answers to, one a line, with the version edited', async () => {
+    serveUnits(units);
+    const sent: { aliases: string[]; ifMatch: string | null }[] = [];
+    server.use(
+      http.put(
+        '*/api/v1/org-units/:id/aliases',
+        authed(async (request) => {
+          const body = (await request.json()) as { aliases: string[] };
+          sent.push({ aliases: body.aliases, ifMatch: request.headers.get('If-Match') });
+          return HttpResponse.json({
+            ...cultureOffice,
+            aliases: body.aliases,
+            version: cultureOffice.version + 1,
+          });
+        }),
+      ),
+    );
+    const { user } = renderAt(`/admin/units/${cultureOffice.id}`);
+    const box = await screen.findByRole('textbox', { name: 'Tên gọi khác, mỗi dòng một tên' });
+    await user.type(box, 'Phòng VH&XH{enter}  {enter}P. VHXH');
+    await user.click(screen.getByRole('button', { name: 'Lưu tên gọi khác' }));
+
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({
+      aliases: ['Phòng VH&XH', 'P. VHXH'],
+      ifMatch: `"${cultureOffice.version}"`,
+    });
+    expect(await screen.findByText(/Đã lưu tên gọi khác/)).toBeInTheDocument();
+  });
+
   it('shows why a unit in use cannot be deleted, and deactivates it instead', async () => {
     serveUnits(units);
     const deletes: (string | null)[] = [];
