@@ -74,7 +74,7 @@ final class PlanText {
     private static final Pattern SPAN = Pattern.compile("((?:19|20)\\d{2})\\s*[-–—]\\s*((?:19|20)\\d{2})");
     private static final Pattern YEAR = Pattern.compile("(?iu)năm\\s+((?:19|20)\\d{2})");
     private static final Pattern BEFORE_DATE = Pattern.compile("(?iu)trước\\s+ngày\\s+(\\d{1,2})\\s*/\\s*\\d{1,2}");
-    private static final Pattern BEFORE_DAY = Pattern.compile("(?iu)trước\\s+ngày\\s+(\\d{1,2})(?!\\s*/)");
+    private static final Pattern BEFORE_DAY = Pattern.compile("(?iu)trước\\s+ngày\\s+(\\d{1,2})(?!\\d)(?!\\s*/)");
     private static final Pattern SIGNER_TITLE = Pattern.compile("^(?:(?:KT|TM|TL|TUQ|Q)\\.\\s*)?[\\p{Lu}Đ ]*(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ)[\\p{Lu}Đ .]*$");
     private static final Pattern PERSON = Pattern.compile("^(\\p{Lu}\\p{Ll}*)(\\s+\\p{Lu}\\p{Ll}*){1,5}$");
 
@@ -442,6 +442,10 @@ final class PlanText {
                     recipients = i;
                     break;
                 }
+                if (SIGNER_TITLE.matcher(lines.get(i).text().strip().split("\n")[0].strip()).matches()) {
+                    // No "Nơi nhận": the signer's title ends the body.
+                    return i;
+                }
             }
             if (recipients > from && !ROMAN_HEADING.matcher(lines.get(recipients - 1).text()).matches()) {
                 String before = lines.get(recipients - 1).text().strip();
@@ -562,13 +566,13 @@ final class PlanText {
                 String f = TextSearch.fold(sentence);
                 Matcher day = BEFORE_DAY.matcher(sentence);
                 ReportFrequency often = frequency(sentence);
-                boolean found = day.find();
-                if (!found && often != null && often != ReportFrequency.MONTHLY) {
+                boolean dated = day.find();
+                if (!dated && often != null && often != ReportFrequency.MONTHLY) {
                     // "6 tháng/1 lần … trước ngày 15/6 và 15/12": the day of the dated deadline.
                     day = BEFORE_DATE.matcher(sentence);
-                    found = day.find();
+                    dated = day.find();
                 }
-                if (!f.contains("bao cao") || !found || often == null) {
+                if (!f.contains("bao cao") || !dated || often == null) {
                     continue;
                 }
                 int d = Integer.parseInt(day.group(1));
