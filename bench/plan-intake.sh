@@ -13,7 +13,7 @@ DOCX_PAGES=${BENCH_DOCX_PAGES:-20}
 SCAN_PAGES=${BENCH_SCAN_PAGES:-10}
 RUNS=${BENCH_RUNS:-5}
 PORT=${BENCH_PORT:-18491}
-CP="$ROOT/backend/target/quarkus-app/lib/main/*"
+CP="$ROOT/backend/target/quarkus-app/lib/boot/*:$ROOT/backend/target/quarkus-app/lib/main/*"
 
 [ -f "$JAR" ] || { echo "Build the product first: make backend-package" >&2; exit 2; }
 rm -rf "$WORK"
