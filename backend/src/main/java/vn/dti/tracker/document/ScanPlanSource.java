@@ -191,6 +191,9 @@ final class ScanPlanSource {
 
         PdfPages(Path file, int dpi) {
             this.doc = PdfPlanSource.open(file);
+            // PDFBox keeps decoded images of the document softly reachable; a scan's page images are read once each, and
+            // kept they would grow the heap to its limit.
+            this.doc.setResourceCache(null);
             this.dpi = dpi;
             this.renderer = new PDFRenderer(doc);
         }
